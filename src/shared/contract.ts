@@ -1,0 +1,249 @@
+/**
+ * The one contract between the engine and every GUI: requests, their answers, and events.
+ *
+ * Electron's preload and browser mode's WebSocket client both implement {@link Api}; the engine
+ * validates every request against it (see validate.ts) before acting on it.
+ */
+import type { BindFailure, Platform } from './bind-failure'
+import type { Result } from './result'
+
+export type ListenerState = 'stopped' | 'starting' | 'listening' | 'stopping'
+
+/** What a listener does with an accepted connection. Later stages add the book's responders. */
+export type Responder = 'silent'
+
+export type StopMode = 'let-finish' | 'close-all'
+
+export interface Endpoint {
+  address: string
+  port: number
+  family: 'IPv4' | 'IPv6'
+}
+
+export interface ListenerSettings {
+  host: string
+  port: number
+  /** null: unlimited. Never 0 (Node 20 reads 0 as unlimited, Node 21+ as "drop all"). */
+  maxConnections: number | null
+  /** Bytes kept per connection; past it bytes are counted, not kept. */
+  captureLimitPerConnection: number
+  responder: Responder
+}
+
+export interface ListenerCounters {
+  accepted: number
+  dropped: number
+  open: number
+  bytesIn: number
+  bytesOut: number
+}
+
+export interface ListenerSnapshot {
+  id: string
+  /** 1, 2, … in the order listeners were added: the card is "Listener N". */
+  number: number
+  settings: ListenerSettings
+  state: ListenerState
+  /** What the OS gave us while listening (the real port when 0 was asked for). */
+  bound: Endpoint | null
+  lastError: BindFailure | null
+  counters: ListenerCounters
+}
+
+export type ConnectionState = 'open' | 'peer-ended' | 'closed'
+
+/** Who ended it: the peer (FIN, then close), us, an RST from the peer, or a socket error. */
+export type CloseReason = 'peer' | 'us' | 'reset' | 'error'
+
+export interface ConnectionSnapshot {
+  id: string
+  listenerId: string
+  /** #1, #2, … per listener, in accept order. */
+  number: number
+  remote: Endpoint
+  local: Endpoint
+  /** Wall-clock ms since the epoch. */
+  acceptedAt: number
+  /** Engine monotonic ms (performance.now() in the engine) at accept. */
+  acceptedMono: number
+  state: ConnectionState
+  closedAt: number | null
+  closeReason: CloseReason | null
+  /** The socket error's code for reason 'reset' or 'error' (ECONNRESET, EPIPE, …). */
+  errorCode: string | null
+  bytesIn: number
+  bytesOut: number
+  chunksIn: number
+  /** Bytes kept in the capture; less than bytesIn once a cap was reached. */
+  captured: number
+  truncated: boolean
+}
+
+export interface CaptureTotals {
+  /** Bytes kept across every connection. */
+  captured: number
+  limit: number
+}
+
+/** A read as the program got it: one 'data' event. */
+export interface ChunkInfo {
+  /** Offset of its first byte in the connection's received stream. */
+  offset: number
+  size: number
+  /** Engine monotonic ms. */
+  mono: number
+  /** How many of its bytes were kept (0 past the cap). */
+  kept: number
+}
+
+export type EngineEvent =
+  | { type: 'listener-added'; at: number; listener: ListenerSnapshot }
+  | { type: 'listener-changed'; at: number; listener: ListenerSnapshot }
+  | { type: 'listener-removed'; at: number; listenerId: string }
+  | { type: 'connection-accepted'; at: number; connection: ConnectionSnapshot }
+  | {
+      type: 'connection-data'
+      at: number
+      connectionId: string
+      listenerId: string
+      /** Reads merged into this event (the batcher merges a connection's reads within a batch). */
+      chunks: number
+      /** Bytes in those reads. */
+      bytes: number
+      /** Base64 of at most PREVIEW_BYTES bytes from the first of those reads. */
+      preview: string
+      /** Totals after these reads, so applying an event twice changes nothing. */
+      bytesIn: number
+      chunksIn: number
+      captured: number
+      truncated: boolean
+      listenerBytesIn: number
+    }
+  | { type: 'connection-peer-ended'; at: number; connectionId: string; listenerId: string }
+  | {
+      type: 'connection-closed'
+      at: number
+      connectionId: string
+      listenerId: string
+      reason: CloseReason
+      errorCode: string | null
+    }
+  | { type: 'connection-dropped'; at: number; listenerId: string; remote: Endpoint | null; dropped: number }
+  | { type: 'capture-totals'; at: number; totals: CaptureTotals }
+
+export type EngineEventType = EngineEvent['type']
+
+export interface EventBatch {
+  /** 1, 2, … per engine; a snapshot tells the last seq it includes. */
+  seq: number
+  events: EngineEvent[]
+}
+
+export interface Snapshot {
+  /** Batches with seq ≤ this are already in the snapshot. */
+  seq: number
+  platform: Platform
+  listeners: ListenerSnapshot[]
+  connections: ConnectionSnapshot[]
+  /** Recent events (no data events), oldest first, so a reloaded GUI gets its log back. */
+  recentEvents: EngineEvent[]
+  capture: CaptureTotals
+}
+
+export interface AddListenerRequest {
+  host?: string
+  port?: number | string
+  maxConnections?: number | null
+  captureLimitPerConnection?: number
+}
+
+export interface UpdateListenerRequest extends AddListenerRequest {
+  listenerId: string
+}
+
+export interface ListenerIdRequest {
+  listenerId: string
+}
+
+export interface StopListenerRequest {
+  listenerId: string
+  mode: StopMode
+}
+
+export interface ConnectionIdRequest {
+  connectionId: string
+}
+
+export interface ReadBytesRequest {
+  connectionId: string
+  offset: number
+  length: number
+}
+
+export interface CapturedBytes {
+  offset: number
+  /** Base64 of the kept bytes from offset, at most the length asked for. */
+  base64: string
+  captured: number
+  bytesIn: number
+  truncated: boolean
+  /** The reads that overlap the range, at most MAX_CHUNKS_PER_READ. */
+  chunks: ChunkInfo[]
+}
+
+export type EmptyRequest = Record<string, never>
+
+/** Every request: its channel, what it takes and what it answers. */
+export interface RequestMap {
+  'listener:add': { request: AddListenerRequest; response: ListenerSnapshot }
+  'listener:update': { request: UpdateListenerRequest; response: ListenerSnapshot }
+  'listener:start': { request: ListenerIdRequest; response: ListenerSnapshot }
+  'listener:stop': { request: StopListenerRequest; response: ListenerSnapshot }
+  'listener:remove': { request: ListenerIdRequest; response: null }
+  'engine:snapshot': { request: EmptyRequest; response: Snapshot }
+  'connection:close': { request: ConnectionIdRequest; response: null }
+  'connection:read': { request: ReadBytesRequest; response: CapturedBytes }
+}
+
+export type Channel = keyof RequestMap
+export type RequestOf<C extends Channel> = RequestMap[C]['request']
+export type ResponseOf<C extends Channel> = RequestMap[C]['response']
+
+/** The preload's / client's method for each channel. */
+export const METHOD_OF = {
+  'listener:add': 'addListener',
+  'listener:update': 'updateListener',
+  'listener:start': 'startListener',
+  'listener:stop': 'stopListener',
+  'listener:remove': 'removeListener',
+  'engine:snapshot': 'snapshot',
+  'connection:close': 'closeConnection',
+  'connection:read': 'readBytes',
+} as const satisfies Record<Channel, string>
+
+export const CHANNELS = Object.keys(METHOD_OF) as Channel[]
+
+/** The IPC channel that carries event batches main → renderer. */
+export const EVENTS_CHANNEL = 'engine:events'
+
+export type Api = {
+  [C in Channel as (typeof METHOD_OF)[C]]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+} & {
+  /** Calls back with every event batch; returns the unsubscribe. */
+  onEvents(listener: (batch: EventBatch) => void): () => void
+}
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_PORT = 7878
+export const PREVIEW_BYTES = 64
+export const MAX_CHUNKS_PER_READ = 4096
+export const MAX_READ_LENGTH = 4 * 1024 * 1024
+export const DEFAULT_CAPTURE_PER_CONNECTION = 1024 * 1024
+export const DEFAULT_CAPTURE_TOTAL = 64 * 1024 * 1024
+export const MAX_CAPTURE_PER_CONNECTION = 256 * 1024 * 1024
+export const MAX_MAX_CONNECTIONS = 100_000
+export const MAX_HOST_LENGTH = 255
+/** Most events a snapshot carries back for the log. */
+export const RECENT_EVENTS = 2000
+/** Batches are at least this far apart: about 60 a second. */
+export const BATCH_INTERVAL_MS = 16

@@ -1,0 +1,51 @@
+/**
+ * Result values and errors shared by every side of the contract.
+ *
+ * Expected failures travel as values: an IPC handler's thrown error reaches the renderer with its
+ * message only, so nothing that the user must understand is ever thrown across the boundary.
+ */
+
+/** Machine-readable error codes a request can answer with. */
+export type AppErrorCode =
+  | 'INVALID_REQUEST' // the request itself is malformed: unknown channel, wrong types, extra junk
+  | 'INVALID_INPUT' // a field a person typed is wrong: see `field` and `reason`
+  | 'NOT_FOUND' // no listener or connection with that id
+  | 'BAD_STATE' // e.g. start a listener that is already listening
+  | 'BIND_FAILED' // the OS refused the listen: see `bind`
+  | 'INTERNAL' // a bug: logged where it happened
+
+/** Why a typed field was refused; the renderer turns these into catalog messages. */
+export type InputReason =
+  | 'port-empty'
+  | 'port-not-integer'
+  | 'port-out-of-range'
+  | 'host-empty'
+  | 'host-too-long'
+  | 'host-invalid-characters'
+  | 'number-not-integer'
+  | 'number-out-of-range'
+
+export interface AppError {
+  code: AppErrorCode
+  /** English, for logs and developers; people see the catalog text for code/field/reason. */
+  message: string
+  field?: string
+  reason?: InputReason
+  /** Present when code is BIND_FAILED. */
+  bind?: import('./bind-failure').BindFailure
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail<T = never>(error: AppError): Result<T> {
+  return { ok: false, error }
+}
+
+/** For the end of every switch on a union's tag: a new member becomes a type error here. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`)
+}
