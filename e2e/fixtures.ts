@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { _electron, expect, test as base, type Locator, type Page } from '@playwright/test'
+import { root, startWebServer, type WebServer } from './web-server'
+
+const require = createRequire(__filename)
+const { electronBinaryPath } = require('../scripts/electron-binary.cjs') as {
+  electronBinaryPath: () => string | null
+}
+
+export type AppKind = 'browser' | 'electron'
+
+/** The GUI under test, whichever shell runs it. */
+export interface App {
+  kind: AppKind
+  page: Page
+  /** Browser mode's server (null under Electron). */
+  web: WebServer | null
+}
+
+export const test = base.extend<{ app: App }>({
+  app: async ({ page }, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      const executablePath = electronBinaryPath()
+      testInfo.skip(
+        !executablePath,
+        'No Electron binary on this machine (it cannot be downloaded here); the browser project runs these specs',
+      )
+      const electronApp = await _electron.launch({
+        executablePath: executablePath!,
+        args: [join(root, 'out', 'main', 'index.js')],
+      })
+      const window = await electronApp.firstWindow()
+      await use({ kind: 'electron', page: window, web: null })
+      await electronApp.close()
+      return
+    }
+    const web = await startWebServer()
+    await page.goto(web.url)
+    await use({ kind: 'browser', page, web })
+    expect(await web.stop(), `npm run web exits 0 on SIGTERM\n${web.output()}`).toBe(0)
+  },
+})
+
+export { expect }
+
+/** The card of listener N. */
+export function listenerCard(page: Page, n: number): Locator {
+  return page.getByRole('region', { name: `Listener ${n}` })
+}
+
+/** Sets host and port in a stopped card and starts it; returns the port it listens on. */
+export async function startListening(card: Locator, port: number | string = 0, host = '127.0.0.1'): Promise<number> {
+  await card.getByLabel('Host', { exact: true }).fill(host)
+  await card.getByLabel('Port', { exact: true }).fill(String(port))
+  await card.getByRole('button', { name: 'Start listening' }).click()
+  const status = card.getByRole('status')
+  await expect(status).toHaveText(/Listening on \S+:\d+/)
+  const match = /:(\d+)\s*$/.exec((await status.textContent()) ?? '')
+  return Number(match?.[1])
+}

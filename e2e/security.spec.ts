@@ -1,0 +1,47 @@
+import { request } from 'node:http'
+import WebSocket from 'ws'
+import { expect, test } from './fixtures'
+
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+function upgrade(url: string, origin?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, origin ? { origin } : {})
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0)
+      ws.terminate()
+    })
+    ws.on('open', () => {
+      resolve(101)
+      ws.close()
+    })
+    ws.on('error', () => {})
+  })
+}
+
+test('browser mode refuses requests without the token, from another Origin or Host', async ({ app }) => {
+  test.skip(app.kind !== 'browser', 'Only browser mode has an HTTP server to protect')
+  const web = app.web!
+  expect(await get(web.port, '/')).toBe(403)
+  expect(await get(web.port, '/?token=wrong')).toBe(403)
+  expect(await get(web.port, `/?token=${web.token}`)).toBe(200)
+  expect(await get(web.port, `/?token=${web.token}`, { Origin: 'http://evil.example' })).toBe(403)
+  expect(await get(web.port, `/?token=${web.token}`, { Host: `evil.example:${web.port}` })).toBe(403)
+
+  const ws = `ws://127.0.0.1:${web.port}/ws`
+  expect(await upgrade(ws, web.origin)).toBe(403)
+  expect(await upgrade(`${ws}?token=${web.token}`, 'http://evil.example')).toBe(403)
+  expect(await upgrade(`${ws}?token=${web.token}`, web.origin)).toBe(101)
+
+  // The page itself is still served and working.
+  await expect(app.page.getByRole('region', { name: 'Listener 1' })).toBeVisible()
+})

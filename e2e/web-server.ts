@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+
+export const root = join(__dirname, '..')
+
+/** A running `npm run web`, started as a user starts it. */
+export interface WebServer {
+  /** The one URL line it printed: http://127.0.0.1:PORT/?token=TOKEN */
+  url: string
+  origin: string
+  port: number
+  token: string
+  /** Everything it printed so far. */
+  output(): string
+  /** SIGTERM, as Ctrl-C would; resolves with the exit code. */
+  stop(): Promise<number | null>
+}
+
+const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/
+
+/** Starts `npm run web -- --no-open --ui-port 0` in its own process group and waits for its URL. */
+export async function startWebServer(): Promise<WebServer> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const child: ChildProcess = spawn(npm, ['run', '--silent', 'web', '--', '--no-open', '--ui-port', '0'], {
+    cwd: root,
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BROWSER: 'none' },
+  })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const url = await new Promise<RegExpMatchArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm run web printed no URL:\n${output}`)), 90_000)
+    const onData = (data: Buffer): void => {
+      output += data.toString()
+      const match = URL_LINE.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (data: Buffer) => (output += data.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`npm run web exited with ${code}:\n${output}`))
+    })
+  })
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode !== null) return child.exitCode
+    try {
+      if (process.platform === 'win32') child.kill('SIGTERM')
+      else process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))
+    const code = await Promise.race([exited, timeout])
+    if (code === 'timeout') {
+      if (process.platform !== 'win32') process.kill(-child.pid!, 'SIGKILL')
+      throw new Error(`npm run web did not exit on SIGTERM:\n${output}`)
+    }
+    return code
+  }
+  const [, full, port, token] = url
+  return {
+    url: full!,
+    origin: `http://127.0.0.1:${port}`,
+    port: Number(port),
+    token: token!,
+    output: () => output,
+    stop,
+  }
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test'
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  },
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json']],
+  use: {
+    locale: 'en-US',
+    viewport: { width: 1280, height: 860 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      // Browser mode: `npm run web` in a Node process, the renderer in Debian's Chromium.
+      name: 'browser',
+      use: chromium,
+    },
+    {
+      // The same specs through Playwright's _electron, wherever the Electron binary exists. It
+      // keeps the Chromium settings only because the shared fixture asks for a page.
+      name: 'electron',
+      use: chromium,
+    },
+  ],
+})
