@@ -22,8 +22,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.ts', '*.config.mjs'],
+    // Tools that demand a default export.
+    files: ['*.config.ts', '*.config.mjs', 'e2e/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/shared/**/*.ts'],

@@ -2,9 +2,13 @@
  * Formatting and classifying addresses, the same way on every side.
  */
 
-/** True for an IPv6 literal (it has a colon); host names and IPv4 never do. */
+/**
+ * True for an IPv6 literal (it has a colon); host names and IPv4 never do.
+ *
+ * `[::1]` typed with brackets is not a literal: Node looks it up as a host name.
+ */
 export function isIpv6Literal(host: string): boolean {
-  return host.includes(':')
+  return host.includes(':') && !host.startsWith('[')
 }
 
 /** host:port with IPv6 bracketed, as people and Rust's `bind("[::1]:7878")` write it. */

@@ -15,7 +15,7 @@ import {
   type RequestOf,
   type StopMode,
 } from './contract'
-import { fail, ok, type AppError, type InputReason, type Result } from './result'
+import { assertNever, fail, ok, type AppError, type InputReason, type Result } from './result'
 
 function inputError(field: string, reason: InputReason, message: string): AppError {
   return { code: 'INVALID_INPUT', field, reason, message }
@@ -98,6 +98,11 @@ const SETTINGS_KEYS = ['host', 'port', 'maxConnections', 'captureLimitPerConnect
 /** The listener settings a request may set; each present one is checked. */
 function checkSettings(obj: Record<string, unknown>): Result<AddListenerRequest & { port?: number }> {
   const out: AddListenerRequest & { port?: number } = {}
+  // A wrong type is a malformed request, not something a person typed.
+  if (obj.host !== undefined && typeof obj.host !== 'string')
+    return fail(requestError('host must be a string'))
+  if (obj.port !== undefined && typeof obj.port !== 'string' && typeof obj.port !== 'number')
+    return fail(requestError('port must be a number or a string'))
   if (obj.host !== undefined) {
     const host = checkHost(obj.host)
     if (!host.ok) return host
@@ -195,5 +200,7 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
       if (!length.ok) return fail({ ...length.error, code: 'INVALID_REQUEST' })
       return ok({ channel: c, request: { connectionId: id.value, offset: offset.value, length: length.value } })
     }
+    default:
+      return assertNever(c)
   }
 }

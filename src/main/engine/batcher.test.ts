@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { EngineEvent, EventBatch } from '../../shared/contract'
+import { Batcher } from './batcher'
+import { connectClient, recordingEngine, send, waitFor, type TestEngine } from './engine-test-kit'
+
+function data(connectionId: string, bytes: number, bytesIn: number, preview: string): EngineEvent {
+  return {
+    type: 'connection-data',
+    at: bytesIn,
+    connectionId,
+    listenerId: 'L1',
+    chunks: 1,
+    bytes,
+    preview,
+    bytesIn,
+    chunksIn: bytesIn,
+    captured: bytesIn,
+    truncated: false,
+    listenerBytesIn: bytesIn,
+  }
+}
+
+function totals(captured: number): EngineEvent {
+  return { type: 'capture-totals', at: 0, totals: { captured, limit: 100 } }
+}
+
+const removed = (listenerId: string): EngineEvent => ({
+  type: 'listener-removed',
+  at: 0,
+  listenerId,
+})
+
+describe('Batcher', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  it('turns many events of one tick into one batch, merging a connection’s reads', () => {
+    vi.useFakeTimers()
+    let now = 1000
+    const batcher = new Batcher(16, () => now)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    batcher.push(data('L1#1', 3, 3, 'first'))
+    batcher.push(totals(3))
+    batcher.push(data('L1#1', 4, 7, 'second'))
+    batcher.push(totals(7))
+    batcher.push(data('L1#2', 1, 1, 'other'))
+    batcher.push(data('L1#1', 2, 9, 'third'))
+    batcher.push(removed('L5'))
+    expect(batches).toHaveLength(0)
+    vi.advanceTimersByTime(0)
+    expect(batches).toHaveLength(1)
+    expect(batches[0]?.seq).toBe(1)
+    expect(batches[0]?.events).toEqual([
+      { ...data('L1#1', 7, 7, 'first'), chunks: 2, at: 3 },
+      data('L1#2', 1, 1, 'other'),
+      data('L1#1', 2, 9, 'third'),
+      removed('L5'),
+      totals(7),
+    ])
+
+    // The next batch waits for the interval after the last flush.
+    now = 1005
+    batcher.push(removed('L6'))
+    vi.advanceTimersByTime(10)
+    expect(batches).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    expect(batches.map((b) => b.seq)).toEqual([1, 2])
+
+    // Long after, a new event goes out at once.
+    now = 5000
+    batcher.push(removed('L7'))
+    vi.advanceTimersByTime(0)
+    expect(batches.map((b) => b.seq)).toEqual([1, 2, 3])
+  })
+
+  it('flush delivers synchronously; nothing pending means no batch', () => {
+    const batcher = new Batcher(16)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    batcher.flush()
+    expect(batches).toHaveLength(0)
+    batcher.push(removed('L1'))
+    batcher.flush()
+    expect(batches).toEqual([{ seq: 1, events: [removed('L1')] }])
+    expect(batcher.seq).toBe(1)
+  })
+
+  it('gives every subscriber every batch, even when one throws; unsubscribe stops delivery', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const batcher = new Batcher(16)
+    const seen: number[] = []
+    batcher.subscribe(() => {
+      throw new Error('renderer gone')
+    })
+    const unsubscribe = batcher.subscribe((batch) => seen.push(batch.seq))
+    batcher.push(removed('L1'))
+    batcher.flush()
+    expect(seen).toEqual([1])
+    expect(logged).toHaveBeenCalledOnce()
+    unsubscribe()
+    batcher.push(removed('L2'))
+    batcher.flush()
+    expect(seen).toEqual([1])
+  })
+
+  it('keeps the last RECENT_EVENTS logged events, without data or totals', () => {
+    const batcher = new Batcher(16)
+    for (let i = 0; i < 2005; i++) batcher.push(removed(`L${i}`))
+    batcher.push(data('L1#1', 1, 1, ''))
+    batcher.push(totals(1))
+    const recent = batcher.recentEvents()
+    expect(recent).toHaveLength(2000)
+    expect(recent[0]).toEqual(removed('L5'))
+    expect(recent.at(-1)).toEqual(removed('L2004'))
+    batcher.dispose()
+  })
+})
+
+describe('engine batching', () => {
+  let t: TestEngine
+  afterEach(async () => {
+    await t.engine.shutdown()
+  })
+
+  it('events of one tick arrive as one batch; seq goes up', async () => {
+    t = recordingEngine()
+    const adds = Array.from({ length: 10 }, () => t.engine.handle('listener:add', {}))
+    await Promise.all(adds)
+    await waitFor(() => t.batches.length === 1, 'the first batch')
+    await t.value('listener:add', {})
+    await waitFor(() => t.batches.length === 2, 'the second batch')
+    expect(t.batches.map((b) => b.seq)).toEqual([1, 2])
+    expect(t.batches[0]?.events.map((e) => e.type)).toEqual(Array(10).fill('listener-added'))
+  })
+
+  it('a snapshot flushes first, so it includes every batch up to its seq; reads merge', async () => {
+    t = recordingEngine({ batchIntervalMs: 60_000 })
+    const added = await t.value('listener:add', { port: 0 })
+    await waitFor(() => t.batches.length === 1, 'the first batch, sent at once')
+    const started = await t.value('listener:start', { listenerId: added.id })
+    const socket = await connectClient(started.bound?.port ?? -1)
+    const connectionId = `${added.id}#1`
+    // Wait for each read through connection:read, which does not flush, so they stay pending.
+    const bytesIn = async (): Promise<number> => {
+      const read = await t.request('connection:read', { connectionId, offset: 0, length: 0 })
+      return read.ok ? read.value.bytesIn : 0 // NOT_FOUND until the server accepted it
+    }
+    for (const [text, total] of [
+      ['aa', 2],
+      ['bbb', 5],
+      ['c', 6],
+    ] as const) {
+      await send(socket, text)
+      await waitFor(async () => (await bytesIn()) >= total, `${total} bytes in`)
+    }
+    expect(t.batches).toHaveLength(1)
+
+    const snapshot = await t.value('engine:snapshot', {})
+    expect(snapshot.seq).toBe(2)
+    expect(t.batches.map((b) => b.seq)).toEqual([1, 2])
+    const events = t.batches[1]?.events ?? []
+    const reads = events.filter((e) => e.type === 'connection-data')
+    expect(reads).toHaveLength(1)
+    expect(reads[0]).toMatchObject({
+      connectionId,
+      chunks: 3,
+      bytes: 6,
+      preview: Buffer.from('aa').toString('base64'),
+      bytesIn: 6,
+      chunksIn: 3,
+      captured: 6,
+      listenerBytesIn: 6,
+    })
+    expect(events.filter((e) => e.type === 'capture-totals')).toEqual([
+      expect.objectContaining({ totals: expect.objectContaining({ captured: 6 }) }),
+    ])
+    expect(snapshot.connections[0]?.bytesIn).toBe(6)
+    expect(snapshot.recentEvents.map((e) => e.type)).toEqual([
+      'listener-added',
+      'listener-changed',
+      'listener-changed',
+      'connection-accepted',
+    ])
+    socket.destroy()
+  })
+})

@@ -1,0 +1,120 @@
+/**
+ * Collects engine events into batches: at most one batch per interval, so a flood of reads
+ * costs the GUI ~60 updates a second rather than one per read.
+ */
+import { RECENT_EVENTS, type EngineEvent, type EventBatch } from '../../shared/contract'
+
+type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
+
+/** `next` folded into `prev`: counts summed, the first preview, the last totals. */
+export function mergeDataEvents(prev: DataEvent, next: DataEvent): DataEvent {
+  return {
+    ...next,
+    at: prev.at,
+    chunks: prev.chunks + next.chunks,
+    bytes: prev.bytes + next.bytes,
+    preview: prev.preview,
+  }
+}
+
+/** Events the snapshot's log keeps: not the per-read or totals ones. */
+function isLogged(event: EngineEvent): boolean {
+  return event.type !== 'connection-data' && event.type !== 'capture-totals'
+}
+
+export class Batcher {
+  private pending: EngineEvent[] = []
+  /** Kept apart, so each replaces the last and data events around it still merge; sent last. */
+  private pendingTotals: EngineEvent | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private lastFlush = Number.NEGATIVE_INFINITY
+  private lastSeq = 0
+  private readonly subscribers = new Set<(batch: EventBatch) => void>()
+  /** The last RECENT_EVENTS logged events, as a ring: `recentStart` is the oldest. */
+  private readonly recent: EngineEvent[] = []
+  private recentStart = 0
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The seq of the last batch delivered (0 before the first). */
+  get seq(): number {
+    return this.lastSeq
+  }
+
+  subscribe(listener: (batch: EventBatch) => void): () => void {
+    // A wrapper, so the same function subscribed twice gets two independent subscriptions.
+    const entry = (batch: EventBatch): void => listener(batch)
+    this.subscribers.add(entry)
+    return () => {
+      this.subscribers.delete(entry)
+    }
+  }
+
+  push(event: EngineEvent): void {
+    if (isLogged(event)) this.remember(event)
+    if (event.type === 'connection-data') {
+      const last = this.pending[this.pending.length - 1]
+      if (last?.type === 'connection-data' && last.connectionId === event.connectionId) {
+        this.pending[this.pending.length - 1] = mergeDataEvents(last, event)
+        return
+      }
+    }
+    if (event.type === 'capture-totals') this.pendingTotals = event
+    else this.pending.push(event)
+    this.schedule()
+  }
+
+  /** Delivers the pending events now, as one batch, if there are any. */
+  flush(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    const events = this.pending
+    if (this.pendingTotals !== null) events.push(this.pendingTotals)
+    this.pending = []
+    this.pendingTotals = null
+    if (events.length === 0) return
+    this.lastFlush = this.now()
+    this.lastSeq += 1
+    const batch: EventBatch = { seq: this.lastSeq, events }
+    for (const subscriber of [...this.subscribers]) {
+      try {
+        subscriber(batch)
+      } catch (err) {
+        console.error('[engine] an event subscriber threw; the engine goes on', err)
+      }
+    }
+  }
+
+  /** The logged events, oldest first. */
+  recentEvents(): EngineEvent[] {
+    return [...this.recent.slice(this.recentStart), ...this.recent.slice(0, this.recentStart)]
+  }
+
+  /** Delivers what is pending and stops the timer. */
+  dispose(): void {
+    this.flush()
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return
+    const delay = Math.max(0, this.lastFlush + this.intervalMs - this.now())
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.flush()
+    }, delay)
+  }
+
+  private remember(event: EngineEvent): void {
+    if (this.recent.length < RECENT_EVENTS) {
+      this.recent.push(event)
+      return
+    }
+    this.recent[this.recentStart] = event
+    this.recentStart = (this.recentStart + 1) % RECENT_EVENTS
+  }
+}

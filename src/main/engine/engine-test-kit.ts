@@ -1,0 +1,122 @@
+/**
+ * Helpers for the engine's tests: a recording engine, typed requests, waiting on conditions.
+ *
+ * Tests wait on what happened (an event, a socket's 'close'), never on fixed sleeps.
+ */
+import { connect, type Socket } from 'node:net'
+import type { Channel, EngineEvent, EventBatch, RequestOf, ResponseOf } from '../../shared/contract'
+import type { AppError, Result } from '../../shared/result'
+import { createEngine } from './engine'
+import type { Engine, EngineOptions } from './engine-api'
+
+/** Polls `predicate` until it gives something other than undefined/false; fails after the timeout. */
+export async function waitFor<T>(
+  predicate: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await predicate()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+export interface TestEngine {
+  engine: Engine
+  batches: EventBatch[]
+  /** Every event delivered so far, in order. */
+  events(): EngineEvent[]
+  request<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>>
+  /** The request's value; fails the test with the error otherwise. */
+  value<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>
+  /** The request's error; fails the test if it succeeded. */
+  error<C extends Channel>(channel: C, payload: unknown): Promise<AppError>
+  /** Waits for a delivered event of `type` matching `match`. */
+  event<T extends EngineEvent['type']>(
+    type: T,
+    match?: (event: Extract<EngineEvent, { type: T }>) => boolean,
+  ): Promise<Extract<EngineEvent, { type: T }>>
+}
+
+export function recordingEngine(options?: EngineOptions): TestEngine {
+  const engine = createEngine(options)
+  const batches: EventBatch[] = []
+  engine.subscribe((batch) => batches.push(batch))
+  const events = (): EngineEvent[] => batches.flatMap((batch) => batch.events)
+  const request = async <C extends Channel>(
+    channel: C,
+    payload: RequestOf<C>,
+  ): Promise<Result<ResponseOf<C>>> =>
+    (await engine.handle(channel, payload)) as Result<ResponseOf<C>>
+  return {
+    engine,
+    batches,
+    events,
+    request,
+    async value(channel, payload) {
+      const result = await request(channel, payload)
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+      return result.value
+    },
+    async error(channel, payload) {
+      const result = await engine.handle(channel, payload)
+      if (result.ok) throw new Error(`${channel} unexpectedly succeeded`)
+      return result.error
+    },
+    event(type, match = () => true) {
+      return waitFor(
+        () =>
+          events().find(
+            (e): e is Extract<EngineEvent, { type: typeof type }> =>
+              e.type === type && match(e as never),
+          ),
+        `a ${type} event`,
+      )
+    },
+  }
+}
+
+/** A client connected to host:port; resolves on 'connect'. Errors are recorded, never thrown. */
+export function connectClient(
+  port: number,
+  host = '127.0.0.1',
+): Promise<Socket & { errors: Error[] }> {
+  return new Promise((resolve, reject) => {
+    const socket = Object.assign(connect({ host, port }), { errors: [] as Error[] })
+    const onError = (err: Error): void => reject(err)
+    socket.once('error', onError)
+    socket.on('error', (err) => socket.errors.push(err))
+    socket.once('connect', () => {
+      socket.off('error', onError)
+      resolve(socket)
+    })
+  })
+}
+
+/** Resolves when the socket has closed (at once if it already has). */
+export function closed(socket: Socket): Promise<void> {
+  if (socket.closed) return Promise.resolve()
+  return new Promise((resolve) => socket.once('close', () => resolve()))
+}
+
+/** Writes and resolves once the bytes are handed to the OS. */
+export function send(socket: Socket, data: Buffer | string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    socket.write(data, (err) => (err ? reject(err) : resolve())),
+  )
+}
+
+/** What connecting gets: 'connected' or the error code (ECONNREFUSED…). */
+export function tryConnect(port: number, host = '127.0.0.1'): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve('connected')
+    })
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'))
+  })
+}

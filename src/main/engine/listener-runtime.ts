@@ -1,0 +1,296 @@
+/**
+ * One listener: its settings, its server through stopped → starting → listening → stopping, and
+ * the connections it accepted (closed ones stay, for their captures, until it is removed).
+ */
+import { createServer, type Server, type Socket } from 'node:net'
+import type { Platform } from '../../shared/bind-failure'
+import {
+  DEFAULT_CAPTURE_PER_CONNECTION,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type AddListenerRequest,
+  type Endpoint,
+  type EngineEvent,
+  type ListenerCounters,
+  type ListenerSettings,
+  type ListenerSnapshot,
+  type ListenerState,
+  type StopMode,
+} from '../../shared/contract'
+import { fail, ok, type Result } from '../../shared/result'
+import { parsePort } from '../../shared/validate'
+import { classifyBindError } from './bind-error'
+import { CaptureBudget } from './capture'
+import { ConnectionRuntime, toEndpoint, type ConnectionHost } from './connection'
+
+/** Settings with the port as a number, as `listen()` must get it. */
+export type SettingsPatch = Omit<AddListenerRequest, 'port'> & { port?: number }
+
+/**
+ * The settings of a validated request. validate.ts already turned the port into a number; its
+ * type does not say so, hence the second parse (which cannot fail on a validated request).
+ */
+export function toSettingsPatch(request: AddListenerRequest): SettingsPatch {
+  const { port, ...rest } = request
+  if (port === undefined) return rest
+  const parsed = parsePort(port)
+  if (!parsed.ok) throw new Error(`Unvalidated port reached the engine: ${parsed.error.message}`)
+  return { ...rest, port: parsed.value }
+}
+
+export interface ListenerDeps {
+  budget: CaptureBudget
+  platform: Platform
+  emit(event: EngineEvent): void
+}
+
+/** Node's maxConnections for our setting: never 0, whose meaning changed in Node 21. */
+function nodeMaxConnections(max: number | null): number {
+  return max === null ? Number.POSITIVE_INFINITY : max
+}
+
+function badState(message: string): Result<never> {
+  return fail({ code: 'BAD_STATE', message })
+}
+
+export class ListenerRuntime {
+  private settings: ListenerSettings
+  private state: ListenerState = 'stopped'
+  private bound: Endpoint | null = null
+  private lastError: ListenerSnapshot['lastError'] = null
+  private readonly counters: ListenerCounters = {
+    accepted: 0,
+    dropped: 0,
+    open: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+  }
+  private server: Server | null = null
+  /** Every connection accepted, in order; closed ones too. */
+  readonly connections = new Map<string, ConnectionRuntime>()
+  private readonly live = new Set<ConnectionRuntime>()
+  private nextConnection = 1
+  private starting: Promise<unknown> | null = null
+  /** Set while stopping: resolves once the server closed and every connection with it. */
+  private stopped: Promise<void> | null = null
+  private serverClosed = false
+  private resolveStopped: (() => void) | null = null
+  private readonly connectionHost: ConnectionHost
+
+  constructor(
+    readonly id: string,
+    readonly number: number,
+    patch: SettingsPatch,
+    private readonly deps: ListenerDeps,
+  ) {
+    this.settings = {
+      host: patch.host ?? DEFAULT_HOST,
+      port: patch.port ?? DEFAULT_PORT,
+      maxConnections: patch.maxConnections ?? null,
+      captureLimitPerConnection: patch.captureLimitPerConnection ?? DEFAULT_CAPTURE_PER_CONNECTION,
+      responder: 'silent',
+    }
+    this.connectionHost = {
+      listenerId: id,
+      budget: deps.budget,
+      captureLimit: () => this.settings.captureLimitPerConnection,
+      emit: (event) => deps.emit(event),
+      countBytesIn: (bytes) => (this.counters.bytesIn += bytes),
+      onClosed: (connection) => this.onConnectionClosed(connection),
+    }
+  }
+
+  snapshot(): ListenerSnapshot {
+    return {
+      id: this.id,
+      number: this.number,
+      settings: { ...this.settings },
+      state: this.state,
+      bound: this.bound === null ? null : { ...this.bound },
+      lastError: this.lastError,
+      counters: { ...this.counters, open: this.live.size },
+    }
+  }
+
+  /** Host and port only while stopped (unless unchanged); the limits any time. */
+  update(patch: SettingsPatch): Result<ListenerSnapshot> {
+    const movesAddress =
+      (patch.host !== undefined && patch.host !== this.settings.host) ||
+      (patch.port !== undefined && patch.port !== this.settings.port)
+    if (movesAddress && this.state !== 'stopped')
+      return badState(`Listener ${this.id} is ${this.state}: stop it before changing host or port`)
+    const next = { ...this.settings }
+    if (patch.host !== undefined) next.host = patch.host
+    if (patch.port !== undefined) next.port = patch.port
+    if (patch.maxConnections !== undefined) next.maxConnections = patch.maxConnections
+    if (patch.captureLimitPerConnection !== undefined)
+      next.captureLimitPerConnection = patch.captureLimitPerConnection
+    this.settings = next
+    if (this.server !== null) this.server.maxConnections = nodeMaxConnections(next.maxConnections)
+    this.changed()
+    return ok(this.snapshot())
+  }
+
+  start(): Promise<Result<ListenerSnapshot>> {
+    if (this.state !== 'stopped')
+      return Promise.resolve(badState(`Listener ${this.id} is ${this.state}`))
+    const starting = this.listen()
+    this.starting = starting
+    void starting.finally(() => {
+      if (this.starting === starting) this.starting = null
+    })
+    return starting
+  }
+
+  /**
+   * Stops accepting at once. 'let-finish' resolves while 'stopping' if connections remain (the
+   * listener becomes 'stopped' when the last closes); 'close-all' destroys them and resolves
+   * once 'stopped'.
+   */
+  async stop(mode: StopMode): Promise<Result<ListenerSnapshot>> {
+    if (this.state === 'stopped' || this.state === 'starting')
+      return badState(`Listener ${this.id} is ${this.state}`)
+    if (this.state === 'stopping' && mode === 'let-finish')
+      return badState(`Listener ${this.id} is already stopping; only close-all can hurry it`)
+    const stopped = this.beginStop()
+    if (mode === 'close-all') {
+      await Promise.all([...this.live].map((connection) => connection.close()))
+      await stopped
+    } else if (this.live.size === 0) {
+      await stopped
+    }
+    return ok(this.snapshot())
+  }
+
+  /** Closes everything now, whatever the state (waits out a start in progress). */
+  async closeAll(): Promise<void> {
+    if (this.starting !== null) await this.starting
+    if (this.state === 'listening' || this.state === 'stopping') await this.stop('close-all')
+    await Promise.all([...this.live].map((connection) => connection.close()))
+  }
+
+  /** Frees every capture of this listener; returns whether the engine's total changed. */
+  releaseCaptures(): boolean {
+    const before = this.deps.budget.captured
+    for (const connection of this.connections.values()) connection.capture.release(this.deps.budget)
+    return this.deps.budget.captured !== before
+  }
+
+  private changed(): void {
+    this.deps.emit({ type: 'listener-changed', at: Date.now(), listener: this.snapshot() })
+  }
+
+  private listen(): Promise<Result<ListenerSnapshot>> {
+    const { host, port, maxConnections } = this.settings
+    this.state = 'starting'
+    this.changed()
+    return new Promise((resolve) => {
+      const server = createServer({ allowHalfOpen: true })
+      this.server = server
+      server.maxConnections = nodeMaxConnections(maxConnections)
+      let settled = false
+      const failed = (err: unknown): void => {
+        if (settled) return
+        settled = true
+        this.server = null
+        server.close(() => undefined)
+        const bind = classifyBindError(err, { host, port, platform: this.deps.platform })
+        this.state = 'stopped'
+        this.bound = null
+        this.lastError = bind
+        this.changed()
+        resolve(fail({ code: 'BIND_FAILED', message: bind.message, bind }))
+      }
+      // Never removed: after listening, errors (accept EMFILE…) must not crash the process.
+      server.on('error', (err) => {
+        if (!settled) failed(err)
+        else console.error(`[engine] listener ${this.id}:`, err)
+      })
+      server.on('listening', () => {
+        if (settled) return
+        settled = true
+        const address = server.address()
+        this.bound =
+          address !== null && typeof address === 'object'
+            ? toEndpoint(address.address, address.port, address.family)
+            : null
+        this.state = 'listening'
+        this.lastError = null
+        this.changed()
+        resolve(ok(this.snapshot()))
+      })
+      server.on('connection', (socket: Socket) => this.accept(socket))
+      server.on('drop', (data) => {
+        this.counters.dropped += 1
+        this.deps.emit({
+          type: 'connection-dropped',
+          at: Date.now(),
+          listenerId: this.id,
+          remote:
+            data?.remoteAddress === undefined
+              ? null
+              : toEndpoint(data.remoteAddress, data.remotePort, data.remoteFamily),
+          dropped: this.counters.dropped,
+        })
+      })
+      try {
+        server.listen({ host, port })
+      } catch (err) {
+        failed(err)
+      }
+    })
+  }
+
+  private accept(socket: Socket): void {
+    const connection = new ConnectionRuntime(this.connectionHost, this.nextConnection, socket)
+    this.nextConnection += 1
+    this.connections.set(connection.id, connection)
+    this.live.add(connection)
+    this.counters.accepted += 1
+    this.deps.emit({
+      type: 'connection-accepted',
+      at: Date.now(),
+      connection: connection.snapshot(),
+    })
+  }
+
+  private onConnectionClosed(connection: ConnectionRuntime): void {
+    this.live.delete(connection)
+    this.counters.bytesOut += connection.bytesWritten
+    this.finishStopIfDone()
+  }
+
+  /** listening → stopping (server.close() now); the same promise if already stopping. */
+  private beginStop(): Promise<void> {
+    if (this.stopped !== null) return this.stopped
+    const server = this.server
+    this.state = 'stopping'
+    this.serverClosed = false
+    this.stopped = new Promise((resolve) => {
+      this.resolveStopped = resolve
+    })
+    const stopped = this.stopped
+    this.changed()
+    if (server === null) this.serverClosed = true
+    else
+      server.close(() => {
+        this.serverClosed = true
+        this.finishStopIfDone()
+      })
+    this.finishStopIfDone()
+    return stopped
+  }
+
+  /** 'stopped' needs both: the server's close callback ran and no connection is left. */
+  private finishStopIfDone(): void {
+    if (this.state !== 'stopping' || !this.serverClosed || this.live.size > 0) return
+    this.state = 'stopped'
+    this.server = null
+    this.bound = null
+    this.stopped = null
+    this.changed()
+    const resolve = this.resolveStopped
+    this.resolveStopped = null
+    resolve?.()
+  }
+}
