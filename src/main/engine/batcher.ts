@@ -102,7 +102,8 @@ export class Batcher {
 
   private schedule(): void {
     if (this.timer !== null) return
-    const delay = Math.max(0, this.lastFlush + this.intervalMs - this.now())
+    // Rounded up: Node's timers run on a millisecond clock that may lag performance.now().
+    const delay = Math.max(0, Math.ceil(this.lastFlush + this.intervalMs - this.now()))
     this.timer = setTimeout(() => {
       this.timer = null
       this.flush()
