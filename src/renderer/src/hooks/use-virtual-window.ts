@@ -1,0 +1,96 @@
+/**
+ * A fixed-row-height virtual window: which rows of a long list to render for a scroll container.
+ *
+ * Only the visible rows plus an overscan are rendered, with padding for the rest. Where the
+ * container has no height yet (jsdom, first paint) a first window of `fallbackRows` is rendered.
+ */
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
+
+export interface VirtualWindow<E extends HTMLElement> {
+  ref: RefObject<E | null>
+  onScroll: (event: UIEvent<E>) => void
+  /** First rendered row. */
+  start: number
+  /** One past the last rendered row. */
+  end: number
+  /** Space above and below the rendered rows, in px. */
+  padTop: number
+  padBottom: number
+  /** The container has a height: the window follows the scroll position. */
+  isMeasured: boolean
+  /** Scrolls so that row `index` is visible. */
+  scrollToIndex: (index: number) => void
+}
+
+export interface VirtualOptions {
+  count: number
+  rowHeight: number
+  overscan?: number
+  fallbackRows?: number
+  /** Height taken by content above the rows inside the container (a sticky header). */
+  headerHeight?: number
+  /** Without a height, render the last rows instead of the first (a log that follows the end). */
+  isFallbackAtEnd?: boolean
+}
+
+/** The rows to render for `count` rows of `rowHeight` px in the container behind `ref`. */
+export function useVirtualWindow<E extends HTMLElement>({
+  count,
+  rowHeight,
+  overscan = 8,
+  fallbackRows = 50,
+  headerHeight = 0,
+  isFallbackAtEnd = false,
+}: VirtualOptions): VirtualWindow<E> {
+  const ref = useRef<E | null>(null)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [height, setHeight] = useState(0)
+
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const measure = (): void => setHeight(el.clientHeight)
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+
+  const onScroll = useCallback(
+    (event: UIEvent<E>) => setScrollTop(event.currentTarget.scrollTop),
+    [],
+  )
+
+  let start = isFallbackAtEnd ? Math.max(0, count - fallbackRows) : 0
+  let end = isFallbackAtEnd ? count : Math.min(count, fallbackRows)
+  if (height > 0) {
+    const top = Math.max(0, scrollTop - headerHeight)
+    start = Math.max(0, Math.floor(top / rowHeight) - overscan)
+    end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan)
+    if (start > end) start = Math.max(0, end - overscan)
+  }
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const el = ref.current
+      if (!el || el.clientHeight === 0) return
+      const top = index * rowHeight
+      const visible = el.clientHeight - headerHeight
+      if (top < el.scrollTop) el.scrollTop = top
+      else if (top + rowHeight > el.scrollTop + visible) el.scrollTop = top + rowHeight - visible
+    },
+    [rowHeight, headerHeight],
+  )
+
+  return {
+    ref,
+    onScroll,
+    start,
+    end,
+    padTop: start * rowHeight,
+    padBottom: (count - end) * rowHeight,
+    isMeasured: height > 0,
+    scrollToIndex,
+  }
+}

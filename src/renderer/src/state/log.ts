@@ -1,0 +1,187 @@
+/**
+ * The event log, derived from engine events: what happened, not how it is worded.
+ *
+ * Entries carry data only; components word them through the catalogs. "Connection established!" is
+ * the book's program output and is shown as is.
+ */
+import type { BindErrorCode } from '../../../shared/bind-failure'
+import type { CloseReason, EngineEvent, ListenerSnapshot } from '../../../shared/contract'
+import { formatHostPort } from '../../../shared/address'
+import { assertNever } from '../../../shared/result'
+
+/** Most entries the log keeps; older ones go first. */
+export const LOG_LIMIT = 10_000
+
+/** What a log line says. */
+export type LogMessage =
+  | { kind: 'connection-established'; connectionNumber: number; remote: string }
+  | { kind: 'listening'; address: string }
+  | { kind: 'stopped' }
+  | { kind: 'bind-failed'; code: BindErrorCode; rawCode: string; address: string }
+  | { kind: 'peer-ended'; connectionNumber: number }
+  | { kind: 'closed'; connectionNumber: number; reason: CloseReason; errorCode: string | null }
+  | { kind: 'dropped'; remote: string | null }
+
+export interface LogEntry {
+  /** Unique and increasing: a stable React key. */
+  id: number
+  /** Wall-clock ms. */
+  at: number
+  listenerId: string
+  /** The listener's number when it happened (0 if it was not known). */
+  listenerNumber: number
+  message: LogMessage
+}
+
+/** What the log needs to know about listeners and connections to word an event. */
+export interface LogContext {
+  listener(id: string): ListenerSnapshot | undefined
+  connectionNumber(id: string): number | undefined
+  /** Known to be closed already: a repeated close adds no line. */
+  isConnectionClosed(id: string): boolean
+}
+
+function failureKey(listener: ListenerSnapshot | undefined): string | null {
+  const e = listener?.lastError
+  return e ? `${e.rawCode} ${e.message}` : null
+}
+
+/**
+ * The log lines one event adds, given what was known before it.
+ *
+ * A listener-changed event is a line only when it is a transition: to listening, to stopped from
+ * listening or stopping, or a new bind failure.
+ */
+export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<LogEntry, 'id'>> {
+  switch (event.type) {
+    case 'listener-added':
+    case 'listener-removed':
+    case 'connection-data':
+    case 'capture-totals':
+      return []
+    case 'listener-changed': {
+      const next = event.listener
+      const prev = ctx.listener(next.id)
+      const base = { at: event.at, listenerId: next.id, listenerNumber: next.number }
+      if (next.state === 'listening' && prev?.state !== 'listening' && next.bound) {
+        const address = formatHostPort(next.bound.address, next.bound.port)
+        return [{ ...base, message: { kind: 'listening', address } }]
+      }
+      if (next.state === 'stopped') {
+        if (prev?.state === 'listening' || prev?.state === 'stopping')
+          return [{ ...base, message: { kind: 'stopped' } }]
+        const error = next.lastError
+        if (error && (prev?.state === 'starting' || failureKey(prev) !== failureKey(next))) {
+          const message = {
+            kind: 'bind-failed',
+            code: error.code,
+            rawCode: error.rawCode,
+            address: error.address,
+          } as const
+          return [{ ...base, message }]
+        }
+      }
+      return []
+    }
+    case 'connection-accepted': {
+      const c = event.connection
+      const remote = formatHostPort(c.remote.address, c.remote.port)
+      const message = {
+        kind: 'connection-established',
+        connectionNumber: c.number,
+        remote,
+      } as const
+      return [
+        {
+          at: event.at,
+          listenerId: c.listenerId,
+          listenerNumber: numberOf(ctx, c.listenerId),
+          message,
+        },
+      ]
+    }
+    case 'connection-peer-ended':
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'peer-ended',
+            connectionNumber: ctx.connectionNumber(event.connectionId) ?? 0,
+          },
+        },
+      ]
+    case 'connection-closed':
+      if (ctx.isConnectionClosed(event.connectionId)) return []
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'closed',
+            connectionNumber: ctx.connectionNumber(event.connectionId) ?? 0,
+            reason: event.reason,
+            errorCode: event.errorCode,
+          },
+        },
+      ]
+    case 'connection-dropped':
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'dropped',
+            remote: event.remote ? formatHostPort(event.remote.address, event.remote.port) : null,
+          },
+        },
+      ]
+    default:
+      return assertNever(event)
+  }
+}
+
+function numberOf(ctx: LogContext, listenerId: string): number {
+  return ctx.listener(listenerId)?.number ?? 0
+}
+
+/**
+ * Rebuilds a log from a snapshot's recent events, replaying listener and connection numbers as
+ * they come so transitions read the same as they did live.
+ */
+export function logFromEvents(
+  events: readonly EngineEvent[],
+  firstId: number,
+  known: {
+    listenerNumbers?: ReadonlyMap<string, number>
+    connectionNumbers?: ReadonlyMap<string, number>
+  } = {},
+): LogEntry[] {
+  const listeners = new Map<string, ListenerSnapshot>()
+  // Events older than the snapshot's window may be missing: the snapshot still knows the numbers.
+  const connectionNumbers = new Map<string, number>(known.connectionNumbers ?? [])
+  const closed = new Set<string>()
+  const ctx: LogContext = {
+    listener: (id) => listeners.get(id),
+    connectionNumber: (id) => connectionNumbers.get(id),
+    isConnectionClosed: (id) => closed.has(id),
+  }
+  const out: LogEntry[] = []
+  let id = firstId
+  for (const event of events) {
+    for (const entry of logMessagesFor(event, ctx)) {
+      const listenerNumber =
+        entry.listenerNumber || (known.listenerNumbers?.get(entry.listenerId) ?? 0)
+      out.push({ ...entry, listenerNumber, id: id++ })
+    }
+    if (event.type === 'listener-added' || event.type === 'listener-changed')
+      listeners.set(event.listener.id, event.listener)
+    else if (event.type === 'connection-accepted')
+      connectionNumbers.set(event.connection.id, event.connection.number)
+    else if (event.type === 'connection-closed') closed.add(event.connectionId)
+  }
+  return out.length > LOG_LIMIT ? out.slice(out.length - LOG_LIMIT) : out
+}

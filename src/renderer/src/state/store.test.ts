@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { EngineEvent } from '../../../shared/contract'
+import { ok } from '../../../shared/result'
+import { fakeApi, makeConnection, makeSnapshot } from '../test-utils'
+import { createStore, startSync } from './store'
+
+const accepted = (n: number): EngineEvent => ({
+  type: 'connection-accepted',
+  at: 1,
+  connection: makeConnection(n),
+})
+
+describe('startSync', () => {
+  it('buffers batches until the snapshot is loaded, then applies only the newer ones', async () => {
+    const api = fakeApi()
+    let answer: (value: ReturnType<typeof ok<ReturnType<typeof makeSnapshot>>>) => void = () => {}
+    api.snapshot.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
+    const store = createStore()
+    const sync = startSync(api, store)
+    expect(api.onEvents).toHaveBeenCalledBefore(api.snapshot)
+    api.emit({ seq: 5, events: [accepted(1)] })
+    api.emit({ seq: 6, events: [accepted(2)] })
+    expect(store.getState().isLoaded).toBe(false)
+    answer(ok(makeSnapshot({ seq: 5, connections: [makeConnection(1)] })))
+    await sync.ready
+    expect(store.getState().connections.map((c) => c.number)).toEqual([1, 2])
+    api.emit({ seq: 7, events: [accepted(3)] })
+    expect(store.getState().connections.map((c) => c.number)).toEqual([1, 2, 3])
+    sync.stop()
+    api.emit({ seq: 8, events: [accepted(4)] })
+    expect(store.getState().connections).toHaveLength(3)
+  })
+
+  it('reload replaces the state with a new snapshot', async () => {
+    const api = fakeApi(makeSnapshot({ seq: 3 }))
+    const store = createStore()
+    const sync = startSync(api, store)
+    await sync.ready
+    api.snapshot.mockResolvedValue(ok(makeSnapshot({ seq: 20, connections: [makeConnection(7)] })))
+    await sync.reload()
+    expect(store.getState().seq).toBe(20)
+    expect(store.getState().connections.map((c) => c.number)).toEqual([7])
+  })
+
+  it('notifies subscribers only when the state changes', () => {
+    const store = createStore()
+    let calls = 0
+    store.subscribe(() => calls++)
+    store.dispatch({ type: 'batch', batch: { seq: 1, events: [] } })
+    expect(calls).toBe(0)
+    store.dispatch({ type: 'link-changed', status: 'open' })
+    expect(calls).toBe(1)
+  })
+})

@@ -1,0 +1,75 @@
+/**
+ * The external store the components read with useSyncExternalStore, and the start-up sequence
+ * that fills it: subscribe first, then load a snapshot, then apply the batches that are newer.
+ */
+import type { Api, EventBatch } from '../../../shared/contract'
+import { initialState, reducer, type Action, type AppState } from './reducer'
+
+/** A tiny external store around {@link reducer}. */
+export interface Store {
+  getState(): AppState
+  dispatch(action: Action): void
+  subscribe(listener: () => void): () => void
+}
+
+/** A store holding `initial` (tests pass a prepared state). */
+export function createStore(initial: AppState = initialState): Store {
+  let state = initial
+  const listeners = new Set<() => void>()
+  return {
+    getState: () => state,
+    dispatch(action) {
+      const next = reducer(state, action)
+      if (next === state) return
+      state = next
+      for (const listener of [...listeners]) listener()
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+/** A running sync between the engine and a store. */
+export interface Sync {
+  /** Settles when the first snapshot was loaded (or failed to). */
+  ready: Promise<void>
+  /** Loads a fresh snapshot (after a reconnect); batches keep flowing meanwhile. */
+  reload(): Promise<void>
+  stop(): void
+}
+
+/**
+ * Subscribes to events, then loads a snapshot and applies every batch newer than it.
+ *
+ * Batches that arrive while a snapshot is loading are buffered, not dropped: the reducer skips
+ * those the snapshot already covers (seq ≤ snapshot.seq).
+ */
+export function startSync(api: Api, store: Store): Sync {
+  let buffer: EventBatch[] | null = []
+  let isStopped = false
+  const unsubscribe = api.onEvents((batch) => {
+    if (buffer) buffer.push(batch)
+    else store.dispatch({ type: 'batch', batch })
+  })
+  const reload = async (): Promise<void> => {
+    buffer ??= []
+    const result = await api.snapshot({})
+    if (isStopped) return
+    if (result.ok) store.dispatch({ type: 'snapshot-loaded', snapshot: result.value })
+    else store.dispatch({ type: 'load-failed', message: result.error.message })
+    const pending = buffer
+    buffer = null
+    for (const batch of pending) store.dispatch({ type: 'batch', batch })
+  }
+  const ready = reload()
+  return {
+    ready,
+    reload,
+    stop() {
+      isStopped = true
+      unsubscribe()
+    },
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Helpers for component tests: a fake Api, sample snapshots, and a render with every provider.
+ */
+import { render, type RenderResult } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import { vi, type Mock } from 'vitest'
+import type { BindFailure } from '../../shared/bind-failure'
+import type {
+  Api,
+  ConnectionSnapshot,
+  EventBatch,
+  ListenerSnapshot,
+  Snapshot,
+} from '../../shared/contract'
+import { ok } from '../../shared/result'
+import { I18nProvider } from './i18n/I18nProvider'
+import type { Lang } from './i18n/translate'
+import { initialState, reducer } from './state/reducer'
+import { createStore, type Store } from './state/store'
+import { StoreProvider } from './state/StoreContext'
+
+type Methods = Omit<Api, 'onEvents'>
+
+/** An Api whose methods are mocks; `emit` delivers a batch to onEvents subscribers. */
+export type FakeApi = { [K in keyof Methods]: Mock<Methods[K]> } & {
+  onEvents: Mock<Api['onEvents']>
+  emit(batch: EventBatch): void
+}
+
+export function makeListener(overrides: Partial<ListenerSnapshot> = {}): ListenerSnapshot {
+  return {
+    id: 'l1',
+    number: 1,
+    settings: {
+      host: '127.0.0.1',
+      port: 7878,
+      maxConnections: null,
+      captureLimitPerConnection: 1024 * 1024,
+      responder: 'silent',
+    },
+    state: 'stopped',
+    bound: null,
+    lastError: null,
+    counters: { accepted: 0, dropped: 0, open: 0, bytesIn: 0, bytesOut: 0 },
+    ...overrides,
+  }
+}
+
+export function makeConnection(
+  n: number,
+  overrides: Partial<ConnectionSnapshot> = {},
+): ConnectionSnapshot {
+  return {
+    id: `c${n}`,
+    listenerId: 'l1',
+    number: n,
+    remote: { address: '127.0.0.1', port: 50000 + n, family: 'IPv4' },
+    local: { address: '127.0.0.1', port: 7878, family: 'IPv4' },
+    acceptedAt: Date.UTC(2025, 0, 1, 12, 0, 0, 123),
+    acceptedMono: 1000,
+    state: 'open',
+    closedAt: null,
+    closeReason: null,
+    errorCode: null,
+    bytesIn: 0,
+    bytesOut: 0,
+    chunksIn: 0,
+    captured: 0,
+    truncated: false,
+    ...overrides,
+  }
+}
+
+export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    seq: 0,
+    platform: 'linux',
+    listeners: [makeListener()],
+    connections: [],
+    recentEvents: [],
+    capture: { captured: 0, limit: 64 * 1024 * 1024 },
+    ...overrides,
+  }
+}
+
+export function makeBindFailure(overrides: Partial<BindFailure> = {}): BindFailure {
+  return {
+    code: 'EADDRINUSE',
+    rawCode: 'EADDRINUSE',
+    errno: -98,
+    syscall: 'listen',
+    host: '127.0.0.1',
+    port: 7878,
+    address: '127.0.0.1:7878',
+    message: 'listen EADDRINUSE: address already in use 127.0.0.1:7878',
+    platform: 'linux',
+    facts: {
+      unprivilegedPortStart: 1024,
+      isWildcard: false,
+      isLoopback: true,
+      hostHasBrackets: false,
+      isRoot: false,
+    },
+    commands: ["ss -ltnp 'sport = :7878'", 'lsof -nP -iTCP:7878 -sTCP:LISTEN'],
+    fixes: [{ kind: 'use-port-0' }, { kind: 'use-port', port: 7879 }],
+    rust: {
+      bindCall: 'TcpListener::bind("127.0.0.1:7878")',
+      panic: [
+        "thread 'main' panicked at src/main.rs:4:55:",
+        'called `Result::unwrap()` on an `Err` value: Os { code: 98, kind: AddrInUse, message: "Address already in use" }',
+      ],
+      exitCode: 101,
+    },
+    ...overrides,
+  }
+}
+
+/** A fake Api answering ok with `listener` (or the snapshot) to every request. */
+export function fakeApi(snapshot: Snapshot = makeSnapshot()): FakeApi {
+  const subscribers = new Set<(batch: EventBatch) => void>()
+  const listener = snapshot.listeners[0] ?? makeListener()
+  return {
+    addListener: vi.fn(async () => ok(listener)),
+    updateListener: vi.fn(async () => ok(listener)),
+    startListener: vi.fn(async () => ok({ ...listener, state: 'listening' as const })),
+    stopListener: vi.fn(async () => ok({ ...listener, state: 'stopped' as const })),
+    removeListener: vi.fn(async () => ok(null)),
+    snapshot: vi.fn(async () => ok(snapshot)),
+    closeConnection: vi.fn(async () => ok(null)),
+    readBytes: vi.fn(async (r) =>
+      ok({ offset: r.offset, base64: '', captured: 0, bytesIn: 0, truncated: false, chunks: [] }),
+    ),
+    onEvents: vi.fn((fn: (batch: EventBatch) => void) => {
+      subscribers.add(fn)
+      return () => subscribers.delete(fn)
+    }),
+    emit(batch) {
+      for (const fn of subscribers) fn(batch)
+    },
+  }
+}
+
+/** A store already holding `snapshot`. */
+export function storeWith(snapshot: Snapshot): Store {
+  return createStore(
+    reducer({ ...initialState, link: 'open' }, { type: 'snapshot-loaded', snapshot }),
+  )
+}
+
+export interface RenderOptions {
+  api?: FakeApi
+  store?: Store
+  lang?: Lang
+}
+
+/** Renders `ui` inside the language and store providers. */
+export function renderWith(
+  ui: ReactElement,
+  { api = fakeApi(), store = storeWith(makeSnapshot()), lang = 'en' }: RenderOptions = {},
+): RenderResult & { api: FakeApi; store: Store } {
+  const result = render(
+    <I18nProvider lang={lang}>
+      <StoreProvider store={store} api={api}>
+        {ui}
+      </StoreProvider>
+    </I18nProvider>,
+  )
+  return { ...result, api, store }
+}
+
+/** Bytes → base64, as the engine sends them. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary)
+}

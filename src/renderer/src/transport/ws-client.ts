@@ -1,0 +1,180 @@
+/**
+ * Browser mode's Api: the contract over one WebSocket, framed as in src/shared/wire.ts.
+ *
+ * Requests made before the socket opens wait in a queue. When the socket closes, every pending
+ * request answers INTERNAL and the link reports 'closed'; {@link WsApi.reconnect} opens a new one.
+ */
+import {
+  type Api,
+  type Channel,
+  type EventBatch,
+  type RequestOf,
+  type ResponseOf,
+} from '../../../shared/contract'
+import { assertNever, fail, type Result } from '../../../shared/result'
+import { WS_PATH, type WireMessage, type WireRequest } from '../../../shared/wire'
+
+/** The state of the link to the server. */
+export type LinkState = 'connecting' | 'open' | 'closed'
+
+/** What the app needs beyond {@link Api} to show and repair the link. */
+export interface TransportLink {
+  readonly state: LinkState
+  onStateChange(listener: (state: LinkState) => void): () => void
+  reconnect(): void
+}
+
+export type WsApi = Api & TransportLink
+
+/** The subset of the browser's WebSocket this client uses (tests pass a fake). */
+export interface SocketLike {
+  readonly readyState: number
+  send(data: string): void
+  close(): void
+  onopen: ((ev: Event) => void) | null
+  onclose: ((ev: CloseEvent) => void) | null
+  onerror: ((ev: Event) => void) | null
+  onmessage: ((ev: MessageEvent) => void) | null
+}
+
+const OPEN = 1
+
+/** ws(s)://host/ws?token=… for the page's own location. */
+export function wsUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  const token = new URLSearchParams(location.search).get('token') ?? ''
+  return `${scheme}://${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`
+}
+
+function isWireMessage(data: unknown): data is WireMessage {
+  if (typeof data !== 'object' || data === null) return false
+  const kind = (data as { kind?: unknown }).kind
+  return kind === 'response' || kind === 'events' || kind === 'error'
+}
+
+const DISCONNECTED = 'Disconnected from the Socket Lab server'
+
+/** Creates the client; it connects at once. */
+export function createWsApi(
+  url: string,
+  open: (url: string) => SocketLike = (u) => new WebSocket(u),
+): WsApi {
+  let socket: SocketLike
+  let state: LinkState = 'connecting'
+  let nextId = 1
+  const queue: string[] = []
+  const pending = new Map<number, (result: Result<unknown>) => void>()
+  const eventListeners = new Set<(batch: EventBatch) => void>()
+  const stateListeners = new Set<(state: LinkState) => void>()
+
+  const setState = (next: LinkState): void => {
+    if (state === next) return
+    state = next
+    for (const listener of [...stateListeners]) listener(next)
+  }
+
+  const failPending = (): void => {
+    for (const resolve of pending.values())
+      resolve(fail({ code: 'INTERNAL', message: DISCONNECTED }))
+    pending.clear()
+    queue.length = 0
+  }
+
+  const onMessage = (text: unknown): void => {
+    if (typeof text !== 'string') return
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch {
+      console.warn('Socket Lab: a frame that is not JSON')
+      return
+    }
+    if (!isWireMessage(data)) return
+    switch (data.kind) {
+      case 'response': {
+        const resolve = pending.get(data.id)
+        pending.delete(data.id)
+        resolve?.(data.result)
+        return
+      }
+      case 'events':
+        for (const listener of [...eventListeners]) listener(data.batch)
+        return
+      case 'error':
+        console.warn(`Socket Lab server: ${data.error.code} ${data.error.message}`)
+        return
+      default:
+        assertNever(data)
+    }
+  }
+
+  const connect = (): void => {
+    setState('connecting')
+    const s = open(url)
+    socket = s
+    s.onopen = () => {
+      if (socket !== s) return
+      setState('open')
+      for (const frame of queue.splice(0)) s.send(frame)
+    }
+    s.onmessage = (ev) => {
+      if (socket === s) onMessage(ev.data)
+    }
+    s.onerror = () => {
+      // A close always follows; that is where the link is marked closed.
+    }
+    s.onclose = () => {
+      if (socket !== s) return
+      failPending()
+      setState('closed')
+    }
+  }
+
+  const request = <C extends Channel>(
+    channel: C,
+    payload: RequestOf<C>,
+  ): Promise<Result<ResponseOf<C>>> => {
+    if (state === 'closed')
+      return Promise.resolve(fail({ code: 'INTERNAL', message: DISCONNECTED }))
+    const id = nextId++
+    const frame: WireRequest = { kind: 'request', id, channel, request: payload }
+    const text = JSON.stringify(frame)
+    return new Promise((resolve) => {
+      // The server answers with this channel's response type: the engine validated and ran it.
+      pending.set(id, resolve as (result: Result<unknown>) => void)
+      if (socket.readyState === OPEN) socket.send(text)
+      else queue.push(text)
+    })
+  }
+
+  connect()
+
+  const api = {
+    addListener: (r) => request('listener:add', r),
+    updateListener: (r) => request('listener:update', r),
+    startListener: (r) => request('listener:start', r),
+    stopListener: (r) => request('listener:stop', r),
+    removeListener: (r) => request('listener:remove', r),
+    snapshot: (r) => request('engine:snapshot', r),
+    closeConnection: (r) => request('connection:close', r),
+    readBytes: (r) => request('connection:read', r),
+    onEvents(listener) {
+      eventListeners.add(listener)
+      return () => eventListeners.delete(listener)
+    },
+  } satisfies Api
+
+  return {
+    ...api,
+    get state() {
+      return state
+    },
+    onStateChange(listener) {
+      stateListeners.add(listener)
+      return () => stateListeners.delete(listener)
+    },
+    reconnect() {
+      if (state === 'closed') connect()
+    },
+  }
+}
