@@ -38,7 +38,7 @@ export const test = base.extend<{ app: App }>({
     const web = await startWebServer()
     await page.goto(web.url)
     await use({ kind: 'browser', page, web })
-    expect(await web.stop(), `npm run web exits 0 on SIGTERM\n${web.output()}`).toBe(0)
+    expect(await web.stop(), `browser mode exits 0 on SIGTERM\n${web.output()}`).toBe(0)
   },
 })
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 
-const require = createRequire(import.meta.url)
+const require = createRequire(__filename)
 
 /** Builds once before any worker starts `npm run web`, so two workers never build at once. */
 export default function globalSetup(): void {

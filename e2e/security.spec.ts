@@ -45,3 +45,28 @@ test('browser mode refuses requests without the token, from another Origin or Ho
   // The page itself is still served and working.
   await expect(app.page.getByRole('region', { name: 'Listener 1' })).toBeVisible()
 })
+
+test('`npm run web` prints one URL line, and Ctrl-C stops every listener', async ({ app }) => {
+  test.skip(app.kind !== 'browser', 'Browser mode only')
+  const { startWebServer } = await import('./web-server')
+  const { openClient } = await import('./clients')
+  const web = await startWebServer({ viaNpm: true })
+  try {
+    expect(web.output().trim().split('\n')).toEqual([
+      `Socket Lab (browser mode) is running at ${web.url}`,
+    ])
+    const page = await app.page.context().newPage()
+    await page.goto(web.url)
+    const card = page.getByRole('region', { name: 'Listener 1' })
+    await card.getByLabel('Port', { exact: true }).fill('0')
+    await card.getByRole('button', { name: 'Start listening' }).click()
+    await expect(card.getByRole('status')).toHaveText(/Listening on 127\.0\.0\.1:\d+/)
+    const port = Number(/:(\d+)$/.exec((await card.getByRole('status').textContent()) ?? '')?.[1])
+    const client = await openClient(port)
+    await web.stop('SIGINT')
+    await client.closed
+    await expect(openClient(port)).rejects.toThrow(/ECONNREFUSED/)
+  } finally {
+    await web.stop().catch(() => null)
+  }
+})

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 
 export const root = join(__dirname, '..')
 
-/** A running `npm run web`, started as a user starts it. */
+/** A running browser mode (`npm run web`). */
 export interface WebServer {
   /** The one URL line it printed: http://127.0.0.1:PORT/?token=TOKEN */
   url: string
@@ -12,16 +12,24 @@ export interface WebServer {
   token: string
   /** Everything it printed so far. */
   output(): string
-  /** SIGTERM, as Ctrl-C would; resolves with the exit code. */
-  stop(): Promise<number | null>
+  /** Sends `signal` to its process group, as a terminal's Ctrl-C would; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
 const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/
 
-/** Starts `npm run web -- --no-open --ui-port 0` in its own process group and waits for its URL. */
-export async function startWebServer(): Promise<WebServer> {
+/**
+ * Starts browser mode with `--no-open --ui-port 0` in its own process group and waits for its URL.
+ *
+ * By default it runs `node scripts/web.cjs`, exactly what `npm run web` runs, so that the exit code
+ * is the server's own (npm reports a signal as 143); `viaNpm` goes through npm as a user would.
+ */
+export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const child: ChildProcess = spawn(npm, ['run', '--silent', 'web', '--', '--no-open', '--ui-port', '0'], {
+  const [command, args] = viaNpm
+    ? [npm, ['run', '--silent', 'web', '--', '--no-open', '--ui-port', '0']]
+    : [process.execPath, [join(root, 'scripts', 'web.cjs'), '--no-open', '--ui-port', '0']]
+  const child: ChildProcess = spawn(command, args, {
     cwd: root,
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,11 +54,11 @@ export async function startWebServer(): Promise<WebServer> {
       reject(new Error(`npm run web exited with ${code}:\n${output}`))
     })
   })
-  const stop = async (): Promise<number | null> => {
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
     if (child.exitCode !== null) return child.exitCode
     try {
-      if (process.platform === 'win32') child.kill('SIGTERM')
-      else process.kill(-child.pid!, 'SIGTERM')
+      if (process.platform === 'win32') child.kill(signal)
+      else process.kill(-child.pid!, signal)
     } catch {
       // already gone
     }
@@ -58,7 +66,7 @@ export async function startWebServer(): Promise<WebServer> {
     const code = await Promise.race([exited, timeout])
     if (code === 'timeout') {
       if (process.platform !== 'win32') process.kill(-child.pid!, 'SIGKILL')
-      throw new Error(`npm run web did not exit on SIGTERM:\n${output}`)
+      throw new Error(`browser mode did not exit on ${signal}:\n${output}`)
     }
     return code
   }

@@ -1,0 +1,89 @@
+/**
+ * The Electron transport: the only module that imports ipcMain.
+ *
+ * Each request channel gets one handler that checks who is asking before the engine sees the
+ * request; the engine then validates the request itself. Event batches go the other way.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { CHANNELS, EVENTS_CHANNEL, type EventBatch } from '../shared/contract'
+import { fail, type Result } from '../shared/result'
+import type { Engine } from './engine/engine-api'
+import { isAppUrl, type Logger } from './window'
+
+export interface IpcOptions {
+  engine: Engine
+  /** The one window whose main frame may call. */
+  window: BrowserWindow
+  /** The renderer's URL; see isAppUrl. */
+  appUrl: string
+  log?: Logger
+}
+
+/**
+ * Why a sender is refused, or null when it is our window's main frame showing our page.
+ *
+ * `senderFrame` is null once the frame navigated away or was destroyed: refused too.
+ */
+export function senderRefusal(
+  event: IpcMainInvokeEvent,
+  window: BrowserWindow,
+  appUrl: string,
+): string | null {
+  if (window.isDestroyed()) return 'the window is closed'
+  const sender = event.sender
+  if (sender.id !== window.webContents.id) return 'the sender is not the app window'
+  const frame = event.senderFrame
+  if (frame === null) return 'the sender frame is gone'
+  if (frame !== sender.mainFrame) return 'the sender is not the main frame'
+  if (!isAppUrl(frame.url, appUrl)) return 'the sender is not showing the app'
+  return null
+}
+
+/**
+ * Registers a handler for every request channel and forwards engine batches to the window.
+ *
+ * Returns the dispose: removes the handlers and the engine subscription.
+ */
+export function registerIpc(options: IpcOptions): () => void {
+  const { engine, window, appUrl } = options
+  const log = options.log ?? ((line: string) => console.warn(line))
+
+  for (const channel of CHANNELS) {
+    ipcMain.handle(
+      channel,
+      async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Result<unknown>> => {
+        const refusal = senderRefusal(event, window, appUrl)
+        if (refusal !== null) {
+          log(`Socket Lab: refused ${channel}: ${refusal}`)
+          return fail({ code: 'INVALID_REQUEST', message: `Request refused: ${refusal}` })
+        }
+        if (args.length !== 1)
+          return fail({ code: 'INVALID_REQUEST', message: 'A request takes exactly one argument' })
+        try {
+          return await engine.handle(channel, args[0])
+        } catch (error) {
+          // The engine promises never to throw; if it does, that is a bug to log, not to leak.
+          log(`Socket Lab: ${channel} threw: ${String(error)}`)
+          return fail({ code: 'INTERNAL', message: 'Internal error' })
+        }
+      },
+    )
+  }
+
+  const unsubscribe = engine.subscribe((batch: EventBatch) => {
+    if (window.isDestroyed() || window.webContents.isDestroyed()) return
+    try {
+      window.webContents.send(EVENTS_CHANNEL, batch)
+    } catch (error) {
+      log(`Socket Lab: could not send events to the window: ${String(error)}`)
+    }
+  })
+
+  let disposed = false
+  return () => {
+    if (disposed) return
+    disposed = true
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel)
+    unsubscribe()
+  }
+}

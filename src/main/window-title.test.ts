@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { ListenerSnapshot, ListenerState } from '../shared/contract'
+import { createListenerTally } from './window-title'
+
+function listener(id: string, state: ListenerState): ListenerSnapshot {
+  return {
+    id,
+    number: 1,
+    settings: {
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: null,
+      captureLimitPerConnection: 0,
+      responder: 'silent',
+    },
+    state,
+    bound: null,
+    lastError: null,
+    counters: { accepted: 0, dropped: 0, open: 0, bytesIn: 0, bytesOut: 0 },
+  }
+}
+
+describe('window title', () => {
+  it('counts listening listeners from batches', () => {
+    const tally = createListenerTally()
+    expect(tally.title()).toBe('Socket Lab — stopped')
+    expect(
+      tally.apply({
+        seq: 1,
+        events: [
+          { type: 'listener-added', at: 0, listener: listener('a', 'stopped') },
+          { type: 'listener-added', at: 0, listener: listener('b', 'stopped') },
+        ],
+      }),
+    ).toBe(false)
+    tally.apply({
+      seq: 2,
+      events: [
+        { type: 'listener-changed', at: 0, listener: listener('a', 'listening') },
+        { type: 'listener-changed', at: 0, listener: listener('b', 'listening') },
+      ],
+    })
+    expect(tally.title()).toBe('Socket Lab — 2 listening')
+    expect(
+      tally.apply({ seq: 3, events: [{ type: 'listener-removed', at: 0, listenerId: 'a' }] }),
+    ).toBe(true)
+    expect(tally.title()).toBe('Socket Lab — 1 listening')
+    tally.apply({
+      seq: 4,
+      events: [{ type: 'listener-changed', at: 0, listener: listener('b', 'stopping') }],
+    })
+    expect(tally.title()).toBe('Socket Lab — stopped')
+  })
+})
