@@ -24,10 +24,12 @@ const appUrl = pathToFileURL('/opt/socket-lab/out/renderer/index.html').href
 
 interface FakeFrame {
   url: string
+  processId: number
+  routingId: number
 }
 
 function fakeWindow(id = 1) {
-  const mainFrame: FakeFrame = { url: `${appUrl}#/` }
+  const mainFrame: FakeFrame = { url: `${appUrl}#/`, processId: 4, routingId: 1 }
   const state = { destroyed: false }
   const webContents = {
     id,
@@ -97,7 +99,11 @@ describe('registerIpc with a fake engine', () => {
 
   const refusals: [string, (win: FakeWindow) => Record<string, unknown>][] = [
     ['another web contents', () => ({ sender: fakeWindow(2).webContents })],
-    ['a subframe', () => ({ senderFrame: { url: appUrl } })],
+    ['a subframe', () => ({ senderFrame: { url: appUrl, processId: 4, routingId: 2 } })],
+    [
+      'a frame in another process',
+      () => ({ senderFrame: { url: appUrl, processId: 5, routingId: 1 } }),
+    ],
     ['a null senderFrame', () => ({ senderFrame: null })],
     [
       'a main frame showing a foreign page',

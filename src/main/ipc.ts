@@ -34,7 +34,12 @@ export function senderRefusal(
   if (sender.id !== window.webContents.id) return 'the sender is not the app window'
   const frame = event.senderFrame
   if (frame === null) return 'the sender frame is gone'
-  if (frame !== sender.mainFrame) return 'the sender is not the main frame'
+  // Compared by identity and by ids: Electron caches frame objects, but the ids are what define
+  // a frame, so the check holds either way.
+  const main = sender.mainFrame
+  const isMainFrame =
+    frame === main || (frame.processId === main.processId && frame.routingId === main.routingId)
+  if (!isMainFrame) return 'the sender is not the main frame'
   if (!isAppUrl(frame.url, appUrl)) return 'the sender is not showing the app'
   return null
 }

@@ -172,14 +172,19 @@ describe('createMainWindow', () => {
     createMainWindow({ mainDir, log })
     const emitter = lastWindow().webContents.emitter
     for (const name of ['will-navigate', 'will-redirect']) {
-      const away = navEvent('https://evil.example/')
+      const away = navEvent('file:///etc/passwd')
       emitter.emit(name, away)
       expect(away.defaultPrevented).toBe(true)
       const home = navEvent(`${fileAppUrl}#top`)
       emitter.emit(name, home)
       expect(home.defaultPrevented).toBe(false)
     }
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('evil.example'))
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('file:///etc/passwd'))
+    // A followed http(s) link leaves the app window alone and opens in the system browser.
+    const link = navEvent('https://doc.rust-lang.org/book/')
+    emitter.emit('will-navigate', link)
+    expect(link.defaultPrevented).toBe(true)
+    expect(electron.openExternal).toHaveBeenCalledWith('https://doc.rust-lang.org/book/')
     const webview = navEvent('')
     emitter.emit('will-attach-webview', webview)
     expect(webview.defaultPrevented).toBe(true)

@@ -91,8 +91,8 @@ export function denyAllPermissions(session: Session): void {
 const hardened = new WeakSet<WebContents>()
 
 /**
- * Locks a web contents to the app: no navigation or redirect off `appUrl`, no new windows (http(s)
- * links go to the system browser instead), no webviews. Safe to call twice on the same contents.
+ * Locks a web contents to the app: no navigation or redirect off `appUrl`, no new windows; http(s)
+ * links, followed or opened in a new window, go to the system browser instead, no webviews. Safe to call twice on the same contents.
  */
 export function hardenWebContents(
   contents: WebContents,
@@ -101,10 +101,19 @@ export function hardenWebContents(
 ): void {
   if (hardened.has(contents)) return
   hardened.add(contents)
+  const openOutside = (url: string, what: string): void => {
+    if (!isExternalHttpUrl(url)) {
+      log(`Socket Lab: blocked ${what} ${url}`)
+      return
+    }
+    shell.openExternal(url).catch((error: unknown) => {
+      log(`Socket Lab: could not open ${url} in the browser: ${String(error)}`)
+    })
+  }
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url, appUrl)) return
     event.preventDefault()
-    log(`Socket Lab: blocked navigation to ${event.url}`)
+    openOutside(event.url, 'navigation to')
   })
   contents.on('will-redirect', (event) => {
     if (isAppUrl(event.url, appUrl)) return
@@ -116,13 +125,7 @@ export function hardenWebContents(
     log('Socket Lab: blocked a webview')
   })
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalHttpUrl(url)) {
-      shell.openExternal(url).catch((error: unknown) => {
-        log(`Socket Lab: could not open ${url} in the browser: ${String(error)}`)
-      })
-    } else {
-      log(`Socket Lab: blocked a new window for ${url}`)
-    }
+    openOutside(url, 'a new window for')
     return { action: 'deny' }
   })
 }
