@@ -68,4 +68,9 @@ export default tseslint.config(
     files: ['src/renderer/**/*.test.{ts,tsx}', 'src/main/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Tests of pure shared code may use Node to check it (pcap files read back with tshark).
+    files: ['src/shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 )

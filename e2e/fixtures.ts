@@ -1,4 +1,6 @@
+import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, expect, test as base, type Locator, type Page } from '@playwright/test'
 import { root, startWebServer, type WebServer } from './web-server'
@@ -29,6 +31,7 @@ export const test = base.extend<{ app: App }>({
       const electronApp = await _electron.launch({
         executablePath: executablePath!,
         args: [join(root, 'out', 'main', 'index.js')],
+        env: { ...process.env, SOCKETLAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')) },
       })
       const window = await electronApp.firstWindow()
       await use({ kind: 'electron', page: window, web: null })

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const root = join(__dirname, '..')
@@ -33,7 +35,8 @@ export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer
     cwd: root,
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
+    // A settings folder per run: saved listeners must not leak from one test into the next.
+    env: { ...process.env, BROWSER: 'none', SOCKETLAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')) },
   })
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))

@@ -3,6 +3,7 @@
  *
  * Quitting waits for the engine to close every socket, so no listener outlives the app.
  */
+import { join } from 'node:path'
 import { app, BrowserWindow, Menu } from 'electron'
 import { createEngine } from './engine/engine'
 import { registerIpc } from './ipc'
@@ -19,7 +20,9 @@ function start(): void {
   const mainDir = __dirname
   const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
   const appUrl = rendererUrl(devUrl, mainDir)
-  const engine = createEngine()
+  // SOCKETLAB_DATA_DIR, as in browser mode (see defaultDataDir): tests get a folder of their own.
+  const dataDir = process.env['SOCKETLAB_DATA_DIR'] || app.getPath('userData')
+  const engine = createEngine({ settingsFile: join(dataDir, 'settings.json') })
   const tally = createListenerTally()
   let window: BrowserWindow | null = null
   let disposeIpc: (() => void) | null = null

@@ -22,7 +22,15 @@ const api = {
   removeListener: invoke('listener:remove'),
   snapshot: invoke('engine:snapshot'),
   closeConnection: invoke('connection:close'),
+  closeAllConnections: invoke('connections:close-all'),
+  send: invoke('connection:send'),
   readBytes: invoke('connection:read'),
+  readChunks: invoke('connection:chunks'),
+  search: invoke('connection:search'),
+  analyzeHttp: invoke('connection:http'),
+  analyzeBytes: invoke('http:analyze'),
+  getSettings: invoke('settings:get'),
+  setSettings: invoke('settings:set'),
   onEvents(listener: (batch: EventBatch) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onEvents takes a function')
     // The renderer gets the batch only, never the IPC event (it holds a sender object).

@@ -5,6 +5,8 @@
  * validates every request against it (see validate.ts) before acting on it.
  */
 import type { BindFailure, Platform } from './bind-failure'
+import type { HttpAnalysis } from './http-types'
+import type { AppSettings, LoadedSettings, SettingsPatch } from './settings'
 import type { Result } from './result'
 
 export type ListenerState = 'stopped' | 'starting' | 'listening' | 'stopping'
@@ -50,7 +52,17 @@ export interface ListenerSnapshot {
   counters: ListenerCounters
 }
 
-export type ConnectionState = 'open' | 'peer-ended' | 'closed'
+/**
+ * open: both ways; peer-ended: the peer sent FIN (we may still write); we-ended: we sent FIN (we
+ * still read what the peer sends); closed.
+ */
+export type ConnectionState = 'open' | 'peer-ended' | 'we-ended' | 'closed'
+
+/** in: what the server received (client → server); out: what it sent (server → client). */
+export type Direction = 'in' | 'out'
+
+/** How to end a connection: FIN (end, keep reading), RST (reset), or drop it now (destroy). */
+export type CloseHow = 'fin' | 'reset' | 'destroy'
 
 /** Who ended it: the peer (FIN, then close), us, an RST from the peer, or a socket error. */
 export type CloseReason = 'peer' | 'us' | 'reset' | 'error'
@@ -74,9 +86,17 @@ export interface ConnectionSnapshot {
   bytesIn: number
   bytesOut: number
   chunksIn: number
-  /** Bytes kept in the capture; less than bytesIn once a cap was reached. */
+  chunksOut: number
+  /** Received bytes kept in the capture; less than bytesIn once a cap was reached. */
   captured: number
+  /** Sent bytes kept in the capture. */
+  capturedOut: number
+  /** Either direction hit a cap. */
   truncated: boolean
+  /** Engine monotonic ms of the first received byte, or null. */
+  firstByteInMono: number | null
+  /** Engine monotonic ms of the last byte either way, or null. */
+  lastByteMono: number | null
 }
 
 export interface CaptureTotals {
@@ -85,9 +105,10 @@ export interface CaptureTotals {
   limit: number
 }
 
-/** A read as the program got it: one 'data' event. */
+/** A read as the program got it (one 'data' event), or one write the server made. */
 export interface ChunkInfo {
-  /** Offset of its first byte in the connection's received stream. */
+  direction: Direction
+  /** Offset of its first byte in that direction's stream. */
   offset: number
   size: number
   /** Engine monotonic ms. */
@@ -106,6 +127,8 @@ export type EngineEvent =
       at: number
       connectionId: string
       listenerId: string
+      /** Events of the two directions are never merged with each other. */
+      direction: Direction
       /** Reads merged into this event (the batcher merges a connection's reads within a batch). */
       chunks: number
       /** Bytes in those reads. */
@@ -116,10 +139,17 @@ export type EngineEvent =
       bytesIn: number
       chunksIn: number
       captured: number
+      bytesOut: number
+      chunksOut: number
+      capturedOut: number
       truncated: boolean
       listenerBytesIn: number
+      listenerBytesOut: number
+      /** Engine monotonic ms of these reads/writes (the last one). */
+      mono: number
     }
   | { type: 'connection-peer-ended'; at: number; connectionId: string; listenerId: string }
+  | { type: 'connection-we-ended'; at: number; connectionId: string; listenerId: string }
   | {
       type: 'connection-closed'
       at: number
@@ -174,10 +204,71 @@ export interface ConnectionIdRequest {
   connectionId: string
 }
 
+export interface CloseConnectionRequest {
+  connectionId: string
+  /** Default 'destroy'. */
+  how?: CloseHow
+}
+
+export interface CloseAllRequest {
+  /** Only this listener's connections; all listeners' when absent. */
+  listenerId?: string
+  how: CloseHow
+}
+
+export interface SendRequest {
+  connectionId: string
+  /** Base64 of the bytes to write, at most MAX_SEND_BYTES once decoded. */
+  base64: string
+}
+
 export interface ReadBytesRequest {
   connectionId: string
   offset: number
   length: number
+  /** Default 'in'. */
+  direction?: Direction
+}
+
+export interface ReadChunksRequest {
+  connectionId: string
+  /** Index in the conversation (both directions, in the order they happened). */
+  from: number
+  count: number
+}
+
+export interface ConversationChunks {
+  /** How many chunks the conversation has kept in all. */
+  total: number
+  chunks: ChunkInfo[]
+}
+
+export interface SearchRequest {
+  connectionId: string
+  direction: Direction
+  /** Base64 of the bytes to find: 1 to MAX_SEARCH_PATTERN bytes. */
+  pattern: string
+  /** Offset to start from: a forward search finds a match at or after it, backwards before it. */
+  from: number
+  backwards: boolean
+}
+
+export interface SearchResult {
+  /** Offset of the match in that direction's kept stream, or null. */
+  offset: number | null
+}
+
+export interface HttpRequest {
+  connectionId: string
+  direction: Direction
+}
+
+/** Bytes from elsewhere (a saved session) to analyse as HTTP in the engine, which has the parser. */
+export interface AnalyzeBytesRequest {
+  /** Base64, at most MAX_SEND_BYTES decoded. */
+  base64: string
+  direction: Direction
+  truncated: boolean
 }
 
 export interface CapturedBytes {
@@ -201,8 +292,16 @@ export interface RequestMap {
   'listener:stop': { request: StopListenerRequest; response: ListenerSnapshot }
   'listener:remove': { request: ListenerIdRequest; response: null }
   'engine:snapshot': { request: EmptyRequest; response: Snapshot }
-  'connection:close': { request: ConnectionIdRequest; response: null }
+  'connection:close': { request: CloseConnectionRequest; response: null }
+  'connections:close-all': { request: CloseAllRequest; response: { closed: number } }
+  'connection:send': { request: SendRequest; response: { bytes: number } }
   'connection:read': { request: ReadBytesRequest; response: CapturedBytes }
+  'connection:chunks': { request: ReadChunksRequest; response: ConversationChunks }
+  'connection:search': { request: SearchRequest; response: SearchResult }
+  'connection:http': { request: HttpRequest; response: HttpAnalysis }
+  'http:analyze': { request: AnalyzeBytesRequest; response: HttpAnalysis }
+  'settings:get': { request: EmptyRequest; response: LoadedSettings }
+  'settings:set': { request: SettingsPatch; response: AppSettings }
 }
 
 export type Channel = keyof RequestMap
@@ -218,7 +317,15 @@ export const METHOD_OF = {
   'listener:remove': 'removeListener',
   'engine:snapshot': 'snapshot',
   'connection:close': 'closeConnection',
+  'connections:close-all': 'closeAllConnections',
+  'connection:send': 'send',
   'connection:read': 'readBytes',
+  'connection:chunks': 'readChunks',
+  'connection:search': 'search',
+  'connection:http': 'analyzeHttp',
+  'http:analyze': 'analyzeBytes',
+  'settings:get': 'getSettings',
+  'settings:set': 'setSettings',
 } as const satisfies Record<Channel, string>
 
 export const CHANNELS = Object.keys(METHOD_OF) as Channel[]
@@ -238,6 +345,11 @@ export const DEFAULT_PORT = 7878
 export const PREVIEW_BYTES = 64
 export const MAX_CHUNKS_PER_READ = 4096
 export const MAX_READ_LENGTH = 4 * 1024 * 1024
+/** Largest single send (a file, say); the WebSocket frame limit is sized for it. */
+export const MAX_SEND_BYTES = 8 * 1024 * 1024
+export const MAX_SEARCH_PATTERN = 1024
+/** A connection that received nothing this long after accept is flagged as idle. */
+export const IDLE_FLAG_MS = 2000
 export const DEFAULT_CAPTURE_PER_CONNECTION = 1024 * 1024
 export const DEFAULT_CAPTURE_TOTAL = 64 * 1024 * 1024
 export const MAX_CAPTURE_PER_CONNECTION = 256 * 1024 * 1024

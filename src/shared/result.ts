@@ -24,6 +24,10 @@ export type InputReason =
   | 'host-invalid-characters'
   | 'number-not-integer'
   | 'number-out-of-range'
+  | 'send-empty' // connection:send with no bytes
+  | 'send-too-large' // more than MAX_SEND_BYTES
+  | 'pattern-empty' // connection:search for nothing
+  | 'pattern-too-long' // more than MAX_SEARCH_PATTERN bytes
 
 export interface AppError {
   code: AppErrorCode

@@ -7,96 +7,43 @@
 import {
   CHANNELS,
   MAX_CAPTURE_PER_CONNECTION,
-  MAX_HOST_LENGTH,
+  MAX_CHUNKS_PER_READ,
   MAX_MAX_CONNECTIONS,
   MAX_READ_LENGTH,
+  MAX_SEARCH_PATTERN,
+  MAX_SEND_BYTES,
   type AddListenerRequest,
   type Channel,
+  type CloseHow,
+  type Direction,
   type RequestOf,
   type StopMode,
 } from './contract'
 import { assertNever, fail, ok, type AppError, type InputReason, type Result } from './result'
+import {
+  base64ByteLength,
+  checkHost,
+  checkId,
+  checkInteger,
+  checkOneOf,
+  checkRequestInteger,
+  inputError,
+  isPlainObject,
+  onlyKeys,
+  parsePort,
+  requestError,
+} from './validate-fields'
+import { checkSettingsPatch } from './validate-settings'
 
-function inputError(field: string, reason: InputReason, message: string): AppError {
-  return { code: 'INVALID_INPUT', field, reason, message }
-}
-
-function requestError(message: string): AppError {
-  return { code: 'INVALID_REQUEST', message }
-}
-
-/**
- * A port as typed: digits only, 0–65535.
- *
- * Numbers are accepted too, if they are integers in range. Anything else is refused: a string must
- * never reach `listen()`, which would take it for a pipe path.
- */
-export function parsePort(input: unknown): Result<number> {
-  if (typeof input === 'number') {
-    if (!Number.isInteger(input)) return fail(inputError('port', 'port-not-integer', 'Port must be a whole number'))
-    if (input < 0 || input > 65535)
-      return fail(inputError('port', 'port-out-of-range', 'Port must be between 0 and 65535'))
-    return ok(input)
-  }
-  if (typeof input !== 'string') return fail(inputError('port', 'port-not-integer', 'Port must be a whole number'))
-  const text = input.trim()
-  if (text === '') return fail(inputError('port', 'port-empty', 'Port is empty'))
-  if (!/^\d+$/.test(text)) {
-    if (/^-\d+$/.test(text)) return fail(inputError('port', 'port-out-of-range', 'Port must be between 0 and 65535'))
-    return fail(inputError('port', 'port-not-integer', 'Port must be a whole number'))
-  }
-  // Digits only; a long run of them is out of range without parsing to Infinity.
-  if (text.length > 5) return fail(inputError('port', 'port-out-of-range', 'Port must be between 0 and 65535'))
-  const port = Number(text)
-  if (port > 65535) return fail(inputError('port', 'port-out-of-range', 'Port must be between 0 and 65535'))
-  return ok(port)
-}
-
-/** A host as typed: non-empty, at most 255 characters, no spaces or control characters. */
-export function checkHost(input: unknown): Result<string> {
-  if (typeof input !== 'string') return fail(inputError('host', 'host-empty', 'Host is empty'))
-  const host = input.trim()
-  if (host === '') return fail(inputError('host', 'host-empty', 'Host is empty'))
-  if (host.length > MAX_HOST_LENGTH)
-    return fail(inputError('host', 'host-too-long', `Host is longer than ${MAX_HOST_LENGTH} characters`))
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f/\\?#@]/.test(host))
-    return fail(inputError('host', 'host-invalid-characters', 'Host contains characters a host cannot have'))
-  return ok(host)
-}
-
-function checkInteger(field: string, value: unknown, min: number, max: number): Result<number> {
-  if (typeof value !== 'number' || !Number.isInteger(value))
-    return fail(inputError(field, 'number-not-integer', `${field} must be a whole number`))
-  if (value < min || value > max)
-    return fail(inputError(field, 'number-out-of-range', `${field} must be between ${min} and ${max}`))
-  return ok(value)
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return proto === Object.prototype || proto === null
-}
-
-function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[]): AppError | null {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) return requestError(`Unknown field: ${key.slice(0, 40)}`)
-  }
-  return null
-}
-
-function checkId(obj: Record<string, unknown>, key: string): Result<string> {
-  const value = obj[key]
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64)
-    return fail(requestError(`${key} must be a non-empty string of at most 64 characters`))
-  return ok(value)
-}
+export { base64ByteLength, checkHost, parsePort } from './validate-fields'
+export { checkSettingsPatch, parseAppSettings } from './validate-settings'
 
 const SETTINGS_KEYS = ['host', 'port', 'maxConnections', 'captureLimitPerConnection'] as const
 
 /** The listener settings a request may set; each present one is checked. */
-function checkSettings(obj: Record<string, unknown>): Result<AddListenerRequest & { port?: number }> {
+function checkSettings(
+  obj: Record<string, unknown>,
+): Result<AddListenerRequest & { port?: number }> {
   const out: AddListenerRequest & { port?: number } = {}
   // A wrong type is a malformed request, not something a person typed.
   if (obj.host !== undefined && typeof obj.host !== 'string')
@@ -122,7 +69,12 @@ function checkSettings(obj: Record<string, unknown>): Result<AddListenerRequest 
     }
   }
   if (obj.captureLimitPerConnection !== undefined) {
-    const cap = checkInteger('captureLimitPerConnection', obj.captureLimitPerConnection, 0, MAX_CAPTURE_PER_CONNECTION)
+    const cap = checkInteger(
+      'captureLimitPerConnection',
+      obj.captureLimitPerConnection,
+      0,
+      MAX_CAPTURE_PER_CONNECTION,
+    )
     if (!cap.ok) return cap
     out.captureLimitPerConnection = cap.value
   }
@@ -130,6 +82,29 @@ function checkSettings(obj: Record<string, unknown>): Result<AddListenerRequest 
 }
 
 const STOP_MODES: readonly StopMode[] = ['let-finish', 'close-all']
+const CLOSE_HOWS: readonly CloseHow[] = ['fin', 'reset', 'destroy']
+const DIRECTIONS: readonly Direction[] = ['in', 'out']
+
+/**
+ * Base64 bytes a person chose (a send, a search pattern): malformed base64 is INVALID_REQUEST,
+ * too few or too many bytes INVALID_INPUT with the given reasons.
+ */
+function checkBytes(
+  field: string,
+  value: unknown,
+  max: number,
+  reasons: { empty: InputReason; tooLarge: InputReason },
+): AppError | null {
+  if (typeof value !== 'string') return requestError(`${field} must be a base64 string`)
+  // Cheap bound first: the string's length alone says it is too large.
+  if (value.length > Math.ceil(max / 3) * 4 + 4)
+    return inputError(field, reasons.tooLarge, `${field} is longer than ${max} bytes`)
+  const size = base64ByteLength(value)
+  if (size === null) return requestError(`${field} must be standard padded base64`)
+  if (size === 0) return inputError(field, reasons.empty, `${field} is empty`)
+  if (size > max) return inputError(field, reasons.tooLarge, `${field} is longer than ${max} bytes`)
+  return null
+}
 
 export type ValidRequest = { [C in Channel]: { channel: C; request: RequestOf<C> } }[Channel]
 
@@ -173,32 +148,135 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
       if (extra) return fail(extra)
       const id = checkId(p, 'listenerId')
       if (!id.ok) return id
-      if (!STOP_MODES.includes(p.mode as StopMode))
-        return fail(requestError(`mode must be one of ${STOP_MODES.join(', ')}`))
-      return ok({ channel: c, request: { listenerId: id.value, mode: p.mode as StopMode } })
+      const mode = checkOneOf('mode', p.mode, STOP_MODES)
+      if (!mode.ok) return mode
+      return ok({ channel: c, request: { listenerId: id.value, mode: mode.value } })
     }
-    case 'engine:snapshot': {
+    case 'engine:snapshot':
+    case 'settings:get': {
       const extra = onlyKeys(p, [])
       if (extra) return fail(extra)
       return ok({ channel: c, request: {} })
     }
     case 'connection:close': {
-      const extra = onlyKeys(p, ['connectionId'])
+      const extra = onlyKeys(p, ['connectionId', 'how'])
       if (extra) return fail(extra)
       const id = checkId(p, 'connectionId')
       if (!id.ok) return id
-      return ok({ channel: c, request: { connectionId: id.value } })
+      if (p.how === undefined) return ok({ channel: c, request: { connectionId: id.value } })
+      const how = checkOneOf('how', p.how, CLOSE_HOWS)
+      if (!how.ok) return how
+      return ok({ channel: c, request: { connectionId: id.value, how: how.value } })
+    }
+    case 'connections:close-all': {
+      const extra = onlyKeys(p, ['listenerId', 'how'])
+      if (extra) return fail(extra)
+      const how = checkOneOf('how', p.how, CLOSE_HOWS)
+      if (!how.ok) return how
+      if (p.listenerId === undefined) return ok({ channel: c, request: { how: how.value } })
+      const id = checkId(p, 'listenerId')
+      if (!id.ok) return id
+      return ok({ channel: c, request: { listenerId: id.value, how: how.value } })
+    }
+    case 'connection:send': {
+      const extra = onlyKeys(p, ['connectionId', 'base64'])
+      if (extra) return fail(extra)
+      const id = checkId(p, 'connectionId')
+      if (!id.ok) return id
+      const bad = checkBytes('base64', p.base64, MAX_SEND_BYTES, {
+        empty: 'send-empty',
+        tooLarge: 'send-too-large',
+      })
+      if (bad) return fail(bad)
+      return ok({ channel: c, request: { connectionId: id.value, base64: p.base64 as string } })
     }
     case 'connection:read': {
-      const extra = onlyKeys(p, ['connectionId', 'offset', 'length'])
+      const extra = onlyKeys(p, ['connectionId', 'offset', 'length', 'direction'])
       if (extra) return fail(extra)
       const id = checkId(p, 'connectionId')
       if (!id.ok) return id
-      const offset = checkInteger('offset', p.offset, 0, Number.MAX_SAFE_INTEGER)
-      if (!offset.ok) return fail({ ...offset.error, code: 'INVALID_REQUEST' })
-      const length = checkInteger('length', p.length, 0, MAX_READ_LENGTH)
-      if (!length.ok) return fail({ ...length.error, code: 'INVALID_REQUEST' })
-      return ok({ channel: c, request: { connectionId: id.value, offset: offset.value, length: length.value } })
+      const offset = checkRequestInteger('offset', p.offset, 0, Number.MAX_SAFE_INTEGER)
+      if (!offset.ok) return offset
+      const length = checkRequestInteger('length', p.length, 0, MAX_READ_LENGTH)
+      if (!length.ok) return length
+      const request = { connectionId: id.value, offset: offset.value, length: length.value }
+      if (p.direction === undefined) return ok({ channel: c, request })
+      const direction = checkOneOf('direction', p.direction, DIRECTIONS)
+      if (!direction.ok) return direction
+      return ok({ channel: c, request: { ...request, direction: direction.value } })
+    }
+    case 'connection:chunks': {
+      const extra = onlyKeys(p, ['connectionId', 'from', 'count'])
+      if (extra) return fail(extra)
+      const id = checkId(p, 'connectionId')
+      if (!id.ok) return id
+      const from = checkRequestInteger('from', p.from, 0, Number.MAX_SAFE_INTEGER)
+      if (!from.ok) return from
+      const count = checkRequestInteger('count', p.count, 0, MAX_CHUNKS_PER_READ)
+      if (!count.ok) return count
+      return ok({
+        channel: c,
+        request: { connectionId: id.value, from: from.value, count: count.value },
+      })
+    }
+    case 'connection:search': {
+      const extra = onlyKeys(p, ['connectionId', 'direction', 'pattern', 'from', 'backwards'])
+      if (extra) return fail(extra)
+      const id = checkId(p, 'connectionId')
+      if (!id.ok) return id
+      const direction = checkOneOf('direction', p.direction, DIRECTIONS)
+      if (!direction.ok) return direction
+      const bad = checkBytes('pattern', p.pattern, MAX_SEARCH_PATTERN, {
+        empty: 'pattern-empty',
+        tooLarge: 'pattern-too-long',
+      })
+      if (bad) return fail(bad)
+      const from = checkRequestInteger('from', p.from, 0, Number.MAX_SAFE_INTEGER)
+      if (!from.ok) return from
+      const backwards = checkOneOf('backwards', p.backwards, [true, false])
+      if (!backwards.ok) return backwards
+      return ok({
+        channel: c,
+        request: {
+          connectionId: id.value,
+          direction: direction.value,
+          pattern: p.pattern as string,
+          from: from.value,
+          backwards: backwards.value,
+        },
+      })
+    }
+    case 'connection:http': {
+      const extra = onlyKeys(p, ['connectionId', 'direction'])
+      if (extra) return fail(extra)
+      const id = checkId(p, 'connectionId')
+      if (!id.ok) return id
+      const direction = checkOneOf('direction', p.direction, DIRECTIONS)
+      if (!direction.ok) return direction
+      return ok({ channel: c, request: { connectionId: id.value, direction: direction.value } })
+    }
+    case 'http:analyze': {
+      const extra = onlyKeys(p, ['base64', 'direction', 'truncated'])
+      if (extra) return fail(extra)
+      const bad = checkBytes('base64', p.base64, MAX_SEND_BYTES, {
+        empty: 'send-empty',
+        tooLarge: 'send-too-large',
+      })
+      // An empty stream is fine to analyse: it is simply not HTTP yet.
+      if (bad && p.base64 !== '') return fail(bad)
+      const direction = checkOneOf('direction', p.direction, DIRECTIONS)
+      if (!direction.ok) return direction
+      const truncated = checkOneOf('truncated', p.truncated, [true, false])
+      if (!truncated.ok) return truncated
+      return ok({
+        channel: c,
+        request: { base64: p.base64 as string, direction: direction.value, truncated: truncated.value },
+      })
+    }
+    case 'settings:set': {
+      const patch = checkSettingsPatch(p)
+      if (!patch.ok) return patch
+      return ok({ channel: c, request: patch.value })
     }
     default:
       return assertNever(c)

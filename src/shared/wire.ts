@@ -20,8 +20,8 @@ export type WireMessage =
   /** A frame that could not be read at all (no id to answer to). */
   | { kind: 'error'; error: AppError }
 
-/** Largest frame the server reads; a request is tiny. */
-export const MAX_WIRE_FRAME = 64 * 1024
+/** Largest frame the server reads: a send of MAX_SEND_BYTES as base64, plus the envelope. */
+export const MAX_WIRE_FRAME = 12 * 1024 * 1024
 
 /** WebSocket path; the token rides in the query string. */
 export const WS_PATH = '/ws'

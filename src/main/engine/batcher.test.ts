@@ -1,22 +1,34 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { EngineEvent, EventBatch } from '../../shared/contract'
+import type { Direction, EngineEvent, EventBatch } from '../../shared/contract'
 import { Batcher } from './batcher'
 import { connectClient, recordingEngine, send, waitFor, type TestEngine } from './engine-test-kit'
 
-function data(connectionId: string, bytes: number, bytesIn: number, preview: string): EngineEvent {
+function data(
+  connectionId: string,
+  bytes: number,
+  bytesIn: number,
+  preview: string,
+  direction: Direction = 'in',
+): EngineEvent {
   return {
     type: 'connection-data',
     at: bytesIn,
     connectionId,
     listenerId: 'L1',
+    direction,
     chunks: 1,
     bytes,
     preview,
     bytesIn,
     chunksIn: bytesIn,
     captured: bytesIn,
+    bytesOut: 0,
+    chunksOut: 0,
+    capturedOut: 0,
     truncated: false,
     listenerBytesIn: bytesIn,
+    listenerBytesOut: 0,
+    mono: bytesIn * 10,
   }
 }
 
@@ -74,6 +86,28 @@ describe('Batcher', () => {
     batcher.push(removed('L7'))
     vi.advanceTimersByTime(0)
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3])
+  })
+
+  it('merges only adjacent events of the same connection and direction; mono is the last', () => {
+    const batcher = new Batcher(16)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    batcher.push(data('L1#1', 3, 3, 'in-1'))
+    batcher.push(data('L1#1', 2, 5, 'in-2'))
+    batcher.push(data('L1#1', 4, 5, 'out-1', 'out'))
+    batcher.push(data('L1#1', 1, 6, 'out-2', 'out'))
+    batcher.push(data('L1#1', 1, 7, 'in-3'))
+    batcher.flush()
+    const events = batches[0]?.events ?? []
+    expect(
+      events.map((e) => (e.type === 'connection-data' ? [e.direction, e.chunks, e.bytes] : [])),
+    ).toEqual([
+      ['in', 2, 5],
+      ['out', 2, 5],
+      ['in', 1, 1],
+    ])
+    expect(events[0]).toMatchObject({ preview: 'in-1', mono: 50, at: 3 })
+    expect(events[1]).toMatchObject({ preview: 'out-1', mono: 60 })
   })
 
   it('flush delivers synchronously; nothing pending means no batch', () => {
@@ -173,6 +207,9 @@ describe('engine batching', () => {
       chunksIn: 3,
       captured: 6,
       listenerBytesIn: 6,
+      direction: 'in',
+      bytesOut: 0,
+      listenerBytesOut: 0,
     })
     expect(events.filter((e) => e.type === 'capture-totals')).toEqual([
       expect.objectContaining({ totals: expect.objectContaining({ captured: 6 }) }),

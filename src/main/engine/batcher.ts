@@ -6,7 +6,10 @@ import { RECENT_EVENTS, type EngineEvent, type EventBatch } from '../../shared/c
 
 type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
 
-/** `next` folded into `prev`: counts summed, the first preview, the last totals. */
+/**
+ * `next` folded into `prev` (same connection, same direction): counts summed, the first preview,
+ * the last totals and mono.
+ */
 export function mergeDataEvents(prev: DataEvent, next: DataEvent): DataEvent {
   return {
     ...next,
@@ -57,7 +60,11 @@ export class Batcher {
     if (isLogged(event)) this.remember(event)
     if (event.type === 'connection-data') {
       const last = this.pending[this.pending.length - 1]
-      if (last?.type === 'connection-data' && last.connectionId === event.connectionId) {
+      if (
+        last?.type === 'connection-data' &&
+        last.connectionId === event.connectionId &&
+        last.direction === event.direction
+      ) {
         this.pending[this.pending.length - 1] = mergeDataEvents(last, event)
         return
       }

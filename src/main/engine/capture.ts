@@ -1,10 +1,19 @@
 /**
- * What the engine keeps of the bytes it received: per connection, with the reads' boundaries.
+ * What the engine keeps of a connection's bytes, both ways: what it received ('in') and what it
+ * sent ('out'), with each read's or write's boundaries, in conversation order.
  *
- * Kept bytes are always a prefix of the connection's stream: once a cap stops a read, nothing
- * after it is kept, even if room appears later. So a stream offset is also a capture offset.
+ * Kept bytes are always a prefix of each direction's stream: once a cap stops a chunk, nothing
+ * after it in that direction is kept, even if room appears later. So a stream offset is also a
+ * capture offset. Both directions count against the same caps.
  */
-import type { CaptureTotals, CapturedBytes, ChunkInfo } from '../../shared/contract'
+import type {
+  CaptureTotals,
+  CapturedBytes,
+  ChunkInfo,
+  ConversationChunks,
+  Direction,
+} from '../../shared/contract'
+import { firstChunkEndingAfter, searchStream, sliceStream, type KeptStream } from './capture-stream'
 
 /** The engine-wide cap: every connection's kept bytes count against it. */
 export class CaptureBudget {
@@ -37,87 +46,152 @@ function ownBytes(data: Buffer): Buffer {
   return data.buffer.byteLength > data.length * 2 ? Buffer.from(data) : data
 }
 
-/** One connection's received bytes: counted always, kept up to the caps. */
-export class ConnectionCapture {
-  bytesIn = 0
-  chunksIn = 0
+/** One direction: counted always, kept up to the caps. */
+class DirectionCapture implements KeptStream {
+  bytes = 0
+  count = 0
   captured = 0
   truncated = false
-  /** One entry per read that kept at least one byte; buffers[i] holds chunks[i]'s kept bytes. */
-  private readonly chunks: ChunkInfo[] = []
-  private readonly buffers: Buffer[] = []
+  readonly chunks: ChunkInfo[] = []
+  readonly buffers: Buffer[] = []
+}
+
+/** One connection's bytes both ways. */
+export class ConnectionCapture {
+  private readonly streams: Record<Direction, DirectionCapture> = {
+    in: new DirectionCapture(),
+    out: new DirectionCapture(),
+  }
+  /** Every kept chunk of both directions, in the order they happened. */
+  private readonly conversation: ChunkInfo[] = []
+  /** Engine monotonic ms of the first received byte. */
+  firstByteInMono: number | null = null
+  /** Engine monotonic ms of the last byte either way. */
+  lastByteMono: number | null = null
+
+  get bytesIn(): number {
+    return this.streams.in.bytes
+  }
+  get chunksIn(): number {
+    return this.streams.in.count
+  }
+  get captured(): number {
+    return this.streams.in.captured
+  }
+  get bytesOut(): number {
+    return this.streams.out.bytes
+  }
+  get chunksOut(): number {
+    return this.streams.out.count
+  }
+  get capturedOut(): number {
+    return this.streams.out.captured
+  }
+  /** Either direction hit a cap. */
+  get truncated(): boolean {
+    return this.streams.in.truncated || this.streams.out.truncated
+  }
+
+  /** Whether bytes of `direction` were lost to a cap. */
+  isTruncated(direction: Direction): boolean {
+    return this.streams[direction].truncated
+  }
+
+  /** Kept bytes of `direction`. */
+  capturedOf(direction: Direction): number {
+    return this.streams[direction].captured
+  }
 
   /**
-   * Records one read. Returns how many of its bytes were kept.
+   * Records one read ('in') or write ('out'). Returns how many of its bytes were kept.
    *
-   * @param limit the per-connection cap as it is now (it may change while the connection lives)
+   * @param limit the per-connection cap, for both directions together, as it is now (it may
+   *   change while the connection lives)
    */
-  append(data: Buffer, mono: number, limit: number, budget: CaptureBudget): number {
-    const offset = this.bytesIn
-    this.bytesIn += data.length
-    this.chunksIn += 1
+  append(
+    direction: Direction,
+    data: Buffer,
+    mono: number,
+    limit: number,
+    budget: CaptureBudget,
+  ): number {
+    const stream = this.streams[direction]
+    const offset = stream.bytes
+    stream.bytes += data.length
+    stream.count += 1
     if (data.length === 0) return 0
+    if (direction === 'in' && this.firstByteInMono === null) this.firstByteInMono = mono
+    this.lastByteMono = mono
     let kept = 0
-    if (!this.truncated) {
-      kept = budget.take(Math.min(data.length, Math.max(0, limit - this.captured)))
-      if (kept < data.length) this.truncated = true
+    if (!stream.truncated) {
+      const room = Math.max(0, limit - this.streams.in.captured - this.streams.out.captured)
+      kept = budget.take(Math.min(data.length, room))
+      if (kept < data.length) stream.truncated = true
     }
     if (kept > 0) {
-      this.chunks.push({ offset, size: data.length, mono, kept })
-      this.buffers.push(ownBytes(kept === data.length ? data : data.subarray(0, kept)))
-      this.captured += kept
+      const chunk: ChunkInfo = { direction, offset, size: data.length, mono, kept }
+      stream.chunks.push(chunk)
+      stream.buffers.push(ownBytes(kept === data.length ? data : data.subarray(0, kept)))
+      stream.captured += kept
+      this.conversation.push(chunk)
     }
     return kept
   }
 
   /**
-   * Kept bytes in [offset, offset + length), clipped to what was kept, with the reads overlapping
-   * that range (at most `maxChunks` of them). Past the kept bytes the answer is empty.
+   * Kept bytes of `direction` in [offset, offset + length), clipped to what was kept, with the
+   * chunks overlapping that range (at most `maxChunks` of them). Past the kept bytes the answer
+   * is empty. `captured`, `bytesIn` and `truncated` describe that direction.
    */
-  read(offset: number, length: number, maxChunks: number): CapturedBytes {
-    const start = Math.min(offset, this.captured)
-    const end = Math.min(offset + length, this.captured)
-    const parts: Buffer[] = []
+  read(direction: Direction, offset: number, length: number, maxChunks: number): CapturedBytes {
+    const stream = this.streams[direction]
+    const start = Math.min(offset, stream.captured)
+    const end = Math.min(offset + length, stream.captured)
     const chunks: ChunkInfo[] = []
     if (end > start) {
-      for (let i = this.firstChunkEndingAfter(start); i < this.chunks.length; i++) {
-        const chunk = this.chunks[i]
-        const buffer = this.buffers[i]
-        if (chunk === undefined || buffer === undefined || chunk.offset >= end) break
-        const from = Math.max(start, chunk.offset) - chunk.offset
-        const to = Math.min(end, chunk.offset + chunk.kept) - chunk.offset
-        parts.push(buffer.subarray(from, to))
-        if (chunks.length < maxChunks) chunks.push({ ...chunk })
+      for (let i = firstChunkEndingAfter(stream, start); i < stream.chunks.length; i++) {
+        const chunk = stream.chunks[i]
+        if (chunk === undefined || chunk.offset >= end || chunks.length >= maxChunks) break
+        chunks.push({ ...chunk })
       }
     }
     return {
       offset,
-      base64: Buffer.concat(parts).toString('base64'),
-      captured: this.captured,
-      bytesIn: this.bytesIn,
-      truncated: this.truncated,
+      base64: sliceStream(stream, start, end).toString('base64'),
+      captured: stream.captured,
+      bytesIn: stream.bytes,
+      truncated: stream.truncated,
       chunks,
     }
   }
 
-  /** Gives the kept bytes back to the budget; the capture is empty afterwards. */
-  release(budget: CaptureBudget): void {
-    budget.release(this.captured)
-    this.chunks.length = 0
-    this.buffers.length = 0
-    this.captured = 0
+  /** Kept chunks of both directions, in conversation order, from index `from`. */
+  chunks(from: number, count: number): ConversationChunks {
+    return {
+      total: this.conversation.length,
+      chunks: this.conversation.slice(from, from + count).map((chunk) => ({ ...chunk })),
+    }
   }
 
-  /** Binary search: the first kept read whose kept bytes end after `offset`. */
-  private firstChunkEndingAfter(offset: number): number {
-    let lo = 0
-    let hi = this.chunks.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const chunk = this.chunks[mid]
-      if (chunk !== undefined && chunk.offset + chunk.kept <= offset) lo = mid + 1
-      else hi = mid
+  /** See {@link searchStream}: an offset in that direction's kept bytes, or null. */
+  search(direction: Direction, pattern: Buffer, from: number, backwards: boolean): number | null {
+    return searchStream(this.streams[direction], pattern, from, backwards)
+  }
+
+  /** Every kept byte of `direction`, joined (a copy unless one chunk holds them all). */
+  bytes(direction: Direction): Buffer {
+    const stream = this.streams[direction]
+    return sliceStream(stream, 0, stream.captured)
+  }
+
+  /** Gives the kept bytes back to the budget; the capture is empty afterwards. */
+  release(budget: CaptureBudget): void {
+    for (const stream of Object.values(this.streams)) {
+      budget.release(stream.captured)
+      stream.chunks.length = 0
+      stream.buffers.length = 0
+      stream.captured = 0
     }
-    return lo
+    this.conversation.length = 0
   }
 }

@@ -1,16 +1,27 @@
 /**
- * One accepted connection: its socket, its capture, and the events its life produces.
+ * One accepted connection: its socket, its capture (both ways), and the events its life produces.
+ *
+ * States: open → peer-ended (the peer's FIN; we may still write) or we-ended (our FIN; we still
+ * read) → closed. A peer's FIN is not answered automatically: the connection stays peer-ended
+ * (the kernel's CLOSE_WAIT) until it is closed with one of the {@link CloseHow} ways.
  */
 import type { Socket } from 'node:net'
 import {
+  MAX_SEND_BYTES,
   PREVIEW_BYTES,
+  type CloseHow,
   type CloseReason,
   type ConnectionSnapshot,
   type ConnectionState,
+  type Direction,
   type Endpoint,
   type EngineEvent,
 } from '../../shared/contract'
+import { assertNever, fail, ok, type Result } from '../../shared/result'
 import { CaptureBudget, ConnectionCapture } from './capture'
+
+/** Bytes Node may hold for a peer that does not read before sends are refused. */
+export const MAX_UNSENT_BYTES = 4 * MAX_SEND_BYTES
 
 /** What a connection needs from its listener. */
 export interface ConnectionHost {
@@ -19,8 +30,8 @@ export interface ConnectionHost {
   captureLimit(): number
   readonly budget: CaptureBudget
   emit(event: EngineEvent): void
-  /** Counts a read into the listener's totals; returns the listener's bytesIn after it. */
-  countBytesIn(bytes: number): number
+  /** Counts bytes into the listener's totals; returns both totals after it. */
+  countBytes(direction: Direction, bytes: number): { bytesIn: number; bytesOut: number }
   /** Called once, after the connection-closed event. */
   onClosed(connection: ConnectionRuntime): void
 }
@@ -49,8 +60,10 @@ export class ConnectionRuntime {
   private closedAt: number | null = null
   private closeReason: CloseReason | null = null
   private errorCode: string | null = null
-  private bytesOut = 0
+  /** We destroyed or reset it. */
   private closedByUs = false
+  /** We sent FIN before the peer did. */
+  private weEndedFirst = false
   private readonly closeWaiters: (() => void)[] = []
 
   constructor(
@@ -63,7 +76,7 @@ export class ConnectionRuntime {
     this.local = toEndpoint(socket.localAddress, socket.localPort, socket.localFamily)
     // First, before anything can fail: an unhandled socket error would crash the process.
     socket.on('error', (err: NodeJS.ErrnoException) => this.onError(err))
-    socket.on('data', (data: Buffer) => this.onData(data))
+    socket.on('data', (data: Buffer) => this.record('in', data))
     socket.on('end', () => this.onEnd())
     socket.on('close', () => this.onClose())
   }
@@ -72,19 +85,54 @@ export class ConnectionRuntime {
     return this.state === 'closed'
   }
 
-  /** Bytes written to the peer; final once closed. */
-  get bytesWritten(): number {
-    return this.state === 'closed' ? this.bytesOut : this.socket.bytesWritten
+  /**
+   * Ends the connection. 'destroy' drops it now and 'reset' sends RST (the peer reads
+   * ECONNRESET); both close with reason 'us', errorCode null, and resolve once closed.
+   *
+   * 'fin' sends FIN and resolves at once: from open the connection becomes we-ended, still reads
+   * what the peer sends, and closes with reason 'us' when the peer's FIN arrives; from peer-ended
+   * it closes with reason 'peer' (the peer ended first). Closing a closed connection does nothing.
+   */
+  close(how: CloseHow = 'destroy'): Promise<void> {
+    if (this.state === 'closed') return Promise.resolve()
+    switch (how) {
+      case 'fin':
+        this.sendFin()
+        return Promise.resolve()
+      case 'reset':
+      case 'destroy': {
+        const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
+        // A socket an error already destroyed closes for that error, not because of us.
+        if (this.socket.destroyed) return closed
+        this.closedByUs = true
+        if (how === 'reset') this.socket.resetAndDestroy()
+        else this.socket.destroy()
+        return closed
+      }
+      default:
+        return assertNever(how)
+    }
   }
 
-  /** Destroys the socket now (reason 'us'); resolves once it has closed. */
-  close(): Promise<void> {
-    if (this.state === 'closed') return Promise.resolve()
-    const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
-    // A socket an error already destroyed closes for that error, not because of us.
-    if (!this.socket.destroyed) this.closedByUs = true
-    this.socket.destroy()
-    return closed
+  /**
+   * Writes `data` to the peer and records it as an 'out' chunk, in conversation order. Only while
+   * we can still write (open or peer-ended); a write error closes the connection with reason
+   * 'error' (or 'reset') and its code, never a crash.
+   */
+  send(data: Buffer): Result<{ bytes: number }> {
+    const socket = this.socket
+    if ((this.state !== 'open' && this.state !== 'peer-ended') || !socket.writable)
+      return fail({ code: 'BAD_STATE', message: `Connection ${this.id} is ${this.state}` })
+    // A peer that does not read would make us buffer without end: refuse until it catches up.
+    if (socket.writableLength > MAX_UNSENT_BYTES)
+      return fail({
+        code: 'BAD_STATE',
+        message: `The peer is not reading: ${socket.writableLength} bytes still wait to be sent`,
+      })
+    // Recorded before the write returns: any answer the peer makes is read after this.
+    this.record('out', data)
+    socket.write(data)
+    return ok({ bytes: data.length })
   }
 
   snapshot(): ConnectionSnapshot {
@@ -102,48 +150,74 @@ export class ConnectionRuntime {
       closeReason: this.closeReason,
       errorCode: this.errorCode,
       bytesIn: capture.bytesIn,
-      bytesOut: this.bytesWritten,
+      bytesOut: capture.bytesOut,
       chunksIn: capture.chunksIn,
+      chunksOut: capture.chunksOut,
       captured: capture.captured,
+      capturedOut: capture.capturedOut,
       truncated: capture.truncated,
+      firstByteInMono: capture.firstByteInMono,
+      lastByteMono: capture.lastByteMono,
     }
   }
 
-  private onData(data: Buffer): void {
+  private sendFin(): void {
+    if (this.socket.destroyed || this.socket.writableEnded) return
+    if (this.state === 'open') {
+      this.weEndedFirst = true
+      this.state = 'we-ended'
+      this.emitLifecycle('connection-we-ended')
+    }
+    this.socket.end()
+  }
+
+  /** Captures one read or write and tells the GUI. */
+  private record(direction: Direction, data: Buffer): void {
     const host = this.host
     const budgetBefore = host.budget.captured
-    this.capture.append(data, performance.now(), host.captureLimit(), host.budget)
-    const listenerBytesIn = host.countBytesIn(data.length)
+    const mono = performance.now()
+    this.capture.append(direction, data, mono, host.captureLimit(), host.budget)
+    const listener = host.countBytes(direction, data.length)
     const capture = this.capture
     host.emit({
       type: 'connection-data',
       at: Date.now(),
       connectionId: this.id,
       listenerId: host.listenerId,
+      direction,
       chunks: 1,
       bytes: data.length,
       preview: data.subarray(0, PREVIEW_BYTES).toString('base64'),
       bytesIn: capture.bytesIn,
       chunksIn: capture.chunksIn,
       captured: capture.captured,
+      bytesOut: capture.bytesOut,
+      chunksOut: capture.chunksOut,
+      capturedOut: capture.capturedOut,
       truncated: capture.truncated,
-      listenerBytesIn,
+      listenerBytesIn: listener.bytesIn,
+      listenerBytesOut: listener.bytesOut,
+      mono,
     })
     if (host.budget.captured !== budgetBefore)
       host.emit({ type: 'capture-totals', at: Date.now(), totals: host.budget.totals() })
   }
 
-  private onEnd(): void {
-    if (this.state !== 'open') return
-    this.state = 'peer-ended'
+  private emitLifecycle(type: 'connection-peer-ended' | 'connection-we-ended'): void {
     this.host.emit({
-      type: 'connection-peer-ended',
+      type,
       at: Date.now(),
       connectionId: this.id,
       listenerId: this.host.listenerId,
     })
-    // The silent responder has nothing to say: finish our half so the connection closes.
-    this.socket.end()
+  }
+
+  private onEnd(): void {
+    if (this.state === 'closed') return
+    // From we-ended the peer's FIN completes the close (Node destroys the socket next); the
+    // event still goes out for the log, the state stays we-ended until then.
+    if (this.state === 'open') this.state = 'peer-ended'
+    this.emitLifecycle('connection-peer-ended')
   }
 
   private onError(err: NodeJS.ErrnoException): void {
@@ -156,11 +230,10 @@ export class ConnectionRuntime {
     if (this.state === 'closed') return
     this.state = 'closed'
     this.closedAt = Date.now()
-    this.bytesOut = this.socket.bytesWritten
     if (this.closedByUs) this.closeReason = 'us'
     else if (this.errorCode === 'ECONNRESET') this.closeReason = 'reset'
     else if (this.errorCode !== null) this.closeReason = 'error'
-    else this.closeReason = 'peer'
+    else this.closeReason = this.weEndedFirst ? 'us' : 'peer'
     // A connection we closed reports no error code, even if the socket raised one on the way.
     if (this.closeReason === 'us' || this.closeReason === 'peer') this.errorCode = null
     this.host.emit({

@@ -11,6 +11,11 @@ export interface EngineOptions {
   platform?: NodeJS.Platform
   /** Minimum gap between batches; default BATCH_INTERVAL_MS. */
   batchIntervalMs?: number
+  /**
+   * The settings file (see src/main/settings-store.ts): loaded at start, its listeners restored
+   * stopped, listener changes saved back. Null or absent: nothing is read or persisted.
+   */
+  settingsFile?: string | null
 }
 
 export interface Engine {

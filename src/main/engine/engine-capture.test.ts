@@ -90,6 +90,8 @@ describe('capture caps', () => {
 
     // A closed connection's capture stays readable.
     second.end()
+    await t.event('connection-peer-ended', (e) => e.connectionId === `${id}#2`)
+    await t.value('connection:close', { connectionId: `${id}#2`, how: 'fin' })
     await closed(second)
     await t.event('connection-closed', (e) => e.connectionId === `${id}#2`)
     const afterClose = await t.value('connection:read', {

@@ -109,13 +109,17 @@ describe('listening and accepting', () => {
     expect(snapshot.listeners[0]?.counters.bytesIn).toBe(256)
   })
 
-  it('a peer half-close is peer-ended, then closed with reason peer', async () => {
+  it('a peer half-close is peer-ended until we end too, then closed with reason peer', async () => {
     t = recordingEngine()
     const { id, port } = await startListener()
     const socket = await client(port)
     await send(socket, 'GET / HTTP/1.1\r\n\r\n')
     socket.end()
     await t.event('connection-peer-ended', (e) => e.connectionId === `${id}#1`)
+    // Not answered automatically: we may still write (CLOSE_WAIT) until we send our FIN.
+    expect((await t.value('engine:snapshot', {})).connections[0]?.state).toBe('peer-ended')
+    expect(socket.closed).toBe(false)
+    await t.value('connection:close', { connectionId: `${id}#1`, how: 'fin' })
     const closedEvent = await t.event('connection-closed', (e) => e.connectionId === `${id}#1`)
     expect(closedEvent).toMatchObject({ reason: 'peer', errorCode: null })
     await closed(socket)
@@ -181,6 +185,8 @@ describe('stopping', () => {
     await waitFor(lastData(`${id}#1`, 10), 'bytes sent after the stop')
     expect((await readAll(`${id}#1`)).toString()).toBe('after stop')
     socket.end()
+    await t.event('connection-peer-ended', (e) => e.connectionId === `${id}#1`)
+    await t.value('connection:close', { connectionId: `${id}#1`, how: 'fin' })
     await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
     const snapshot = await t.value('engine:snapshot', {})
     expect(snapshot.listeners[0]).toMatchObject({ state: 'stopped', bound: null })

@@ -79,13 +79,17 @@ export function recordingEngine(options?: EngineOptions): TestEngine {
   }
 }
 
-/** A client connected to host:port; resolves on 'connect'. Errors are recorded, never thrown. */
+/**
+ * A client connected to host:port; resolves on 'connect'. Errors are recorded, never thrown.
+ * With `allowHalfOpen` it keeps its side open after the server's FIN (it may still send).
+ */
 export function connectClient(
   port: number,
   host = '127.0.0.1',
+  allowHalfOpen = false,
 ): Promise<Socket & { errors: Error[] }> {
   return new Promise((resolve, reject) => {
-    const socket = Object.assign(connect({ host, port }), { errors: [] as Error[] })
+    const socket = Object.assign(connect({ host, port, allowHalfOpen }), { errors: [] as Error[] })
     const onError = (err: Error): void => reject(err)
     socket.once('error', onError)
     socket.on('error', (err) => socket.errors.push(err))

@@ -7,7 +7,7 @@
 import {
   BATCH_INTERVAL_MS,
   DEFAULT_CAPTURE_TOTAL,
-  MAX_CHUNKS_PER_READ,
+  type CloseAllRequest,
   type ConnectionSnapshot,
   type ListenerSnapshot,
   type Snapshot,
@@ -15,11 +15,14 @@ import {
 import { assertNever, fail, ok, type Result } from '../../shared/result'
 import { validateRequest, type ValidRequest } from '../../shared/validate'
 import { Batcher } from './batcher'
+import { analyzeHttp } from './http-analysis'
 import { toPlatform } from './bind-error'
 import { CaptureBudget } from './capture'
 import type { ConnectionRuntime } from './connection'
+import { handleConnectionRequest } from './connection-requests'
 import type { Engine, EngineOptions } from './engine-api'
-import { ListenerRuntime, toSettingsPatch } from './listener-runtime'
+import { EngineSettings } from './engine-settings'
+import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
 
 export type { Engine, EngineOptions } from './engine-api'
 
@@ -28,22 +31,35 @@ function notFound(what: string, id: string): Result<never> {
 }
 
 /**
- * Creates an engine with no listeners. Call {@link Engine.shutdown} when done: until then its
- * servers and sockets stay open.
+ * Creates an engine. With a settings file it loads it first and adds one stopped listener per
+ * saved one, in order; listener changes are saved back. Call {@link Engine.shutdown} when done:
+ * until then its servers and sockets stay open.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
   const platform = toPlatform(options.platform ?? process.platform)
   const budget = new CaptureBudget(options.totalCaptureLimit ?? DEFAULT_CAPTURE_TOTAL)
   const batcher = new Batcher(options.batchIntervalMs ?? BATCH_INTERVAL_MS)
+  const settings = new EngineSettings(options.settingsFile ?? null)
   const listeners = new Map<string, ListenerRuntime>()
   let nextListener = 1
   let isShutDown = false
 
   const deps = { budget, platform, emit: batcher.push.bind(batcher) }
 
-  function findListener(id: string): ListenerRuntime | undefined {
-    return listeners.get(id)
+  const saveListeners = (): void =>
+    settings.listenersChanged(() => [...listeners.values()].map((l) => l.savedSettings()))
+
+  function addListener(patch: SettingsPatch): ListenerSnapshot {
+    const number = nextListener
+    nextListener += 1
+    const listener = new ListenerRuntime(`L${number}`, number, patch, deps)
+    listeners.set(listener.id, listener)
+    const snap = listener.snapshot()
+    batcher.push({ type: 'listener-added', at: Date.now(), listener: snap })
+    return snap
   }
+
+  for (const saved of settings.savedListeners) addListener(saved)
 
   function findConnection(id: string): ConnectionRuntime | undefined {
     const hash = id.lastIndexOf('#')
@@ -75,67 +91,79 @@ export function createEngine(options: EngineOptions = {}): Engine {
     await listener.closeAll()
     if (listeners.get(listener.id) !== listener) return
     listeners.delete(listener.id)
+    saveListeners()
     const totalsChanged = listener.releaseCaptures()
     batcher.push({ type: 'listener-removed', at: Date.now(), listenerId: listener.id })
     if (totalsChanged)
       batcher.push({ type: 'capture-totals', at: Date.now(), totals: budget.totals() })
   }
 
+  async function closeAll({ listenerId, how }: CloseAllRequest): Promise<Result<unknown>> {
+    let targets = [...listeners.values()]
+    if (listenerId !== undefined) {
+      const listener = listeners.get(listenerId)
+      if (listener === undefined) return notFound('listener', listenerId)
+      targets = [listener]
+    }
+    const counts = await Promise.all(targets.map((listener) => listener.closeConnections(how)))
+    return ok({ closed: counts.reduce((sum, n) => sum + n, 0) })
+  }
+
   async function dispatch(valid: ValidRequest): Promise<Result<unknown>> {
     switch (valid.channel) {
       case 'listener:add': {
         if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
-        const number = nextListener
-        nextListener += 1
-        const listener = new ListenerRuntime(
-          `L${number}`,
-          number,
-          toSettingsPatch(valid.request),
-          deps,
-        )
-        listeners.set(listener.id, listener)
-        const snap = listener.snapshot()
-        batcher.push({ type: 'listener-added', at: Date.now(), listener: snap })
+        const snap = addListener(toSettingsPatch(valid.request))
+        saveListeners()
         return ok(snap)
       }
       case 'listener:update': {
         const { listenerId, ...patch } = valid.request
-        const listener = findListener(listenerId)
+        const listener = listeners.get(listenerId)
         if (listener === undefined) return notFound('listener', listenerId)
-        return listener.update(toSettingsPatch(patch))
+        const updated = listener.update(toSettingsPatch(patch))
+        if (updated.ok) saveListeners()
+        return updated
       }
       case 'listener:start': {
-        const listener = findListener(valid.request.listenerId)
+        const listener = listeners.get(valid.request.listenerId)
         if (listener === undefined) return notFound('listener', valid.request.listenerId)
         if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
         return listener.start()
       }
       case 'listener:stop': {
-        const listener = findListener(valid.request.listenerId)
+        const listener = listeners.get(valid.request.listenerId)
         if (listener === undefined) return notFound('listener', valid.request.listenerId)
         return listener.stop(valid.request.mode)
       }
       case 'listener:remove': {
-        const listener = findListener(valid.request.listenerId)
+        const listener = listeners.get(valid.request.listenerId)
         if (listener === undefined) return notFound('listener', valid.request.listenerId)
         await removeListener(listener)
         return ok(null)
       }
       case 'engine:snapshot':
         return ok(snapshot())
-      case 'connection:close': {
+      case 'connections:close-all':
+        return closeAll(valid.request)
+      case 'connection:close':
+      case 'connection:send':
+      case 'connection:read':
+      case 'connection:chunks':
+      case 'connection:search':
+      case 'connection:http': {
         const connection = findConnection(valid.request.connectionId)
         if (connection === undefined) return notFound('connection', valid.request.connectionId)
-        // Closing a closed connection is a no-op: the peer may have won the race.
-        await connection.close()
-        return ok(null)
+        return handleConnectionRequest(valid, connection)
       }
-      case 'connection:read': {
-        const { connectionId, offset, length } = valid.request
-        const connection = findConnection(connectionId)
-        if (connection === undefined) return notFound('connection', connectionId)
-        return ok(connection.capture.read(offset, length, MAX_CHUNKS_PER_READ))
+      case 'http:analyze': {
+        const { base64, direction, truncated } = valid.request
+        return ok(analyzeHttp(Buffer.from(base64, 'base64'), direction, truncated))
       }
+      case 'settings:get':
+        return ok(settings.get())
+      case 'settings:set':
+        return settings.set(valid.request)
       default:
         return assertNever(valid)
     }
@@ -158,6 +186,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     async shutdown() {
       isShutDown = true
+      settings.flush()
       await Promise.all([...listeners.values()].map((listener) => listener.closeAll()))
       batcher.dispose()
     },

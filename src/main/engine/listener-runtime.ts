@@ -9,6 +9,7 @@ import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   type AddListenerRequest,
+  type CloseHow,
   type Endpoint,
   type EngineEvent,
   type ListenerCounters,
@@ -18,6 +19,7 @@ import {
   type StopMode,
 } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
+import type { SavedListener } from '../../shared/settings'
 import { parsePort } from '../../shared/validate'
 import { classifyBindError } from './bind-error'
 import { CaptureBudget } from './capture'
@@ -95,7 +97,11 @@ export class ListenerRuntime {
       budget: deps.budget,
       captureLimit: () => this.settings.captureLimitPerConnection,
       emit: (event) => deps.emit(event),
-      countBytesIn: (bytes) => (this.counters.bytesIn += bytes),
+      countBytes: (direction, bytes) => {
+        if (direction === 'in') this.counters.bytesIn += bytes
+        else this.counters.bytesOut += bytes
+        return { bytesIn: this.counters.bytesIn, bytesOut: this.counters.bytesOut }
+      },
       onClosed: (connection) => this.onConnectionClosed(connection),
     }
   }
@@ -167,6 +173,19 @@ export class ListenerRuntime {
     if (this.starting !== null) await this.starting
     if (this.state === 'listening' || this.state === 'stopping') await this.stop('close-all')
     await Promise.all([...this.live].map((connection) => connection.close()))
+  }
+
+  /** Closes every live connection `how`; returns how many there were. */
+  async closeConnections(how: CloseHow): Promise<number> {
+    const live = [...this.live]
+    await Promise.all(live.map((connection) => connection.close(how)))
+    return live.length
+  }
+
+  /** The settings that persist across restarts. */
+  savedSettings(): SavedListener {
+    const { host, port, maxConnections, captureLimitPerConnection } = this.settings
+    return { host, port, maxConnections, captureLimitPerConnection }
   }
 
   /** Frees every capture of this listener; returns whether the engine's total changed. */
@@ -256,7 +275,6 @@ export class ListenerRuntime {
 
   private onConnectionClosed(connection: ConnectionRuntime): void {
     this.live.delete(connection)
-    this.counters.bytesOut += connection.bytesWritten
     this.finishStopIfDone()
   }
 

@@ -4,14 +4,32 @@ import { browserCommand } from './open-browser'
 
 describe('parseCliArgs', () => {
   it('defaults to a free port and opening the browser', () => {
-    expect(parseCliArgs([])).toEqual({ kind: 'run', port: 0, open: true })
+    expect(parseCliArgs([])).toEqual({ kind: 'run', port: 0, open: true, dataDir: null })
     expect(parseCliArgs(['--ui-port', '8080', '--no-open'])).toEqual({
       kind: 'run',
       port: 8080,
       open: false,
+      dataDir: null,
     })
-    expect(parseCliArgs(['--ui-port=0'])).toEqual({ kind: 'run', port: 0, open: true })
+    expect(parseCliArgs(['--ui-port=0'])).toEqual({
+      kind: 'run',
+      port: 0,
+      open: true,
+      dataDir: null,
+    })
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' })
+  })
+
+  it('takes --data-dir for the settings folder', () => {
+    expect(parseCliArgs(['--data-dir', '/tmp/lab data'])).toMatchObject({
+      kind: 'run',
+      dataDir: '/tmp/lab data',
+    })
+    expect(parseCliArgs(['--data-dir=rel/dir', '--no-open'])).toMatchObject({
+      kind: 'run',
+      open: false,
+      dataDir: 'rel/dir',
+    })
   })
 
   it('refuses bad ports and unknown arguments with one line', () => {
@@ -23,6 +41,9 @@ describe('parseCliArgs', () => {
       ['--ui-port'],
       ['--port', '1'],
       ['extra'],
+      ['--data-dir'],
+      ['--data-dir', ''],
+      ['--data-dir', '  '],
     ]) {
       const command = parseCliArgs(argv)
       expect(command.kind, argv.join(' ')).toBe('error')

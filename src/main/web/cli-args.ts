@@ -1,31 +1,35 @@
 /**
- * Browser mode's command line: `--ui-port N`, `--no-open`, `--help`.
+ * Browser mode's command line: `--ui-port N`, `--no-open`, `--data-dir DIR`, `--help`.
  */
 import { parseArgs } from 'node:util'
 import { parsePort } from '../../shared/validate'
 
-export const USAGE = `Usage: npm run web -- [--ui-port N] [--no-open]
+export const USAGE = `Usage: npm run web -- [--ui-port N] [--no-open] [--data-dir DIR]
 
 Runs Socket Lab in browser mode: the engine in this Node process, the GUI in your browser.
 
   --ui-port N   the GUI server's port on 127.0.0.1 (default 0: a free port)
   --no-open     do not open the system browser
+  --data-dir D  keep settings.json in D (default: the desktop app's folder, or
+                $SOCKETLAB_DATA_DIR)
   --help        show this text`
 
 export type CliCommand =
-  | { kind: 'run'; port: number; open: boolean }
+  /** dataDir: null for the default folder (see defaultDataDir). */
+  | { kind: 'run'; port: number; open: boolean; dataDir: string | null }
   | { kind: 'help' }
   | { kind: 'error'; message: string }
 
 /** Reads the arguments after the script name; never throws. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let values: { 'ui-port'?: string; 'no-open'?: boolean; help?: boolean }
+  let values: { 'ui-port'?: string; 'no-open'?: boolean; 'data-dir'?: string; help?: boolean }
   try {
     values = parseArgs({
       args: [...argv],
       options: {
         'ui-port': { type: 'string' },
         'no-open': { type: 'boolean' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -46,5 +50,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       }
     port = parsed.value
   }
-  return { kind: 'run', port, open: !values['no-open'] }
+  const dataDir = values['data-dir'] ?? null
+  if (dataDir !== null && dataDir.trim() === '')
+    return { kind: 'error', message: '--data-dir needs a folder (see --help)' }
+  return { kind: 'run', port, open: !values['no-open'], dataDir }
 }

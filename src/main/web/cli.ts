@@ -2,8 +2,9 @@
  * Browser mode's entry (built to out/main/web.js): the engine under plain Node, the GUI served to
  * a browser. Prints exactly one line on stdout, the address to open; everything else goes to stderr.
  */
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createEngine } from '../engine/engine'
+import { defaultDataDir } from '../settings-store'
 import { parseCliArgs, USAGE } from './cli-args'
 import { openBrowser } from './open-browser'
 import { startWebServer, type WebServer } from './server'
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     return
   }
 
-  const engine = createEngine()
+  const dataDir = command.dataDir === null ? defaultDataDir() : resolve(command.dataDir)
+  const engine = createEngine({ settingsFile: join(dataDir, 'settings.json') })
   let server: WebServer | null = null
   let stopping: Promise<void> | null = null
   const stop = (exitCode: number): Promise<void> => {

@@ -1,0 +1,126 @@
+/**
+ * The settings file (settings.json in the user data folder): loaded once at start, saved
+ * atomically. Plain Node fs, no Electron, so browser mode and tests use it too.
+ *
+ * A file that cannot be read or used never stops the app: it is moved aside as
+ * `settings.json.corrupt-<timestamp>`, defaults take its place, and the problem is reported.
+ */
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, posix, win32 } from 'node:path'
+import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../shared/settings'
+import { parseAppSettings } from '../shared/validate'
+
+export interface SettingsStore {
+  /** The file, or null when nothing is persisted. */
+  readonly file: string | null
+  /** Reads the file; never throws. Missing → defaults with no problem. */
+  load(): LoadedSettings
+  /** Writes the whole settings atomically (a temporary file, then a rename); throws on failure. */
+  save(settings: AppSettings): void
+}
+
+function defaults(): AppSettings {
+  return { ...DEFAULT_SETTINGS, listeners: [] }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+let tempCounter = 0
+
+/** Writes `text` to `file` through a temporary file in the same folder, so a crash leaves either. */
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true })
+  tempCounter += 1
+  const temp = `${file}.tmp-${process.pid}-${tempCounter}`
+  try {
+    writeFileSync(temp, text, { encoding: 'utf8', mode: 0o600 })
+    renameSync(temp, file)
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // Nothing was written, or it is gone already.
+    }
+    throw error
+  }
+}
+
+/**
+ * A store for `file`; null gives one that loads defaults and saves nothing.
+ *
+ * @param now the clock for the `.corrupt-<timestamp>` name (tests)
+ */
+export function createSettingsStore(
+  file: string | null,
+  now: () => Date = () => new Date(),
+): SettingsStore {
+  const save = (settings: AppSettings): void => {
+    if (file === null) return
+    writeAtomically(file, `${JSON.stringify(settings, null, 2)}\n`)
+  }
+
+  /** Moves the bad file aside and writes defaults; a failure here is logged, not thrown. */
+  const replace = (path: string): void => {
+    const stamp = now().toISOString().replace(/[:.]/g, '-')
+    try {
+      renameSync(path, `${path}.corrupt-${stamp}`)
+      save(defaults())
+    } catch (error) {
+      console.error(`[settings] could not replace ${path}:`, error)
+    }
+  }
+
+  return {
+    file,
+    load() {
+      if (file === null) return { settings: defaults(), problem: null }
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return { settings: defaults(), problem: null }
+        replace(file)
+        return { settings: defaults(), problem: { kind: 'unreadable', message: messageOf(error) } }
+      }
+      let data: unknown
+      try {
+        data = JSON.parse(text)
+      } catch (error) {
+        replace(file)
+        return { settings: defaults(), problem: { kind: 'corrupt', message: messageOf(error) } }
+      }
+      const parsed = parseAppSettings(data)
+      if (!parsed.ok) {
+        replace(file)
+        return { settings: defaults(), problem: { kind: 'corrupt', message: parsed.error.message } }
+      }
+      return { settings: parsed.value, problem: null }
+    },
+    save,
+  }
+}
+
+/**
+ * The folder Electron's `app.getPath('userData')` gives for `productName`, so browser mode and
+ * the desktop app share one settings file. SOCKETLAB_DATA_DIR overrides it.
+ */
+export function defaultDataDir(
+  productName = 'Socket Lab',
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  const override = env['SOCKETLAB_DATA_DIR']
+  if (override !== undefined && override !== '') return override
+  if (platform === 'win32')
+    return win32.join(env['APPDATA'] || win32.join(home, 'AppData', 'Roaming'), productName)
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', productName)
+  return posix.join(env['XDG_CONFIG_HOME'] || posix.join(home, '.config'), productName)
+}

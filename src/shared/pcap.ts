@@ -1,0 +1,291 @@
+/**
+ * A captured conversation as a classic pcap file that Wireshark and tshark open.
+ *
+ * The app sees reads and writes, not packets, so the packets are synthesized: a three-way
+ * handshake, one TCP segment per read or write (split past MAX_SEGMENT) each answered by a pure ACK,
+ * then FIN/ACK or RST. Sequence numbers, acknowledgements and checksums are correct, so Wireshark's
+ * analysis (Follow TCP Stream, expert info) treats the file as a clean capture. Link type is
+ * LINKTYPE_RAW: bare IPv4 or IPv6 packets, no made-up Ethernet addresses.
+ */
+import type { Endpoint } from './contract'
+
+export interface PcapSegment {
+  /** in: client → server (what the server read); out: server → client. */
+  direction: 'in' | 'out'
+  /** Wall-clock ms since the epoch; may be fractional. */
+  timeMs: number
+  bytes: Uint8Array
+}
+
+export interface PcapConversation {
+  client: Endpoint
+  server: Endpoint
+  /** Wall-clock ms of the accept: the handshake is stamped with it. */
+  startTimeMs: number
+  segments: PcapSegment[]
+  end?: { by: 'client' | 'server' | 'both'; kind: 'fin' | 'rst'; timeMs: number }
+}
+
+const LINKTYPE_RAW = 101
+const SNAPLEN = 262144
+/** Largest payload in one synthesized segment (IPv4's total length must stay under 65536). */
+export const MAX_SEGMENT = 65000
+const WINDOW = 65535
+
+const FIN = 0x01
+const SYN = 0x02
+const RST = 0x04
+const PSH = 0x08
+const ACK = 0x10
+
+interface Packet {
+  /** Microseconds since the epoch. */
+  timeUs: number
+  data: Uint8Array
+}
+
+/** FNV-1a: deterministic, random-looking initial sequence numbers and IP ids. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h >>> 0
+}
+
+function parseIPv4(text: string): Uint8Array | null {
+  const parts = text.split('.')
+  if (parts.length !== 4) return null
+  const out = new Uint8Array(4)
+  for (let i = 0; i < 4; i += 1) {
+    const part = parts[i] ?? ''
+    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return null
+    out[i] = Number(part)
+  }
+  return out
+}
+
+function parseIPv6(text: string): Uint8Array | null {
+  const address = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '')
+  const halves = address.split('::')
+  if (halves.length > 2) return null
+  const groups = (half: string): number[] | null => {
+    if (half === '') return []
+    const out: number[] = []
+    const pieces = half.split(':')
+    for (let i = 0; i < pieces.length; i += 1) {
+      const piece = pieces[i] ?? ''
+      if (i === pieces.length - 1 && piece.includes('.')) {
+        const v4 = parseIPv4(piece)
+        if (!v4) return null
+        out.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0))
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(piece)) return null
+        out.push(parseInt(piece, 16))
+      }
+    }
+    return out
+  }
+  const head = groups(halves[0] ?? '')
+  const tail = halves.length === 2 ? groups(halves[1] ?? '') : []
+  if (!head || !tail) return null
+  const missing = 8 - head.length - tail.length
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null
+  const all = [...head, ...new Array<number>(missing).fill(0), ...tail]
+  const out = new Uint8Array(16)
+  all.forEach((group, i) => {
+    out[i * 2] = group >> 8
+    out[i * 2 + 1] = group & 0xff
+  })
+  return out
+}
+
+const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]
+
+/** The address as 4 or 16 bytes; IPv4-mapped IPv6 becomes IPv4 (that is what was on the wire). */
+function addressBytes(endpoint: Endpoint): Uint8Array {
+  const v4 = parseIPv4(endpoint.address)
+  if (v4) return v4
+  const v6 = parseIPv6(endpoint.address) ?? new Uint8Array(16)
+  if (MAPPED_PREFIX.every((b, i) => v6[i] === b)) return v6.slice(12)
+  return v6
+}
+
+function toIPv6(address: Uint8Array): Uint8Array {
+  if (address.length === 16) return address
+  const out = new Uint8Array(16)
+  out.set(MAPPED_PREFIX)
+  out.set(address, 12)
+  return out
+}
+
+/** The one's-complement sum of 16-bit big-endian words, not yet inverted. */
+function onesSum(bytes: Uint8Array, sum = 0): number {
+  let s = sum
+  for (let i = 0; i + 1 < bytes.length; i += 2) s += ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)
+  if (bytes.length % 2 === 1) s += (bytes[bytes.length - 1] ?? 0) << 8
+  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16)
+  return s
+}
+
+interface Side {
+  address: Uint8Array
+  port: number
+  /** Next sequence number this side sends. */
+  seq: number
+  ipId: number
+}
+
+function tcpPacket(from: Side, to: Side, flags: number, payload: Uint8Array): Uint8Array {
+  const isV6 = from.address.length === 16
+  const ipLength = isV6 ? 40 : 20
+  const tcpLength = 20 + payload.length
+  const packet = new Uint8Array(ipLength + tcpLength)
+  const view = new DataView(packet.buffer)
+  if (isV6) {
+    view.setUint32(0, 0x60000000)
+    view.setUint16(4, tcpLength)
+    packet[6] = 6
+    packet[7] = 64
+    packet.set(from.address, 8)
+    packet.set(to.address, 24)
+  } else {
+    packet[0] = 0x45
+    view.setUint16(2, ipLength + tcpLength)
+    view.setUint16(4, from.ipId)
+    view.setUint16(6, 0x4000) // don't fragment
+    packet[8] = 64
+    packet[9] = 6
+    packet.set(from.address, 12)
+    packet.set(to.address, 16)
+    view.setUint16(10, ~onesSum(packet.subarray(0, 20)) & 0xffff)
+    from.ipId = (from.ipId + 1) & 0xffff
+  }
+  const tcp = packet.subarray(ipLength)
+  const tcpView = new DataView(packet.buffer, ipLength)
+  tcpView.setUint16(0, from.port)
+  tcpView.setUint16(2, to.port)
+  tcpView.setUint32(4, from.seq >>> 0)
+  tcpView.setUint32(8, flags & ACK ? to.seq >>> 0 : 0)
+  tcp[12] = 5 << 4
+  tcp[13] = flags
+  tcpView.setUint16(14, WINDOW)
+  tcp.set(payload, 20)
+  const pseudo = new Uint8Array(isV6 ? 40 : 12)
+  const pseudoView = new DataView(pseudo.buffer)
+  pseudo.set(from.address, 0)
+  pseudo.set(to.address, from.address.length)
+  if (isV6) {
+    pseudoView.setUint32(32, tcpLength)
+    pseudo[39] = 6
+  } else {
+    pseudo[9] = 6
+    pseudoView.setUint16(10, tcpLength)
+  }
+  const checksum = ~onesSum(tcp, onesSum(pseudo)) & 0xffff
+  tcpView.setUint16(16, checksum)
+  from.seq = (from.seq + payload.length + (flags & (SYN | FIN) ? 1 : 0)) >>> 0
+  return packet
+}
+
+function conversationPackets(conversation: PcapConversation): Packet[] {
+  const { client, server } = conversation
+  let clientAddress = addressBytes(client)
+  let serverAddress = addressBytes(server)
+  if (clientAddress.length !== serverAddress.length) {
+    clientAddress = toIPv6(clientAddress)
+    serverAddress = toIPv6(serverAddress)
+  }
+  const key = `${client.address}|${client.port}|${server.address}|${server.port}`
+  const c: Side = {
+    address: clientAddress,
+    port: client.port,
+    seq: hash32(`c${key}`),
+    ipId: hash32(`ic${key}`) & 0xffff,
+  }
+  const s: Side = {
+    address: serverAddress,
+    port: server.port,
+    seq: hash32(`s${key}`),
+    ipId: hash32(`is${key}`) & 0xffff,
+  }
+  const packets: Packet[] = []
+  let clock = Math.round(conversation.startTimeMs * 1000)
+  const at = (timeMs: number): void => {
+    clock = Math.max(clock, Math.round(timeMs * 1000))
+  }
+  const send = (
+    from: Side,
+    to: Side,
+    flags: number,
+    payload: Uint8Array = new Uint8Array(0),
+  ): void => {
+    packets.push({ timeUs: clock, data: tcpPacket(from, to, flags, payload) })
+  }
+
+  at(conversation.startTimeMs)
+  send(c, s, SYN)
+  send(s, c, SYN | ACK)
+  send(c, s, ACK)
+  for (const segment of conversation.segments) {
+    const [from, to] = segment.direction === 'in' ? [c, s] : [s, c]
+    at(segment.timeMs)
+    for (let i = 0; i < segment.bytes.length; i += MAX_SEGMENT) {
+      send(from, to, PSH | ACK, segment.bytes.subarray(i, i + MAX_SEGMENT))
+      send(to, from, ACK)
+    }
+  }
+  const end = conversation.end
+  if (end) {
+    at(end.timeMs)
+    const [first, second] = end.by === 'server' ? [s, c] : [c, s]
+    if (end.kind === 'rst') {
+      send(first, second, RST | ACK)
+    } else if (end.by === 'both') {
+      send(first, second, FIN | ACK)
+      send(second, first, FIN | ACK)
+      send(first, second, ACK)
+    } else {
+      send(first, second, FIN | ACK)
+      send(second, first, ACK)
+      send(second, first, FIN | ACK)
+      send(first, second, ACK)
+    }
+  }
+  return packets
+}
+
+function writePcap(packets: Packet[]): Uint8Array {
+  const size = packets.reduce((sum, p) => sum + 16 + p.data.length, 24)
+  const out = new Uint8Array(size)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, 0xa1b2c3d4, true)
+  view.setUint16(4, 2, true)
+  view.setUint16(6, 4, true)
+  view.setUint32(16, SNAPLEN, true)
+  view.setUint32(20, LINKTYPE_RAW, true)
+  let at = 24
+  for (const packet of packets) {
+    view.setUint32(at, Math.floor(packet.timeUs / 1e6), true)
+    view.setUint32(at + 4, packet.timeUs % 1e6, true)
+    view.setUint32(at + 8, packet.data.length, true)
+    view.setUint32(at + 12, packet.data.length, true)
+    out.set(packet.data, at + 16)
+    at += 16 + packet.data.length
+  }
+  return out
+}
+
+/** One connection as a pcap file (little-endian, microsecond timestamps, LINKTYPE_RAW). */
+export function buildPcap(conversation: PcapConversation): Uint8Array {
+  return writePcap(conversationPackets(conversation))
+}
+
+/** Several connections in one pcap file, their packets interleaved by time. */
+export function buildSessionPcap(conversations: PcapConversation[]): Uint8Array {
+  const packets = conversations.flatMap(conversationPackets)
+  // Array.prototype.sort is stable: a connection's own packets keep their order on equal times.
+  packets.sort((a, b) => a.timeUs - b.timeUs)
+  return writePcap(packets)
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import type { ConnectionSnapshot, ListenerSnapshot } from './contract'
+import { parseSessionFile, serializeSession, type Session } from './session-file'
+
+const listener: ListenerSnapshot = {
+  id: 'L1',
+  number: 1,
+  settings: {
+    host: '127.0.0.1',
+    port: 7878,
+    maxConnections: null,
+    captureLimitPerConnection: 1024,
+    responder: 'silent',
+  },
+  state: 'listening',
+  bound: { address: '127.0.0.1', port: 7878, family: 'IPv4' },
+  lastError: null,
+  counters: { accepted: 1, dropped: 0, open: 1, bytesIn: 5, bytesOut: 2 },
+}
+
+const connection: ConnectionSnapshot = {
+  id: 'L1#1',
+  listenerId: 'L1',
+  number: 1,
+  remote: { address: '127.0.0.1', port: 50000, family: 'IPv4' },
+  local: { address: '127.0.0.1', port: 7878, family: 'IPv4' },
+  acceptedAt: 1_700_000_000_000,
+  acceptedMono: 100,
+  state: 'closed',
+  closedAt: 1_700_000_001_000,
+  closeReason: 'peer',
+  errorCode: null,
+  bytesIn: 5,
+  bytesOut: 2,
+  chunksIn: 2,
+  chunksOut: 1,
+  captured: 5,
+  capturedOut: 2,
+  truncated: false,
+  firstByteInMono: 110,
+  lastByteMono: 130,
+}
+
+const session: Session = {
+  savedAt: 1_700_000_002_000,
+  platform: 'linux',
+  listeners: [listener],
+  connections: [
+    {
+      connection,
+      chunks: [
+        { direction: 'in', offset: 0, size: 3, mono: 110, kept: 3 },
+        { direction: 'out', offset: 0, size: 2, mono: 120, kept: 2 },
+        { direction: 'in', offset: 3, size: 2, mono: 130, kept: 2 },
+      ],
+      received: new Uint8Array([0x00, 0xff, 0x0d, 0x0a, 0x41]),
+      sent: new Uint8Array([0x4f, 0x4b]),
+    },
+  ],
+}
+
+describe('session files', () => {
+  it('round-trips every byte, chunk and field; the listener comes back stopped', () => {
+    const result = parseSessionFile(serializeSession(session))
+    if (!result.ok) throw new Error(JSON.stringify(result.problem))
+    const [back] = result.session.connections
+    expect(back?.received).toEqual(session.connections[0]?.received)
+    expect(back?.sent).toEqual(session.connections[0]?.sent)
+    expect(back?.chunks).toEqual(session.connections[0]?.chunks)
+    expect(back?.connection).toEqual(connection)
+    expect(result.session.listeners[0]).toMatchObject({ id: 'L1', state: 'stopped', counters: { open: 0 } })
+    expect(result.session.platform).toBe('linux')
+  })
+
+  it('says what is wrong with a foreign, newer or damaged file', () => {
+    expect(parseSessionFile('not json')).toEqual({ ok: false, problem: { kind: 'not-json' } })
+    expect(parseSessionFile('{"hello":1}')).toEqual({ ok: false, problem: { kind: 'not-a-session' } })
+    expect(parseSessionFile('[1,2]')).toEqual({ ok: false, problem: { kind: 'not-a-session' } })
+    const text = serializeSession(session)
+    const newer = text.replace('"version":1', '"version":9')
+    expect(parseSessionFile(newer)).toEqual({ ok: false, problem: { kind: 'newer-version', version: 9 } })
+
+    const data = JSON.parse(text)
+    data.connections[0].chunks[2].offset = 4 // past the received bytes
+    expect(parseSessionFile(JSON.stringify(data))).toEqual({
+      ok: false,
+      problem: { kind: 'damaged', where: 'connections[0].chunks[2]' },
+    })
+    const badBase64 = JSON.parse(text)
+    badBase64.connections[0].received = '!!!'
+    expect(parseSessionFile(JSON.stringify(badBase64))).toMatchObject({
+      ok: false,
+      problem: { kind: 'damaged', where: 'connections[0].received' },
+    })
+    const orphan = JSON.parse(text)
+    orphan.connections[0].connection.listenerId = 'L9'
+    expect(parseSessionFile(JSON.stringify(orphan))).toMatchObject({
+      ok: false,
+      problem: { kind: 'damaged', where: 'connections[0].connection.listenerId' },
+    })
+    const wrongType = JSON.parse(text)
+    wrongType.listeners[0].settings.port = '7878'
+    expect(parseSessionFile(JSON.stringify(wrongType))).toMatchObject({
+      ok: false,
+      problem: { kind: 'damaged', where: 'listeners[0].settings.port' },
+    })
+  })
+})

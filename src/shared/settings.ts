@@ -1,0 +1,41 @@
+/**
+ * Settings that persist across restarts: in Electron's user data folder, in browser mode in the
+ * same kind of per-user folder (see src/main/settings-store.ts).
+ */
+
+export type Language = 'en' | 'ru'
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+export interface SavedListener {
+  host: string
+  port: number
+  maxConnections: number | null
+  captureLimitPerConnection: number
+}
+
+export interface AppSettings {
+  version: 1
+  /** null: follow the OS language. */
+  language: Language | null
+  theme: ThemeChoice
+  /** The listeners' settings as last left, in card order (restored stopped). */
+  listeners: SavedListener[]
+}
+
+export type SettingsPatch = Partial<Omit<AppSettings, 'version'>>
+
+export interface LoadedSettings {
+  settings: AppSettings
+  /** Why the saved file was not used (it was then replaced by defaults), or null. */
+  problem: null | { kind: 'corrupt' | 'unreadable'; message: string }
+}
+
+/** Most listeners the settings file keeps (the first ones, in card order). */
+export const MAX_SAVED_LISTENERS = 32
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  version: 1,
+  language: null,
+  theme: 'system',
+  listeners: [],
+}
