@@ -2,6 +2,7 @@
  * Start-up wiring outside React: the store, the sync with the engine and the link's status.
  */
 import type { Api } from '../../shared/contract'
+import { loadSettings } from './state/settings-sync'
 import { createStore, startSync, type Store } from './state/store'
 import type { TransportLink } from './transport/ws-client'
 
@@ -12,12 +13,14 @@ export interface Booted {
 }
 
 /**
- * Creates the store, starts the sync, and on first load adds a listener when there is none, so
- * "Listener 1" is ready to start.
+ * Creates the store, loads the saved settings, starts the sync, and on first load adds a listener
+ * when there is none (the engine restores saved listeners into the snapshot), so "Listener 1" is
+ * ready to start.
  */
 export function boot(api: Api, link: TransportLink | null): Booted {
   const store = createStore()
   store.dispatch({ type: 'link-changed', status: link ? link.state : 'open' })
+  void loadSettings(api, store)
   const sync = startSync(api, store)
   void sync.ready.then(async () => {
     const state = store.getState()

@@ -224,3 +224,131 @@ export function base64ToBytes(base64: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
   return out
 }
+
+/** How the Text view decodes bytes: UTF-8 (invalid bytes marked) or Latin-1 (one byte, one char). */
+export type Decoding = 'utf-8' | 'latin1'
+
+/** A {@link TextToken} with the stream offsets of its bytes, `[from, to)`. */
+export type SpanToken = TextToken & { from: number; to: number }
+
+/** Latin-1's hidden characters: C0, DEL and C1. */
+function isLatin1Control(byte: number): boolean {
+  return byte < 0x20 || (byte >= 0x7f && byte <= 0x9f)
+}
+
+/**
+ * The tokens of `bytes[start, end)` with their byte ranges, decoded as `decoding`.
+ *
+ * Like {@link tokenize}, but every token knows where its bytes are, so the Text view can map a
+ * click or a DOM selection back to stream offsets and highlight a byte range.
+ */
+export function tokenizeSpans(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  decoding: Decoding,
+): SpanToken[] {
+  const tokens: SpanToken[] = []
+  let run = ''
+  let runFrom = start
+  const flush = (to: number): void => {
+    if (run !== '') tokens.push({ kind: 'text', text: run, from: runFrom, to })
+    run = ''
+  }
+  let pos = start
+  while (pos < end) {
+    if (decoding === 'latin1') {
+      const byte = bytes[pos] ?? 0
+      if (isLatin1Control(byte)) {
+        flush(pos)
+        tokens.push({
+          kind: 'control',
+          text: controlText(byte),
+          codePoint: byte,
+          from: pos,
+          to: pos + 1,
+        })
+      } else {
+        if (run === '') runFrom = pos
+        run += String.fromCharCode(byte)
+      }
+      pos += 1
+      continue
+    }
+    const unit = decodeUtf8At(bytes, pos, end)
+    if (unit.kind === 'invalid') {
+      flush(pos)
+      tokens.push({
+        kind: 'invalid',
+        text: `\\x${hex2(unit.byte)}`,
+        byte: unit.byte,
+        from: pos,
+        to: pos + 1,
+      })
+      pos += 1
+    } else if (isHiddenControl(unit.codePoint)) {
+      flush(pos)
+      tokens.push({
+        kind: 'control',
+        text: controlText(unit.codePoint),
+        codePoint: unit.codePoint,
+        from: pos,
+        to: pos + unit.size,
+      })
+      pos += unit.size
+    } else {
+      if (run === '') runFrom = pos
+      run += String.fromCodePoint(unit.codePoint)
+      pos += unit.size
+    }
+  }
+  flush(pos)
+  return tokens
+}
+
+/**
+ * The stream offset of UTF-16 index `index` inside a text token (a DOM selection's offset).
+ *
+ * Walks the token's characters: a UTF-8 character may take 1–4 bytes and 1–2 UTF-16 units.
+ */
+export function offsetOfCharIndex(
+  bytes: Uint8Array,
+  token: SpanToken,
+  index: number,
+  decoding: Decoding,
+): number {
+  if (token.kind !== 'text') return index <= 0 ? token.from : token.to
+  if (decoding === 'latin1') return Math.min(token.to, token.from + Math.max(0, index))
+  let pos = token.from
+  let units = 0
+  while (pos < token.to && units < index) {
+    const unit = decodeUtf8At(bytes, pos, token.to)
+    const size = unit.kind === 'char' ? unit.size : 1
+    units += unit.kind === 'char' && unit.codePoint > 0xffff ? 2 : 1
+    pos += size
+  }
+  return pos
+}
+
+/**
+ * The UTF-16 index in a text token's text where stream offset `offset` falls (clamped): the inverse
+ * of {@link offsetOfCharIndex}, used to split a run where a selection starts or ends.
+ */
+export function charIndexOfOffset(
+  bytes: Uint8Array,
+  token: SpanToken,
+  offset: number,
+  decoding: Decoding,
+): number {
+  if (offset <= token.from) return 0
+  if (offset >= token.to) return token.text.length
+  if (decoding === 'latin1') return offset - token.from
+  let pos = token.from
+  let units = 0
+  while (pos < offset) {
+    const unit = decodeUtf8At(bytes, pos, token.to)
+    units += unit.kind === 'char' && unit.codePoint > 0xffff ? 2 : 1
+    pos += unit.kind === 'char' ? unit.size : 1
+  }
+  return units
+}

@@ -4,9 +4,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { boot } from './boot'
-import { App } from './components/App'
+import { Root } from './components/Root'
 import { I18nProvider } from './i18n/I18nProvider'
-import { StoreProvider } from './state/StoreContext'
 import { getTransport } from './transport/get-api'
 import './styles.css'
 
@@ -18,9 +17,7 @@ if (!root) throw new Error('index.html has no #root')
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <StoreProvider store={store} api={api}>
-        <App onReconnect={reconnect} />
-      </StoreProvider>
+      <Root api={api} store={store} onReconnect={reconnect} />
     </I18nProvider>
   </StrictMode>,
 )

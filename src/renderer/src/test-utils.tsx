@@ -12,7 +12,8 @@ import type {
   ListenerSnapshot,
   Snapshot,
 } from '../../shared/contract'
-import { ok } from '../../shared/result'
+import { fail, ok } from '../../shared/result'
+import { DEFAULT_SETTINGS } from '../../shared/settings'
 import { I18nProvider } from './i18n/I18nProvider'
 import type { Lang } from './i18n/translate'
 import { initialState, reducer } from './state/reducer'
@@ -65,8 +66,12 @@ export function makeConnection(
     bytesIn: 0,
     bytesOut: 0,
     chunksIn: 0,
+    chunksOut: 0,
     captured: 0,
+    capturedOut: 0,
     truncated: false,
+    firstByteInMono: null,
+    lastByteMono: null,
     ...overrides,
   }
 }
@@ -130,6 +135,14 @@ export function fakeApi(snapshot: Snapshot = makeSnapshot()): FakeApi {
     readBytes: vi.fn(async (r) =>
       ok({ offset: r.offset, base64: '', captured: 0, bytesIn: 0, truncated: false, chunks: [] }),
     ),
+    closeAllConnections: vi.fn(async () => ok({ closed: 0 })),
+    send: vi.fn(async () => ok({ bytes: 0 })),
+    readChunks: vi.fn(async () => ok({ total: 0, chunks: [] })),
+    search: vi.fn(async () => ok({ offset: null })),
+    analyzeHttp: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not HTTP (fake)' })),
+    analyzeBytes: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not HTTP (fake)' })),
+    getSettings: vi.fn(async () => ok({ settings: DEFAULT_SETTINGS, problem: null })),
+    setSettings: vi.fn(async (patch) => ok({ ...DEFAULT_SETTINGS, ...patch })),
     onEvents: vi.fn((fn: (batch: EventBatch) => void) => {
       subscribers.add(fn)
       return () => subscribers.delete(fn)

@@ -1,6 +1,8 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../../../shared/settings'
+import type { Lang } from '../i18n/translate'
 import {
   fakeApi,
   makeConnection,
@@ -84,5 +86,103 @@ describe('App', () => {
     expect(alert.textContent).toContain('Disconnected from the Socket Lab server.')
     await user.click(within(alert).getByRole('button', { name: 'Reconnect' }))
     expect(reconnects).toBe(1)
+  })
+})
+
+function withSettings(
+  settings: Partial<AppSettings>,
+  problem: LoadedSettings['problem'] = null,
+): ReturnType<typeof storeWith> {
+  const store = storeWith(snapshot)
+  store.dispatch({
+    type: 'settings-loaded',
+    loaded: { settings: { ...DEFAULT_SETTINGS, ...settings }, problem },
+  })
+  return store
+}
+
+function renderApp(store = storeWith(snapshot), lang: Lang = 'en') {
+  return renderWith(<App />, { api: fakeApi(snapshot), store, lang })
+}
+
+describe('App settings', () => {
+  afterEach(() => {
+    delete document.documentElement.dataset.theme
+    vi.restoreAllMocks()
+  })
+
+  it('applies the saved language and theme', async () => {
+    renderApp(withSettings({ language: 'ru', theme: 'dark' }))
+    expect(await screen.findByRole('region', { name: 'Слушатель 1' })).toBeTruthy()
+    expect(document.documentElement.lang).toBe('ru')
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    expect((screen.getByLabelText('Тема') as HTMLSelectElement).value).toBe('dark')
+  })
+
+  it('follows the OS language and colour scheme when nothing was chosen', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ru-RU', 'en'])
+    document.documentElement.dataset.theme = 'light'
+    renderApp(withSettings({ language: null, theme: 'system' }), 'en')
+    expect(await screen.findByRole('region', { name: 'Слушатель 1' })).toBeTruthy()
+    expect(document.documentElement.dataset.theme).toBeUndefined()
+  })
+
+  it('keeps the starting language while the settings load or when they failed', async () => {
+    const store = storeWith(snapshot)
+    renderApp(store, 'en')
+    await act(async () => {})
+    expect(screen.getByRole('region', { name: 'Listener 1' })).toBeTruthy()
+    act(() => store.dispatch({ type: 'settings-failed' }))
+    expect(screen.getByRole('region', { name: 'Listener 1' })).toBeTruthy()
+    expect(document.documentElement.dataset.theme).toBeUndefined()
+  })
+
+  it('saves the theme and the language when switched', async () => {
+    const user = userEvent.setup()
+    const { api, store } = renderApp(withSettings({}))
+    await user.selectOptions(screen.getByLabelText('Theme'), 'Dark')
+    expect(api.setSettings).toHaveBeenLastCalledWith({ theme: 'dark' })
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    await user.selectOptions(screen.getByLabelText('Theme'), 'Light')
+    expect(document.documentElement.dataset.theme).toBe('light')
+    await user.selectOptions(screen.getByLabelText('Theme'), 'System')
+    expect(document.documentElement.dataset.theme).toBeUndefined()
+    await user.selectOptions(screen.getByLabelText('Language'), 'ru')
+    expect(api.setSettings).toHaveBeenLastCalledWith({ language: 'ru' })
+    expect(store.getState().settings.language).toBe('ru')
+    expect(screen.getByRole('region', { name: 'Слушатель 1' })).toBeTruthy()
+    expect(screen.getByLabelText('Тема')).toBeTruthy()
+  })
+
+  it('keeps a switched theme when saving fails', async () => {
+    const user = userEvent.setup()
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { api } = renderApp(withSettings({}))
+    api.setSettings.mockRejectedValue(new Error('older engine'))
+    await user.selectOptions(screen.getByLabelText('Theme'), 'Dark')
+    expect(document.documentElement.dataset.theme).toBe('dark')
+  })
+
+  it('shows a dismissible notice when the saved settings could not be read', async () => {
+    const user = userEvent.setup()
+    const problem = { kind: 'corrupt' as const, message: 'Unexpected token } in JSON at 12' }
+    renderApp(withSettings({}, problem))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain(
+      'Your saved settings could not be read (the file is damaged) and were replaced by defaults.',
+    )
+    expect(alert.textContent).toContain('Unexpected token } in JSON at 12')
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('words the notice in Russian', async () => {
+    const problem = { kind: 'unreadable' as const, message: 'EACCES: permission denied' }
+    renderApp(withSettings({ language: 'ru' }, problem), 'ru')
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain(
+      'Сохранённые настройки не удалось прочитать (файл не удалось открыть)',
+    )
+    expect(within(alert).getByRole('button', { name: 'Закрыть' })).toBeTruthy()
   })
 })

@@ -2,44 +2,52 @@
  * The whole window: header, the listener column, the connections table, the stream view and the
  * event log.
  */
-import { useMemo, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
+import type { Session } from '../../../shared/session-file'
+import { useApplySettings } from '../hooks/use-apply-settings'
 import { useI18n } from '../i18n/context'
 import {
-  selectConnection,
-  selectConnections,
   selectIsLoaded,
   selectLink,
   selectListeners,
   selectLoadError,
   selectLog,
+  selectSelectedConnection,
 } from '../state/selectors'
 import { useApi, useAppState } from '../state/StoreContext'
-import { ConnectionsTable } from './ConnectionsTable'
+import { ConnectionsPanel } from './ConnectionsPanel'
 import { DisconnectedBanner } from './DisconnectedBanner'
 import { EventLog } from './EventLog'
 import { LanguageSwitch } from './LanguageSwitch'
 import { ListenerCard } from './ListenerCard'
+import { SettingsNotice } from './SettingsNotice'
 import { StreamView } from './StreamView'
+import { SessionBanner, type SessionBannerProps } from './SessionBanner'
+import { SessionBar } from './SessionBar'
+import { ThemeSwitch } from './ThemeSwitch'
+import '../workspace.css'
 
 export interface AppProps {
   /** Browser mode: reopens the WebSocket and reloads the snapshot. Absent under Electron. */
   onReconnect?: () => void
+  /** A saved session file was opened and checked. */
+  onOpenSession?: (session: Session, file: string) => void
+  /** Set while a saved session is shown instead of the live engine. */
+  session?: SessionBannerProps
 }
 
 /** The app's layout. */
-export function App({ onReconnect }: AppProps): ReactNode {
+export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNode {
   const { t } = useI18n()
   const api = useApi()
   const listeners = useAppState(selectListeners)
-  const connections = useAppState(selectConnections)
   const log = useAppState(selectLog)
   const isLoaded = useAppState(selectIsLoaded)
   const loadError = useAppState(selectLoadError)
   const link = useAppState(selectLink)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const selector = useMemo(() => selectConnection(selectedId), [selectedId])
-  const selected = useAppState(selector)
+  const selected = useAppState(selectSelectedConnection)
   const [isAdding, setAdding] = useState(false)
+  useApplySettings()
 
   const add = (): void => {
     setAdding(true)
@@ -52,8 +60,14 @@ export function App({ onReconnect }: AppProps): ReactNode {
         <h1>
           {t('app.name')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
-        <LanguageSwitch />
+        {onOpenSession && <SessionBar onOpen={onOpenSession} />}
+        <div className="header-switches">
+          <ThemeSwitch />
+          <LanguageSwitch />
+        </div>
       </header>
+      {session && <SessionBanner {...session} />}
+      <SettingsNotice />
       {link === 'closed' && onReconnect && <DisconnectedBanner onReconnect={onReconnect} />}
       {loadError && link === 'open' && (
         <p role="alert" className="banner">
@@ -64,28 +78,22 @@ export function App({ onReconnect }: AppProps): ReactNode {
         <aside className="listeners" aria-label={t('app.listeners')}>
           <div className="column-header">
             <h2>{t('app.listeners')}</h2>
-            <button type="button" onClick={add} disabled={isAdding || !isLoaded}>
-              {t('app.addListener')}
-            </button>
+            {!session && (
+              <button type="button" onClick={add} disabled={isAdding || !isLoaded}>
+                {t('app.addListener')}
+              </button>
+            )}
           </div>
           {!isLoaded && !loadError && <p className="empty">{t('app.loading')}</p>}
           {isLoaded && listeners.length === 0 && <p className="empty">{t('app.noListeners')}</p>}
-          {listeners.map((l) => (
-            <ListenerCard key={l.id} listener={l} />
-          ))}
+          {/* A saved session's cards show their settings; a disabled fieldset keeps them still. */}
+          <fieldset className="plain-fieldset" disabled={session !== undefined}>
+            {listeners.map((l) => (
+              <ListenerCard key={l.id} listener={l} />
+            ))}
+          </fieldset>
         </aside>
-        <div className="panel connections-panel">
-          <header className="panel-header">
-            <h2>{t('connections.title')}</h2>
-            <span className="muted">{t('connections.count', { count: connections.length })}</span>
-          </header>
-          <ConnectionsTable
-            connections={connections}
-            listeners={listeners}
-            selectedId={selectedId}
-            onSelect={setSelectedId}
-          />
-        </div>
+        <ConnectionsPanel />
         <StreamView connection={selected} />
         <EventLog entries={log} />
       </main>

@@ -1,7 +1,7 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import type { ConnectionSnapshot } from '../../../shared/contract'
+import { IDLE_FLAG_MS, type ConnectionSnapshot } from '../../../shared/contract'
 import { makeConnection, makeListener, renderWith } from '../test-utils'
 import { ConnectionsTable } from './ConnectionsTable'
 
@@ -9,6 +9,7 @@ function renderTable(
   connections: ConnectionSnapshot[],
   selectedId: string | null = null,
   lang: 'en' | 'ru' = 'en',
+  now?: number,
 ) {
   const onSelect = vi.fn()
   const result = renderWith(
@@ -17,6 +18,7 @@ function renderTable(
       listeners={[makeListener()]}
       selectedId={selectedId}
       onSelect={onSelect}
+      now={now}
     />,
     { lang },
   )
@@ -94,5 +96,69 @@ describe('ConnectionsTable', () => {
     expect(within(table).getByRole('row', { name: /127\.0\.0\.1:50001/ }).textContent).toContain(
       'открыто',
     )
+  })
+
+  it('shows bytes out and the we-ended state', () => {
+    const { table } = renderTable([
+      makeConnection(1, { bytesIn: 10, bytesOut: 4321, state: 'we-ended' }),
+    ])
+    expect(within(table).getByRole('columnheader', { name: 'Bytes out' })).toBeTruthy()
+    const row = within(table).getByRole('row', { name: /50001/ })
+    const cells = within(row).getAllByRole('cell')
+    const header = within(table).getAllByRole('columnheader')
+    const outIndex = header.findIndex((h) => h.textContent === 'Bytes out')
+    expect(cells[outIndex]?.textContent).toBe('4,321')
+    expect(row.textContent).toContain('we ended (FIN sent)')
+  })
+
+  describe('idle flag', () => {
+    const accepted = makeConnection(1).acceptedAt
+    const idleCell = (table: HTMLElement, port: number) =>
+      within(within(table).getByRole('row', { name: new RegExp(`:${port}`) })).queryByTitle(
+        /no bytes yet/i,
+      )
+
+    it('flags open rows that received nothing IDLE_FLAG_MS after accept', () => {
+      const rows = [
+        makeConnection(1),
+        makeConnection(2, { bytesIn: 1, firstByteInMono: 1200 }),
+        makeConnection(3, { state: 'closed', closedAt: accepted + 9000, closeReason: 'peer' }),
+        makeConnection(4, { state: 'we-ended' }),
+        makeConnection(5, { state: 'peer-ended' }),
+      ]
+      const before = renderTable(rows, null, 'en', accepted + IDLE_FLAG_MS - 1)
+      expect(idleCell(before.table, 50001)).toBeNull()
+      before.unmount()
+      const { table } = renderTable(rows, null, 'en', accepted + IDLE_FLAG_MS)
+      const badge = idleCell(table, 50001)
+      expect(badge?.textContent).toBe('idle')
+      expect(badge?.getAttribute('title')).toBe(
+        'No bytes yet — often a browser’s speculative connection; a blocking read would wait here.',
+      )
+      expect(idleCell(table, 50002)).toBeNull()
+      expect(idleCell(table, 50003)).toBeNull()
+      expect(idleCell(table, 50004)).not.toBeNull()
+      expect(idleCell(table, 50005)).toBeNull()
+    })
+
+    it('follows the live clock when no time is given', () => {
+      vi.useFakeTimers({ now: accepted + 100 })
+      try {
+        const { table } = renderTable([makeConnection(1)])
+        expect(idleCell(table, 50001)).toBeNull()
+        act(() => vi.advanceTimersByTime(IDLE_FLAG_MS))
+        expect(idleCell(table, 50001)?.textContent).toBe('idle')
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    it('is translated', () => {
+      const { table } = renderTable([makeConnection(1)], null, 'ru', accepted + 5000)
+      const row = within(table).getByRole('row', { name: /50001/ })
+      expect(within(row).getByText('простаивает').getAttribute('title')).toContain(
+        'упреждающее соединение браузера',
+      )
+    })
   })
 })

@@ -1,6 +1,7 @@
 /**
- * Every accepted connection in a virtualized table; a row chosen by click or keyboard is the one
- * the stream view shows.
+ * Every accepted connection (as filtered above it) in a virtualized table; a row chosen by click or
+ * keyboard is the one the stream view shows. Rows that received nothing for a while carry an idle
+ * badge.
  */
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react'
 import { formatHostPort } from '../../../shared/address'
@@ -10,6 +11,7 @@ import { useNow } from '../hooks/use-now'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../i18n/context'
 import { formatNumber } from '../i18n/translate'
+import { isIdle } from '../state/connections-view'
 import { formatClock, formatDuration } from '../time-format'
 
 /** Row height in px: the stylesheet's `.connections tr` matches it. */
@@ -21,7 +23,13 @@ export interface ConnectionsTableProps {
   listeners: readonly ListenerSnapshot[]
   selectedId: string | null
   onSelect: (connectionId: string) => void
+  /** Some connections are filtered out: an empty table says no row matches. */
+  isFiltered?: boolean
+  /** Wall-clock ms to measure durations and idleness against (tests); live time when absent. */
+  now?: number
 }
+
+const COLUMNS = 9
 
 /** The state column's text: open, peer ended, closed: reason. */
 export function connectionStateText(t: Translate, c: ConnectionSnapshot): string {
@@ -30,6 +38,8 @@ export function connectionStateText(t: Translate, c: ConnectionSnapshot): string
       return t('connections.state.open')
     case 'peer-ended':
       return t('connections.state.peer-ended')
+    case 'we-ended':
+      return t('workspace.connections.state.we-ended')
     case 'closed': {
       const reason = c.closeReason ? t(`reason.${c.closeReason}`) : '?'
       const withCode = c.errorCode ? `${reason} (${c.errorCode})` : reason
@@ -46,6 +56,8 @@ export function ConnectionsTable({
   listeners,
   selectedId,
   onSelect,
+  isFiltered = false,
+  now: fixedNow,
 }: ConnectionsTableProps): ReactNode {
   const { t, lang } = useI18n()
   const count = connections.length
@@ -60,9 +72,13 @@ export function ConnectionsTable({
     [listeners],
   )
   const visible = connections.slice(start, end)
-  const isTicking = visible.some((c) => c.state !== 'closed')
-  const now = useNow(isTicking)
-  const selectedIndex = selectedId === null ? -1 : connections.findIndex((c) => c.id === selectedId)
+  const isTicking = fixedNow === undefined && visible.some((c) => c.state !== 'closed')
+  const liveNow = useNow(isTicking)
+  const now = fixedNow ?? liveNow
+  const selectedIndex = useMemo(
+    () => (selectedId === null ? -1 : connections.findIndex((c) => c.id === selectedId)),
+    [connections, selectedId],
+  )
 
   const move = (index: number): void => {
     const target = connections[Math.max(0, Math.min(count - 1, index))]
@@ -106,11 +122,16 @@ export function ConnectionsTable({
             <th scope="col">{t('connections.col.remote')}</th>
             <th scope="col">{t('connections.col.local')}</th>
             <th scope="col">{t('connections.col.acceptedAt')}</th>
-            <th scope="col" className="num">
+            <th scope="col" className="num col-bytes-in">
               {t('connections.col.bytesIn')}
             </th>
-            <th scope="col">{t('connections.col.state')}</th>
-            <th scope="col" className="num">
+            <th scope="col" className="num col-bytes-out">
+              {t('workspace.connections.col.bytesOut')}
+            </th>
+            <th scope="col" className="col-state">
+              {t('connections.col.state')}
+            </th>
+            <th scope="col" className="num col-duration">
               {t('connections.col.duration')}
             </th>
           </tr>
@@ -118,7 +139,7 @@ export function ConnectionsTable({
         <tbody onKeyDown={onKeyDown}>
           {padTop > 0 && (
             <tr aria-hidden="true" className="spacer" style={{ height: padTop }}>
-              <td colSpan={8} />
+              <td colSpan={COLUMNS} />
             </tr>
           )}
           {visible.map((c, i) => {
@@ -126,13 +147,15 @@ export function ConnectionsTable({
             const isSelected = c.id === selectedId
             const isFocusable = isSelected || (selectedIndex < 0 && index === start)
             const end = c.state === 'closed' && c.closedAt !== null ? c.closedAt : now
+            const stateText = connectionStateText(t, c)
+            const idle = isIdle(c, now)
             return (
               <tr
                 key={c.id}
                 aria-rowindex={index + 2}
                 aria-selected={isSelected}
                 tabIndex={isFocusable ? 0 : -1}
-                className={`state-${c.state}${isSelected ? ' selected' : ''}`}
+                className={`state-${c.state}${idle ? ' idle' : ''}${isSelected ? ' selected' : ''}`}
                 onClick={() => onSelect(c.id)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
@@ -147,19 +170,31 @@ export function ConnectionsTable({
                 <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
                 <td className="mono">{formatClock(c.acceptedAt)}</td>
                 <td className="num mono">{formatNumber(lang, c.bytesIn)}</td>
-                <td title={connectionStateText(t, c)}>{connectionStateText(t, c)}</td>
+                <td className="num mono">{formatNumber(lang, c.bytesOut)}</td>
+                <td title={stateText}>
+                  {idle && (
+                    <span className="idle-badge" title={t('workspace.connections.idleTitle')}>
+                      {t('workspace.connections.idle')}
+                    </span>
+                  )}
+                  {stateText}
+                </td>
                 <td className="num mono">{formatDuration(t, end - c.acceptedAt)}</td>
               </tr>
             )
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" className="spacer" style={{ height: padBottom }}>
-              <td colSpan={8} />
+              <td colSpan={COLUMNS} />
             </tr>
           )}
         </tbody>
       </table>
-      {count === 0 && <p className="empty">{t('connections.empty')}</p>}
+      {count === 0 && (
+        <p className="empty">
+          {isFiltered ? t('workspace.connections.noMatch') : t('connections.empty')}
+        </p>
+      )}
     </div>
   )
 }

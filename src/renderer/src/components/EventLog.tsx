@@ -1,19 +1,42 @@
 /**
- * The event log: newest at the bottom, virtualized, following new entries until the user scrolls
- * up (then a button jumps back to the newest).
+ * The event log: newest at the bottom, virtualized, filtered by kind and text. It follows new
+ * entries until the user scrolls up; then it says so, counts what arrived below, and offers a jump
+ * back to the newest.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode, type UIEvent } from 'react'
+import {
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type UIEvent,
+} from 'react'
 import { assertNever } from '../../../shared/result'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../i18n/context'
-import type { LogEntry, LogMessage } from '../state/log'
+import type { Lang } from '../i18n/translate'
+import { filterKindOf, type LogEntry, type LogFilterKind, type LogMessage } from '../state/log'
 import { formatClock } from '../time-format'
+import { LogFilters } from './LogFilters'
 
 /** Row height in px; `.log-row` in the stylesheet matches it. */
 export const LOG_ROW_HEIGHT = 22
 
 /** The book's program output for every accepted connection: never translated. */
 export const CONNECTION_ESTABLISHED = 'Connection established!'
+
+function closedText(t: Translate, m: Extract<LogMessage, { kind: 'closed' }>): string {
+  const number = String(m.connectionNumber)
+  if (m.reason === 'reset')
+    return m.errorCode
+      ? t('workspace.log.resetCode', { number, code: m.errorCode })
+      : t('workspace.log.reset', { number })
+  const reason = t(`reason.${m.reason}`)
+  return m.errorCode
+    ? t('log.closedCode', { number, reason, code: m.errorCode })
+    : t('log.closed', { number, reason })
+}
 
 function messageText(t: Translate, m: LogMessage): ReactNode {
   switch (m.kind) {
@@ -36,12 +59,10 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
       return t('log.bindFailed', { address: m.address, code: m.rawCode })
     case 'peer-ended':
       return t('log.peerEnded', { number: String(m.connectionNumber) })
-    case 'closed': {
-      const reason = t(`reason.${m.reason}`)
-      return m.errorCode
-        ? t('log.closedCode', { number: String(m.connectionNumber), reason, code: m.errorCode })
-        : t('log.closed', { number: String(m.connectionNumber), reason })
-    }
+    case 'we-ended':
+      return t('workspace.log.weEnded', { number: String(m.connectionNumber) })
+    case 'closed':
+      return closedText(t, m)
     case 'dropped':
       return m.remote ? t('log.dropped', { remote: m.remote }) : t('log.droppedUnknown')
     default:
@@ -57,39 +78,100 @@ function messageTitle(t: Translate, m: LogMessage): string {
   return typeof text === 'string' ? text : ''
 }
 
+/** A CSS class per line kind; resets stand out from ordinary closes. */
+function rowClass(m: LogMessage): string {
+  const reset = m.kind === 'closed' && m.reason === 'reset' ? ' log-closed-reset' : ''
+  return `log-row log-${m.kind}${reset}`
+}
+
+// Entries never change, so a line's searchable text is worded once per language.
+const searchTexts = new Map<Lang, WeakMap<LogEntry, string>>()
+
+function searchText(t: Translate, lang: Lang, entry: LogEntry): string {
+  let texts = searchTexts.get(lang)
+  if (!texts) searchTexts.set(lang, (texts = new WeakMap()))
+  let text = texts.get(entry)
+  if (text === undefined) {
+    const listener =
+      entry.listenerNumber > 0 ? t('log.listener', { number: String(entry.listenerNumber) }) : ''
+    text = `${formatClock(entry.at)} ${listener} ${messageTitle(t, entry.message)}`.toLowerCase()
+    texts.set(entry, text)
+  }
+  return text
+}
+
+/** The entries shown: kinds not hidden, text containing the query (any case). */
+function filterEntries(
+  entries: readonly LogEntry[],
+  hidden: ReadonlySet<LogFilterKind>,
+  query: string,
+  t: Translate,
+  lang: Lang,
+): readonly LogEntry[] {
+  const needle = query.trim().toLowerCase()
+  if (hidden.size === 0 && needle === '') return entries
+  return entries.filter(
+    (e) =>
+      !hidden.has(filterKindOf(e.message)) &&
+      (needle === '' || searchText(t, lang, e).includes(needle)),
+  )
+}
+
+/** How many of `entries` (ordered by id) came after `afterId`. */
+function countAfter(entries: readonly LogEntry[], afterId: number): number {
+  let n = 0
+  for (let i = entries.length - 1; i >= 0 && (entries[i]?.id ?? 0) > afterId; i--) n++
+  return n
+}
+
 /** `<section aria-label="Event log">`. */
 export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  const [hidden, setHidden] = useState<ReadonlySet<LogFilterKind>>(() => new Set())
+  const [query, setQuery] = useState('')
+  // Typing stays responsive while thousands of lines are searched.
+  const deferredQuery = useDeferredValue(query)
+  const shown = useMemo(
+    () => filterEntries(entries, hidden, deferredQuery, t, lang),
+    [entries, hidden, deferredQuery, t, lang],
+  )
   const win = useVirtualWindow<HTMLDivElement>({
-    count: entries.length,
+    count: shown.length,
     rowHeight: LOG_ROW_HEIGHT,
     fallbackRows: 200,
     isFallbackAtEnd: true,
   })
-  const [isFollowing, setFollowing] = useState(true)
-  const programmatic = useRef(false)
+  /** Null while following; else the id of the newest entry when the user scrolled away. */
+  const [pausedAfter, setPausedAfter] = useState<number | null>(null)
+  const isFollowing = pausedAfter === null
+  const lastScrollTop = useRef(0)
   const { ref, onScroll: onWindowScroll } = win
 
   useLayoutEffect(() => {
     const el = ref.current
     if (!el || !isFollowing) return
-    if (el.scrollTop + el.clientHeight < el.scrollHeight) {
-      programmatic.current = true
-      el.scrollTop = el.scrollHeight
-    }
-  }, [entries.length, isFollowing, ref])
+    if (el.scrollTop + el.clientHeight < el.scrollHeight) el.scrollTop = el.scrollHeight
+    lastScrollTop.current = el.scrollTop
+  }, [shown, isFollowing, ref])
 
+  // Only a move up pauses: growth below and our own jumps to the end never do.
   const onScroll = (e: UIEvent<HTMLDivElement>): void => {
     onWindowScroll(e)
     const el = e.currentTarget
-    if (programmatic.current) {
-      programmatic.current = false
-      return
-    }
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - LOG_ROW_HEIGHT
-    setFollowing(atBottom)
+    const top = el.scrollTop
+    const isAtBottom = top + el.clientHeight >= el.scrollHeight - LOG_ROW_HEIGHT
+    const isMovedUp = top < lastScrollTop.current
+    lastScrollTop.current = top
+    if (isAtBottom) setPausedAfter(null)
+    else if (isMovedUp && isFollowing) setPausedAfter(shown.at(-1)?.id ?? 0)
   }
 
+  const jump = (): void => {
+    setPausedAfter(null)
+    ref.current?.focus()
+  }
+
+  const newCount = pausedAfter === null ? 0 : countAfter(shown, pausedAfter)
   const { start, end, padTop, padBottom } = win
 
   return (
@@ -97,14 +179,26 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
       <header className="panel-header">
         <h2>{t('log.title')}</h2>
         {!isFollowing && (
-          <>
-            <span className="muted">{t('log.paused')}</span>
-            <button type="button" className="small" onClick={() => setFollowing(true)}>
+          <p role="status" className="log-paused">
+            <span>
+              {newCount > 0
+                ? t('workspace.log.pausedNew', { count: newCount })
+                : t('workspace.log.paused')}
+            </span>
+            <button type="button" className="small" onClick={jump}>
               {t('log.jump')}
             </button>
-          </>
+          </p>
         )}
       </header>
+      <LogFilters
+        hidden={hidden}
+        onHiddenChange={setHidden}
+        query={query}
+        onQueryChange={setQuery}
+        shown={shown.length}
+        total={entries.length}
+      />
       <div
         className="log-scroll"
         ref={ref}
@@ -113,10 +207,13 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
         aria-label={t('log.title')}
       >
         {entries.length === 0 && <p className="empty">{t('log.empty')}</p>}
+        {entries.length > 0 && shown.length === 0 && (
+          <p className="empty">{t('workspace.log.noMatch')}</p>
+        )}
         <div style={{ height: padTop }} aria-hidden="true" />
         <ol className="log-list">
-          {entries.slice(start, end).map((entry) => (
-            <li key={entry.id} className={`log-row log-${entry.message.kind}`}>
+          {shown.slice(start, end).map((entry) => (
+            <li key={entry.id} className={rowClass(entry.message)}>
               <span className="log-time mono">{formatClock(entry.at)}</span>
               {entry.listenerNumber > 0 ? (
                 <abbr

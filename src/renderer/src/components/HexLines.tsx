@@ -1,33 +1,101 @@
 /**
- * The Hex view: offset, 16 bytes in lowercase hex and an ASCII column, virtualized by line.
+ * The Hex view: the conversation as offset, 16 bytes in lowercase hex and an ASCII column,
+ * virtualized by line, with block headers between directions.
+ *
+ * Offsets are those of the line's direction stream, lines aligned to 16. Each byte is a span
+ * (`data-off`): a click selects it, shift+click extends; the selection and marks (the end of an
+ * HTTP head) are highlighted in both columns.
  */
-import type { ReactNode } from 'react'
-import { HEX_LINE_BYTES, hexLine, hexLineCount } from '../bytes-format'
+import { useEffect, type MouseEvent, type ReactNode } from 'react'
+import { asciiChar, hex2, HEX_LINE_BYTES } from '../bytes-format'
+import { isInRange, type ByteRange } from '../conversation-layout'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
-import { BYTE_LINE_HEIGHT } from './TextLines'
+import { BlockHeader } from './BlockHeader'
+import { DirectionGutter } from './DirectionGutter'
+import { BYTE_LINE_HEIGHT, type ByteViewProps } from './TextLines'
 
-/** The virtualized lines of the Hex tab. */
-export function HexLines({ bytes, length }: { bytes: Uint8Array; length: number }): ReactNode {
-  const count = hexLineCount(length)
-  const { ref, onScroll, start, end, padTop, padBottom } = useVirtualWindow<HTMLDivElement>({
-    count,
-    rowHeight: BYTE_LINE_HEIGHT,
-  })
+/** The virtualized lines of the Hex tab; `marks` get a distinct style (the CRLF CRLF boundary). */
+export function HexLines({
+  layout,
+  count,
+  view,
+  acceptedMono,
+  selection,
+  onSelect,
+  scrollTarget,
+  marks,
+}: ByteViewProps & { marks: readonly ByteRange[] }): ReactNode {
+  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } =
+    useVirtualWindow<HTMLDivElement>({ count, rowHeight: BYTE_LINE_HEIGHT })
+
+  useEffect(() => {
+    if (!scrollTarget) return
+    const index = layout.findRow(scrollTarget.direction, scrollTarget.offset)
+    if (index >= 0) scrollToIndex(index)
+  }, [scrollTarget, layout, scrollToIndex])
+
+  const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
+    const target = e.target instanceof Element ? e.target : null
+    const byte = target?.closest<HTMLElement>('[data-off]')
+    const direction = target?.closest<HTMLElement>('[data-dir]')?.dataset.dir
+    if (!byte || (direction !== 'in' && direction !== 'out')) return
+    const offset = Number(byte.dataset.off)
+    onSelect({ direction, start: offset, end: offset + 1 }, e.shiftKey)
+  }
+
   const rows: ReactNode[] = []
   for (let index = start; index < end; index++) {
-    const line = hexLine(bytes, index * HEX_LINE_BYTES, length)
+    const row = layout.row(index)
+    if (!row) continue
+    if (row.kind === 'block') {
+      rows.push(<BlockHeader key={index} block={row.block} acceptedMono={acceptedMono} />)
+      continue
+    }
+    const direction = row.block.direction
+    const bytes = view[direction].bytes
+    const base = Math.floor(row.from / HEX_LINE_BYTES) * HEX_LINE_BYTES
+    const hex: ReactNode[] = []
+    const ascii: ReactNode[] = []
+    for (let i = 0; i < HEX_LINE_BYTES; i++) {
+      const offset = base + i
+      const separator = i > 0 ? ' ' : ''
+      if (offset < row.from || offset >= row.to) {
+        hex.push(separator + '  ')
+        ascii.push(' ')
+        continue
+      }
+      const value = bytes[offset] ?? 0
+      const classes = [
+        isInRange(selection, direction, offset) ? 'selected-bytes' : '',
+        marks.some((m) => isInRange(m, direction, offset)) ? 'marked-bytes' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+      if (separator) hex.push(separator)
+      hex.push(
+        <span key={offset} data-off={offset} className={classes || undefined}>
+          {hex2(value)}
+        </span>,
+      )
+      ascii.push(
+        <span key={offset} data-off={offset} className={classes || undefined}>
+          {asciiChar(value)}
+        </span>,
+      )
+    }
     rows.push(
-      <div key={index} className="line hex-line">
-        <span className="hex-offset">{line.offset}</span>
+      <div key={index} className={`line hex-line dir-${direction}`} data-dir={direction}>
+        <DirectionGutter direction={direction} />
+        <span className="hex-offset">{base.toString(16).padStart(8, '0')}</span>
         {'  '}
-        <span className="hex-bytes">{line.hex}</span>
+        <span className="hex-bytes">{hex}</span>
         {'  '}
-        <span className="hex-ascii">|{line.ascii}|</span>
+        <span className="hex-ascii">|{ascii}|</span>
       </div>,
     )
   }
   return (
-    <div className="byte-lines" ref={ref} onScroll={onScroll}>
+    <div className="byte-lines" ref={ref} onScroll={onScroll} onMouseUp={onMouseUp}>
       <div style={{ height: padTop }} aria-hidden="true" />
       {rows}
       <div style={{ height: padBottom }} aria-hidden="true" />

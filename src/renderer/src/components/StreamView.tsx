@@ -1,30 +1,38 @@
 /**
- * The bytes the selected connection sent, as Text (control characters and invalid UTF-8 made
- * visible) or Hex. Bytes are fetched incrementally as the capture grows.
+ * The region "Stream": the selected connection's conversation, both directions, as Text, Hex,
+ * Chunks or HTTP, with search, copy, a composer and Close/Reset (see ConnectionInspector).
+ *
+ * The tab, the direction filter and the decoding live here so they survive a change of
+ * connection; everything tied to one connection lives in the inspector, keyed by its id.
  */
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react'
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatHostPort } from '../../../shared/address'
 import type { ConnectionSnapshot } from '../../../shared/contract'
+import type { Decoding } from '../bytes-format'
+import type { DirectionFilter } from '../conversation-layout'
 import { useI18n } from '../i18n/context'
-import { createCaptureReader, type CaptureView } from '../state/capture-reader'
-import { useApi } from '../state/StoreContext'
-import { HexLines } from './HexLines'
-import { TextLines } from './TextLines'
+import type { MessageKey } from '../i18n/en'
+import '../inspector.css'
+import { ConnectionInspector } from './ConnectionInspector'
 
-type Tab = 'text' | 'hex'
-const TABS: readonly Tab[] = ['text', 'hex']
+/** The Stream region's tabs. */
+export type StreamTab = 'text' | 'hex' | 'chunks' | 'http'
+const TABS: readonly StreamTab[] = ['text', 'hex', 'chunks', 'http']
+const TAB_LABEL: Record<StreamTab, MessageKey> = {
+  text: 'stream.text',
+  hex: 'stream.hex',
+  chunks: 'inspector.tab.chunks',
+  http: 'inspector.tab.http',
+}
 
-const NO_BYTES: CaptureView = { bytes: new Uint8Array(0), length: 0, lineStarts: [0], error: null }
-const noop = (): (() => void) => () => {}
+/** What the tabs and options of the region are set to. */
+export interface StreamOptions {
+  tab: StreamTab
+  filter: DirectionFilter
+  decoding: Decoding
+  /** The id of the tab panel and the prefix of the tabs' ids. */
+  baseId: string
+}
 
 /** `<section aria-label="Stream">` for the selected connection (or a hint when none is). */
 export function StreamView({
@@ -33,23 +41,11 @@ export function StreamView({
   connection: ConnectionSnapshot | undefined
 }): ReactNode {
   const { t } = useI18n()
-  const api = useApi()
-  const [tab, setTab] = useState<Tab>('text')
+  const [tab, setTab] = useState<StreamTab>('text')
+  const [filter, setFilter] = useState<DirectionFilter>('both')
+  const [decoding, setDecoding] = useState<Decoding>('utf-8')
   const baseId = useId()
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ text: null, hex: null })
-  const connectionId = connection?.id ?? null
-  const captured = connection?.captured ?? 0
-
-  const reader = useMemo(
-    () => (connectionId ? createCaptureReader(api, connectionId) : null),
-    [api, connectionId],
-  )
-  useEffect(() => () => reader?.dispose(), [reader])
-  useEffect(() => reader?.want(captured), [reader, captured])
-  const view = useSyncExternalStore(
-    reader ? reader.subscribe : noop,
-    reader ? reader.getSnapshot : () => NO_BYTES,
-  )
+  const tabRefs = useRef<Partial<Record<StreamTab, HTMLButtonElement | null>>>({})
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = TABS.indexOf(tab)
@@ -58,28 +54,17 @@ export function StreamView({
         ? TABS[(i + 1) % TABS.length]
         : e.key === 'ArrowLeft'
           ? TABS[(i + TABS.length - 1) % TABS.length]
-          : undefined
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined
     if (!next) return
     e.preventDefault()
     setTab(next)
     tabRefs.current[next]?.focus()
   }
 
-  let body: ReactNode
-  if (!connection) body = <p className="empty">{t('stream.none')}</p>
-  else if (view.error)
-    body = (
-      <p role="alert" className="inline-error">
-        {t('stream.readFailed')}
-      </p>
-    )
-  else if (connection.captured === 0) body = <p className="empty">{t('stream.empty')}</p>
-  else if (view.length === 0) body = <p className="empty">{t('stream.loading')}</p>
-  else if (tab === 'text')
-    body = <TextLines bytes={view.bytes} length={view.length} lineStarts={view.lineStarts} />
-  else body = <HexLines bytes={view.bytes} length={view.length} />
-
-  const notCaptured = connection ? connection.bytesIn - connection.captured : 0
   return (
     <section role="region" aria-label={t('stream.title')} className="panel stream">
       <header className="panel-header">
@@ -90,7 +75,6 @@ export function StreamView({
               number: String(connection.number),
               remote: formatHostPort(connection.remote.address, connection.remote.port),
             })}
-            <span className="direction">{t('stream.direction')}</span>
           </span>
         )}
         <div role="tablist" aria-label={t('stream.views')} className="tabs" onKeyDown={onTabKey}>
@@ -108,34 +92,29 @@ export function StreamView({
               tabIndex={tab === name ? 0 : -1}
               onClick={() => setTab(name)}
             >
-              {t(name === 'text' ? 'stream.text' : 'stream.hex')}
+              {t(TAB_LABEL[name])}
             </button>
           ))}
         </div>
       </header>
-      {connection && (
-        <p className="stream-counts">
-          <span>{t('stream.received', { count: connection.bytesIn })}</span>
-          <span>{t('stream.kept', { count: connection.captured })}</span>
-          {tab === 'text' && (
-            <span className="legend">
-              <span className="token control">\n</span> {t('stream.legendControl')}{' '}
-              <span className="token invalid">\xff</span> {t('stream.legendInvalid')}
-            </span>
-          )}
-        </p>
+      {connection ? (
+        <ConnectionInspector
+          key={connection.id}
+          connection={connection}
+          options={{ tab, filter, decoding, baseId }}
+          onFilter={setFilter}
+          onDecoding={setDecoding}
+        />
+      ) : (
+        <div
+          role="tabpanel"
+          id={`${baseId}-panel`}
+          aria-labelledby={`${baseId}-tab-${tab}`}
+          className="tabpanel"
+        >
+          <p className="empty">{t('stream.none')}</p>
+        </div>
       )}
-      {connection && connection.truncated && notCaptured > 0 && (
-        <p className="notice">{t('stream.truncated', { count: notCaptured })}</p>
-      )}
-      <div
-        role="tabpanel"
-        id={`${baseId}-panel`}
-        aria-labelledby={`${baseId}-tab-${tab}`}
-        className="tabpanel"
-      >
-        {body}
-      </div>
     </section>
   )
 }

@@ -1,60 +1,216 @@
 /**
- * The Text view: captured bytes decoded as UTF-8, one virtualized visual line per row, with
- * control characters and invalid bytes shown as boxed tokens.
+ * The Text view: the conversation decoded as UTF-8 or Latin-1, one virtualized visual line per
+ * row, block headers between directions, control characters and invalid bytes as boxed tokens.
+ *
+ * Every token carries its byte range (`data-from`/`data-to`), so a click, a shift+click or a DOM
+ * selection maps back to stream offsets, and the shared selection is highlighted byte-exactly.
  */
-import type { ReactNode } from 'react'
-import { lineRange, tokenize } from '../bytes-format'
+import { useEffect, type MouseEvent, type ReactNode } from 'react'
+import type { Direction } from '../../../shared/contract'
+import { assertNever } from '../../../shared/result'
+import {
+  charIndexOfOffset,
+  offsetOfCharIndex,
+  tokenizeSpans,
+  type Decoding,
+  type SpanToken,
+} from '../bytes-format'
+import type { ByteRange, ConversationLayout, ScrollTarget } from '../conversation-layout'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { useI18n } from '../i18n/context'
+import type { CaptureView } from '../state/capture-reader'
+import { BlockHeader } from './BlockHeader'
+import { DirectionGutter } from './DirectionGutter'
 
-/** Line height in px; `.byte-lines > div` in the stylesheet matches it. */
+/** Line height in px; `.byte-lines .line` in the stylesheet matches it. */
 export const BYTE_LINE_HEIGHT = 20
 
-export interface TextLinesProps {
-  bytes: Uint8Array
-  length: number
-  lineStarts: readonly number[]
+export interface ByteViewProps {
+  layout: ConversationLayout
+  /** Rows in the layout (the layout is updated in place: this re-renders the view). */
+  count: number
+  view: CaptureView
+  acceptedMono: number
+  selection: ByteRange | null
+  /** A click selects bytes; `isExtending` (shift) extends the selection from its anchor. */
+  onSelect(range: ByteRange, isExtending: boolean): void
+  scrollTarget: ScrollTarget | null
+}
+
+/** Splits a text token where the selection starts and ends, so the selected part is its own span. */
+function splitAtSelection(
+  bytes: Uint8Array,
+  token: SpanToken,
+  selection: ByteRange | null,
+  direction: Direction,
+  decoding: Decoding,
+): { token: SpanToken; isSelected: boolean }[] {
+  if (!selection || selection.direction !== direction) return [{ token, isSelected: false }]
+  const start = Math.max(token.from, selection.start)
+  const end = Math.min(token.to, selection.end)
+  if (start >= end) return [{ token, isSelected: false }]
+  if (token.kind !== 'text') return [{ token, isSelected: true }]
+  const a = charIndexOfOffset(bytes, token, start, decoding)
+  const b = charIndexOfOffset(bytes, token, end, decoding)
+  const parts: { token: SpanToken; isSelected: boolean }[] = []
+  const push = (from: number, to: number, i: number, j: number, isSelected: boolean): void => {
+    if (from < to)
+      parts.push({ token: { kind: 'text', text: token.text.slice(i, j), from, to }, isSelected })
+  }
+  push(token.from, start, 0, a, false)
+  push(start, end, a, b, true)
+  push(end, token.to, b, token.text.length, false)
+  return parts
+}
+
+/** The stream offset a DOM position (node + offset) inside a token span stands for. */
+function offsetAt(
+  node: Node | null,
+  index: number,
+  view: CaptureView,
+  decoding: Decoding,
+): { direction: Direction; offset: number } | null {
+  const element = node instanceof Element ? node : (node?.parentElement ?? null)
+  const span = element?.closest<HTMLElement>('[data-from]')
+  const line = element?.closest<HTMLElement>('[data-dir]')
+  const direction = line?.dataset.dir
+  if (!span || (direction !== 'in' && direction !== 'out')) return null
+  const from = Number(span.dataset.from)
+  const to = Number(span.dataset.to)
+  const token: SpanToken =
+    span.dataset.kind === 'text'
+      ? { kind: 'text', text: span.textContent ?? '', from, to }
+      : { kind: 'control', text: '', codePoint: 0, from, to }
+  const isTextNode = node !== null && node.nodeType === Node.TEXT_NODE
+  const offset = isTextNode
+    ? offsetOfCharIndex(view[direction].bytes, token, index, decoding)
+    : index === 0
+      ? from
+      : to
+  return { direction, offset }
 }
 
 /** The virtualized lines of the Text tab. */
-export function TextLines({ bytes, length, lineStarts }: TextLinesProps): ReactNode {
+export function TextLines({
+  layout,
+  count,
+  view,
+  acceptedMono,
+  selection,
+  onSelect,
+  scrollTarget,
+  decoding,
+}: ByteViewProps & { decoding: Decoding }): ReactNode {
   const { t } = useI18n()
-  const count = length === 0 ? 0 : lineStarts.length
-  const { ref, onScroll, start, end, padTop, padBottom } = useVirtualWindow<HTMLDivElement>({
-    count,
-    rowHeight: BYTE_LINE_HEIGHT,
-  })
+  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } =
+    useVirtualWindow<HTMLDivElement>({ count, rowHeight: BYTE_LINE_HEIGHT })
+
+  useEffect(() => {
+    if (!scrollTarget) return
+    const index = layout.findRow(scrollTarget.direction, scrollTarget.offset)
+    if (index >= 0) scrollToIndex(index)
+  }, [scrollTarget, layout, scrollToIndex])
+
+  const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
+    const selected = window.getSelection()
+    if (selected && !selected.isCollapsed && selected.anchorNode && selected.focusNode) {
+      const a = offsetAt(selected.anchorNode, selected.anchorOffset, view, decoding)
+      const b = offsetAt(selected.focusNode, selected.focusOffset, view, decoding)
+      if (!a) return
+      const other = b && b.direction === a.direction ? b.offset : a.offset
+      const range = {
+        direction: a.direction,
+        start: Math.min(a.offset, other),
+        end: Math.max(a.offset, other),
+      }
+      if (range.end > range.start) {
+        selected.removeAllRanges()
+        onSelect(range, false)
+      }
+      return
+    }
+    const target = e.target instanceof Element ? e.target : null
+    const span = target?.closest<HTMLElement>('[data-from]')
+    const direction = target?.closest<HTMLElement>('[data-dir]')?.dataset.dir
+    if (!span || (direction !== 'in' && direction !== 'out')) return
+    onSelect(
+      { direction, start: Number(span.dataset.from), end: Number(span.dataset.to) },
+      e.shiftKey,
+    )
+  }
+
   const rows: ReactNode[] = []
   for (let index = start; index < end; index++) {
-    const [from, to] = lineRange(lineStarts, index, length)
-    const tokens = tokenize(bytes, from, to)
+    const row = layout.row(index)
+    if (!row) continue
+    if (row.kind === 'block') {
+      rows.push(<BlockHeader key={index} block={row.block} acceptedMono={acceptedMono} />)
+      continue
+    }
+    const direction = row.block.direction
+    const bytes = view[direction].bytes
+    const pieces = tokenizeSpans(bytes, row.from, row.to, decoding).flatMap((token) =>
+      splitAtSelection(bytes, token, selection, direction, decoding),
+    )
     rows.push(
-      <div key={index} className="line">
-        {tokens.map((token, i) => {
-          switch (token.kind) {
-            case 'text':
-              return <span key={i}>{token.text}</span>
-            case 'control':
-              return (
-                <span key={i} className="token control" title={t('stream.control')}>
-                  {token.text}
-                </span>
-              )
-            case 'invalid':
-              return (
-                <span key={i} className="token invalid" title={t('stream.invalid')}>
-                  {token.text}
-                </span>
-              )
-            default:
-              return null
-          }
-        })}
+      <div key={index} className={`line dir-${direction}`} data-dir={direction}>
+        <DirectionGutter direction={direction} />
+        <span className="line-text">
+          {pieces.map(({ token, isSelected }) => {
+            const common = {
+              'data-from': token.from,
+              'data-to': token.to,
+              'data-kind': token.kind,
+            }
+            const selectedClass = isSelected ? ' selected-bytes' : ''
+            switch (token.kind) {
+              case 'text':
+                return (
+                  <span key={token.from} {...common} className={selectedClass.trim() || undefined}>
+                    {token.text}
+                  </span>
+                )
+              case 'control':
+                return (
+                  <span
+                    key={token.from}
+                    {...common}
+                    className={`token control${selectedClass}`}
+                    title={t('stream.control')}
+                  >
+                    {token.text}
+                  </span>
+                )
+              case 'invalid':
+                return (
+                  <span
+                    key={token.from}
+                    {...common}
+                    className={`token invalid${selectedClass}`}
+                    title={t('stream.invalid')}
+                  >
+                    {token.text}
+                  </span>
+                )
+              default:
+                return assertNever(token)
+            }
+          })}
+        </span>
       </div>,
     )
   }
   return (
-    <div className="byte-lines" ref={ref} onScroll={onScroll}>
+    <div
+      className="byte-lines"
+      ref={ref}
+      onScroll={onScroll}
+      onMouseUp={onMouseUp}
+      onMouseDown={(e) => {
+        // Shift+click extends our selection; keep the browser from extending its own.
+        if (e.shiftKey) e.preventDefault()
+      }}
+    >
       <div style={{ height: padTop }} aria-hidden="true" />
       {rows}
       <div style={{ height: padBottom }} aria-hidden="true" />

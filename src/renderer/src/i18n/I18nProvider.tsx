@@ -1,27 +1,16 @@
 /**
- * Holds the chosen language, keeps `<html lang>` and the title in step, remembers the choice.
+ * Holds the chosen language and keeps `<html lang>` and the title in step. Saving the choice is
+ * the settings' job (state/settings-sync.ts); until they are loaded the OS language is used.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { I18nContext, translate, type I18n } from './context'
-import { detectLanguage, LANGS, type Lang } from './translate'
+import { detectLanguage, type Lang } from './translate'
 
-const STORAGE_KEY = 'socket-lab.lang'
-
-function storedLanguage(): Lang | null {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY)
-    return LANGS.find((l) => l === value) ?? null
-  } catch {
-    return null
-  }
-}
-
-/** The language at start: a remembered choice, else navigator.language (ru* → Russian). */
-export function initialLanguage(): Lang {
-  return (
-    storedLanguage() ??
-    detectLanguage(typeof navigator === 'undefined' ? undefined : [navigator.language])
-  )
+/** The OS (browser) language: ru* → Russian, anything else → English. */
+export function osLanguage(): Lang {
+  if (typeof navigator === 'undefined') return 'en'
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language]
+  return detectLanguage(languages)
 }
 
 /** Provides {@link I18n} to the tree; `lang` fixes the starting language (tests). */
@@ -32,24 +21,14 @@ export function I18nProvider({
   lang?: Lang
   children: ReactNode
 }): ReactNode {
-  const [lang, setLangState] = useState<Lang>(() => startLang ?? initialLanguage())
+  const [lang, setLang] = useState<Lang>(() => startLang ?? osLanguage())
   useEffect(() => {
     document.documentElement.lang = lang
     document.title = translate(lang, 'app.name')
   }, [lang])
+  // setLang is React's state setter: stable, so effects that call it do not re-run per language.
   const value = useMemo<I18n>(
-    () => ({
-      lang,
-      setLang(next) {
-        setLangState(next)
-        try {
-          window.localStorage.setItem(STORAGE_KEY, next)
-        } catch {
-          // Storage may be unavailable; the choice then lasts for this page only.
-        }
-      },
-      t: (key, params) => translate(lang, key, params),
-    }),
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
     [lang],
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -2,7 +2,10 @@
  * English messages: the reference catalog. Every key here must exist in ru.ts (a type error
  * otherwise). Program output, commands and error codes are not messages: they are shown as is.
  */
+import { inspectorEn } from './inspector.en'
+import { sessionEn } from './session.en'
 import type { Message } from './translate'
+import { workspaceEn } from './workspace.en'
 
 export const en = {
   'app.name': 'Socket Lab',
@@ -196,6 +199,9 @@ export const en = {
   'log.empty': 'Nothing has happened yet.',
   'log.paused': 'Auto-scroll is paused.',
   'log.jump': 'Jump to the newest',
+  ...inspectorEn,
+  ...workspaceEn,
+  ...sessionEn,
 } satisfies Record<string, Message>
 
 /** Every message key. */

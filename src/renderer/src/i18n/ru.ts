@@ -2,6 +2,9 @@
  * Русские сообщения: те же ключи, что в en.ts (недостающий ключ — ошибка типов).
  */
 import type { Catalog } from './en'
+import { inspectorRu } from './inspector.ru'
+import { sessionRu } from './session.ru'
+import { workspaceRu } from './workspace.ru'
 
 export const ru: Catalog = {
   'app.name': 'Socket Lab',
@@ -216,4 +219,7 @@ export const ru: Catalog = {
   'log.empty': 'Пока ничего не произошло.',
   'log.paused': 'Автопрокрутка приостановлена.',
   'log.jump': 'К последним',
+  ...inspectorRu,
+  ...workspaceRu,
+  ...sessionRu,
 }

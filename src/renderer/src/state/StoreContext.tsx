@@ -9,6 +9,8 @@ import type { Store } from './store'
 interface Services {
   store: Store
   api: Api
+  /** A saved session is shown: controls that would change something are disabled. */
+  isReadOnly?: boolean
 }
 
 const ServicesContext = createContext<Services | null>(null)
@@ -17,9 +19,14 @@ const ServicesContext = createContext<Services | null>(null)
 export function StoreProvider({
   store,
   api,
+  isReadOnly = false,
   children,
 }: Services & { children: ReactNode }): ReactNode {
-  return <ServicesContext.Provider value={{ store, api }}>{children}</ServicesContext.Provider>
+  return (
+    <ServicesContext.Provider value={{ store, api, isReadOnly }}>
+      {children}
+    </ServicesContext.Provider>
+  )
 }
 
 function useServices(): Services {
@@ -31,6 +38,11 @@ function useServices(): Services {
 /** The Api the app talks to (IPC preload or WebSocket client). */
 export function useApi(): Api {
   return useServices().api
+}
+
+/** True while a saved session is shown instead of the live engine. */
+export function useIsReadOnly(): boolean {
+  return useServices().isReadOnly === true
 }
 
 /** The store itself, for dispatching transport status. */

@@ -1,99 +1,167 @@
 /**
- * The captured bytes of one connection, fetched incrementally with readBytes.
+ * The captured conversation of one connection, fetched incrementally: the bytes it received
+ * ('in'), the bytes it sent ('out') and the list of reads and writes in the order they happened.
  *
- * Keeps what it has and asks only for what is new, at most READ_CHUNK bytes per request, one
- * request at a time. Components read it with useSyncExternalStore.
+ * Keeps what it has and asks only for what is new: at most READ_CHUNK bytes per readBytes and
+ * MAX_CHUNKS_PER_READ chunks per readChunks, one request at a time per stream. Components read
+ * it with useSyncExternalStore.
  */
-import type { Api } from '../../../shared/contract'
+import {
+  MAX_CHUNKS_PER_READ,
+  type Api,
+  type ChunkInfo,
+  type Direction,
+} from '../../../shared/contract'
 import type { AppError } from '../../../shared/result'
-import { base64ToBytes, extendLineStarts } from '../bytes-format'
+import { base64ToBytes } from '../bytes-format'
 
 /** Largest single read: 1 MiB. */
 export const READ_CHUNK = 1024 * 1024
 
-export interface CaptureView {
-  /** The bytes; only `[0, length)` is meaningful (the buffer grows by doubling). */
+/** One direction's bytes; only `[0, length)` is meaningful (the buffer grows by doubling). */
+export interface StreamBytes {
   bytes: Uint8Array
   length: number
-  /** Start offsets of the Text view's visual lines. */
-  lineStarts: readonly number[]
+}
+
+export interface CaptureView {
+  in: StreamBytes
+  out: StreamBytes
+  /**
+   * The kept reads and writes, in conversation order. The array only grows and is shared between
+   * views (it is appended to in place): read `chunks.length` of the view you hold.
+   */
+  chunks: readonly ChunkInfo[]
+  chunkCount: number
   error: AppError | null
 }
 
+/** How much there is to fetch: the connection's totals as the store knows them. */
+export interface CaptureWant {
+  captured: number
+  capturedOut: number
+  /** Reads plus writes (chunksIn + chunksOut); the engine may keep fewer. */
+  chunks: number
+}
+
 export interface CaptureReader {
-  /** Fetches until `captured` bytes are here (the latest total wins). */
-  want(captured: number): void
+  /** Fetches until this much is here (the latest totals win). */
+  want(totals: CaptureWant): void
   getSnapshot(): CaptureView
   subscribe(listener: () => void): () => void
   /** Stops fetching and drops answers on their way (a later want() resumes). */
   dispose(): void
 }
 
-const EMPTY: CaptureView = { bytes: new Uint8Array(0), length: 0, lineStarts: [0], error: null }
+const NO_BYTES: StreamBytes = { bytes: new Uint8Array(0), length: 0 }
+
+/** The view of a reader that has nothing yet. */
+export const EMPTY_CAPTURE: CaptureView = {
+  in: NO_BYTES,
+  out: NO_BYTES,
+  chunks: [],
+  chunkCount: 0,
+  error: null,
+}
+
+function appendBytes(stream: StreamBytes, chunk: Uint8Array): StreamBytes {
+  const length = stream.length + chunk.length
+  let bytes = stream.bytes
+  if (length > bytes.length) {
+    bytes = new Uint8Array(Math.max(length, bytes.length * 2, 4096))
+    bytes.set(stream.bytes.subarray(0, stream.length))
+  }
+  bytes.set(chunk, stream.length)
+  return { bytes, length }
+}
 
 /** A reader for `connectionId`; it fetches nothing until {@link CaptureReader.want}. */
 export function createCaptureReader(api: Api, connectionId: string): CaptureReader {
-  let view = EMPTY
-  let target = 0
-  let isFetching = false
+  const chunks: ChunkInfo[] = []
+  let view: CaptureView = { ...EMPTY_CAPTURE, chunks }
   let isDisposed = false
   const listeners = new Set<() => void>()
+  /** What to fetch up to, and what was last asked for (so a repeated total does not refetch). */
+  const target = { in: 0, out: 0, chunks: 0 }
+  const asked = { in: -1, out: -1, chunks: -1 }
+  const isBusy = { in: false, out: false, chunks: false }
 
-  const publish = (next: CaptureView): void => {
-    view = next
+  const publish = (next: Partial<CaptureView>): void => {
+    view = { ...view, ...next, chunkCount: chunks.length }
     for (const listener of [...listeners]) listener()
   }
 
-  const append = (chunk: Uint8Array): void => {
-    const length = view.length + chunk.length
-    let bytes = view.bytes
-    if (length > bytes.length) {
-      bytes = new Uint8Array(Math.max(length, bytes.length * 2, 4096))
-      bytes.set(view.bytes.subarray(0, view.length))
-    }
-    bytes.set(chunk, view.length)
-    publish({
-      bytes,
-      length,
-      lineStarts: extendLineStarts(bytes, length, view.lineStarts),
-      error: null,
-    })
-  }
-
-  const pump = async (): Promise<void> => {
-    if (isFetching) return
-    isFetching = true
+  const pumpBytes = async (direction: Direction): Promise<void> => {
+    if (isBusy[direction]) return
+    isBusy[direction] = true
     try {
-      while (!isDisposed && view.length < target) {
-        const offset = view.length
+      while (!isDisposed && view[direction].length < target[direction]) {
+        const offset = view[direction].length
         const result = await api.readBytes({
           connectionId,
           offset,
-          length: Math.min(target - offset, READ_CHUNK),
+          length: Math.min(target[direction] - offset, READ_CHUNK),
+          direction,
         })
         if (isDisposed) return
         if (!result.ok) {
-          publish({ ...view, error: result.error })
+          publish({ error: result.error })
           return
         }
-        const chunk = base64ToBytes(result.value.base64)
+        const bytes = base64ToBytes(result.value.base64)
         // The engine may have released the capture: stop asking for what it no longer has.
-        if (chunk.length === 0) {
-          target = Math.min(target, result.value.captured, offset)
+        if (bytes.length === 0) {
+          target[direction] = offset
           return
         }
-        append(chunk)
+        publish({ [direction]: appendBytes(view[direction], bytes) })
       }
     } finally {
-      isFetching = false
+      isBusy[direction] = false
     }
   }
 
+  const pumpChunks = async (): Promise<void> => {
+    if (isBusy.chunks) return
+    isBusy.chunks = true
+    try {
+      while (!isDisposed && chunks.length < target.chunks) {
+        const result = await api.readChunks({
+          connectionId,
+          from: chunks.length,
+          count: MAX_CHUNKS_PER_READ,
+        })
+        if (isDisposed) return
+        if (!result.ok) {
+          publish({ error: result.error })
+          return
+        }
+        chunks.push(...result.value.chunks)
+        // Reads that kept no byte are not listed: the total is all there is for now.
+        if (result.value.chunks.length === 0 || chunks.length >= result.value.total) {
+          target.chunks = chunks.length
+        }
+        if (result.value.chunks.length > 0) publish({})
+      }
+    } finally {
+      isBusy.chunks = false
+    }
+  }
+
+  const raise = (key: 'in' | 'out' | 'chunks', value: number): boolean => {
+    if (value === asked[key]) return false
+    asked[key] = value
+    target[key] = Math.max(target[key], value)
+    return true
+  }
+
   return {
-    want(captured) {
+    want(totals) {
+      const wasDisposed = isDisposed
       isDisposed = false
-      target = Math.max(target, captured)
-      void pump()
+      if (raise('in', totals.captured) || wasDisposed) void pumpBytes('in')
+      if (raise('out', totals.capturedOut) || wasDisposed) void pumpBytes('out')
+      if (raise('chunks', totals.chunks) || wasDisposed) void pumpChunks()
     },
     getSnapshot: () => view,
     subscribe(listener) {

@@ -19,6 +19,7 @@ export type LogMessage =
   | { kind: 'stopped' }
   | { kind: 'bind-failed'; code: BindErrorCode; rawCode: string; address: string }
   | { kind: 'peer-ended'; connectionNumber: number }
+  | { kind: 'we-ended'; connectionNumber: number }
   | { kind: 'closed'; connectionNumber: number; reason: CloseReason; errorCode: string | null }
   | { kind: 'dropped'; remote: string | null }
 
@@ -112,6 +113,18 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'connection-we-ended':
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'we-ended',
+            connectionNumber: ctx.connectionNumber(event.connectionId) ?? 0,
+          },
+        },
+      ]
     case 'connection-closed':
       if (ctx.isConnectionClosed(event.connectionId)) return []
       return [
@@ -141,6 +154,39 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
       ]
     default:
       return assertNever(event)
+  }
+}
+
+/** The groups the log can be filtered by. */
+export type LogFilterKind =
+  'accepted' | 'peer-ended' | 'we-ended' | 'closed' | 'dropped' | 'listener' | 'bind-failed'
+
+export const LOG_FILTER_KINDS: readonly LogFilterKind[] = [
+  'accepted',
+  'peer-ended',
+  'we-ended',
+  'closed',
+  'dropped',
+  'listener',
+  'bind-failed',
+]
+
+/** The filter group a message belongs to (listening and stopped are both "listener state"). */
+export function filterKindOf(m: LogMessage): LogFilterKind {
+  switch (m.kind) {
+    case 'connection-established':
+      return 'accepted'
+    case 'listening':
+    case 'stopped':
+      return 'listener'
+    case 'bind-failed':
+    case 'peer-ended':
+    case 'we-ended':
+    case 'closed':
+    case 'dropped':
+      return m.kind
+    default:
+      return assertNever(m)
   }
 }
 

@@ -3,6 +3,7 @@ import type { EngineEvent, EventBatch } from '../../../shared/contract'
 import { makeBindFailure, makeConnection, makeListener, makeSnapshot } from '../test-utils'
 import { LOG_LIMIT } from './log'
 import { initialState, reducer, type AppState } from './reducer'
+import { DEFAULT_SETTINGS } from '../../../shared/settings'
 
 const AT = 1_700_000_000_000
 
@@ -20,15 +21,58 @@ const dataEvent = (bytesIn: number, captured = bytesIn): EngineEvent => ({
   at: AT,
   connectionId: 'c1',
   listenerId: 'l1',
+  direction: 'in',
   chunks: 1,
   bytes: 5,
   preview: '',
   bytesIn,
   chunksIn: 1,
   captured,
+  bytesOut: 0,
+  chunksOut: 0,
+  capturedOut: 0,
   truncated: captured < bytesIn,
   listenerBytesIn: bytesIn,
+  listenerBytesOut: 0,
+  mono: 1500,
 })
+
+type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
+
+/** A data event with totals after `in` received and `out` sent bytes (one chunk per 10 bytes). */
+const totals = (
+  direction: 'in' | 'out',
+  mono: number,
+  inBytes: number,
+  outBytes: number,
+  extra: Partial<DataEvent> = {},
+): DataEvent => ({
+  type: 'connection-data',
+  at: AT,
+  connectionId: 'c1',
+  listenerId: 'l1',
+  direction,
+  chunks: 1,
+  bytes: direction === 'in' ? inBytes : outBytes,
+  preview: '',
+  bytesIn: inBytes,
+  chunksIn: Math.ceil(inBytes / 10),
+  captured: inBytes,
+  bytesOut: outBytes,
+  chunksOut: Math.ceil(outBytes / 10),
+  capturedOut: outBytes,
+  truncated: false,
+  listenerBytesIn: inBytes,
+  listenerBytesOut: outBytes,
+  mono,
+  ...extra,
+})
+
+const accepted1: EngineEvent = {
+  type: 'connection-accepted',
+  at: AT,
+  connection: makeConnection(1),
+}
 
 const messages = (s: AppState): string[] => s.log.map((e) => e.message.kind)
 
@@ -230,5 +274,136 @@ describe('reducer', () => {
     expect(s.link).toBe('closed')
     expect(reducer(s, { type: 'link-changed', status: 'closed' })).toBe(s)
     expect(reducer(s, { type: 'load-failed', message: 'x' }).loadError).toBe('x')
+  })
+
+  it('applies both directions: out totals, listener bytes out, first-in and last-byte times', () => {
+    let s = apply(loaded(), 11, accepted1)
+    // The server writes first (a greeting): no first received byte yet.
+    s = apply(s, 12, totals('out', 1200, 0, 20))
+    expect(s.connections[0]).toMatchObject({
+      bytesIn: 0,
+      bytesOut: 20,
+      chunksOut: 2,
+      capturedOut: 20,
+      firstByteInMono: null,
+      lastByteMono: 1200,
+    })
+    expect(s.listeners[0]?.counters).toMatchObject({ bytesIn: 0, bytesOut: 20 })
+    s = apply(s, 13, totals('in', 1300, 15, 20))
+    expect(s.connections[0]).toMatchObject({
+      bytesIn: 15,
+      chunksIn: 2,
+      captured: 15,
+      bytesOut: 20,
+      firstByteInMono: 1300,
+      lastByteMono: 1300,
+    })
+    s = apply(s, 14, totals('in', 1400, 30, 20), totals('out', 1450, 30, 25))
+    expect(s.connections[0]).toMatchObject({
+      bytesIn: 30,
+      bytesOut: 25,
+      firstByteInMono: 1300,
+      lastByteMono: 1450,
+    })
+    expect(s.listeners[0]?.counters).toMatchObject({ bytesIn: 30, bytesOut: 25 })
+    s = apply(s, 15, totals('out', 1500, 30, 2000, { capturedOut: 1024, truncated: true }))
+    expect(s.connections[0]).toMatchObject({ capturedOut: 1024, truncated: true })
+  })
+
+  it('applies a data event twice, or an older one late, without change', () => {
+    let s = apply(loaded(), 11, accepted1)
+    s = apply(s, 12, totals('in', 1300, 10, 0), totals('out', 1400, 10, 5))
+    const once = s
+    s = apply(s, 13, totals('out', 1400, 10, 5), totals('in', 1300, 10, 0))
+    expect(s.connections).toBe(once.connections)
+    expect(s.listeners).toBe(once.listeners)
+    expect(s.connections[0]).toMatchObject({ firstByteInMono: 1300, lastByteMono: 1400 })
+    expect(s.log).toHaveLength(1)
+  })
+
+  it('applies we-ended (logged) and keeps a half-closed state until the close', () => {
+    let s = apply(loaded(), 11, accepted1, {
+      type: 'connection-accepted',
+      at: AT,
+      connection: makeConnection(2),
+    })
+    const weEnded = (id: string): EngineEvent => ({
+      type: 'connection-we-ended',
+      at: AT + 1,
+      connectionId: id,
+      listenerId: 'l1',
+    })
+    s = apply(s, 12, weEnded('c1'))
+    s = apply(s, 13, weEnded('c1'))
+    expect(s.connections[0]?.state).toBe('we-ended')
+    // The peer's FIN after ours: both halves are done, the close follows; no state in between.
+    s = apply(s, 14, {
+      type: 'connection-peer-ended',
+      at: AT,
+      connectionId: 'c1',
+      listenerId: 'l1',
+    })
+    expect(s.connections[0]?.state).toBe('we-ended')
+    s = apply(s, 15, {
+      type: 'connection-peer-ended',
+      at: AT,
+      connectionId: 'c2',
+      listenerId: 'l1',
+    })
+    s = apply(s, 16, weEnded('c2'))
+    expect(s.connections[1]?.state).toBe('peer-ended')
+    s = apply(s, 17, {
+      type: 'connection-closed',
+      at: AT + 9,
+      connectionId: 'c1',
+      listenerId: 'l1',
+      reason: 'us',
+      errorCode: null,
+    })
+    expect(s.connections[0]?.state).toBe('closed')
+    s = apply(s, 18, weEnded('c1'))
+    expect(s.connections[0]?.state).toBe('closed')
+    expect(s.listeners[0]?.counters.open).toBe(1)
+    expect(s.log.filter((e) => e.message.kind === 'we-ended').map((e) => e.message)).toEqual([
+      { kind: 'we-ended', connectionNumber: 1 },
+      { kind: 'we-ended', connectionNumber: 1 },
+      { kind: 'we-ended', connectionNumber: 2 },
+      { kind: 'we-ended', connectionNumber: 1 },
+    ])
+  })
+
+  it('keeps the selection across a reload while the connection still exists', () => {
+    let s = apply(loaded(), 11, accepted1)
+    s = reducer(s, { type: 'connection-selected', connectionId: 'c1' })
+    expect(s.selectedConnectionId).toBe('c1')
+    expect(reducer(s, { type: 'connection-selected', connectionId: 'c1' })).toBe(s)
+    s = reducer(s, {
+      type: 'snapshot-loaded',
+      snapshot: makeSnapshot({ seq: 30, connections: [makeConnection(1)] }),
+    })
+    expect(s.selectedConnectionId).toBe('c1')
+    s = reducer(s, { type: 'snapshot-loaded', snapshot: makeSnapshot({ seq: 31 }) })
+    expect(s.selectedConnectionId).toBeNull()
+  })
+
+  it('loads, changes and fails settings, and dismisses their problem', () => {
+    expect(initialState.settings).toEqual(DEFAULT_SETTINGS)
+    expect(initialState.settingsStatus).toBe('loading')
+    const problem = { kind: 'corrupt' as const, message: 'Unexpected token } in JSON' }
+    let s = reducer(initialState, {
+      type: 'settings-loaded',
+      loaded: { settings: { ...DEFAULT_SETTINGS, language: 'ru', theme: 'dark' }, problem },
+    })
+    expect(s).toMatchObject({ settingsStatus: 'loaded', settingsProblem: problem })
+    expect(s.settings).toMatchObject({ language: 'ru', theme: 'dark' })
+    s = reducer(s, { type: 'settings-changed', patch: { theme: 'light' } })
+    expect(s.settings).toMatchObject({ language: 'ru', theme: 'light' })
+    s = reducer(s, { type: 'settings-problem-dismissed' })
+    expect(s.settingsProblem).toBeNull()
+    expect(reducer(s, { type: 'settings-problem-dismissed' })).toBe(s)
+    // A snapshot leaves the settings alone.
+    s = reducer(s, { type: 'snapshot-loaded', snapshot: makeSnapshot() })
+    expect(s.settings.theme).toBe('light')
+    expect(reducer(initialState, { type: 'settings-failed' }).settingsStatus).toBe('failed')
   })
 })

@@ -8,13 +8,19 @@ import type { Platform } from '../../../shared/bind-failure'
 import type {
   CaptureTotals,
   ConnectionSnapshot,
-  EngineEvent,
   EventBatch,
   ListenerSnapshot,
   Snapshot,
 } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
-import { LOG_LIMIT, logFromEvents, logMessagesFor, type LogEntry } from './log'
+import {
+  DEFAULT_SETTINGS,
+  type AppSettings,
+  type LoadedSettings,
+  type SettingsPatch,
+} from '../../../shared/settings'
+import { applyBatch } from './apply-batch'
+import { logFromEvents, type LogEntry } from './log'
 
 /** The transport's link to the engine (always 'open' under Electron). */
 export type LinkStatus = 'connecting' | 'open' | 'closed'
@@ -38,6 +44,17 @@ export interface AppState {
   link: LinkStatus
   /** Why the snapshot could not be loaded (developer English; the banner is catalog text). */
   loadError: string | null
+  /** The row the table selected and the stream view shows (null: none). */
+  selectedConnectionId: string | null
+  /** The saved settings as last loaded or changed here (defaults until loaded). */
+  settings: AppSettings
+  /**
+   * loading: not answered yet; loaded: from the engine; failed: the engine could not answer (an
+   * older engine, say), so the defaults stay.
+   */
+  settingsStatus: 'loading' | 'loaded' | 'failed'
+  /** Why the saved file was replaced by defaults, until the notice is dismissed. */
+  settingsProblem: LoadedSettings['problem']
 }
 
 export type Action =
@@ -45,6 +62,11 @@ export type Action =
   | { type: 'batch'; batch: EventBatch }
   | { type: 'link-changed'; status: LinkStatus }
   | { type: 'load-failed'; message: string }
+  | { type: 'connection-selected'; connectionId: string | null }
+  | { type: 'settings-loaded'; loaded: LoadedSettings }
+  | { type: 'settings-failed' }
+  | { type: 'settings-changed'; patch: SettingsPatch }
+  | { type: 'settings-problem-dismissed' }
 
 /** The state before anything is known. */
 export const initialState: AppState = {
@@ -59,6 +81,10 @@ export const initialState: AppState = {
   capture: null,
   link: 'connecting',
   loadError: null,
+  selectedConnectionId: null,
+  settings: DEFAULT_SETTINGS,
+  settingsStatus: 'loading',
+  settingsProblem: null,
 }
 
 function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
@@ -84,174 +110,11 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     nextLogId: state.nextLogId + log.length + 1,
     capture: snapshot.capture,
     loadError: null,
-  }
-}
-
-/** Copies made once per batch, then changed in place: the input state is never touched. */
-interface Draft {
-  listeners: Map<string, ListenerSnapshot>
-  hasListenerChanges: boolean
-  connections: ConnectionSnapshot[] | null
-  connectionIndex: Map<string, number> | null
-  newLog: Array<Omit<LogEntry, 'id'>>
-  capture: CaptureTotals | null
-}
-
-function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
-  draft.connections ??= state.connections.slice()
-  return draft.connections
-}
-
-function indexOf(state: AppState, draft: Draft): Map<string, number> {
-  draft.connectionIndex ??= new Map(state.connectionIndex)
-  return draft.connectionIndex
-}
-
-function findConnection(
-  state: AppState,
-  draft: Draft,
-  id: string,
-): [number, ConnectionSnapshot] | null {
-  const index = (draft.connectionIndex ?? state.connectionIndex).get(id)
-  if (index === undefined) return null
-  const c = (draft.connections ?? state.connections)[index]
-  return c ? [index, c] : null
-}
-
-function setConnection(
-  state: AppState,
-  draft: Draft,
-  index: number,
-  next: ConnectionSnapshot,
-): void {
-  connectionsOf(state, draft)[index] = next
-}
-
-function updateCounters(
-  draft: Draft,
-  listenerId: string,
-  change: (c: ListenerSnapshot['counters']) => Partial<ListenerSnapshot['counters']>,
-): void {
-  const l = draft.listeners.get(listenerId)
-  if (!l) return
-  const counters = { ...l.counters, ...change(l.counters) }
-  const same = (Object.keys(counters) as Array<keyof typeof counters>).every(
-    (k) => counters[k] === l.counters[k],
-  )
-  if (same) return
-  draft.listeners.set(listenerId, { ...l, counters })
-  draft.hasListenerChanges = true
-}
-
-function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
-  draft.newLog.push(
-    ...logMessagesFor(event, {
-      listener: (id) => draft.listeners.get(id),
-      connectionNumber: (id) => findConnection(state, draft, id)?.[1].number,
-      isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
-    }),
-  )
-  switch (event.type) {
-    case 'listener-added':
-    case 'listener-changed':
-      draft.listeners.set(event.listener.id, event.listener)
-      draft.hasListenerChanges = true
-      return
-    case 'listener-removed':
-      draft.listeners.delete(event.listenerId)
-      draft.hasListenerChanges = true
-      return
-    case 'connection-accepted': {
-      const c = event.connection
-      const found = findConnection(state, draft, c.id)
-      if (found) {
-        setConnection(state, draft, found[0], c)
-        return
-      }
-      const list = connectionsOf(state, draft)
-      indexOf(state, draft).set(c.id, list.length)
-      list.push(c)
-      // The engine sends no listener-changed per accept: count here, once per connection id.
-      updateCounters(draft, c.listenerId, (n) => ({ accepted: n.accepted + 1, open: n.open + 1 }))
-      return
-    }
-    case 'connection-data': {
-      const found = findConnection(state, draft, event.connectionId)
-      if (found) {
-        const [index, c] = found
-        setConnection(state, draft, index, {
-          ...c,
-          bytesIn: Math.max(c.bytesIn, event.bytesIn),
-          chunksIn: Math.max(c.chunksIn, event.chunksIn),
-          captured: Math.max(c.captured, event.captured),
-          truncated: c.truncated || event.truncated,
-        })
-      }
-      updateCounters(draft, event.listenerId, (n) => ({
-        bytesIn: Math.max(n.bytesIn, event.listenerBytesIn),
-      }))
-      return
-    }
-    case 'connection-peer-ended': {
-      const found = findConnection(state, draft, event.connectionId)
-      if (found && found[1].state === 'open')
-        setConnection(state, draft, found[0], { ...found[1], state: 'peer-ended' })
-      return
-    }
-    case 'connection-closed': {
-      const found = findConnection(state, draft, event.connectionId)
-      if (!found || found[1].state === 'closed') return
-      const [index, c] = found
-      setConnection(state, draft, index, {
-        ...c,
-        state: 'closed',
-        closedAt: event.at,
-        closeReason: event.reason,
-        errorCode: event.errorCode,
-      })
-      updateCounters(draft, event.listenerId, (n) => ({ open: Math.max(0, n.open - 1) }))
-      return
-    }
-    case 'connection-dropped':
-      updateCounters(draft, event.listenerId, () => ({ dropped: event.dropped }))
-      return
-    case 'capture-totals':
-      draft.capture = event.totals
-      return
-    default:
-      assertNever(event)
-  }
-}
-
-function applyBatch(state: AppState, batch: EventBatch): AppState {
-  if (!state.isLoaded || batch.seq <= state.seq) return state
-  const draft: Draft = {
-    listeners: new Map(state.listeners.map((l) => [l.id, l])),
-    hasListenerChanges: false,
-    connections: null,
-    connectionIndex: null,
-    newLog: [],
-    capture: state.capture,
-  }
-  for (const event of batch.events) applyEvent(state, draft, event)
-  let log = state.log
-  let nextLogId = state.nextLogId
-  if (draft.newLog.length > 0) {
-    const added = draft.newLog.map((entry) => ({ ...entry, id: nextLogId++ }))
-    const joined = log.concat(added)
-    log = joined.length > LOG_LIMIT ? joined.slice(joined.length - LOG_LIMIT) : joined
-  }
-  return {
-    ...state,
-    seq: batch.seq,
-    listeners: draft.hasListenerChanges
-      ? [...draft.listeners.values()].sort(byNumber)
-      : state.listeners,
-    connections: draft.connections ?? state.connections,
-    connectionIndex: draft.connectionIndex ?? state.connectionIndex,
-    log,
-    nextLogId,
-    capture: draft.capture,
+    // A reload keeps the selection while the engine still knows the connection.
+    selectedConnectionId:
+      state.selectedConnectionId !== null && connectionIndex.has(state.selectedConnectionId)
+        ? state.selectedConnectionId
+        : null,
   }
 }
 
@@ -266,6 +129,23 @@ export function reducer(state: AppState, action: Action): AppState {
       return state.link === action.status ? state : { ...state, link: action.status }
     case 'load-failed':
       return { ...state, loadError: action.message }
+    case 'connection-selected':
+      return state.selectedConnectionId === action.connectionId
+        ? state
+        : { ...state, selectedConnectionId: action.connectionId }
+    case 'settings-loaded':
+      return {
+        ...state,
+        settings: action.loaded.settings,
+        settingsStatus: 'loaded',
+        settingsProblem: action.loaded.problem,
+      }
+    case 'settings-failed':
+      return { ...state, settingsStatus: 'failed' }
+    case 'settings-changed':
+      return { ...state, settings: { ...state.settings, ...action.patch } }
+    case 'settings-problem-dismissed':
+      return state.settingsProblem === null ? state : { ...state, settingsProblem: null }
     default:
       return assertNever(action)
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CHANNELS, METHOD_OF, type Api, type Channel } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
 import type { WireMessage } from '../../../shared/wire'
 import { createWsApi, wsUrl, type SocketLike } from './ws-client'
@@ -97,5 +98,21 @@ describe('createWsApi', () => {
     expect(sockets).toHaveLength(2)
     socket().open()
     expect(states).toEqual(['open', 'closed', 'connecting', 'open'])
+  })
+
+  it('sends every method of the contract on its own channel', () => {
+    const { api, socket } = setup()
+    socket().open()
+    for (const channel of CHANNELS) {
+      const method = METHOD_OF[channel]
+      // Each method takes its own request type; the frame carries whatever it was given.
+      const call = api[method] as (request: unknown) => Promise<unknown>
+      void call({ probe: channel })
+    }
+    const sent = socket().sent as Array<{ channel: Channel; request: unknown }>
+    expect(sent.map((f) => f.channel)).toEqual(CHANNELS)
+    expect(sent.map((f) => f.request)).toEqual(CHANNELS.map((c) => ({ probe: c })))
+    const methods: Array<keyof Api> = [...Object.values(METHOD_OF), 'onEvents']
+    expect(methods.every((m) => typeof api[m] === 'function')).toBe(true)
   })
 })

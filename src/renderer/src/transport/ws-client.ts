@@ -157,7 +157,15 @@ export function createWsApi(
     removeListener: (r) => request('listener:remove', r),
     snapshot: (r) => request('engine:snapshot', r),
     closeConnection: (r) => request('connection:close', r),
+    closeAllConnections: (r) => request('connections:close-all', r),
+    send: (r) => request('connection:send', r),
     readBytes: (r) => request('connection:read', r),
+    readChunks: (r) => request('connection:chunks', r),
+    search: (r) => request('connection:search', r),
+    analyzeHttp: (r) => request('connection:http', r),
+    analyzeBytes: (r) => request('http:analyze', r),
+    getSettings: (r) => request('settings:get', r),
+    setSettings: (r) => request('settings:set', r),
     onEvents(listener) {
       eventListeners.add(listener)
       return () => eventListeners.delete(listener)

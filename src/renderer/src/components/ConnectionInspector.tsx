@@ -1,0 +1,204 @@
+/**
+ * Everything the Stream region shows for one connection: counters, view options, search, the
+ * selection and its copy, the tab panel, the composer and Close/Reset.
+ *
+ * It owns the connection's capture reader (both directions and the chunk list, fetched as the
+ * store's totals grow) and the selection shared by Text and Hex.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import type { ConnectionSnapshot, Direction } from '../../../shared/contract'
+import type { Decoding } from '../bytes-format'
+import {
+  createConversationLayout,
+  extendRange,
+  type ByteRange,
+  type DirectionFilter,
+  type ScrollTarget,
+} from '../conversation-layout'
+import { useHttpAnalysis, type HttpAnalyses } from '../hooks/use-http-analysis'
+import { useI18n } from '../i18n/context'
+import { createCaptureReader, type CaptureView } from '../state/capture-reader'
+import { useApi, useIsReadOnly } from '../state/StoreContext'
+import { ChunksTable } from './ChunksTable'
+import { Composer } from './Composer'
+import { CopyMenu } from './CopyMenu'
+import { HexLines } from './HexLines'
+import { HttpPanel } from './HttpPanel'
+import { StreamActions } from './StreamActions'
+import { StreamSearch } from './StreamSearch'
+import { StreamStats } from './StreamStats'
+import type { StreamOptions } from './StreamView'
+import { TextLines } from './TextLines'
+
+/** The end of each HTTP head (its empty line: CRLF CRLF, or bare LFs) as ranges to mark in Hex. */
+export function headEndMarks(analyses: HttpAnalyses, view: CaptureView): ByteRange[] {
+  const marks: ByteRange[] = []
+  for (const direction of ['in', 'out'] as const) {
+    const bytes = view[direction].bytes
+    for (const message of analyses[direction]?.messages ?? []) {
+      const end = message.headEnd
+      if (end === null || end > view[direction].length) continue
+      let start = end
+      while (
+        start > end - 4 &&
+        start > 0 &&
+        (bytes[start - 1] === 0x0d || bytes[start - 1] === 0x0a)
+      )
+        start -= 1
+      if (start < end) marks.push({ direction, start, end })
+    }
+  }
+  return marks
+}
+
+export interface ConnectionInspectorProps {
+  connection: ConnectionSnapshot
+  options: StreamOptions
+  onFilter(filter: DirectionFilter): void
+  onDecoding(decoding: Decoding): void
+}
+
+/** The inspector of `connection`; render it keyed by the connection's id. */
+export function ConnectionInspector({
+  connection,
+  options,
+  onFilter,
+  onDecoding,
+}: ConnectionInspectorProps): ReactNode {
+  const { t } = useI18n()
+  const isReadOnly = useIsReadOnly()
+  const api = useApi()
+  const { tab, filter, decoding, baseId } = options
+  const { captured, capturedOut, chunksIn, chunksOut } = connection
+
+  const reader = useMemo(() => createCaptureReader(api, connection.id), [api, connection.id])
+  useEffect(() => () => reader.dispose(), [reader])
+  useEffect(
+    () => reader.want({ captured, capturedOut, chunks: chunksIn + chunksOut }),
+    [reader, captured, capturedOut, chunksIn, chunksOut],
+  )
+  const view = useSyncExternalStore(reader.subscribe, reader.getSnapshot)
+
+  const mode = tab === 'hex' ? 'hex' : decoding
+  const layout = useMemo(() => createConversationLayout(mode, filter), [mode, filter])
+  // The layout grows in place with every new view; its row count is what re-renders the lines.
+  const count = useMemo(() => {
+    layout.update(view)
+    return layout.count
+  }, [layout, view])
+
+  const [selection, setSelection] = useState<ByteRange | null>(null)
+  const [anchor, setAnchor] = useState<ByteRange | null>(null)
+  const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null)
+  const onSelect = (range: ByteRange, isExtending: boolean): void => {
+    if (isExtending && anchor && anchor.direction === range.direction) {
+      setSelection(extendRange(anchor, range.start, range.end))
+      return
+    }
+    setAnchor(range)
+    setSelection(range)
+  }
+  const onFound = (range: ByteRange): void => {
+    setAnchor(range)
+    setSelection(range)
+    setScrollTarget((s) => ({
+      direction: range.direction,
+      offset: range.start,
+      seq: (s?.seq ?? 0) + 1,
+    }))
+  }
+
+  const analyses = useHttpAnalysis(api, connection.id, captured, capturedOut)
+  const marks = useMemo(() => headEndMarks(analyses, view), [analyses, view])
+
+  let body: ReactNode
+  const common = {
+    layout,
+    count,
+    view,
+    acceptedMono: connection.acceptedMono,
+    selection,
+    onSelect,
+    scrollTarget,
+  }
+  if (view.error && (tab === 'text' || tab === 'hex'))
+    body = (
+      <p role="alert" className="inline-error">
+        {t('stream.readFailed')}
+      </p>
+    )
+  else if (tab === 'chunks')
+    body = <ChunksTable view={view} filter={filter} acceptedMono={connection.acceptedMono} />
+  else if (tab === 'http') body = <HttpPanel analyses={analyses} filter={filter} />
+  else if (count === 0) {
+    const key =
+      captured + capturedOut === 0
+        ? 'stream.empty'
+        : filter !== 'both' && (filter === 'in' ? captured : capturedOut) === 0
+          ? 'inspector.nothingShown'
+          : 'stream.loading'
+    body = <p className="empty">{t(key)}</p>
+  } else if (tab === 'text') body = <TextLines {...common} decoding={decoding} />
+  else body = <HexLines {...common} marks={marks} />
+
+  const notCaptured = connection.bytesIn - captured + (connection.bytesOut - capturedOut)
+  const directions: Direction[] = filter === 'both' ? ['in', 'out'] : [filter]
+  return (
+    <>
+      <StreamStats connection={connection} />
+      {connection.truncated && notCaptured > 0 && (
+        <p className="notice">{t('stream.truncated', { count: notCaptured })}</p>
+      )}
+      <div className="stream-toolbar">
+        <label>
+          {t('inspector.show')}{' '}
+          <select value={filter} onChange={(e) => onFilter(e.target.value as DirectionFilter)}>
+            <option value="both">{t('inspector.show.both')}</option>
+            <option value="in">{t('inspector.show.in')}</option>
+            <option value="out">{t('inspector.show.out')}</option>
+          </select>
+        </label>
+        {tab === 'text' && (
+          <label>
+            {t('inspector.decoding')}{' '}
+            <select value={decoding} onChange={(e) => onDecoding(e.target.value as Decoding)}>
+              <option value="utf-8">{t('inspector.decoding.utf-8')}</option>
+              <option value="latin1">{t('inspector.decoding.latin1')}</option>
+            </select>
+          </label>
+        )}
+        <StreamSearch
+          connectionId={connection.id}
+          selection={selection}
+          filter={filter}
+          totals={{ in: captured, out: capturedOut }}
+          onFound={onFound}
+        />
+      </div>
+      <CopyMenu
+        connection={connection}
+        view={view}
+        selection={selection}
+        decoding={decoding}
+        directions={directions}
+        onClear={() => setSelection(null)}
+      />
+      <div
+        role="tabpanel"
+        id={`${baseId}-panel`}
+        aria-labelledby={`${baseId}-tab-${tab}`}
+        className="tabpanel"
+      >
+        {body}
+      </div>
+      {isReadOnly ? (
+        <p className="stream-bottom muted">{t('session.readOnly')}</p>
+      ) : (
+        <div className="stream-bottom">
+          <Composer connection={connection} />
+          <StreamActions connection={connection} />
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,80 @@
+/**
+ * English messages of the workspace part; spread into en.ts. Keys start with 'workspace.'.
+ */
+import type { Message } from './translate'
+
+export const workspaceEn = {
+  'workspace.dismiss': 'Dismiss',
+
+  'workspace.theme': 'Theme',
+  'workspace.theme.system': 'System',
+  'workspace.theme.light': 'Light',
+  'workspace.theme.dark': 'Dark',
+  'workspace.settingsProblem':
+    'Your saved settings could not be read ({reason}) and were replaced by defaults.',
+  'workspace.settingsProblem.corrupt': 'the file is damaged',
+  'workspace.settingsProblem.unreadable': 'the file could not be opened',
+  'workspace.settingsProblem.detail': 'Details',
+
+  'workspace.listener.bytesOut': 'bytes out',
+
+  'workspace.input.send-empty': 'There is nothing to send.',
+  'workspace.input.send-too-large': 'Too much to send at once: at most {max} MiB.',
+  'workspace.input.pattern-empty': 'Enter something to search for.',
+  'workspace.input.pattern-too-long': 'A search is at most {max} bytes long.',
+
+  'workspace.connections.col.bytesOut': 'Bytes out',
+  'workspace.connections.state.we-ended': 'we ended (FIN sent)',
+  'workspace.connections.idle': 'idle',
+  'workspace.connections.idleTitle':
+    'No bytes yet — often a browser’s speculative connection; a blocking read would wait here.',
+  'workspace.connections.filters': 'Connection filters',
+  'workspace.connections.filter.state': 'Show',
+  'workspace.connections.filter.all': 'All',
+  'workspace.connections.filter.open': 'Open',
+  'workspace.connections.filter.closed': 'Closed',
+  'workspace.connections.filter.listener': 'Listener',
+  'workspace.connections.filter.allListeners': 'All listeners',
+  'workspace.connections.filter.listenerN': 'Listener {number}',
+  'workspace.connections.filter.address': 'Address',
+  'workspace.connections.filter.addressPlaceholder': 'e.g. 127.0.0.1 or :5000',
+  'workspace.connections.filter.clear': 'Clear filters',
+  'workspace.connections.shown': {
+    one: '{shown} of {count} connection shown',
+    other: '{shown} of {count} connections shown',
+  },
+  'workspace.connections.noMatch': 'No connection matches the filters.',
+  'workspace.closeAll': 'Close all',
+  'workspace.closeAll.explainAll':
+    'Sends FIN on every open connection: each client reads to the end and then gets EOF (a read of 0 bytes).',
+  'workspace.closeAll.explainListener':
+    'Sends FIN on every open connection of Listener {number}: each client reads to the end and then gets EOF (a read of 0 bytes).',
+  'workspace.closeAll.done': {
+    one: 'Sent FIN on {count} connection.',
+    other: 'Sent FIN on {count} connections.',
+  },
+
+  'workspace.log.weEnded': '#{number}: we ended our side (FIN)',
+  'workspace.log.reset': '#{number} closed by a reset (RST) from the peer',
+  'workspace.log.resetCode': '#{number} closed by a reset (RST) from the peer: {code}',
+  'workspace.log.filters': 'Event kinds',
+  'workspace.log.kind.accepted': 'Accepted',
+  'workspace.log.kind.peer-ended': 'Peer ended',
+  'workspace.log.kind.we-ended': 'We ended',
+  'workspace.log.kind.closed': 'Closed',
+  'workspace.log.kind.dropped': 'Dropped',
+  'workspace.log.kind.listener': 'Listener state',
+  'workspace.log.kind.bind-failed': 'Bind failed',
+  'workspace.log.search': 'Search the log',
+  'workspace.log.searchPlaceholder': 'Search…',
+  'workspace.log.shown': {
+    one: '{shown} of {count} event shown',
+    other: '{shown} of {count} events shown',
+  },
+  'workspace.log.noMatch': 'No event matches the filters.',
+  'workspace.log.paused': 'Auto-scroll paused',
+  'workspace.log.pausedNew': {
+    one: 'Auto-scroll paused — {count} new event below',
+    other: 'Auto-scroll paused — {count} new events below',
+  },
+} satisfies Record<string, Message>

@@ -1,0 +1,89 @@
+/**
+ * Russian messages of the workspace part; spread into ru.ts. Same keys as workspace.en.ts.
+ */
+import type { Message } from './translate'
+import type { workspaceEn } from './workspace.en'
+
+export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } = {
+  'workspace.dismiss': 'Закрыть',
+
+  'workspace.theme': 'Тема',
+  'workspace.theme.system': 'Как в системе',
+  'workspace.theme.light': 'Светлая',
+  'workspace.theme.dark': 'Тёмная',
+  'workspace.settingsProblem':
+    'Сохранённые настройки не удалось прочитать ({reason}), они заменены настройками по умолчанию.',
+  'workspace.settingsProblem.corrupt': 'файл повреждён',
+  'workspace.settingsProblem.unreadable': 'файл не удалось открыть',
+  'workspace.settingsProblem.detail': 'Подробности',
+
+  'workspace.listener.bytesOut': 'байт отправлено',
+
+  'workspace.input.send-empty': 'Отправлять нечего.',
+  'workspace.input.send-too-large': 'Слишком много за один раз: не больше {max} МиБ.',
+  'workspace.input.pattern-empty': 'Введите, что искать.',
+  'workspace.input.pattern-too-long': 'Искомое — не больше {max} МиБ.',
+
+  'workspace.connections.col.bytesOut': 'Отправлено',
+  'workspace.connections.state.we-ended': 'мы завершили передачу (FIN)',
+  'workspace.connections.idle': 'простаивает',
+  'workspace.connections.idleTitle':
+    'Байтов пока нет — часто это упреждающее соединение браузера; блокирующее чтение ждало бы здесь.',
+  'workspace.connections.filters': 'Фильтры соединений',
+  'workspace.connections.filter.state': 'Показать',
+  'workspace.connections.filter.all': 'Все',
+  'workspace.connections.filter.open': 'Открытые',
+  'workspace.connections.filter.closed': 'Закрытые',
+  'workspace.connections.filter.listener': 'Слушатель',
+  'workspace.connections.filter.allListeners': 'Все слушатели',
+  'workspace.connections.filter.listenerN': 'Слушатель {number}',
+  'workspace.connections.filter.address': 'Адрес',
+  'workspace.connections.filter.addressPlaceholder': 'например, 127.0.0.1 или :5000',
+  'workspace.connections.filter.clear': 'Сбросить фильтры',
+  'workspace.connections.shown': {
+    one: 'показано {shown} из {count} соединения',
+    few: 'показано {shown} из {count} соединений',
+    many: 'показано {shown} из {count} соединений',
+    other: 'показано {shown} из {count} соединения',
+  },
+  'workspace.connections.noMatch': 'Ни одно соединение не подходит под фильтры.',
+  'workspace.closeAll': 'Закрыть все',
+  'workspace.closeAll.explainAll':
+    'Отправляет FIN во все открытые соединения: каждый клиент дочитает данные и получит EOF (чтение вернёт 0 байт).',
+  'workspace.closeAll.explainListener':
+    'Отправляет FIN во все открытые соединения слушателя {number}: каждый клиент дочитает данные и получит EOF (чтение вернёт 0 байт).',
+  'workspace.closeAll.done': {
+    one: 'FIN отправлен в {count} соединение.',
+    few: 'FIN отправлен в {count} соединения.',
+    many: 'FIN отправлен в {count} соединений.',
+    other: 'FIN отправлен в {count} соединения.',
+  },
+
+  'workspace.log.weEnded': '№{number}: мы завершили свою сторону (FIN)',
+  'workspace.log.reset': '№{number} закрыто сбросом (RST) от клиента',
+  'workspace.log.resetCode': '№{number} закрыто сбросом (RST) от клиента: {code}',
+  'workspace.log.filters': 'Виды событий',
+  'workspace.log.kind.accepted': 'Принятые',
+  'workspace.log.kind.peer-ended': 'Клиент завершил',
+  'workspace.log.kind.we-ended': 'Мы завершили',
+  'workspace.log.kind.closed': 'Закрытые',
+  'workspace.log.kind.dropped': 'Сброшенные',
+  'workspace.log.kind.listener': 'Состояние слушателя',
+  'workspace.log.kind.bind-failed': 'Ошибки привязки',
+  'workspace.log.search': 'Поиск по журналу',
+  'workspace.log.searchPlaceholder': 'Поиск…',
+  'workspace.log.shown': {
+    one: 'показано {shown} из {count} события',
+    few: 'показано {shown} из {count} событий',
+    many: 'показано {shown} из {count} событий',
+    other: 'показано {shown} из {count} события',
+  },
+  'workspace.log.noMatch': 'Ни одно событие не подходит под фильтры.',
+  'workspace.log.paused': 'Автопрокрутка приостановлена',
+  'workspace.log.pausedNew': {
+    one: 'Автопрокрутка приостановлена — ниже {count} новое событие',
+    few: 'Автопрокрутка приостановлена — ниже {count} новых события',
+    many: 'Автопрокрутка приостановлена — ниже {count} новых событий',
+    other: 'Автопрокрутка приостановлена — ниже {count} нового события',
+  },
+}

@@ -1,0 +1,109 @@
+/**
+ * Gathers a whole session (or one connection) from any Api, page by page, for saving and for pcap.
+ */
+import { fromBase64 } from '../../../shared/byte-formats'
+import {
+  MAX_CHUNKS_PER_READ,
+  type Api,
+  type ChunkInfo,
+  type ConnectionSnapshot,
+  type Direction,
+} from '../../../shared/contract'
+import type { PcapConversation } from '../../../shared/pcap'
+import type { Session, SessionConnection } from '../../../shared/session-file'
+
+const PAGE = 1024 * 1024
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+async function readStream(api: Api, connectionId: string, direction: Direction, size: number) {
+  const out = new Uint8Array(size)
+  let offset = 0
+  while (offset < size) {
+    const page = unwrap(
+      await api.readBytes({
+        connectionId,
+        offset,
+        length: Math.min(PAGE, size - offset),
+        direction,
+      }),
+    )
+    const bytes = fromBase64(page.base64)
+    if (bytes === null || bytes.length === 0) break
+    out.set(bytes.subarray(0, size - offset), offset)
+    offset += bytes.length
+  }
+  return out.subarray(0, offset)
+}
+
+async function readAllChunks(api: Api, connectionId: string): Promise<ChunkInfo[]> {
+  const chunks: ChunkInfo[] = []
+  for (;;) {
+    const page = unwrap(
+      await api.readChunks({ connectionId, from: chunks.length, count: MAX_CHUNKS_PER_READ }),
+    )
+    chunks.push(...page.chunks)
+    if (page.chunks.length === 0 || chunks.length >= page.total) return chunks
+  }
+}
+
+/** One connection with its chunk list and both directions' kept bytes. */
+export async function collectConnection(
+  api: Api,
+  connection: ConnectionSnapshot,
+): Promise<SessionConnection> {
+  const [chunks, received, sent] = await Promise.all([
+    readAllChunks(api, connection.id),
+    readStream(api, connection.id, 'in', connection.captured),
+    readStream(api, connection.id, 'out', connection.capturedOut),
+  ])
+  return { connection, chunks, received, sent }
+}
+
+/** Everything the Api holds now: listeners, connections, bytes. */
+export async function collectSession(api: Api, savedAt = Date.now()): Promise<Session> {
+  const snapshot = unwrap(await api.snapshot({}))
+  const connections: SessionConnection[] = []
+  for (const connection of snapshot.connections)
+    connections.push(await collectConnection(api, connection))
+  return { savedAt, platform: snapshot.platform, listeners: snapshot.listeners, connections }
+}
+
+/**
+ * A connection as pcap's packets see it: the client is the remote end, the server our listener.
+ * Times are wall-clock, from the accept time plus the engine's monotonic offsets.
+ */
+export function toPcapConversation(c: SessionConnection): PcapConversation {
+  const { connection } = c
+  const wall = (mono: number) => connection.acceptedAt + (mono - connection.acceptedMono)
+  const segments = c.chunks
+    .filter((chunk) => chunk.kept > 0)
+    .map((chunk) => {
+      const stream = chunk.direction === 'in' ? c.received : c.sent
+      return {
+        direction: chunk.direction,
+        timeMs: wall(chunk.mono),
+        bytes: stream.subarray(chunk.offset, chunk.offset + chunk.kept),
+      }
+    })
+  const conversation: PcapConversation = {
+    client: connection.remote,
+    server: connection.local,
+    startTimeMs: connection.acceptedAt,
+    segments,
+  }
+  if (connection.state === 'closed' && connection.closedAt !== null) {
+    const reason = connection.closeReason
+    conversation.end = {
+      // A reset from the peer or an error ends with the peer's RST; otherwise both sides sent FIN.
+      by:
+        reason === 'reset' || reason === 'error' ? 'client' : reason === 'us' ? 'server' : 'client',
+      kind: reason === 'reset' || reason === 'error' ? 'rst' : 'fin',
+      timeMs: Math.max(connection.closedAt, segments.at(-1)?.timeMs ?? connection.acceptedAt),
+    }
+  }
+  return conversation
+}

@@ -1,0 +1,215 @@
+/**
+ * Applying one event batch to the state: copies made once per batch, events applied in order,
+ * the log extended. Pure: the state passed in is never changed.
+ */
+import type {
+  CaptureTotals,
+  ConnectionSnapshot,
+  EngineEvent,
+  EventBatch,
+  ListenerSnapshot,
+} from '../../../shared/contract'
+import { assertNever } from '../../../shared/result'
+import { LOG_LIMIT, logMessagesFor, type LogEntry } from './log'
+import type { AppState } from './reducer'
+
+function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
+  return a.number - b.number
+}
+
+/** Copies made once per batch, then changed in place: the input state is never touched. */
+interface Draft {
+  listeners: Map<string, ListenerSnapshot>
+  hasListenerChanges: boolean
+  connections: ConnectionSnapshot[] | null
+  connectionIndex: Map<string, number> | null
+  newLog: Array<Omit<LogEntry, 'id'>>
+  capture: CaptureTotals | null
+}
+
+function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
+  draft.connections ??= state.connections.slice()
+  return draft.connections
+}
+
+function indexOf(state: AppState, draft: Draft): Map<string, number> {
+  draft.connectionIndex ??= new Map(state.connectionIndex)
+  return draft.connectionIndex
+}
+
+function findConnection(
+  state: AppState,
+  draft: Draft,
+  id: string,
+): [number, ConnectionSnapshot] | null {
+  const index = (draft.connectionIndex ?? state.connectionIndex).get(id)
+  if (index === undefined) return null
+  const c = (draft.connections ?? state.connections)[index]
+  return c ? [index, c] : null
+}
+
+function setConnection(
+  state: AppState,
+  draft: Draft,
+  index: number,
+  next: ConnectionSnapshot,
+): void {
+  connectionsOf(state, draft)[index] = next
+}
+
+function updateCounters(
+  draft: Draft,
+  listenerId: string,
+  change: (c: ListenerSnapshot['counters']) => Partial<ListenerSnapshot['counters']>,
+): void {
+  const l = draft.listeners.get(listenerId)
+  if (!l) return
+  const counters = { ...l.counters, ...change(l.counters) }
+  const same = (Object.keys(counters) as Array<keyof typeof counters>).every(
+    (k) => counters[k] === l.counters[k],
+  )
+  if (same) return
+  draft.listeners.set(listenerId, { ...l, counters })
+  draft.hasListenerChanges = true
+}
+
+type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
+
+/**
+ * The connection after a data event: totals only grow, so a repeated or late event changes
+ * nothing (and the same object comes back).
+ */
+export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSnapshot {
+  const next: ConnectionSnapshot = {
+    ...c,
+    bytesIn: Math.max(c.bytesIn, event.bytesIn),
+    chunksIn: Math.max(c.chunksIn, event.chunksIn),
+    captured: Math.max(c.captured, event.captured),
+    bytesOut: Math.max(c.bytesOut, event.bytesOut),
+    chunksOut: Math.max(c.chunksOut, event.chunksOut),
+    capturedOut: Math.max(c.capturedOut, event.capturedOut),
+    truncated: c.truncated || event.truncated,
+    // A merged event carries its last read's time: the first byte came no later than that.
+    firstByteInMono:
+      c.firstByteInMono === null && event.direction === 'in' ? event.mono : c.firstByteInMono,
+    lastByteMono: c.lastByteMono === null ? event.mono : Math.max(c.lastByteMono, event.mono),
+  }
+  const keys = Object.keys(next) as Array<keyof ConnectionSnapshot>
+  return keys.every((k) => next[k] === c[k]) ? c : next
+}
+
+function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
+  draft.newLog.push(
+    ...logMessagesFor(event, {
+      listener: (id) => draft.listeners.get(id),
+      connectionNumber: (id) => findConnection(state, draft, id)?.[1].number,
+      isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
+    }),
+  )
+  switch (event.type) {
+    case 'listener-added':
+    case 'listener-changed':
+      draft.listeners.set(event.listener.id, event.listener)
+      draft.hasListenerChanges = true
+      return
+    case 'listener-removed':
+      draft.listeners.delete(event.listenerId)
+      draft.hasListenerChanges = true
+      return
+    case 'connection-accepted': {
+      const c = event.connection
+      const found = findConnection(state, draft, c.id)
+      if (found) {
+        setConnection(state, draft, found[0], c)
+        return
+      }
+      const list = connectionsOf(state, draft)
+      indexOf(state, draft).set(c.id, list.length)
+      list.push(c)
+      // The engine sends no listener-changed per accept: count here, once per connection id.
+      updateCounters(draft, c.listenerId, (n) => ({ accepted: n.accepted + 1, open: n.open + 1 }))
+      return
+    }
+    case 'connection-data': {
+      const found = findConnection(state, draft, event.connectionId)
+      if (found) {
+        const [index, c] = found
+        const next = withData(c, event)
+        if (next !== c) setConnection(state, draft, index, next)
+      }
+      updateCounters(draft, event.listenerId, (n) => ({
+        bytesIn: Math.max(n.bytesIn, event.listenerBytesIn),
+        bytesOut: Math.max(n.bytesOut, event.listenerBytesOut),
+      }))
+      return
+    }
+    case 'connection-peer-ended': {
+      // From we-ended both halves are done: the close follows at once, so the state waits for it.
+      const found = findConnection(state, draft, event.connectionId)
+      if (found && found[1].state === 'open')
+        setConnection(state, draft, found[0], { ...found[1], state: 'peer-ended' })
+      return
+    }
+    case 'connection-we-ended': {
+      const found = findConnection(state, draft, event.connectionId)
+      if (found && found[1].state === 'open')
+        setConnection(state, draft, found[0], { ...found[1], state: 'we-ended' })
+      return
+    }
+    case 'connection-closed': {
+      const found = findConnection(state, draft, event.connectionId)
+      if (!found || found[1].state === 'closed') return
+      const [index, c] = found
+      setConnection(state, draft, index, {
+        ...c,
+        state: 'closed',
+        closedAt: event.at,
+        closeReason: event.reason,
+        errorCode: event.errorCode,
+      })
+      updateCounters(draft, event.listenerId, (n) => ({ open: Math.max(0, n.open - 1) }))
+      return
+    }
+    case 'connection-dropped':
+      updateCounters(draft, event.listenerId, () => ({ dropped: event.dropped }))
+      return
+    case 'capture-totals':
+      draft.capture = event.totals
+      return
+    default:
+      assertNever(event)
+  }
+}
+
+/** The state after `batch`; the same state when it is not newer than what the state covers. */
+export function applyBatch(state: AppState, batch: EventBatch): AppState {
+  if (!state.isLoaded || batch.seq <= state.seq) return state
+  const draft: Draft = {
+    listeners: new Map(state.listeners.map((l) => [l.id, l])),
+    hasListenerChanges: false,
+    connections: null,
+    connectionIndex: null,
+    newLog: [],
+    capture: state.capture,
+  }
+  for (const event of batch.events) applyEvent(state, draft, event)
+  let log = state.log
+  let nextLogId = state.nextLogId
+  if (draft.newLog.length > 0) {
+    const added = draft.newLog.map((entry) => ({ ...entry, id: nextLogId++ }))
+    const joined = log.concat(added)
+    log = joined.length > LOG_LIMIT ? joined.slice(joined.length - LOG_LIMIT) : joined
+  }
+  return {
+    ...state,
+    seq: batch.seq,
+    listeners: draft.hasListenerChanges
+      ? [...draft.listeners.values()].sort(byNumber)
+      : state.listeners,
+    connections: draft.connections ?? state.connections,
+    connectionIndex: draft.connectionIndex ?? state.connectionIndex,
+    log,
+    nextLogId,
+    capture: draft.capture,
+  }
+}
