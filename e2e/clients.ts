@@ -10,8 +10,13 @@ export interface Client {
   received(): Buffer
 }
 
-export async function openClient(port: number, host = '127.0.0.1'): Promise<Client> {
-  const socket = connect({ port, host })
+/** `allowHalfOpen`: keep writing after the server's FIN, as a client that half-closes can. */
+export async function openClient(
+  port: number,
+  host = '127.0.0.1',
+  { allowHalfOpen = false } = {},
+): Promise<Client> {
+  const socket = connect({ port, host, allowHalfOpen })
   const chunks: Buffer[] = []
   socket.on('data', (chunk) => chunks.push(chunk))
   socket.on('error', () => {
@@ -29,5 +34,7 @@ export async function openClient(port: number, host = '127.0.0.1'): Promise<Clie
 
 /** Writes and waits until the bytes have been handed to the OS. */
 export function send(client: Client, bytes: Buffer | string): Promise<void> {
-  return new Promise((resolve, reject) => client.socket.write(bytes, (err) => (err ? reject(err) : resolve())))
+  return new Promise((resolve, reject) =>
+    client.socket.write(bytes, (err) => (err ? reject(err) : resolve())),
+  )
 }

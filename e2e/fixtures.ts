@@ -53,7 +53,11 @@ export function listenerCard(page: Page, n: number): Locator {
 }
 
 /** Sets host and port in a stopped card and starts it; returns the port it listens on. */
-export async function startListening(card: Locator, port: number | string = 0, host = '127.0.0.1'): Promise<number> {
+export async function startListening(
+  card: Locator,
+  port: number | string = 0,
+  host = '127.0.0.1',
+): Promise<number> {
   await card.getByLabel('Host', { exact: true }).fill(host)
   await card.getByLabel('Port', { exact: true }).fill(String(port))
   await card.getByRole('button', { name: 'Start listening' }).click()

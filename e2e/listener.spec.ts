@@ -32,10 +32,17 @@ test('starts on a free port and shows each connection and its exact bytes', asyn
   await expect(connectionRow(page, raw.localPort)).toBeVisible()
 
   // A real HTTP client: it waits for an answer the inspector never sends, so we abort it.
-  const http = httpRequest({ host: '127.0.0.1', port, path: '/hello', headers: { 'User-Agent': 'e2e' } })
+  const http = httpRequest({
+    host: '127.0.0.1',
+    port,
+    path: '/hello',
+    headers: { 'User-Agent': 'e2e' },
+  })
   http.on('error', () => {})
   http.end()
-  const httpSocket = await new Promise<import('node:net').Socket>((resolve) => http.on('socket', resolve))
+  const httpSocket = await new Promise<import('node:net').Socket>((resolve) =>
+    http.on('socket', resolve),
+  )
   await new Promise((resolve) => httpSocket.once('connect', resolve))
   const httpRow = connectionRow(page, httpSocket.localPort!)
   await expect(httpRow).toBeVisible()
@@ -126,7 +133,9 @@ test('stop lets live connections finish, then close all ends them', async ({ app
   await expect(openClient(port)).rejects.toThrow(/ECONNREFUSED/)
   await send(c, 'still here')
   await connectionRow(page, c.localPort).click()
-  await expect(page.getByRole('region', { name: 'Stream' }).getByRole('tabpanel')).toContainText('still here')
+  await expect(page.getByRole('region', { name: 'Stream' }).getByRole('tabpanel')).toContainText(
+    'still here',
+  )
 
   await card.getByRole('button', { name: 'Close all now' }).click()
   await c.closed
@@ -143,9 +152,13 @@ test('a reload while connections are open brings the whole state back', async ({
   await expect(connectionRow(page, c.localPort)).toBeVisible()
 
   await page.reload()
-  await expect(listenerCard(page, 1).getByRole('status')).toHaveText(`Listening on 127.0.0.1:${port}`)
+  await expect(listenerCard(page, 1).getByRole('status')).toHaveText(
+    `Listening on 127.0.0.1:${port}`,
+  )
   await expect(connectionRow(page, c.localPort)).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Event log' }).getByText('Connection established!')).toHaveCount(1)
+  await expect(
+    page.getByRole('region', { name: 'Event log' }).getByText('Connection established!'),
+  ).toHaveCount(1)
   await connectionRow(page, c.localPort).click()
   const stream = page.getByRole('region', { name: 'Stream' })
   await expect(stream.getByRole('tabpanel')).toContainText('before reload')

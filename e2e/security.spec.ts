@@ -28,14 +28,18 @@ function upgrade(url: string, origin?: string): Promise<number> {
   })
 }
 
-test('browser mode refuses requests without the token, from another Origin or Host', async ({ app }) => {
+test('browser mode refuses requests without the token, from another Origin or Host', async ({
+  app,
+}) => {
   test.skip(app.kind !== 'browser', 'Only browser mode has an HTTP server to protect')
   const web = app.web!
   expect(await get(web.port, '/')).toBe(403)
   expect(await get(web.port, '/?token=wrong')).toBe(403)
   expect(await get(web.port, `/?token=${web.token}`)).toBe(200)
   expect(await get(web.port, `/?token=${web.token}`, { Origin: 'http://evil.example' })).toBe(403)
-  expect(await get(web.port, `/?token=${web.token}`, { Host: `evil.example:${web.port}` })).toBe(403)
+  expect(await get(web.port, `/?token=${web.token}`, { Host: `evil.example:${web.port}` })).toBe(
+    403,
+  )
 
   const ws = `ws://127.0.0.1:${web.port}/ws`
   expect(await upgrade(ws, web.origin)).toBe(403)

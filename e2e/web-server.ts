@@ -36,12 +36,19 @@ export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
     // A settings folder per run: saved listeners must not leak from one test into the next.
-    env: { ...process.env, BROWSER: 'none', SOCKETLAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')) },
+    env: {
+      ...process.env,
+      BROWSER: 'none',
+      SOCKETLAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')),
+    },
   })
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const url = await new Promise<RegExpMatchArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm run web printed no URL:\n${output}`)), 90_000)
+    const timer = setTimeout(
+      () => reject(new Error(`npm run web printed no URL:\n${output}`)),
+      90_000,
+    )
     const onData = (data: Buffer): void => {
       output += data.toString()
       const match = URL_LINE.exec(output)
@@ -65,7 +72,9 @@ export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer
     } catch {
       // already gone
     }
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), 15_000),
+    )
     const code = await Promise.race([exited, timeout])
     if (code === 'timeout') {
       if (process.platform !== 'win32') process.kill(-child.pid!, 'SIGKILL')

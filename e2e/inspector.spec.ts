@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises'
+import { request as httpRequest } from 'node:http'
+import type { Page } from '@playwright/test'
+import { openClient, send, type Client } from './clients'
+import { expect, listenerCard, startListening, test } from './fixtures'
+
+const clients: Client[] = []
+test.afterEach(() => {
+  for (const c of clients.splice(0)) c.socket.destroy()
+})
+
+async function client(port: number, allowHalfOpen = false): Promise<Client> {
+  const c = await openClient(port, '127.0.0.1', { allowHalfOpen })
+  clients.push(c)
+  return c
+}
+
+function row(page: Page, localPort: number) {
+  return page
+    .getByRole('table', { name: 'Connections' })
+    .getByRole('row')
+    .filter({ hasText: `127.0.0.1:${localPort}` })
+}
+
+const stream = (page: Page) => page.getByRole('region', { name: 'Stream' })
+
+test("a real HTTP client's request shows in the HTTP view with Listing 20-2's lines", async ({
+  app,
+}) => {
+  const { page } = app
+  const port = await startListening(listenerCard(page, 1), 0)
+  const req = httpRequest({
+    host: '127.0.0.1',
+    port,
+    path: '/sleep',
+    headers: { 'User-Agent': 'e2e/1' },
+  })
+  req.on('error', () => {})
+  req.end()
+  const socket = await new Promise<import('node:net').Socket>((resolve) =>
+    req.on('socket', resolve),
+  )
+  await new Promise((resolve) => socket.once('connect', resolve))
+  await row(page, socket.localPort!).click()
+  await stream(page).getByRole('tab', { name: 'HTTP' }).click()
+  const panel = stream(page).getByRole('tabpanel')
+  await expect(panel).toContainText('GET /sleep HTTP/1.1')
+  await expect(panel).toContainText('Request: [')
+  await expect(panel).toContainText('"User-Agent: e2e/1"')
+  await expect(panel).toContainText(`"Host: 127.0.0.1:${port}"`)
+  req.destroy()
+})
+
+test('the composer sends bytes that a node:net client reads, and they show as sent', async ({
+  app,
+}) => {
+  const { page } = app
+  const port = await startListening(listenerCard(page, 1), 0)
+  const c = await client(port)
+  await send(c, 'hello server\n')
+  await row(page, c.localPort).click()
+  await stream(page)
+    .getByRole('textbox', { name: 'Message' })
+    .fill('HTTP/1.1 200 OK\\r\\n\\r\\nhi\\x00')
+  await stream(page).getByRole('button', { name: 'Send', exact: true }).click()
+  const expected = Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\n\r\nhi'), Buffer.from([0])])
+  await expect.poll(() => c.received().toString('hex')).toBe(expected.toString('hex'))
+  await stream(page).getByRole('tab', { name: 'Hex' }).click()
+  await expect(stream(page).getByRole('tabpanel')).toContainText('68 69 00')
+})
+
+test('Close is seen by the client as end-of-file, Reset as ECONNRESET', async ({ app }) => {
+  const { page } = app
+  const port = await startListening(listenerCard(page, 1), 0)
+
+  const polite = await client(port, true)
+  const ended = new Promise<void>((resolve) => polite.socket.once('end', resolve))
+  await row(page, polite.localPort).click()
+  await stream(page).getByRole('button', { name: 'Close', exact: true }).click()
+  await ended
+  // After our FIN the client may still send, and we still read it.
+  await send(polite, 'last words')
+  await expect(stream(page).getByRole('tabpanel')).toContainText('last words')
+  polite.socket.end()
+  await expect(row(page, polite.localPort)).toContainText(/closed/i)
+
+  const rude = await client(port)
+  const error = new Promise<NodeJS.ErrnoException>((resolve) => rude.socket.once('error', resolve))
+  await row(page, rude.localPort).click()
+  await stream(page).getByRole('button', { name: 'Reset', exact: true }).click()
+  expect((await error).code).toBe('ECONNRESET')
+  await expect(row(page, rude.localPort)).toContainText(/closed/i)
+})
+
+test('a saved session reopens read-only with the same bytes', async ({ app }, testInfo) => {
+  const { page } = app
+  const port = await startListening(listenerCard(page, 1), 0)
+  const c = await client(port)
+  await send(c, Buffer.concat([Buffer.from('saved bytes '), Buffer.from([0xde, 0xad, 0xbe, 0xef])]))
+  await row(page, c.localPort).click()
+  await expect(stream(page).getByRole('tabpanel')).toContainText('saved bytes')
+
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^socket-lab-session-.*\.json$/)
+  const file = testInfo.outputPath(download.suggestedFilename())
+  await download.saveAs(file)
+  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'socket-lab-session' })
+
+  await page.getByTestId('open-session-file').setInputFiles(file)
+  await expect(page.getByText(/Viewing a saved session/)).toBeVisible()
+  await row(page, c.localPort).click()
+  await stream(page).getByRole('tab', { name: 'Hex' }).click()
+  await expect(stream(page).getByRole('tabpanel')).toContainText('de ad be ef')
+  await expect(stream(page).getByRole('textbox', { name: 'Message' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Add listener' })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Back to live' }).click()
+  await expect(listenerCard(page, 1).getByRole('status')).toHaveText(
+    `Listening on 127.0.0.1:${port}`,
+  )
+})
