@@ -34,10 +34,12 @@ function notFound<T>(id: string): Promise<Result<T>> {
 export function sessionEvents(session: Session): EngineEvent[] {
   const events: EngineEvent[] = []
   for (const listener of session.listeners) {
-    const first = session.connections.find((c) => c.connection.listenerId === listener.id)
+    const accepts = session.connections
+      .filter((c) => c.connection.listenerId === listener.id)
+      .map((c) => c.connection.acceptedAt)
     events.push({
       type: 'listener-added',
-      at: first?.connection.acceptedAt ?? session.savedAt,
+      at: accepts.length > 0 ? Math.min(...accepts) : session.savedAt,
       listener,
     })
   }

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import type { ChunkInfo, CloseReason } from '../../../shared/contract'
+import { ok } from '../../../shared/result'
+import type { Session, SessionConnection } from '../../../shared/session-file'
+import { fakeApi, makeConnection, makeListener, makeSnapshot, toBase64 } from '../test-utils'
+import { collectConnection, collectSession, toPcapConversation } from './collect'
+import { createSessionApi } from './session-api'
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
+const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)
+
+const RECEIVED = enc('GET / HTTP/1.1\r\n\r\nmore')
+const SENT = enc('HTTP/1.1 200 OK\r\n\r\n')
+const CHUNKS: ChunkInfo[] = [
+  { direction: 'in', offset: 0, size: 10, mono: 1010, kept: 10 },
+  { direction: 'in', offset: 10, size: 8, mono: 1012.5, kept: 8 },
+  { direction: 'out', offset: 0, size: SENT.length, mono: 1020, kept: SENT.length },
+  { direction: 'in', offset: 18, size: 4, mono: 1030, kept: 4 },
+  // Past the capture limit: counted, nothing kept.
+  { direction: 'in', offset: 22, size: 5, mono: 1040, kept: 0 },
+]
+
+function conversation(overrides: Partial<SessionConnection['connection']> = {}): SessionConnection {
+  return {
+    connection: makeConnection(1, {
+      acceptedAt: T0,
+      acceptedMono: 1000,
+      bytesIn: RECEIVED.length + 5,
+      captured: RECEIVED.length,
+      chunksIn: 4,
+      bytesOut: SENT.length,
+      capturedOut: SENT.length,
+      chunksOut: 1,
+      truncated: true,
+      ...overrides,
+    }),
+    chunks: CHUNKS,
+    received: RECEIVED,
+    sent: SENT,
+  }
+}
+
+function sampleSession(): Session {
+  return {
+    savedAt: T0 + 60_000,
+    platform: 'linux',
+    listeners: [makeListener()],
+    connections: [
+      conversation({ state: 'closed', closedAt: T0 + 50, closeReason: 'peer' }),
+      {
+        connection: makeConnection(2, { acceptedAt: T0 + 100 }),
+        chunks: [],
+        received: new Uint8Array(),
+        sent: new Uint8Array(),
+      },
+    ],
+  }
+}
+
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+
+describe('collectSession', () => {
+  it('gives back the session it reads through a session Api', async () => {
+    const session = sampleSession()
+    const collected = await collectSession(createSessionApi(session, fakeApi()), session.savedAt)
+    expect(collected.savedAt).toBe(session.savedAt)
+    expect(collected.platform).toBe('linux')
+    expect(collected.listeners).toEqual(session.listeners)
+    expect(collected.connections).toHaveLength(2)
+    collected.connections.forEach((c, i) => {
+      const original = session.connections[i]
+      expect(c.connection).toEqual(original?.connection)
+      expect(c.chunks).toEqual(original?.chunks)
+      expect(text(c.received)).toBe(text(original?.received ?? new Uint8Array()))
+      expect(text(c.sent)).toBe(text(original?.sent ?? new Uint8Array()))
+    })
+  })
+
+  it('pages through an Api that answers a few bytes and chunks at a time', async () => {
+    const connection = conversation().connection
+    const api = fakeApi(makeSnapshot({ connections: [connection] }))
+    api.readBytes.mockImplementation(async ({ offset, length, direction = 'in' }) => {
+      const stream = direction === 'in' ? RECEIVED : SENT
+      const end = Math.min(offset + Math.min(length, 3), stream.length)
+      return ok({
+        offset,
+        base64: toBase64(stream.subarray(offset, end)),
+        captured: stream.length,
+        bytesIn: RECEIVED.length,
+        truncated: false,
+        chunks: [],
+      })
+    })
+    api.readChunks.mockImplementation(async ({ from, count }) =>
+      ok({ total: CHUNKS.length, chunks: CHUNKS.slice(from, from + Math.min(count, 2)) }),
+    )
+
+    const session = await collectSession(api, 42)
+    expect(session.savedAt).toBe(42)
+    const [only] = session.connections
+    expect(only?.connection).toEqual(connection)
+    expect(text(only?.received ?? new Uint8Array())).toBe(text(RECEIVED))
+    expect(text(only?.sent ?? new Uint8Array())).toBe(text(SENT))
+    expect(only?.chunks).toEqual(CHUNKS)
+    expect(api.readChunks.mock.calls.map(([r]) => r.from)).toEqual([0, 2, 4])
+    const inOffsets = api.readBytes.mock.calls
+      .filter(([r]) => r.direction === 'in')
+      .map(([r]) => r.offset)
+    expect(inOffsets).toEqual([0, 3, 6, 9, 12, 15, 18, 21])
+  })
+
+  it('keeps what it got when the Api has fewer bytes than the connection says', async () => {
+    const api = fakeApi()
+    api.readBytes.mockImplementation(async ({ offset, direction = 'in' }) => {
+      const stream = direction === 'in' ? enc('abc') : new Uint8Array()
+      return ok({
+        offset,
+        base64: toBase64(stream.subarray(offset)),
+        captured: stream.length,
+        bytesIn: stream.length,
+        truncated: false,
+        chunks: [],
+      })
+    })
+    const c = await collectConnection(api, makeConnection(1, { captured: 10, capturedOut: 4 }))
+    expect(text(c.received)).toBe('abc')
+    expect(c.sent).toHaveLength(0)
+  })
+
+  it('fails with the Api error message', async () => {
+    const api = fakeApi()
+    api.readChunks.mockResolvedValue({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } })
+    await expect(collectConnection(api, makeConnection(1))).rejects.toThrow('gone')
+  })
+})
+
+describe('toPcapConversation', () => {
+  it('makes a segment of every kept chunk at its wall-clock time', () => {
+    const pcap = toPcapConversation(conversation())
+    expect(pcap.client).toEqual({ address: '127.0.0.1', port: 50001, family: 'IPv4' })
+    expect(pcap.server).toEqual({ address: '127.0.0.1', port: 7878, family: 'IPv4' })
+    expect(pcap.startTimeMs).toBe(T0)
+    expect(
+      pcap.segments.map((s) => ({
+        direction: s.direction,
+        at: s.timeMs - T0,
+        text: text(s.bytes),
+      })),
+    ).toEqual([
+      { direction: 'in', at: 10, text: 'GET / HTTP' },
+      { direction: 'in', at: 12.5, text: '/1.1\r\n\r\n' },
+      { direction: 'out', at: 20, text: 'HTTP/1.1 200 OK\r\n\r\n' },
+      { direction: 'in', at: 30, text: 'more' },
+    ])
+  })
+
+  it('has no end while the connection is open or half-closed', () => {
+    expect(toPcapConversation(conversation()).end).toBeUndefined()
+    expect(toPcapConversation(conversation({ state: 'peer-ended' })).end).toBeUndefined()
+  })
+
+  it.each<[CloseReason, { by: 'client' | 'server'; kind: 'fin' | 'rst' }]>([
+    ['peer', { by: 'client', kind: 'fin' }],
+    ['us', { by: 'server', kind: 'fin' }],
+    ['reset', { by: 'client', kind: 'rst' }],
+    ['error', { by: 'client', kind: 'rst' }],
+  ])('ends a connection closed by %s', (reason, expected) => {
+    const closedAt = T0 + 500
+    const pcap = toPcapConversation(
+      conversation({ state: 'closed', closedAt, closeReason: reason }),
+    )
+    expect(pcap.end).toEqual({ ...expected, timeMs: closedAt })
+  })
+
+  it('never ends before the last segment', () => {
+    // Wall clock and monotonic clock may disagree by a few ms.
+    const pcap = toPcapConversation(
+      conversation({ state: 'closed', closedAt: T0 + 25, closeReason: 'peer' }),
+    )
+    expect(pcap.end?.timeMs).toBe(T0 + 30)
+  })
+})
