@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import type { ListenerSnapshot, ListenerState } from '../shared/contract'
 import { createListenerTally } from './window-title'
+import { defaultListenerSettings } from '../shared/listener-defaults'
 
 function listener(id: string, state: ListenerState): ListenerSnapshot {
   return {
     id,
     number: 1,
     settings: {
+      ...defaultListenerSettings(),
       host: '127.0.0.1',
       port: 0,
       maxConnections: null,
       captureLimitPerConnection: 0,
-      responder: 'silent',
     },
     state,
     bound: null,
     lastError: null,
     counters: { accepted: 0, dropped: 0, open: 0, bytesIn: 0, bytesOut: 0 },
+    workers: [],
+    queued: [],
+    handled: 0,
   }
 }
 

@@ -25,5 +25,10 @@ export function isWildcardHost(host: string): boolean {
 /** 127.0.0.0/8, ::1 or localhost. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase()
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::1' || h === 'localhost' || /^(0{0,4}:){1,7}0{0,3}1$/.test(h)
+  return (
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
+    h === '::1' ||
+    h === 'localhost' ||
+    /^(0{0,4}:){1,7}0{0,3}1$/.test(h)
+  )
 }

@@ -8,13 +8,12 @@
 
 export type Platform = 'linux' | 'darwin' | 'win32' | 'other'
 
-export type BindErrorCode = 'EACCES' | 'EADDRINUSE' | 'EADDRNOTAVAIL' | 'ENOTFOUND' | 'EINVAL' | 'OTHER'
+export type BindErrorCode =
+  'EACCES' | 'EADDRINUSE' | 'EADDRNOTAVAIL' | 'ENOTFOUND' | 'EINVAL' | 'OTHER'
 
 /** A one-click fix: the renderer applies it to the card's fields and starts the listener again. */
 export type BindFix =
-  | { kind: 'use-port-0' }
-  | { kind: 'use-port'; port: number }
-  | { kind: 'use-host'; host: string }
+  { kind: 'use-port-0' } | { kind: 'use-port'; port: number } | { kind: 'use-host'; host: string }
 
 export interface BindFacts {
   /** Linux: the value of /proc/sys/net/ipv4/ip_unprivileged_port_start, or null if unreadable. */

@@ -11,8 +11,46 @@ import type { Result } from './result'
 
 export type ListenerState = 'stopped' | 'starting' | 'listening' | 'stopping'
 
-/** What a listener does with an accepted connection. Later stages add the book's responders. */
-export type Responder = 'silent'
+/**
+ * What a listener does with an accepted connection: the inspector's default, or one of the book's
+ * stages (Listing 20-1 drops the stream; 20-2 reads the request; 20-3… answer HTTP).
+ */
+export type Responder =
+  | 'silent' // keep it open, record, never answer
+  | 'close-at-once' // Listing 20-1: the stream is dropped when the loop body ends
+  | 'read-request-then-close' // Listing 20-2: read up to the empty line, print Request: [...]
+  | 'echo'
+  | 'http-hello' // Listings 20-3 to 20-5
+  | 'http-routes' // Listings 20-6 to 20-9: / → hello.html, else 404
+  | 'http-slow-route' // Listing 20-10: /sleep waits sleepSeconds
+
+export const RESPONDERS: readonly Responder[] = [
+  'silent',
+  'close-at-once',
+  'read-request-then-close',
+  'echo',
+  'http-hello',
+  'http-routes',
+  'http-slow-route',
+]
+
+/**
+ * How requests are handled, as the chapter's programs do: one at a time, a pool of N workers fed
+ * by a queue (ThreadPool::new(4)), or a thread per connection. Applies to the reading responders.
+ */
+export type Handling = 'single-thread' | 'thread-pool' | 'thread-per-connection'
+
+export const HANDLINGS: readonly Handling[] = [
+  'single-thread',
+  'thread-pool',
+  'thread-per-connection',
+]
+
+export const DEFAULT_WORKERS = 4
+export const MAX_WORKERS = 64
+export const DEFAULT_SLEEP_SECONDS = 5
+export const MAX_SLEEP_SECONDS = 60
+export const MAX_PAGE_BYTES = 64 * 1024
 
 export type StopMode = 'let-finish' | 'close-all'
 
@@ -30,6 +68,16 @@ export interface ListenerSettings {
   /** Bytes kept per connection; past it bytes are counted, not kept. */
   captureLimitPerConnection: number
   responder: Responder
+  handling: Handling
+  /** Thread pool size (the book's 4). */
+  workers: number
+  /** How long /sleep waits (the book's 5 s). */
+  sleepSeconds: number
+  /** The book's take(N): stop after N connections were handled; null: never. */
+  stopAfter: number | null
+  /** hello.html and 404.html as the HTTP responders serve them; editable. */
+  helloHtml: string
+  notFoundHtml: string
 }
 
 export interface ListenerCounters {
@@ -50,6 +98,12 @@ export interface ListenerSnapshot {
   bound: Endpoint | null
   lastError: BindFailure | null
   counters: ListenerCounters
+  /** Per worker (thread), the connection it is handling, or null while idle. */
+  workers: (string | null)[]
+  /** Connections waiting for a worker, oldest first. */
+  queued: string[]
+  /** Connections whose handling finished (what take(N) counts). */
+  handled: number
 }
 
 /**
@@ -158,8 +212,31 @@ export type EngineEvent =
       reason: CloseReason
       errorCode: string | null
     }
-  | { type: 'connection-dropped'; at: number; listenerId: string; remote: Endpoint | null; dropped: number }
+  | {
+      type: 'connection-dropped'
+      at: number
+      listenerId: string
+      remote: Endpoint | null
+      dropped: number
+    }
   | { type: 'capture-totals'; at: number; totals: CaptureTotals }
+  | {
+      type: 'worker-changed'
+      at: number
+      listenerId: string
+      worker: number
+      /** The connection it took, or null: idle again (or shut down, see program-output). */
+      connectionId: string | null
+    }
+  | { type: 'queue-changed'; at: number; listenerId: string; queued: string[] }
+  | {
+      /** A line the book's program would print at this moment (Request: [...], Worker 0 got a job; executing.). */
+      type: 'program-output'
+      at: number
+      listenerId: string
+      connectionId: string | null
+      text: string
+    }
 
 export type EngineEventType = EngineEvent['type']
 
@@ -185,6 +262,13 @@ export interface AddListenerRequest {
   port?: number | string
   maxConnections?: number | null
   captureLimitPerConnection?: number
+  responder?: Responder
+  handling?: Handling
+  workers?: number
+  sleepSeconds?: number
+  stopAfter?: number | null
+  helloHtml?: string
+  notFoundHtml?: string
 }
 
 export interface UpdateListenerRequest extends AddListenerRequest {

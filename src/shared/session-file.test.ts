@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionSnapshot, ListenerSnapshot } from './contract'
 import { parseSessionFile, serializeSession, type Session } from './session-file'
+import { defaultListenerSettings } from './listener-defaults'
 
 const listener: ListenerSnapshot = {
   id: 'L1',
   number: 1,
   settings: {
+    ...defaultListenerSettings(),
     host: '127.0.0.1',
     port: 7878,
     maxConnections: null,
     captureLimitPerConnection: 1024,
-    responder: 'silent',
   },
   state: 'listening',
   bound: { address: '127.0.0.1', port: 7878, family: 'IPv4' },
   lastError: null,
   counters: { accepted: 1, dropped: 0, open: 1, bytesIn: 5, bytesOut: 2 },
+  workers: [],
+  queued: [],
+  handled: 0,
 }
 
 const connection: ConnectionSnapshot = {
@@ -68,17 +72,27 @@ describe('session files', () => {
     expect(back?.sent).toEqual(session.connections[0]?.sent)
     expect(back?.chunks).toEqual(session.connections[0]?.chunks)
     expect(back?.connection).toEqual(connection)
-    expect(result.session.listeners[0]).toMatchObject({ id: 'L1', state: 'stopped', counters: { open: 0 } })
+    expect(result.session.listeners[0]).toMatchObject({
+      id: 'L1',
+      state: 'stopped',
+      counters: { open: 0 },
+    })
     expect(result.session.platform).toBe('linux')
   })
 
   it('says what is wrong with a foreign, newer or damaged file', () => {
     expect(parseSessionFile('not json')).toEqual({ ok: false, problem: { kind: 'not-json' } })
-    expect(parseSessionFile('{"hello":1}')).toEqual({ ok: false, problem: { kind: 'not-a-session' } })
+    expect(parseSessionFile('{"hello":1}')).toEqual({
+      ok: false,
+      problem: { kind: 'not-a-session' },
+    })
     expect(parseSessionFile('[1,2]')).toEqual({ ok: false, problem: { kind: 'not-a-session' } })
     const text = serializeSession(session)
     const newer = text.replace('"version":1', '"version":9')
-    expect(parseSessionFile(newer)).toEqual({ ok: false, problem: { kind: 'newer-version', version: 9 } })
+    expect(parseSessionFile(newer)).toEqual({
+      ok: false,
+      problem: { kind: 'newer-version', version: 9 },
+    })
 
     const data = JSON.parse(text)
     data.connections[0].chunks[2].offset = 4 // past the received bytes

@@ -7,12 +7,17 @@
  */
 import type { Platform } from './bind-failure'
 import { fromBase64, toBase64 } from './byte-formats'
-import type {
-  ChunkInfo,
-  ConnectionSnapshot,
-  Endpoint,
-  ListenerSnapshot,
+import {
+  HANDLINGS,
+  MAX_PAGE_BYTES,
+  RESPONDERS,
+  type ChunkInfo,
+  type ConnectionSnapshot,
+  type Endpoint,
+  type ListenerSettings,
+  type ListenerSnapshot,
 } from './contract'
+import { defaultListenerSettings } from './listener-defaults'
 
 export const SESSION_FORMAT = 'socket-lab-session'
 export const SESSION_VERSION = 1
@@ -117,16 +122,7 @@ function listener(value: unknown, where: string): ListenerSnapshot {
   return {
     id: str(l.id, `${where}.id`),
     number: count(l.number, `${where}.number`),
-    settings: {
-      host: str(settings.host, `${where}.settings.host`),
-      port: count(settings.port, `${where}.settings.port`),
-      maxConnections: nullable(settings.maxConnections, `${where}.settings.maxConnections`, count),
-      captureLimitPerConnection: count(
-        settings.captureLimitPerConnection,
-        `${where}.settings.captureLimitPerConnection`,
-      ),
-      responder: oneOf(settings.responder, ['silent'] as const, `${where}.settings.responder`),
-    },
+    settings: listenerSettings(settings, `${where}.settings`),
     // A saved session listens to nothing: whatever it was doing, it is shown stopped.
     state: 'stopped',
     bound: nullable(l.bound, `${where}.bound`, endpoint),
@@ -138,6 +134,45 @@ function listener(value: unknown, where: string): ListenerSnapshot {
       bytesIn: count(counters.bytesIn, `${where}.counters.bytesIn`),
       bytesOut: count(counters.bytesOut, `${where}.counters.bytesOut`),
     },
+    workers: [],
+    queued: [],
+    handled: l.handled === undefined ? 0 : count(l.handled, `${where}.handled`),
+  }
+}
+
+/** A field of a later format version may be missing from an older file: it takes the default. */
+function orDefault<T>(value: unknown, fallback: T, read: (v: unknown) => T): T {
+  return value === undefined ? fallback : read(value)
+}
+
+function listenerSettings(settings: Json, where: string): ListenerSettings {
+  const d = defaultListenerSettings()
+  const text = (key: string) => (v: unknown) => {
+    const page = str(v, `${where}.${key}`)
+    if (page.length > MAX_PAGE_BYTES) throw new Damaged(`${where}.${key}`)
+    return page
+  }
+  return {
+    host: str(settings.host, `${where}.host`),
+    port: count(settings.port, `${where}.port`),
+    maxConnections: nullable(settings.maxConnections, `${where}.maxConnections`, count),
+    captureLimitPerConnection: count(
+      settings.captureLimitPerConnection,
+      `${where}.captureLimitPerConnection`,
+    ),
+    responder: oneOf(settings.responder, RESPONDERS, `${where}.responder`),
+    handling: orDefault(settings.handling, d.handling, (v) =>
+      oneOf(v, HANDLINGS, `${where}.handling`),
+    ),
+    workers: orDefault(settings.workers, d.workers, (v) => count(v, `${where}.workers`)),
+    sleepSeconds: orDefault(settings.sleepSeconds, d.sleepSeconds, (v) =>
+      num(v, `${where}.sleepSeconds`),
+    ),
+    stopAfter: orDefault(settings.stopAfter, d.stopAfter, (v) =>
+      nullable(v, `${where}.stopAfter`, count),
+    ),
+    helloHtml: orDefault(settings.helloHtml, d.helloHtml, text('helloHtml')),
+    notFoundHtml: orDefault(settings.notFoundHtml, d.notFoundHtml, text('notFoundHtml')),
   }
 }
 
@@ -145,7 +180,11 @@ function connection(value: unknown, where: string, listenerIds: Set<string>): Co
   const c = obj(value, where)
   const listenerId = str(c.listenerId, `${where}.listenerId`)
   if (!listenerIds.has(listenerId)) throw new Damaged(`${where}.listenerId`)
-  const state = oneOf(c.state, ['open', 'peer-ended', 'we-ended', 'closed'] as const, `${where}.state`)
+  const state = oneOf(
+    c.state,
+    ['open', 'peer-ended', 'we-ended', 'closed'] as const,
+    `${where}.state`,
+  )
   return {
     id: str(c.id, `${where}.id`),
     listenerId,
@@ -222,7 +261,9 @@ export function parseSessionFile(
       const sent = bytes(c.sent, `${where}.sent`)
       const snapshot = connection(c.connection, `${where}.connection`, listenerIds)
       const sizes = { in: received.length, out: sent.length }
-      const chunks = arr(c.chunks, `${where}.chunks`).map((k, j) => chunk(k, `${where}.chunks[${j}]`, sizes))
+      const chunks = arr(c.chunks, `${where}.chunks`).map((k, j) =>
+        chunk(k, `${where}.chunks[${j}]`, sizes),
+      )
       return { connection: snapshot, chunks, received, sent }
     })
     return {
@@ -235,7 +276,8 @@ export function parseSessionFile(
       },
     }
   } catch (error) {
-    if (error instanceof Damaged) return { ok: false, problem: { kind: 'damaged', where: error.where } }
+    if (error instanceof Damaged)
+      return { ok: false, problem: { kind: 'damaged', where: error.where } }
     throw error
   }
 }

@@ -270,7 +270,11 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
       if (!truncated.ok) return truncated
       return ok({
         channel: c,
-        request: { base64: p.base64 as string, direction: direction.value, truncated: truncated.value },
+        request: {
+          base64: p.base64 as string,
+          direction: direction.value,
+          truncated: truncated.value,
+        },
       })
     }
     case 'settings:set': {

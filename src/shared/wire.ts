@@ -36,9 +36,11 @@ export function parseWireRequest(text: string): WireRequest | AppError {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return { code: 'INVALID_REQUEST', message: 'The frame must be a JSON object' }
   const frame = data as Record<string, unknown>
-  if (frame.kind !== 'request') return { code: 'INVALID_REQUEST', message: 'kind must be "request"' }
+  if (frame.kind !== 'request')
+    return { code: 'INVALID_REQUEST', message: 'kind must be "request"' }
   if (typeof frame.id !== 'number' || !Number.isSafeInteger(frame.id) || frame.id < 0)
     return { code: 'INVALID_REQUEST', message: 'id must be a non-negative integer' }
-  if (typeof frame.channel !== 'string') return { code: 'INVALID_REQUEST', message: 'channel must be a string' }
+  if (typeof frame.channel !== 'string')
+    return { code: 'INVALID_REQUEST', message: 'channel must be a string' }
   return { kind: 'request', id: frame.id, channel: frame.channel, request: frame.request }
 }

@@ -63,11 +63,20 @@ describe('requests', () => {
         maxConnections: null,
         captureLimitPerConnection: DEFAULT_CAPTURE_PER_CONNECTION,
         responder: 'silent',
+        handling: 'thread-pool',
+        workers: 4,
+        sleepSeconds: 5,
+        stopAfter: null,
+        helloHtml: expect.stringContaining('<h1>Hello!</h1>'),
+        notFoundHtml: expect.stringContaining('<h1>Oops!</h1>'),
       },
       state: 'stopped',
       bound: null,
       lastError: null,
       counters: { accepted: 0, dropped: 0, open: 0, bytesIn: 0, bytesOut: 0 },
+      workers: [],
+      queued: [],
+      handled: 0,
     })
     const second = await t.value('listener:add', { host: '::1', port: '8080', maxConnections: 3 })
     expect(second).toMatchObject({

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings'
 import { recordingEngine, waitFor, type TestEngine } from './engine-test-kit'
+import { defaultListenerSettings } from '../../shared/listener-defaults'
 
 let t: TestEngine
 let dir: string
@@ -44,8 +45,8 @@ describe('engine settings', () => {
     t = recordingEngine({ settingsFile: file })
     const snapshot = await t.value('engine:snapshot', {})
     expect(snapshot.listeners.map((l) => [l.id, l.state, l.settings])).toEqual([
-      ['L1', 'stopped', { ...saved.listeners[0], responder: 'silent' }],
-      ['L2', 'stopped', { ...saved.listeners[1], responder: 'silent' }],
+      ['L1', 'stopped', { ...defaultListenerSettings(), ...saved.listeners[0] }],
+      ['L2', 'stopped', { ...defaultListenerSettings(), ...saved.listeners[1] }],
     ])
     expect(await t.value('settings:get', {})).toEqual({ settings: saved, problem: null })
     // Restored, not added by anyone: nothing is written back.

@@ -5,9 +5,6 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import type { Platform } from '../../shared/bind-failure'
 import {
-  DEFAULT_CAPTURE_PER_CONNECTION,
-  DEFAULT_HOST,
-  DEFAULT_PORT,
   type AddListenerRequest,
   type CloseHow,
   type Endpoint,
@@ -19,6 +16,7 @@ import {
   type StopMode,
 } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
+import { defaultListenerSettings } from '../../shared/listener-defaults'
 import type { SavedListener } from '../../shared/settings'
 import { parsePort } from '../../shared/validate'
 import { classifyBindError } from './bind-error'
@@ -85,12 +83,14 @@ export class ListenerRuntime {
     patch: SettingsPatch,
     private readonly deps: ListenerDeps,
   ) {
+    const defaults = defaultListenerSettings()
     this.settings = {
-      host: patch.host ?? DEFAULT_HOST,
-      port: patch.port ?? DEFAULT_PORT,
-      maxConnections: patch.maxConnections ?? null,
-      captureLimitPerConnection: patch.captureLimitPerConnection ?? DEFAULT_CAPTURE_PER_CONNECTION,
-      responder: 'silent',
+      ...defaults,
+      host: patch.host ?? defaults.host,
+      port: patch.port ?? defaults.port,
+      maxConnections: patch.maxConnections ?? defaults.maxConnections,
+      captureLimitPerConnection:
+        patch.captureLimitPerConnection ?? defaults.captureLimitPerConnection,
     }
     this.connectionHost = {
       listenerId: id,
@@ -115,6 +115,9 @@ export class ListenerRuntime {
       bound: this.bound === null ? null : { ...this.bound },
       lastError: this.lastError,
       counters: { ...this.counters, open: this.live.size },
+      workers: [],
+      queued: [],
+      handled: 0,
     }
   }
 

@@ -19,6 +19,7 @@ import type { Lang } from './i18n/translate'
 import { initialState, reducer } from './state/reducer'
 import { createStore, type Store } from './state/store'
 import { StoreProvider } from './state/StoreContext'
+import { defaultListenerSettings } from '../../shared/listener-defaults'
 
 type Methods = Omit<Api, 'onEvents'>
 
@@ -33,16 +34,19 @@ export function makeListener(overrides: Partial<ListenerSnapshot> = {}): Listene
     id: 'l1',
     number: 1,
     settings: {
+      ...defaultListenerSettings(),
       host: '127.0.0.1',
       port: 7878,
       maxConnections: null,
       captureLimitPerConnection: 1024 * 1024,
-      responder: 'silent',
     },
     state: 'stopped',
     bound: null,
     lastError: null,
     counters: { accepted: 0, dropped: 0, open: 0, bytesIn: 0, bytesOut: 0 },
+    workers: [],
+    queued: [],
+    handled: 0,
     ...overrides,
   }
 }

@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/translate'
 import { makeConnection, makeListener, makeSnapshot, storeWith, type FakeApi } from '../test-utils'
 import { apiServing, CHUNKS, conversationConnection, IN, OUT } from './inspector-test-kit'
 import { Root } from './Root'
+import { defaultListenerSettings } from '../../../shared/listener-defaults'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 
@@ -31,13 +32,16 @@ function savedSession(): Session {
         id: 's1',
         number: 1,
         settings: {
+          ...defaultListenerSettings(),
           host: '127.0.0.1',
           port: 9090,
           maxConnections: null,
           captureLimitPerConnection: 1024,
-          responder: 'silent',
         },
         counters: { accepted: 1, open: 0, dropped: 0, bytesIn: 5, bytesOut: 2 },
+        workers: [],
+        queued: [],
+        handled: 0,
       }),
     ],
     connections: [

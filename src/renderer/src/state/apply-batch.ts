@@ -176,6 +176,25 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
     case 'capture-totals':
       draft.capture = event.totals
       return
+    case 'worker-changed': {
+      const l = draft.listeners.get(event.listenerId)
+      if (!l || l.workers[event.worker] === event.connectionId) return
+      const workers = [...l.workers]
+      workers[event.worker] = event.connectionId
+      draft.listeners.set(event.listenerId, { ...l, workers })
+      draft.hasListenerChanges = true
+      return
+    }
+    case 'queue-changed': {
+      const l = draft.listeners.get(event.listenerId)
+      if (!l) return
+      draft.listeners.set(event.listenerId, { ...l, queued: event.queued })
+      draft.hasListenerChanges = true
+      return
+    }
+    case 'program-output':
+      // Shown by the log only.
+      return
     default:
       assertNever(event)
   }

@@ -152,6 +152,11 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'worker-changed':
+    case 'queue-changed':
+    case 'program-output':
+      // The handling view shows workers and the queue; program output gets its log lines with it.
+      return []
     default:
       return assertNever(event)
   }
