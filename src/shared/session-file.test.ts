@@ -93,6 +93,10 @@ describe('session files', () => {
       ok: false,
       problem: { kind: 'newer-version', version: 9 },
     })
+    expect(parseSessionFile(text.replace('"version":1', '"version":"1"'))).toEqual({
+      ok: false,
+      problem: { kind: 'damaged', where: 'version' },
+    })
 
     const data = JSON.parse(text)
     data.connections[0].chunks[2].offset = 4 // past the received bytes

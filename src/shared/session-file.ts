@@ -249,8 +249,10 @@ export function parseSessionFile(
   if (typeof data !== 'object' || data === null || (data as Json).format !== SESSION_FORMAT)
     return { ok: false, problem: { kind: 'not-a-session' } }
   const file = data as Json
-  if (typeof file.version !== 'number' || file.version > SESSION_VERSION)
-    return { ok: false, problem: { kind: 'newer-version', version: Number(file.version) || 0 } }
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
+    return { ok: false, problem: { kind: 'damaged', where: 'version' } }
+  if (file.version > SESSION_VERSION)
+    return { ok: false, problem: { kind: 'newer-version', version: file.version } }
   try {
     const listeners = arr(file.listeners, 'listeners').map((l, i) => listener(l, `listeners[${i}]`))
     const listenerIds = new Set(listeners.map((l) => l.id))

@@ -58,9 +58,11 @@ export function explainBindFailure(failure: BindFailure): ExplainPart[] {
       const address = failure.address || formatHostPort(failure.host, port)
       const parts: ExplainPart[] = [text('explain.inuse.live', { address })]
       if (platform === 'linux' || platform === 'darwin') parts.push(text('explain.inuse.reuse'))
-      if (platform === 'linux')
+      // Both conflicts were observed on Linux; macOS and Windows let the same user hold both.
+      if (platform === 'linux') {
         parts.push(text('explain.inuse.linuxWildcard', { port: String(port) }))
-      parts.push(text('explain.inuse.dualStack', { port: String(port) }))
+        parts.push(text('explain.inuse.dualStack', { port: String(port) }))
+      }
       if (platform === 'darwin') parts.push(text('explain.inuse.airplay'))
       return parts
     }

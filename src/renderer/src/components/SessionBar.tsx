@@ -3,7 +3,12 @@
  */
 import { useRef, useState, type ReactNode } from 'react'
 import { buildSessionPcap } from '../../../shared/pcap'
-import { parseSessionFile, serializeSession, type Session } from '../../../shared/session-file'
+import {
+  MAX_SESSION_FILE_BYTES,
+  parseSessionFile,
+  serializeSession,
+  type Session,
+} from '../../../shared/session-file'
 import { downloadFile, fileStamp } from '../download'
 import { useI18n } from '../i18n/context'
 import { collectSession, toPcapConversation } from '../session/collect'
@@ -63,6 +68,10 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
     if (!file) return
     setFailure(null)
     setStatus(null)
+    if (file.size > MAX_SESSION_FILE_BYTES) {
+      setFailure({ file: file.name, problem: { kind: 'too-large', bytes: file.size } })
+      return
+    }
     let text: string
     try {
       text = await file.text()

@@ -22,7 +22,7 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.input.send-empty': 'Отправлять нечего.',
   'workspace.input.send-too-large': 'Слишком много за один раз: не больше {max} МиБ.',
   'workspace.input.pattern-empty': 'Введите, что искать.',
-  'workspace.input.pattern-too-long': 'Искомое — не больше {max} МиБ.',
+  'workspace.input.pattern-too-long': 'Искомое — не больше {max} байт.',
 
   'workspace.connections.col.bytesOut': 'Отправлено',
   'workspace.connections.state.we-ended': 'мы завершили передачу (FIN)',

@@ -127,6 +127,32 @@ describe('collectSession', () => {
     expect(c.sent).toHaveLength(0)
   })
 
+  it('leaves out reads that arrived after the bytes were read, so the saved file opens again', async () => {
+    const api = fakeApi()
+    api.readBytes.mockImplementation(async ({ offset, direction = 'in' }) => {
+      const stream = direction === 'in' ? enc('abc') : new Uint8Array()
+      return ok({
+        offset,
+        base64: toBase64(stream.subarray(offset)),
+        captured: stream.length,
+        bytesIn: stream.length,
+        truncated: false,
+        chunks: [],
+      })
+    })
+    api.readChunks.mockResolvedValue(
+      ok({
+        total: 2,
+        chunks: [
+          { direction: 'in', offset: 0, size: 3, mono: 1, kept: 3 },
+          { direction: 'in', offset: 3, size: 4, mono: 2, kept: 4 }, // came in during the save
+        ],
+      }),
+    )
+    const c = await collectConnection(api, makeConnection(1, { captured: 3, capturedOut: 0 }))
+    expect(c.chunks).toEqual([{ direction: 'in', offset: 0, size: 3, mono: 1, kept: 3 }])
+  })
+
   it('fails with the Api error message', async () => {
     const api = fakeApi()
     api.readChunks.mockResolvedValue({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } })

@@ -55,11 +55,15 @@ export async function collectConnection(
   api: Api,
   connection: ConnectionSnapshot,
 ): Promise<SessionConnection> {
-  const [chunks, received, sent] = await Promise.all([
+  const [all, received, sent] = await Promise.all([
     readAllChunks(api, connection.id),
     readStream(api, connection.id, 'in', connection.captured),
     readStream(api, connection.id, 'out', connection.capturedOut),
   ])
+  // Bytes may arrive while we read: the chunk list can run past the bytes read for the snapshot.
+  // Keep what the saved bytes cover, so the file is whole and opens again.
+  const sizes = { in: received.length, out: sent.length }
+  const chunks = all.filter((c) => c.offset + c.kept <= sizes[c.direction])
   return { connection, chunks, received, sent }
 }
 

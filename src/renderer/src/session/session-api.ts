@@ -5,6 +5,7 @@
 import { findBytes, fromBase64, toBase64 } from '../../../shared/byte-formats'
 import {
   MAX_CHUNKS_PER_READ,
+  MAX_SEND_BYTES,
   type Api,
   type CapturedBytes,
   type ChunkInfo,
@@ -137,10 +138,12 @@ export function createSessionApi(
       const c = byId.get(connectionId)
       if (!c) return notFound(connectionId)
       // The parser lives in the engine: the bytes go there to be read, and nothing is kept.
+      const bytes = stream(c, direction)
+      const isCut = bytes.length > MAX_SEND_BYTES
       return live.analyzeBytes({
-        base64: toBase64(stream(c, direction)),
+        base64: toBase64(isCut ? bytes.subarray(0, MAX_SEND_BYTES) : bytes),
         direction,
-        truncated: c.connection.truncated,
+        truncated: c.connection.truncated || isCut,
       })
     },
     analyzeBytes: (request) => live.analyzeBytes(request),
