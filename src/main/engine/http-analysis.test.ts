@@ -265,6 +265,24 @@ describe('analyzeHttp: responses', () => {
     ])
   })
 
+  it('knows 204, 304 and 1xx responses have no body, whatever Content-Length says', () => {
+    const wire =
+      'HTTP/1.1 100 Continue\r\n\r\n' +
+      'HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\n' +
+      'HTTP/1.1 304 Not Modified\r\nContent-Length: 9\r\n\r\n' +
+      'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi'
+    const analysis = analyzeHttp(bytesOf(wire), 'out', false)
+    expect(
+      analysis.messages.map((m) => [m.status, m.bodyLength, m.end !== null, m.problems]),
+    ).toEqual([
+      [100, 0, true, []],
+      [204, 0, true, []],
+      [304, 0, true, []],
+      [200, 2, true, []],
+    ])
+    expect(analysis.messages.at(-1)?.end).toBe(wire.length)
+  })
+
   it('reads a chunked response and the response after it', () => {
     const chunked =
       'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n'

@@ -292,6 +292,15 @@ function analyzeMessage(
     message.reason = fromLatin1(info.statusMessage)
   }
 
+  // 1xx, 204 and 304 responses never have a body, whatever Content-Length says (RFC 9112 6.3).
+  // (Answers to HEAD have none either, but requests and responses are not paired here.)
+  const status = info.statusCode
+  if (direction === 'out' && (status < 200 || status === 204 || status === 304)) {
+    message.expectedBodyLength = 0
+    message.end = headEnd
+    return { message, stop: info.upgrade }
+  }
+
   const chunked = isChunked(headers) && !info.upgrade
   const length = chunked ? null : contentLength(headers)
   if (length === 'bad') {
