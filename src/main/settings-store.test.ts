@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS, type AppSettings } from '../shared/settings'
+import { defaultListenerSettings } from '../shared/listener-defaults'
 import { createSettingsStore, defaultDataDir } from './settings-store'
 
 let dir: string
@@ -35,8 +36,15 @@ const saved: AppSettings = {
   language: 'ru',
   theme: 'dark',
   listeners: [
-    { host: '127.0.0.1', port: 7878, maxConnections: null, captureLimitPerConnection: 1024 },
-    { host: '::1', port: 0, maxConnections: 4, captureLimitPerConnection: 0 },
+    { ...defaultListenerSettings(), captureLimitPerConnection: 1024 },
+    {
+      ...defaultListenerSettings(),
+      host: '::1',
+      port: 0,
+      maxConnections: 4,
+      captureLimitPerConnection: 0,
+      responder: 'http-routes',
+    },
   ],
 }
 
@@ -102,6 +110,8 @@ describe('createSettingsStore', () => {
     ['a port as a string', { ...saved, listeners: [{ ...saved.listeners[0], port: '80' }] }],
     ['a bad host', { ...saved, listeners: [{ ...saved.listeners[0], host: 'a b' }] }],
     ['maxConnections 0', { ...saved, listeners: [{ ...saved.listeners[0], maxConnections: 0 }] }],
+    ['an unknown responder', { ...saved, listeners: [{ ...saved.listeners[0], responder: 'x' }] }],
+    ['workers 0', { ...saved, listeners: [{ ...saved.listeners[0], workers: 0 }] }],
     ['33 listeners', { ...saved, listeners: Array(33).fill(saved.listeners[0]) }],
     ['an array', [saved]],
     ['null', null],

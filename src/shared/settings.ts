@@ -2,16 +2,13 @@
  * Settings that persist across restarts: in Electron's user data folder, in browser mode in the
  * same kind of per-user folder (see src/main/settings-store.ts).
  */
+import type { ListenerSettings } from './contract'
 
 export type Language = 'en' | 'ru'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
-export interface SavedListener {
-  host: string
-  port: number
-  maxConnections: number | null
-  captureLimitPerConnection: number
-}
+/** A listener's settings as saved: all of them but the state. */
+export type SavedListener = ListenerSettings
 
 export interface AppSettings {
   version: 1

@@ -1,3 +1,4 @@
+import { defaultListenerSettings } from './listener-defaults'
 import { describe, expect, it } from 'vitest'
 import {
   MAX_CAPTURE_PER_CONNECTION,
@@ -49,7 +50,13 @@ describe('validateRequest: the stream inspector and settings channels', () => {
             channel === 'settings:set' && 'listeners' in (payload as object)
               ? {
                   listeners: [
-                    { host: '::1', port: 0, maxConnections: null, captureLimitPerConnection: 0 },
+                    {
+                      ...defaultListenerSettings(),
+                      host: '::1',
+                      port: 0,
+                      maxConnections: null,
+                      captureLimitPerConnection: 0,
+                    },
                   ],
                 }
               : payload,
@@ -114,7 +121,8 @@ describe('validateRequest: the stream inspector and settings channels', () => {
     ['settings:set theme', 'settings:set', { theme: null }],
     ['listeners not an array', 'settings:set', { listeners: {} }],
     ['too many listeners', 'settings:set', { listeners: Array(33).fill(listener) }],
-    ['listener with extra key', 'settings:set', { listeners: [{ ...listener, responder: 'x' }] }],
+    ['listener with extra key', 'settings:set', { listeners: [{ ...listener, bogus: 1 }] }],
+    ['listener responder', 'settings:set', { listeners: [{ ...listener, responder: 'x' }] }],
     ['listener port as string', 'settings:set', { listeners: [{ ...listener, port: '80' }] }],
     ['listener not an object', 'settings:set', { listeners: [null] }],
   ])('refuses %s as INVALID_REQUEST', (_name, channel, payload) => {

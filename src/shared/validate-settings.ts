@@ -21,16 +21,20 @@ import {
   parsePort,
   requestError,
 } from './validate-fields'
+import { checkStageFields, LISTENER_SETTING_KEYS } from './validate-listener'
+import { defaultListenerSettings } from './listener-defaults'
 
 const LANGUAGES: readonly (Language | null)[] = [null, 'en', 'ru']
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark']
-const LISTENER_KEYS = ['host', 'port', 'maxConnections', 'captureLimitPerConnection'] as const
 const PATCH_KEYS = ['language', 'theme', 'listeners'] as const
 
-/** One saved listener: every field present, the port a number (never a string, see parsePort). */
+/**
+ * One saved listener: the port a number (never a string, see parsePort). host, port, the limits
+ * are always there; the stage fields came later, so a file without them takes their defaults.
+ */
 function checkSavedListener(value: unknown, where: string): Result<SavedListener> {
   if (!isPlainObject(value)) return fail(requestError(`${where} must be an object`))
-  const extra = onlyKeys(value, LISTENER_KEYS)
+  const extra = onlyKeys(value, LISTENER_SETTING_KEYS)
   if (extra) return fail({ ...extra, message: `${where}: ${extra.message}` })
   const host = checkHost(value.host)
   if (!host.ok) return host
@@ -50,7 +54,11 @@ function checkSavedListener(value: unknown, where: string): Result<SavedListener
     MAX_CAPTURE_PER_CONNECTION,
   )
   if (!cap.ok) return cap
+  const stage = checkStageFields(value)
+  if (!stage.ok) return stage
   return ok({
+    ...defaultListenerSettings(),
+    ...stage.value,
     host: host.value,
     port: port.value,
     maxConnections,

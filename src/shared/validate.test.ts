@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_MAX_CONNECTIONS, MAX_READ_LENGTH } from './contract'
+import {
+  HANDLINGS,
+  MAX_MAX_CONNECTIONS,
+  MAX_PAGE_BYTES,
+  MAX_READ_LENGTH,
+  MAX_SLEEP_SECONDS,
+  MAX_WORKERS,
+  RESPONDERS,
+} from './contract'
 import { checkHost, parsePort, validateRequest } from './validate'
 
 describe('parsePort', () => {
@@ -152,6 +160,65 @@ describe('validateRequest', () => {
         field: 'captureLimitPerConnection',
         reason: 'number-out-of-range',
       },
+    })
+  })
+})
+
+describe('validateRequest: the book stage fields of listener:add/update', () => {
+  it('accepts every responder and handling, and the fields at their bounds', () => {
+    for (const responder of RESPONDERS)
+      expect(validateRequest('listener:add', { responder })).toMatchObject({ ok: true })
+    for (const handling of HANDLINGS)
+      expect(validateRequest('listener:update', { listenerId: 'L1', handling })).toMatchObject({
+        ok: true,
+      })
+    const bounds = {
+      workers: MAX_WORKERS,
+      sleepSeconds: 0,
+      stopAfter: null,
+      helloHtml: 'é'.repeat(MAX_PAGE_BYTES / 2),
+      notFoundHtml: '',
+    }
+    expect(validateRequest('listener:add', bounds)).toEqual({
+      ok: true,
+      value: { channel: 'listener:add', request: bounds },
+    })
+    expect(
+      validateRequest('listener:add', {
+        workers: 1,
+        sleepSeconds: MAX_SLEEP_SECONDS,
+        stopAfter: 1,
+      }),
+    ).toMatchObject({ ok: true })
+    expect(validateRequest('listener:add', { stopAfter: 1000 })).toMatchObject({ ok: true })
+  })
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an unknown responder', { responder: 'teapot' }],
+    ['an unknown handling', { handling: 'fibers' }],
+    ['a page that is not a string', { helloHtml: 42 }],
+  ])('refuses %s as INVALID_REQUEST', (_name, payload) => {
+    expect(validateRequest('listener:add', payload)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    })
+  })
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['workers 0', { workers: 0 }, 'workers'],
+    ['too many workers', { workers: MAX_WORKERS + 1 }, 'workers'],
+    ['fractional workers', { workers: 1.5 }, 'workers'],
+    ['a negative sleep', { sleepSeconds: -1 }, 'sleepSeconds'],
+    ['too long a sleep', { sleepSeconds: MAX_SLEEP_SECONDS + 1 }, 'sleepSeconds'],
+    ['stopAfter 0', { stopAfter: 0 }, 'stopAfter'],
+    ['stopAfter 1001', { stopAfter: 1001 }, 'stopAfter'],
+    // 2-byte characters: the limit is in UTF-8 bytes, not in characters.
+    ['a page over the limit', { helloHtml: 'é'.repeat(MAX_PAGE_BYTES / 2 + 1) }, 'helloHtml'],
+    ['a 404 page over the limit', { notFoundHtml: 'x'.repeat(MAX_PAGE_BYTES + 1) }, 'notFoundHtml'],
+  ])('refuses %s as INVALID_INPUT for its field', (_name, payload, field) => {
+    expect(validateRequest('listener:add', payload)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field },
     })
   })
 })

@@ -6,13 +6,10 @@
  */
 import {
   CHANNELS,
-  MAX_CAPTURE_PER_CONNECTION,
   MAX_CHUNKS_PER_READ,
-  MAX_MAX_CONNECTIONS,
   MAX_READ_LENGTH,
   MAX_SEARCH_PATTERN,
   MAX_SEND_BYTES,
-  type AddListenerRequest,
   type Channel,
   type CloseHow,
   type Direction,
@@ -22,64 +19,19 @@ import {
 import { assertNever, fail, ok, type AppError, type InputReason, type Result } from './result'
 import {
   base64ByteLength,
-  checkHost,
   checkId,
-  checkInteger,
   checkOneOf,
   checkRequestInteger,
   inputError,
   isPlainObject,
   onlyKeys,
-  parsePort,
   requestError,
 } from './validate-fields'
+import { checkListenerSettings, LISTENER_SETTING_KEYS } from './validate-listener'
 import { checkSettingsPatch } from './validate-settings'
 
 export { base64ByteLength, checkHost, parsePort } from './validate-fields'
 export { checkSettingsPatch, parseAppSettings } from './validate-settings'
-
-const SETTINGS_KEYS = ['host', 'port', 'maxConnections', 'captureLimitPerConnection'] as const
-
-/** The listener settings a request may set; each present one is checked. */
-function checkSettings(
-  obj: Record<string, unknown>,
-): Result<AddListenerRequest & { port?: number }> {
-  const out: AddListenerRequest & { port?: number } = {}
-  // A wrong type is a malformed request, not something a person typed.
-  if (obj.host !== undefined && typeof obj.host !== 'string')
-    return fail(requestError('host must be a string'))
-  if (obj.port !== undefined && typeof obj.port !== 'string' && typeof obj.port !== 'number')
-    return fail(requestError('port must be a number or a string'))
-  if (obj.host !== undefined) {
-    const host = checkHost(obj.host)
-    if (!host.ok) return host
-    out.host = host.value
-  }
-  if (obj.port !== undefined) {
-    const port = parsePort(obj.port)
-    if (!port.ok) return port
-    out.port = port.value
-  }
-  if (obj.maxConnections !== undefined) {
-    if (obj.maxConnections === null) out.maxConnections = null
-    else {
-      const max = checkInteger('maxConnections', obj.maxConnections, 1, MAX_MAX_CONNECTIONS)
-      if (!max.ok) return max
-      out.maxConnections = max.value
-    }
-  }
-  if (obj.captureLimitPerConnection !== undefined) {
-    const cap = checkInteger(
-      'captureLimitPerConnection',
-      obj.captureLimitPerConnection,
-      0,
-      MAX_CAPTURE_PER_CONNECTION,
-    )
-    if (!cap.ok) return cap
-    out.captureLimitPerConnection = cap.value
-  }
-  return ok(out)
-}
 
 const STOP_MODES: readonly StopMode[] = ['let-finish', 'close-all']
 const CLOSE_HOWS: readonly CloseHow[] = ['fin', 'reset', 'destroy']
@@ -120,18 +72,18 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
   const p = payload
   switch (c) {
     case 'listener:add': {
-      const extra = onlyKeys(p, SETTINGS_KEYS)
+      const extra = onlyKeys(p, LISTENER_SETTING_KEYS)
       if (extra) return fail(extra)
-      const settings = checkSettings(p)
+      const settings = checkListenerSettings(p)
       if (!settings.ok) return settings
       return ok({ channel: c, request: settings.value })
     }
     case 'listener:update': {
-      const extra = onlyKeys(p, ['listenerId', ...SETTINGS_KEYS])
+      const extra = onlyKeys(p, ['listenerId', ...LISTENER_SETTING_KEYS])
       if (extra) return fail(extra)
       const id = checkId(p, 'listenerId')
       if (!id.ok) return id
-      const settings = checkSettings(p)
+      const settings = checkListenerSettings(p)
       if (!settings.ok) return settings
       return ok({ channel: c, request: { listenerId: id.value, ...settings.value } })
     }

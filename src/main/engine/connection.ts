@@ -49,6 +49,14 @@ export function toEndpoint(
   }
 }
 
+/** What a responder hears of its connection, after the connection recorded it. */
+export interface ConnectionObserver {
+  data?(data: Buffer): void
+  /** The peer's FIN: nothing more will arrive. */
+  end?(): void
+  closed?(): void
+}
+
 export class ConnectionRuntime {
   readonly id: string
   readonly capture = new ConnectionCapture()
@@ -65,6 +73,7 @@ export class ConnectionRuntime {
   /** We sent FIN before the peer did. */
   private weEndedFirst = false
   private readonly closeWaiters: (() => void)[] = []
+  private observer: ConnectionObserver = {}
 
   constructor(
     private readonly host: ConnectionHost,
@@ -76,13 +85,42 @@ export class ConnectionRuntime {
     this.local = toEndpoint(socket.localAddress, socket.localPort, socket.localFamily)
     // First, before anything can fail: an unhandled socket error would crash the process.
     socket.on('error', (err: NodeJS.ErrnoException) => this.onError(err))
-    socket.on('data', (data: Buffer) => this.record('in', data))
+    socket.on('data', (data: Buffer) => {
+      this.record('in', data)
+      this.observer.data?.(data)
+    })
     socket.on('end', () => this.onEnd())
     socket.on('close', () => this.onClose())
   }
 
   get isClosed(): boolean {
     return this.state === 'closed'
+  }
+
+  /** The peer sent FIN (or the connection is gone): no more bytes will arrive. */
+  get hasInputEnded(): boolean {
+    return this.state === 'peer-ended' || this.state === 'closed' || this.socket.readableEnded
+  }
+
+  /** Sets the one observer (a responder); it hears what happens from now on. */
+  observe(observer: ConnectionObserver): void {
+    this.observer = observer
+  }
+
+  /**
+   * Drops the stream as Rust does when a TcpStream goes out of scope: what was written is still
+   * delivered, then the socket is closed (FIN, reason 'us'). end() and destroy() once flushed,
+   * so nothing the peer sends afterwards is read. Resolves once closed.
+   */
+  drop(): Promise<void> {
+    if (this.state === 'closed') return Promise.resolve()
+    const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
+    const socket = this.socket
+    if (socket.destroyed) return closed
+    this.closedByUs = true
+    if (socket.writableEnded) socket.destroy()
+    else socket.end(() => socket.destroy())
+    return closed
   }
 
   /**
@@ -218,6 +256,7 @@ export class ConnectionRuntime {
     // event still goes out for the log, the state stays we-ended until then.
     if (this.state === 'open') this.state = 'peer-ended'
     this.emitLifecycle('connection-peer-ended')
+    this.observer.end?.()
   }
 
   private onError(err: NodeJS.ErrnoException): void {
@@ -246,5 +285,6 @@ export class ConnectionRuntime {
     })
     this.host.onClosed(this)
     for (const resolve of this.closeWaiters.splice(0)) resolve()
+    this.observer.closed?.()
   }
 }

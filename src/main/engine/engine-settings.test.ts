@@ -34,8 +34,27 @@ const saved: AppSettings = {
   language: 'en',
   theme: 'light',
   listeners: [
-    { host: '127.0.0.1', port: 0, maxConnections: 3, captureLimitPerConnection: 100 },
-    { host: '::1', port: 8123, maxConnections: null, captureLimitPerConnection: 0 },
+    {
+      ...defaultListenerSettings(),
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: 3,
+      captureLimitPerConnection: 100,
+      responder: 'http-slow-route',
+      handling: 'single-thread',
+      workers: 2,
+      sleepSeconds: 1,
+      stopAfter: 2,
+      helloHtml: '<p>hi</p>',
+      notFoundHtml: '<p>no</p>',
+    },
+    {
+      ...defaultListenerSettings(),
+      host: '::1',
+      port: 8123,
+      maxConnections: null,
+      captureLimitPerConnection: 0,
+    },
   ],
 }
 
@@ -45,8 +64,8 @@ describe('engine settings', () => {
     t = recordingEngine({ settingsFile: file })
     const snapshot = await t.value('engine:snapshot', {})
     expect(snapshot.listeners.map((l) => [l.id, l.state, l.settings])).toEqual([
-      ['L1', 'stopped', { ...defaultListenerSettings(), ...saved.listeners[0] }],
-      ['L2', 'stopped', { ...defaultListenerSettings(), ...saved.listeners[1] }],
+      ['L1', 'stopped', saved.listeners[0]],
+      ['L2', 'stopped', saved.listeners[1]],
     ])
     expect(await t.value('settings:get', {})).toEqual({ settings: saved, problem: null })
     // Restored, not added by anyone: nothing is written back.
@@ -61,15 +80,47 @@ describe('engine settings', () => {
     await t.value('listener:add', { host: '127.0.0.2', port: '9000', maxConnections: 2 })
     await waitFor(() => onDisk()?.listeners.length === 2, 'two saved listeners')
     expect(onDisk()?.listeners).toEqual([
-      { host: '127.0.0.1', port: 0, maxConnections: null, captureLimitPerConnection: 1048576 },
-      { host: '127.0.0.2', port: 9000, maxConnections: 2, captureLimitPerConnection: 1048576 },
+      { ...defaultListenerSettings(), port: 0 },
+      { ...defaultListenerSettings(), host: '127.0.0.2', port: 9000, maxConnections: 2 },
     ])
-    await t.value('listener:update', { listenerId: a.id, port: 7000, captureLimitPerConnection: 5 })
+    await t.value('listener:update', {
+      listenerId: a.id,
+      port: 7000,
+      captureLimitPerConnection: 5,
+      responder: 'echo',
+      workers: 3,
+      stopAfter: 7,
+    })
     await waitFor(() => onDisk()?.listeners[0]?.port === 7000, 'the update saved')
-    expect(onDisk()?.listeners[0]).toMatchObject({ captureLimitPerConnection: 5 })
+    expect(onDisk()?.listeners[0]).toMatchObject({
+      captureLimitPerConnection: 5,
+      responder: 'echo',
+      workers: 3,
+      stopAfter: 7,
+    })
     await t.value('listener:remove', { listenerId: a.id })
     await waitFor(() => onDisk()?.listeners.length === 1, 'the removal saved')
     expect(onDisk()?.listeners[0]?.host).toBe('127.0.0.2')
+  })
+
+  it('restores a file written before the stage fields existed, with their defaults', async () => {
+    const old = {
+      version: 1,
+      language: null,
+      theme: 'system',
+      listeners: [
+        { host: '127.0.0.1', port: 0, maxConnections: null, captureLimitPerConnection: 9 },
+      ],
+    }
+    writeFileSync(file, JSON.stringify(old))
+    t = recordingEngine({ settingsFile: file })
+    const snapshot = await t.value('engine:snapshot', {})
+    expect(snapshot.listeners[0]?.settings).toEqual({
+      ...defaultListenerSettings(),
+      port: 0,
+      captureLimitPerConnection: 9,
+    })
+    expect((await t.value('settings:get', {})).problem).toBeNull()
   })
 
   it('flushes a pending save on shutdown', async () => {

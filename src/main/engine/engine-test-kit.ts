@@ -4,7 +4,14 @@
  * Tests wait on what happened (an event, a socket's 'close'), never on fixed sleeps.
  */
 import { connect, type Socket } from 'node:net'
-import type { Channel, EngineEvent, EventBatch, RequestOf, ResponseOf } from '../../shared/contract'
+import type {
+  AddListenerRequest,
+  Channel,
+  EngineEvent,
+  EventBatch,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/contract'
 import type { AppError, Result } from '../../shared/result'
 import { createEngine } from './engine'
 import type { Engine, EngineOptions } from './engine-api'
@@ -123,4 +130,42 @@ export function tryConnect(port: number, host = '127.0.0.1'): Promise<string> {
     })
     socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'))
   })
+}
+
+/** Adds a listener on port 0 with `request` and starts it; its id and real port. */
+export async function startListener(
+  t: TestEngine,
+  request: AddListenerRequest = {},
+): Promise<{ id: string; port: number }> {
+  const added = await t.value('listener:add', { port: 0, ...request })
+  const listener = await t.value('listener:start', { listenerId: added.id })
+  if (listener.bound === null) throw new Error('a listening listener has a bound address')
+  return { id: added.id, port: listener.bound.port }
+}
+
+export interface Exchange {
+  socket: Socket & { errors: Error[] }
+  /** Everything received, once the connection closed; with the monotonic time of its close. */
+  done: Promise<{ data: Buffer; closedAt: number; errors: Error[] }>
+}
+
+/** Connects, sends `request` (unless null) and collects the answer until the connection closes. */
+export async function exchange(port: number, request: string | Buffer | null): Promise<Exchange> {
+  const socket = await connectClient(port)
+  const chunks: Buffer[] = []
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = closed(socket).then(() => ({
+    data: Buffer.concat(chunks),
+    closedAt: performance.now(),
+    errors: socket.errors,
+  }))
+  if (request !== null) await send(socket, request)
+  return { socket, done }
+}
+
+/** The program-output lines of a listener so far, in order. */
+export function programOutput(t: TestEngine, listenerId: string): string[] {
+  return t
+    .events()
+    .flatMap((e) => (e.type === 'program-output' && e.listenerId === listenerId ? [e.text] : []))
 }

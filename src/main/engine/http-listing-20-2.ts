@@ -102,14 +102,18 @@ const utf8 = new TextDecoder()
  * `BufRead::lines` splits on `\n` and drops one `\r` before it; each line must be UTF-8 or the
  * `unwrap()` panics. `take_while` stops at the first empty line, so nothing after it is read.
  * The text is what the terminal shows, without println!'s final newline; a panic is written to
- * stderr and ends the program (exit code 101).
+ * stderr and ends the program (exit code 101). With `isAtEof` the stream has ended: `lines()`
+ * stops there, so what was read is printed even without an empty line.
  */
-export function listing202Output(bytes: Uint8Array): string | null {
+export function listing202Output(bytes: Uint8Array, isAtEof = false): string | null {
   const lines: string[] = []
   let lineStart = 0
   for (;;) {
-    const newline = bytes.indexOf(0x0a, lineStart)
-    if (newline < 0) return null
+    let newline = bytes.indexOf(0x0a, lineStart)
+    // At EOF `lines()` yields a last line without its newline (and keeps a `\r` at its end).
+    const isLast = newline < 0 && isAtEof && lineStart < bytes.length
+    if (isLast) newline = bytes.length
+    else if (newline < 0) return isAtEof ? format202(lines) : null
     if (firstInvalidUtf8(bytes, lineStart, newline) >= 0) {
       const { line, column } = LISTING_20_2_UNWRAP
       return [
@@ -118,11 +122,20 @@ export function listing202Output(bytes: Uint8Array): string | null {
         'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
       ].join('\n')
     }
+    if (isLast) {
+      lines.push(utf8.decode(bytes.subarray(lineStart, newline)))
+      break
+    }
     const end = newline > lineStart && bytes[newline - 1] === 0x0d ? newline - 1 : newline
     if (end === lineStart) break
     lines.push(utf8.decode(bytes.subarray(lineStart, end)))
     lineStart = newline + 1
   }
+  return format202(lines)
+}
+
+/** `println!("Request: {http_request:#?}")` for the lines read. */
+function format202(lines: string[]): string {
   if (lines.length === 0) return 'Request: []'
   return `Request: [\n${lines.map((l) => `    ${rustDebugString(l)},\n`).join('')}]`
 }

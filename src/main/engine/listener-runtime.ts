@@ -5,7 +5,6 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import type { Platform } from '../../shared/bind-failure'
 import {
-  type AddListenerRequest,
   type CloseHow,
   type Endpoint,
   type EngineEvent,
@@ -18,25 +17,13 @@ import {
 import { fail, ok, type Result } from '../../shared/result'
 import { defaultListenerSettings } from '../../shared/listener-defaults'
 import type { SavedListener } from '../../shared/settings'
-import { parsePort } from '../../shared/validate'
 import { classifyBindError } from './bind-error'
 import { CaptureBudget } from './capture'
 import { ConnectionRuntime, toEndpoint, type ConnectionHost } from './connection'
+import { ListenerStage } from './listener-stage'
+import { withPatch, type SettingsPatch } from './settings-patch'
 
-/** Settings with the port as a number, as `listen()` must get it. */
-export type SettingsPatch = Omit<AddListenerRequest, 'port'> & { port?: number }
-
-/**
- * The settings of a validated request. validate.ts already turned the port into a number; its
- * type does not say so, hence the second parse (which cannot fail on a validated request).
- */
-export function toSettingsPatch(request: AddListenerRequest): SettingsPatch {
-  const { port, ...rest } = request
-  if (port === undefined) return rest
-  const parsed = parsePort(port)
-  if (!parsed.ok) throw new Error(`Unvalidated port reached the engine: ${parsed.error.message}`)
-  return { ...rest, port: parsed.value }
-}
+export { toSettingsPatch, type SettingsPatch } from './settings-patch'
 
 export interface ListenerDeps {
   budget: CaptureBudget
@@ -76,6 +63,10 @@ export class ListenerRuntime {
   private serverClosed = false
   private resolveStopped: (() => void) | null = null
   private readonly connectionHost: ConnectionHost
+  /** The current (or last) listening run's responders and workers. */
+  private stage: ListenerStage | null = null
+  /** Stopping waits for the stage's jobs to finish, too. */
+  private isStageDrained = true
 
   constructor(
     readonly id: string,
@@ -83,15 +74,7 @@ export class ListenerRuntime {
     patch: SettingsPatch,
     private readonly deps: ListenerDeps,
   ) {
-    const defaults = defaultListenerSettings()
-    this.settings = {
-      ...defaults,
-      host: patch.host ?? defaults.host,
-      port: patch.port ?? defaults.port,
-      maxConnections: patch.maxConnections ?? defaults.maxConnections,
-      captureLimitPerConnection:
-        patch.captureLimitPerConnection ?? defaults.captureLimitPerConnection,
-    }
+    this.settings = withPatch(defaultListenerSettings(), patch)
     this.connectionHost = {
       listenerId: id,
       budget: deps.budget,
@@ -115,27 +98,27 @@ export class ListenerRuntime {
       bound: this.bound === null ? null : { ...this.bound },
       lastError: this.lastError,
       counters: { ...this.counters, open: this.live.size },
-      workers: [],
-      queued: [],
-      handled: 0,
+      workers: this.isRunning() ? (this.stage?.workers() ?? []) : [],
+      queued: this.isRunning() ? (this.stage?.queued() ?? []) : [],
+      handled: this.stage?.handledJobs ?? 0,
     }
   }
 
-  /** Host and port only while stopped (unless unchanged); the limits any time. */
+  /**
+   * Host and port only while stopped (unless unchanged); the rest any time: the stage fields
+   * apply to connections accepted afterwards.
+   */
   update(patch: SettingsPatch): Result<ListenerSnapshot> {
     const movesAddress =
       (patch.host !== undefined && patch.host !== this.settings.host) ||
       (patch.port !== undefined && patch.port !== this.settings.port)
     if (movesAddress && this.state !== 'stopped')
       return badState(`Listener ${this.id} is ${this.state}: stop it before changing host or port`)
-    const next = { ...this.settings }
-    if (patch.host !== undefined) next.host = patch.host
-    if (patch.port !== undefined) next.port = patch.port
-    if (patch.maxConnections !== undefined) next.maxConnections = patch.maxConnections
-    if (patch.captureLimitPerConnection !== undefined)
-      next.captureLimitPerConnection = patch.captureLimitPerConnection
+    const next = withPatch(this.settings, patch)
     this.settings = next
     if (this.server !== null) this.server.maxConnections = nodeMaxConnections(next.maxConnections)
+    if (this.isRunning()) this.stage?.settingsChanged()
+    this.endTakeIfDone()
     this.changed()
     return ok(this.snapshot())
   }
@@ -163,6 +146,7 @@ export class ListenerRuntime {
       return badState(`Listener ${this.id} is already stopping; only close-all can hurry it`)
     const stopped = this.beginStop()
     if (mode === 'close-all') {
+      this.stage?.abandon()
       await Promise.all([...this.live].map((connection) => connection.close()))
       await stopped
     } else if (this.live.size === 0) {
@@ -187,8 +171,7 @@ export class ListenerRuntime {
 
   /** The settings that persist across restarts. */
   savedSettings(): SavedListener {
-    const { host, port, maxConnections, captureLimitPerConnection } = this.settings
-    return { host, port, maxConnections, captureLimitPerConnection }
+    return { ...this.settings }
   }
 
   /** Frees every capture of this listener; returns whether the engine's total changed. */
@@ -236,6 +219,11 @@ export class ListenerRuntime {
           address !== null && typeof address === 'object'
             ? toEndpoint(address.address, address.port, address.family)
             : null
+        this.stage = new ListenerStage({
+          listenerId: this.id,
+          settings: () => this.settings,
+          emit: (event) => this.deps.emit(event),
+        })
         this.state = 'listening'
         this.lastError = null
         this.changed()
@@ -274,6 +262,19 @@ export class ListenerRuntime {
       at: Date.now(),
       connection: connection.snapshot(),
     })
+    this.stage?.accept(connection)
+    this.endTakeIfDone()
+  }
+
+  private isRunning(): boolean {
+    return this.state === 'listening' || this.state === 'stopping'
+  }
+
+  /** The book's take(N) let its N connections through: the accept loop ends. */
+  private endTakeIfDone(): void {
+    if (this.state !== 'listening' || this.stage === null || !this.stage.isTakeDone()) return
+    this.stage.printLoopEnded()
+    void this.beginStop()
   }
 
   private onConnectionClosed(connection: ConnectionRuntime): void {
@@ -292,6 +293,12 @@ export class ListenerRuntime {
     })
     const stopped = this.stopped
     this.changed()
+    const stage = this.stage
+    this.isStageDrained = stage === null
+    void stage?.shutdown().then(() => {
+      this.isStageDrained = true
+      this.finishStopIfDone()
+    })
     if (server === null) this.serverClosed = true
     else
       server.close(() => {
@@ -302,9 +309,13 @@ export class ListenerRuntime {
     return stopped
   }
 
-  /** 'stopped' needs both: the server's close callback ran and no connection is left. */
+  /**
+   * 'stopped' needs all three: the server's close callback ran, no connection is left, and the
+   * stage's workers finished (a pool prints its "Shutting down worker N" lines first).
+   */
   private finishStopIfDone(): void {
     if (this.state !== 'stopping' || !this.serverClosed || this.live.size > 0) return
+    if (!this.isStageDrained) return
     this.state = 'stopped'
     this.server = null
     this.bound = null

@@ -65,6 +65,22 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
       return closedText(t, m)
     case 'dropped':
       return m.remote ? t('log.dropped', { remote: m.remote }) : t('log.droppedUnknown')
+    case 'program':
+      return (
+        <>
+          <span className="program-output" title={t('log.programOutput')}>
+            {m.text}
+          </span>
+          {m.connectionNumber !== null && (
+            <>
+              {' '}
+              <span className="muted">
+                {t('stages.log.connection', { number: String(m.connectionNumber) })}
+              </span>
+            </>
+          )}
+        </>
+      )
     default:
       return assertNever(m)
   }
@@ -74,6 +90,10 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
 function messageTitle(t: Translate, m: LogMessage): string {
   if (m.kind === 'connection-established')
     return `${CONNECTION_ESTABLISHED} ${t('log.connectionDetail', { number: String(m.connectionNumber), remote: m.remote })}`
+  if (m.kind === 'program')
+    return m.connectionNumber === null
+      ? m.text
+      : `${m.text} ${t('stages.log.connection', { number: String(m.connectionNumber) })}`
   const text = messageText(t, m)
   return typeof text === 'string' ? text : ''
 }

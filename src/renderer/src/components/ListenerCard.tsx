@@ -17,8 +17,11 @@ import { useI18n, type Translate } from '../i18n/context'
 import { useApi } from '../state/StoreContext'
 import { BindErrorPanel } from './BindErrorPanel'
 import { ListenerSettingsForm } from './ListenerSettingsForm'
+import { isReadingResponder, StageSettings, type StageChange } from './StageSettings'
 import { TextField } from './TextField'
 import { WildcardConfirm } from './WildcardConfirm'
+import { WorkersView } from './WorkersView'
+import '../stages.css'
 
 const MIB = 1024 * 1024
 
@@ -192,6 +195,11 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
     if (isStopped && !isBusy) void pushEdits()
   }
 
+  const applyStage = async (change: StageChange): Promise<boolean> => {
+    clearErrors()
+    return report(await api.updateListener({ listenerId: id, ...change }))
+  }
+
   const counters = listener.counters
   return (
     <section
@@ -304,6 +312,9 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
           <dd>{counters.bytesOut}</dd>
         </div>
       </dl>
+
+      <StageSettings settings={settings} onApply={applyStage} />
+      {isReadingResponder(settings.responder) && <WorkersView listener={listener} />}
 
       {error && (
         <p role="alert" className="inline-error">

@@ -42,7 +42,7 @@ export function LogFilters({
               checked={!hidden.has(kind)}
               onChange={(e) => toggle(kind, e.target.checked)}
             />
-            {t(`workspace.log.kind.${kind}`)}
+            {kind === 'program' ? t('stages.log.kind.program') : t(`workspace.log.kind.${kind}`)}
           </label>
         ))}
       </div>

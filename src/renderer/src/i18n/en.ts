@@ -4,6 +4,7 @@
  */
 import { inspectorEn } from './inspector.en'
 import { sessionEn } from './session.en'
+import { stagesEn } from './stages.en'
 import type { Message } from './translate'
 import { workspaceEn } from './workspace.en'
 
@@ -172,6 +173,7 @@ export const en = {
     one: 'Truncated: {count} byte past the capture limit was counted, not kept.',
     other: 'Truncated: {count} bytes past the capture limit were counted, not kept.',
   },
+  'stream.pagedText': 'Large capture: Text shows fixed rows of 128 bytes, read page by page.',
   'stream.empty': 'No bytes received yet.',
   'stream.loading': 'Loading the bytes…',
   'stream.readFailed': 'Could not read the captured bytes.',
@@ -202,6 +204,7 @@ export const en = {
   ...inspectorEn,
   ...workspaceEn,
   ...sessionEn,
+  ...stagesEn,
 } satisfies Record<string, Message>
 
 /** Every message key. */

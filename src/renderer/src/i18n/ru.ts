@@ -4,6 +4,7 @@
 import type { Catalog } from './en'
 import { inspectorRu } from './inspector.ru'
 import { sessionRu } from './session.ru'
+import { stagesRu } from './stages.ru'
 import { workspaceRu } from './workspace.ru'
 
 export const ru: Catalog = {
@@ -192,6 +193,7 @@ export const ru: Catalog = {
     many: 'Обрезано: {count} байт сверх предела записи посчитаны, но не сохранены.',
     other: 'Обрезано: {count} байта сверх предела записи посчитаны, но не сохранены.',
   },
+  'stream.pagedText': 'Большая запись: «Текст» показывает строки по 128 байт, читая её постранично.',
   'stream.empty': 'Байтов пока нет.',
   'stream.loading': 'Загружаем байты…',
   'stream.readFailed': 'Не удалось прочитать сохранённые байты.',
@@ -222,4 +224,5 @@ export const ru: Catalog = {
   ...inspectorRu,
   ...workspaceRu,
   ...sessionRu,
+  ...stagesRu,
 }

@@ -22,6 +22,8 @@ export type LogMessage =
   | { kind: 'we-ended'; connectionNumber: number }
   | { kind: 'closed'; connectionNumber: number; reason: CloseReason; errorCode: string | null }
   | { kind: 'dropped'; remote: string | null }
+  /** A line the book's program prints (Request: [...], Worker 0 got a job; executing.), as is. */
+  | { kind: 'program'; text: string; connectionNumber: number | null }
 
 export interface LogEntry {
   /** Unique and increasing: a stable React key. */
@@ -154,9 +156,24 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
       ]
     case 'worker-changed':
     case 'queue-changed':
-    case 'program-output':
-      // The handling view shows workers and the queue; program output gets its log lines with it.
+      // The listener's workers view shows these; the program's own lines say what they mean.
       return []
+    case 'program-output':
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'program',
+            text: event.text,
+            connectionNumber:
+              event.connectionId === null
+                ? null
+                : (ctx.connectionNumber(event.connectionId) ?? null),
+          },
+        },
+      ]
     default:
       return assertNever(event)
   }
@@ -164,7 +181,14 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
 
 /** The groups the log can be filtered by. */
 export type LogFilterKind =
-  'accepted' | 'peer-ended' | 'we-ended' | 'closed' | 'dropped' | 'listener' | 'bind-failed'
+  | 'accepted'
+  | 'peer-ended'
+  | 'we-ended'
+  | 'closed'
+  | 'dropped'
+  | 'listener'
+  | 'bind-failed'
+  | 'program'
 
 export const LOG_FILTER_KINDS: readonly LogFilterKind[] = [
   'accepted',
@@ -174,6 +198,7 @@ export const LOG_FILTER_KINDS: readonly LogFilterKind[] = [
   'dropped',
   'listener',
   'bind-failed',
+  'program',
 ]
 
 /** The filter group a message belongs to (listening and stopped are both "listener state"). */
@@ -190,6 +215,8 @@ export function filterKindOf(m: LogMessage): LogFilterKind {
     case 'closed':
     case 'dropped':
       return m.kind
+    case 'program':
+      return 'program'
     default:
       return assertNever(m)
   }

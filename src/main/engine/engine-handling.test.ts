@@ -1,0 +1,230 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { HELLO_HTML } from '../../shared/book-pages'
+import type { EngineEvent } from '../../shared/contract'
+import {
+  exchange,
+  programOutput,
+  recordingEngine,
+  startListener,
+  tryConnect,
+  waitFor,
+  type TestEngine,
+} from './engine-test-kit'
+
+let t: TestEngine
+
+afterEach(async () => {
+  await t.engine.shutdown()
+})
+
+/** One /sleep: small, so the suite stays quick; assertions use ratios around it. */
+const SLEEP_MS = 1000
+
+const HELLO = Buffer.concat([
+  Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(HELLO_HTML)}\r\n\r\n`),
+  Buffer.from(HELLO_HTML),
+])
+
+function get(path: string): string {
+  return `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`
+}
+
+/** The most workers busy at the same time, replaying the worker-changed events. */
+function peakBusy(events: EngineEvent[], listenerId: string): Set<number> {
+  const busy = new Map<number, string>()
+  let peak = new Set<number>()
+  for (const e of events) {
+    if (e.type !== 'worker-changed' || e.listenerId !== listenerId) continue
+    if (e.connectionId === null) busy.delete(e.worker)
+    else busy.set(e.worker, e.connectionId)
+    if (busy.size > peak.size) peak = new Set(busy.keys())
+  }
+  return peak
+}
+
+async function listenerSnapshot(id: string) {
+  const snapshot = await t.value('engine:snapshot', {})
+  const listener = snapshot.listeners.find((l) => l.id === id)
+  if (listener === undefined) throw new Error(`no listener ${id}`)
+  return listener
+}
+
+describe('handling models', () => {
+  it('single thread: a second /sleep waits for the first (about twice as long in all)', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-slow-route',
+      handling: 'single-thread',
+      sleepSeconds: SLEEP_MS / 1000,
+    })
+    const start = performance.now()
+    const first = await exchange(port, get('/sleep'))
+    const second = await exchange(port, get('/sleep'))
+    await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    expect((await listenerSnapshot(id)).workers).toEqual([`${id}#1`])
+    const [a, b] = await Promise.all([first.done, second.done])
+    expect(a.data).toEqual(HELLO)
+    expect(b.data).toEqual(HELLO)
+    expect(b.closedAt).toBeGreaterThan(a.closedAt)
+    expect(b.closedAt - start).toBeGreaterThanOrEqual(1.8 * SLEEP_MS)
+    expect(peakBusy(t.events(), id).size).toBe(1)
+    // A single-threaded program prints no worker lines.
+    expect(programOutput(t, id)).toEqual([])
+    await waitFor(async () => (await listenerSnapshot(id)).handled === 2, 'two handled')
+  })
+
+  it('pool of 4: four /sleep run side by side (about as long as one)', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-slow-route',
+      handling: 'thread-pool',
+      workers: 4,
+      sleepSeconds: SLEEP_MS / 1000,
+    })
+    expect((await listenerSnapshot(id)).workers).toEqual([null, null, null, null])
+    const start = performance.now()
+    const clients = await Promise.all([1, 2, 3, 4].map(() => exchange(port, get('/sleep'))))
+    const answers = await Promise.all(clients.map((c) => c.done))
+    const end = Math.max(...answers.map((a) => a.closedAt))
+    for (const answer of answers) expect(answer.data).toEqual(HELLO)
+    expect(end - start).toBeLessThan(1.6 * SLEEP_MS)
+    await waitFor(() => peakBusy(t.events(), id).size === 4 && true, 'the events')
+    expect([...peakBusy(t.events(), id)].sort()).toEqual([0, 1, 2, 3])
+    const lines = programOutput(t, id)
+    expect(lines.filter((l) => /^Worker \d got a job; executing\.$/.test(l)).sort()).toEqual([
+      'Worker 0 got a job; executing.',
+      'Worker 1 got a job; executing.',
+      'Worker 2 got a job; executing.',
+      'Worker 3 got a job; executing.',
+    ])
+  })
+
+  it('pool of 2: a third request queues until a worker is free', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-slow-route',
+      workers: 2,
+      sleepSeconds: SLEEP_MS / 1000,
+    })
+    const clients = []
+    for (const path of ['/sleep', '/sleep', '/']) clients.push(await exchange(port, get(path)))
+    await t.event('queue-changed', (e) => e.queued.includes(`${id}#3`))
+    const snapshot = await listenerSnapshot(id)
+    expect(snapshot.queued).toEqual([`${id}#3`])
+    expect(snapshot.workers).toEqual([`${id}#1`, `${id}#2`])
+    const answers = await Promise.all(clients.map((c) => c.done))
+    for (const answer of answers) expect(answer.data).toEqual(HELLO)
+    // The quick one waited for a sleeper to finish.
+    expect(answers[2]?.closedAt).toBeGreaterThan(
+      Math.min(answers[0]?.closedAt ?? 0, answers[1]?.closedAt ?? 0),
+    )
+  })
+
+  it('thread per connection: every /sleep gets its own thread, the live count is shown', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-slow-route',
+      handling: 'thread-per-connection',
+      sleepSeconds: SLEEP_MS / 1000,
+    })
+    expect((await listenerSnapshot(id)).workers).toEqual([])
+    const start = performance.now()
+    const clients = await Promise.all([1, 2, 3].map(() => exchange(port, get('/sleep'))))
+    await waitFor(async () => (await listenerSnapshot(id)).workers.length === 3, 'three threads')
+    const answers = await Promise.all(clients.map((c) => c.done))
+    expect(Math.max(...answers.map((a) => a.closedAt)) - start).toBeLessThan(1.6 * SLEEP_MS)
+    await waitFor(async () => (await listenerSnapshot(id)).workers.length === 0, 'threads gone')
+  })
+
+  it('a bigger pool takes queued jobs at once', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-routes',
+      workers: 1,
+    })
+    const idle = await exchange(port, null)
+    const queued = await exchange(port, get('/'))
+    await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    await t.value('listener:update', { listenerId: id, workers: 2 })
+    expect((await queued.done).data).toEqual(HELLO)
+    expect((await listenerSnapshot(id)).workers).toEqual([`${id}#1`, null])
+    idle.socket.destroy()
+  })
+})
+
+describe('graceful shutdown', () => {
+  it("take(2): two handled, the third refused, the pool's workers shut down in order", async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, { responder: 'http-routes', stopAfter: 2 })
+    const first = await exchange(port, get('/'))
+    const second = await exchange(port, get('/'))
+    expect((await first.done).data).toEqual(HELLO)
+    expect((await second.done).data).toEqual(HELLO)
+    await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
+    expect(await tryConnect(port)).toBe('ECONNREFUSED')
+    const lines = programOutput(t, id)
+    const shutdown = lines.filter((l) => l.startsWith('Shutting down worker'))
+    expect(shutdown).toEqual([0, 1, 2, 3].map((n) => `Shutting down worker ${n}`))
+    expect(lines.indexOf('Shutting down.')).toBeGreaterThan(-1)
+    expect(lines.indexOf('Shutting down.')).toBeLessThan(lines.indexOf('Shutting down worker 0'))
+    expect(lines.filter((l) => l.endsWith('got a job; executing.'))).toHaveLength(2)
+    expect(lines.filter((l) => l.endsWith('disconnected; shutting down.'))).toHaveLength(4)
+    expect((await listenerSnapshot(id)).handled).toBe(2)
+  })
+
+  it('let-finish drains: the job in hand and the queued one finish, new connections are refused', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-slow-route',
+      handling: 'single-thread',
+      sleepSeconds: SLEEP_MS / 1000,
+    })
+    const sleeper = await exchange(port, get('/sleep'))
+    const waiting = await exchange(port, get('/'))
+    await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    const stopping = await t.value('listener:stop', { listenerId: id, mode: 'let-finish' })
+    expect(stopping.state).toBe('stopping')
+    expect(stopping.queued).toEqual([`${id}#2`])
+    expect(await tryConnect(port)).toBe('ECONNREFUSED')
+    expect((await sleeper.done).data).toEqual(HELLO)
+    expect((await waiting.done).data).toEqual(HELLO)
+    await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
+    expect((await listenerSnapshot(id)).handled).toBe(2)
+  })
+
+  it('close-all abandons the job in hand and the queued one', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-slow-route',
+      handling: 'single-thread',
+      sleepSeconds: 30,
+    })
+    const sleeper = await exchange(port, get('/sleep'))
+    const waiting = await exchange(port, get('/'))
+    await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    const stopped = await t.value('listener:stop', { listenerId: id, mode: 'close-all' })
+    expect(stopped).toMatchObject({ state: 'stopped', workers: [], queued: [], handled: 0 })
+    expect((await sleeper.done).data.length).toBe(0)
+    expect((await waiting.done).data.length).toBe(0)
+  })
+
+  it('an idle connection holds its worker, and shutdown waits until it is closed', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, {
+      responder: 'http-routes',
+      handling: 'single-thread',
+    })
+    const idle = await exchange(port, null)
+    await t.event('worker-changed', (e) => e.connectionId === `${id}#1`)
+    const waiting = await exchange(port, get('/'))
+    await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    const stopping = await t.value('listener:stop', { listenerId: id, mode: 'let-finish' })
+    expect(stopping).toMatchObject({ state: 'stopping', workers: [`${id}#1`] })
+    // Its bytes arrived, but the only worker is blocked reading the idle connection.
+    await t.event('connection-data', (e) => e.connectionId === `${id}#2`)
+    expect((await listenerSnapshot(id)).state).toBe('stopping')
+    idle.socket.end()
+    expect((await waiting.done).data).toEqual(HELLO)
+    await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
+  })
+})
