@@ -435,7 +435,8 @@ export const MAX_SEARCH_PATTERN = 1024
 /** A connection that received nothing this long after accept is flagged as idle. */
 export const IDLE_FLAG_MS = 2000
 export const DEFAULT_CAPTURE_PER_CONNECTION = 1024 * 1024
-export const DEFAULT_CAPTURE_TOTAL = 64 * 1024 * 1024
+/** Room for one connection at MAX_CAPTURE_PER_CONNECTION (a 100 MB capture, say). */
+export const DEFAULT_CAPTURE_TOTAL = 256 * 1024 * 1024
 export const MAX_CAPTURE_PER_CONNECTION = 256 * 1024 * 1024
 export const MAX_MAX_CONNECTIONS = 100_000
 export const MAX_HOST_LENGTH = 255

@@ -72,3 +72,27 @@ describe('createConversationLayout', () => {
     expect(rows(layout)).toEqual(['in block', 'in 0-16', 'in 16-25', 'in 25-27', 'in 27-29'])
   })
 })
+
+describe('createConversationLayout, fixed rows (paged captures)', () => {
+  it('cuts Text every 128 stream bytes from the chunks alone, without reading a byte', () => {
+    const size = 100 * 1000 * 1000
+    const layout = createConversationLayout('utf-8', 'both', true)
+    layout.update({
+      ...EMPTY_CAPTURE,
+      // No bytes at all: only the lengths say the chunks are there.
+      in: { bytes: new Uint8Array(0), length: size },
+      chunks: [
+        { direction: 'in', offset: 0, size: 100, kept: 100, mono: 1 },
+        { direction: 'in', offset: 100, size: size - 100, kept: size - 100, mono: 2 },
+      ],
+      chunkCount: 2,
+    })
+    expect(layout.count).toBe(1 + Math.ceil(size / 128))
+    expect(layout.row(1)).toMatchObject({ kind: 'line', from: 0, to: 128 })
+    expect(layout.row(layout.count - 1)).toMatchObject({
+      from: Math.floor((size - 1) / 128) * 128,
+      to: size,
+    })
+    expect(layout.findRow('in', size / 2)).toBe(1 + Math.floor(size / 2 / 128))
+  })
+})

@@ -52,9 +52,9 @@ export interface ConversationLayout {
   update(view: CaptureView): boolean
 }
 
-function hexLineCount(from: number, to: number): number {
+function fixedLineCount(from: number, to: number, width: number): number {
   if (to <= from) return 0
-  return Math.floor((to - 1) / HEX_LINE_BYTES) - Math.floor(from / HEX_LINE_BYTES) + 1
+  return Math.floor((to - 1) / width) - Math.floor(from / width) + 1
 }
 
 /** Extends `starts` (non-empty) to cover `bytes[.., to)`, scanning again from the last start. */
@@ -81,17 +81,24 @@ function extendStarts(bytes: Uint8Array, to: number, starts: number[], decoding:
   }
 }
 
-/** An empty layout for `mode` showing `filter`; feed it views with {@link ConversationLayout.update}. */
+/**
+ * An empty layout for `mode` showing `filter`; feed it views with {@link ConversationLayout.update}.
+ *
+ * With `isFixed`, Text lines too are cut at stream offsets (every TEXT_LINE_BYTES, aligned), so
+ * no byte needs to be read to lay them out: large captures are paged and only counted here.
+ */
 export function createConversationLayout(
   mode: LayoutMode,
   filter: DirectionFilter,
+  isFixed = false,
 ): ConversationLayout {
+  const width = mode === 'hex' ? HEX_LINE_BYTES : isFixed ? TEXT_LINE_BYTES : 0
   const blocks: Block[] = []
   let processed = 0
 
   const layoutBlock = (block: Block, view: CaptureView): void => {
-    if (mode === 'hex') {
-      block.lineCount = hexLineCount(block.from, block.to)
+    if (width > 0 || mode === 'hex') {
+      block.lineCount = fixedLineCount(block.from, block.to, width)
       return
     }
     extendStarts(view[block.direction].bytes, block.to, block.lineStarts, mode)
@@ -115,10 +122,10 @@ export function createConversationLayout(
       const line = index - block.firstRow - 1
       if (line < 0) return { kind: 'block', block, index }
       if (line >= block.lineCount) return undefined
-      if (mode === 'hex') {
-        const base = Math.floor(block.from / HEX_LINE_BYTES) * HEX_LINE_BYTES
-        const from = line === 0 ? block.from : base + line * HEX_LINE_BYTES
-        const to = Math.min(block.to, base + (line + 1) * HEX_LINE_BYTES)
+      if (width > 0) {
+        const base = Math.floor(block.from / width) * width
+        const from = line === 0 ? block.from : base + line * width
+        const to = Math.min(block.to, base + (line + 1) * width)
         return { kind: 'line', block, index, from, to }
       }
       const from = block.lineStarts[line] ?? block.to
@@ -128,8 +135,8 @@ export function createConversationLayout(
     findRow(direction, offset) {
       for (const block of blocks) {
         if (block.direction !== direction || offset < block.from || offset >= block.to) continue
-        if (mode === 'hex') {
-          const line = Math.floor(offset / HEX_LINE_BYTES) - Math.floor(block.from / HEX_LINE_BYTES)
+        if (width > 0) {
+          const line = Math.floor(offset / width) - Math.floor(block.from / width)
           return block.firstRow + 1 + line
         }
         let lo = 0
@@ -168,7 +175,7 @@ export function createConversationLayout(
             chunkCount: 1,
             mono: chunk.mono,
             firstRow: layout.count,
-            lineStarts: mode === 'hex' ? [] : [chunk.offset],
+            lineStarts: width > 0 ? [] : [chunk.offset],
             lineCount: 0,
           }
           blocks.push(block)

@@ -17,6 +17,7 @@ import {
 } from '../conversation-layout'
 import { useHttpAnalysis, type HttpAnalyses } from '../hooks/use-http-analysis'
 import { useI18n } from '../i18n/context'
+import { createCapturePager, viewSource } from '../state/capture-pager'
 import { createCaptureReader, type CaptureView } from '../state/capture-reader'
 import { useApi, useIsReadOnly } from '../state/StoreContext'
 import { ChunksTable } from './ChunksTable'
@@ -51,6 +52,12 @@ export function headEndMarks(analyses: HttpAnalyses, view: CaptureView): ByteRan
   return marks
 }
 
+/**
+ * Above this many kept bytes in a direction, Text and Hex read pages for what is on screen
+ * instead of the whole capture, and Text cuts lines every 128 bytes (see the notice).
+ */
+export const PAGED_FROM = 4 * 1024 * 1024
+
 export interface ConnectionInspectorProps {
   connection: ConnectionSnapshot
   options: StreamOptions
@@ -71,21 +78,50 @@ export function ConnectionInspector({
   const { tab, filter, decoding, baseId } = options
   const { captured, capturedOut, chunksIn, chunksOut } = connection
 
+  // Captures only grow: once large, a connection stays paged (the reader then fetches only chunks).
+  const isPaged = captured > PAGED_FROM || capturedOut > PAGED_FROM
   const reader = useMemo(() => createCaptureReader(api, connection.id), [api, connection.id])
   useEffect(() => () => reader.dispose(), [reader])
   useEffect(
-    () => reader.want({ captured, capturedOut, chunks: chunksIn + chunksOut }),
-    [reader, captured, capturedOut, chunksIn, chunksOut],
+    () =>
+      reader.want({
+        captured: isPaged ? 0 : captured,
+        capturedOut: isPaged ? 0 : capturedOut,
+        chunks: chunksIn + chunksOut,
+      }),
+    [reader, isPaged, captured, capturedOut, chunksIn, chunksOut],
   )
   const view = useSyncExternalStore(reader.subscribe, reader.getSnapshot)
+  const pager = useMemo(() => createCapturePager(api, connection.id), [api, connection.id])
+  useEffect(() => () => pager.dispose(), [pager])
+  pager.setTotals({ in: captured, out: capturedOut })
+  const pageVersion = useSyncExternalStore(pager.subscribe, pager.getVersion)
+  // A new source object per arrived page, so the lines re-render with it.
+  const source = useMemo(
+    () =>
+      isPaged ? { slice: pager.slice, request: pager.request, pageVersion } : viewSource(view),
+    [isPaged, pager, pageVersion, view],
+  )
 
   const mode = tab === 'hex' ? 'hex' : decoding
-  const layout = useMemo(() => createConversationLayout(mode, filter), [mode, filter])
+  const layout = useMemo(
+    () => createConversationLayout(mode, filter, isPaged),
+    [mode, filter, isPaged],
+  )
   // The layout grows in place with every new view; its row count is what re-renders the lines.
+  // Paged, it lays out chunks by their offsets alone: the totals stand in for fetched bytes.
   const count = useMemo(() => {
-    layout.update(view)
+    layout.update(
+      isPaged
+        ? {
+            ...view,
+            in: { bytes: view.in.bytes, length: captured },
+            out: { bytes: view.out.bytes, length: capturedOut },
+          }
+        : view,
+    )
     return layout.count
-  }, [layout, view])
+  }, [layout, view, isPaged, captured, capturedOut])
 
   const [selection, setSelection] = useState<ByteRange | null>(null)
   const [anchor, setAnchor] = useState<ByteRange | null>(null)
@@ -116,12 +152,13 @@ export function ConnectionInspector({
     layout,
     count,
     view,
+    source,
     acceptedMono: connection.acceptedMono,
     selection,
     onSelect,
     scrollTarget,
   }
-  if (view.error && (tab === 'text' || tab === 'hex'))
+  if ((view.error || pager.getError()) && (tab === 'text' || tab === 'hex'))
     body = (
       <p role="alert" className="inline-error">
         {t('stream.readFailed')}
@@ -149,6 +186,7 @@ export function ConnectionInspector({
       {connection.truncated && notCaptured > 0 && (
         <p className="notice">{t('stream.truncated', { count: notCaptured })}</p>
       )}
+      {isPaged && tab === 'text' && <p className="notice">{t('stream.pagedText')}</p>}
       <div className="stream-toolbar">
         <label>
           {t('inspector.show')}{' '}

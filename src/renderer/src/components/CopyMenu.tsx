@@ -17,7 +17,7 @@ import type { Decoding } from '../bytes-format'
 import type { ByteRange } from '../conversation-layout'
 import { downloadFile } from '../download'
 import { useI18n } from '../i18n/context'
-import { collectConnection, toPcapConversation } from '../session/collect'
+import { collectConnection, readRange, toPcapConversation } from '../session/collect'
 import type { CaptureView } from '../state/capture-reader'
 import { selectListener } from '../state/selectors'
 import { useApi, useAppState } from '../state/StoreContext'
@@ -84,10 +84,15 @@ export function CopyMenu({
 
   const onCopy = async (): Promise<void> => {
     if (!selection) return
-    const stream = view[selection.direction]
-    const bytes = stream.bytes.subarray(selection.start, Math.min(selection.end, stream.length))
-    const text = formatBytes(bytes, format, decoding)
+    const { direction, start, end } = selection
+    const stream = view[direction]
     try {
+      // A large capture is paged, not held: read what the view does not have.
+      const bytes =
+        end <= stream.length
+          ? stream.bytes.subarray(start, end)
+          : await readRange(api, connection.id, direction, start, end)
+      const text = formatBytes(bytes, format, decoding)
       if (typeof navigator === 'undefined' || !navigator.clipboard) throw new Error('no clipboard')
       await navigator.clipboard.writeText(text)
       setStatus(t('inspector.copy.done', { count: bytes.length }))
@@ -96,12 +101,17 @@ export function CopyMenu({
     }
   }
 
-  const onSave = (): void => {
+  const onSave = async (): Promise<void> => {
     for (const direction of directions) {
       const stream = view[direction]
-      if (stream.length === 0) continue
+      const total = direction === 'in' ? connection.captured : connection.capturedOut
+      const bytes =
+        stream.length >= total
+          ? stream.bytes.subarray(0, stream.length)
+          : await readRange(api, connection.id, direction, 0, total).catch(() => null)
+      if (!bytes || bytes.length === 0) continue
       downloadFile(
-        stream.bytes.subarray(0, stream.length),
+        bytes,
         saveFileName(listener?.number ?? '', connection.number, direction),
         'application/octet-stream',
       )
@@ -159,8 +169,12 @@ export function CopyMenu({
       <button
         type="button"
         title={t('inspector.save.hint')}
-        disabled={directions.every((d) => view[d].length === 0)}
-        onClick={onSave}
+        disabled={directions.every(
+          (d) =>
+            view[d].length === 0 &&
+            (d === 'in' ? connection.captured : connection.capturedOut) === 0,
+        )}
+        onClick={() => void onSave()}
       >
         {t('inspector.save')}
       </button>

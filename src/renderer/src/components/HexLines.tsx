@@ -9,6 +9,7 @@
 import { useEffect, type MouseEvent, type ReactNode } from 'react'
 import { asciiChar, hex2, HEX_LINE_BYTES } from '../bytes-format'
 import { isInRange, type ByteRange } from '../conversation-layout'
+import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { BlockHeader } from './BlockHeader'
 import { DirectionGutter } from './DirectionGutter'
@@ -18,7 +19,7 @@ import { BYTE_LINE_HEIGHT, type ByteViewProps } from './TextLines'
 export function HexLines({
   layout,
   count,
-  view,
+  source,
   acceptedMono,
   selection,
   onSelect,
@@ -44,6 +45,7 @@ export function HexLines({
   }
 
   const rows: ReactNode[] = []
+  const visible = useVisibleRanges()
   for (let index = start; index < end; index++) {
     const row = layout.row(index)
     if (!row) continue
@@ -52,8 +54,10 @@ export function HexLines({
       continue
     }
     const direction = row.block.direction
-    const bytes = view[direction].bytes
     const base = Math.floor(row.from / HEX_LINE_BYTES) * HEX_LINE_BYTES
+    visible.add(direction, base, row.to)
+    // The line's bytes from `base` (bytes before row.from belong to the previous block).
+    const bytes = source.slice(direction, base, row.to)
     const hex: ReactNode[] = []
     const ascii: ReactNode[] = []
     for (let i = 0; i < HEX_LINE_BYTES; i++) {
@@ -64,7 +68,12 @@ export function HexLines({
         ascii.push(' ')
         continue
       }
-      const value = bytes[offset] ?? 0
+      const value = bytes?.[offset - base]
+      if (value === undefined) {
+        hex.push(separator + '··')
+        ascii.push('·')
+        continue
+      }
       const classes = [
         isInRange(selection, direction, offset) ? 'selected-bytes' : '',
         marks.some((m) => isInRange(m, direction, offset)) ? 'marked-bytes' : '',
@@ -94,6 +103,7 @@ export function HexLines({
       </div>,
     )
   }
+  useRequestVisible(source, visible)
   return (
     <div className="byte-lines" ref={ref} onScroll={onScroll} onMouseUp={onMouseUp}>
       <div style={{ height: padTop }} aria-hidden="true" />

@@ -16,8 +16,10 @@ import {
   type SpanToken,
 } from '../bytes-format'
 import type { ByteRange, ConversationLayout, ScrollTarget } from '../conversation-layout'
+import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { useI18n } from '../i18n/context'
+import type { ByteSource } from '../state/capture-pager'
 import type { CaptureView } from '../state/capture-reader'
 import { BlockHeader } from './BlockHeader'
 import { DirectionGutter } from './DirectionGutter'
@@ -30,6 +32,8 @@ export interface ByteViewProps {
   /** Rows in the layout (the layout is updated in place: this re-renders the view). */
   count: number
   view: CaptureView
+  /** Where rows read their bytes (the view's, or pages fetched for what is on screen). */
+  source: ByteSource
   acceptedMono: number
   selection: ByteRange | null
   /** A click selects bytes; `isExtending` (shift) extends the selection from its anchor. */
@@ -67,14 +71,14 @@ function splitAtSelection(
 function offsetAt(
   node: Node | null,
   index: number,
-  view: CaptureView,
+  source: ByteSource,
   decoding: Decoding,
 ): { direction: Direction; offset: number } | null {
   const element = node instanceof Element ? node : (node?.parentElement ?? null)
   const span = element?.closest<HTMLElement>('[data-from]')
   const line = element?.closest<HTMLElement>('[data-dir]')
   const direction = line?.dataset.dir
-  if (!span || (direction !== 'in' && direction !== 'out')) return null
+  if (!span || !line || (direction !== 'in' && direction !== 'out')) return null
   const from = Number(span.dataset.from)
   const to = Number(span.dataset.to)
   const token: SpanToken =
@@ -82,11 +86,16 @@ function offsetAt(
       ? { kind: 'text', text: span.textContent ?? '', from, to }
       : { kind: 'control', text: '', codePoint: 0, from, to }
   const isTextNode = node !== null && node.nodeType === Node.TEXT_NODE
-  const offset = isTextNode
-    ? offsetOfCharIndex(view[direction].bytes, token, index, decoding)
-    : index === 0
-      ? from
-      : to
+  // Token offsets are the stream's; the row's bytes start at its own `from` (data-base).
+  const base = Number(line.dataset.base)
+  const bytes = source.slice(direction, base, Number(line.dataset.end))
+  const local = { ...token, from: from - base, to: to - base }
+  const offset =
+    isTextNode && bytes
+      ? base + offsetOfCharIndex(bytes, local, index, decoding)
+      : index === 0
+        ? from
+        : to
   return { direction, offset }
 }
 
@@ -94,7 +103,7 @@ function offsetAt(
 export function TextLines({
   layout,
   count,
-  view,
+  source,
   acceptedMono,
   selection,
   onSelect,
@@ -114,8 +123,8 @@ export function TextLines({
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const selected = window.getSelection()
     if (selected && !selected.isCollapsed && selected.anchorNode && selected.focusNode) {
-      const a = offsetAt(selected.anchorNode, selected.anchorOffset, view, decoding)
-      const b = offsetAt(selected.focusNode, selected.focusOffset, view, decoding)
+      const a = offsetAt(selected.anchorNode, selected.anchorOffset, source, decoding)
+      const b = offsetAt(selected.focusNode, selected.focusOffset, source, decoding)
       if (!a) return
       const other = b && b.direction === a.direction ? b.offset : a.offset
       const range = {
@@ -140,6 +149,7 @@ export function TextLines({
   }
 
   const rows: ReactNode[] = []
+  const visible = useVisibleRanges()
   for (let index = start; index < end; index++) {
     const row = layout.row(index)
     if (!row) continue
@@ -148,15 +158,33 @@ export function TextLines({
       continue
     }
     const direction = row.block.direction
-    const bytes = view[direction].bytes
-    const pieces = tokenizeSpans(bytes, row.from, row.to, decoding).flatMap((token) =>
-      splitAtSelection(bytes, token, selection, direction, decoding),
-    )
+    visible.add(direction, row.from, row.to)
+    // Work on the row's own bytes (local offsets), then shift back to stream offsets.
+    const base = row.from
+    const bytes = source.slice(direction, row.from, row.to)
+    const local = selection && {
+      ...selection,
+      start: selection.start - base,
+      end: selection.end - base,
+    }
+    const pieces = bytes
+      ? tokenizeSpans(bytes, 0, bytes.length, decoding).flatMap((token) =>
+          splitAtSelection(bytes, token, local, direction, decoding),
+        )
+      : []
     rows.push(
-      <div key={index} className={`line dir-${direction}`} data-dir={direction}>
+      <div
+        key={index}
+        className={`line dir-${direction}`}
+        data-dir={direction}
+        data-base={row.from}
+        data-end={row.to}
+      >
         <DirectionGutter direction={direction} />
         <span className="line-text">
-          {pieces.map(({ token, isSelected }) => {
+          {!bytes && <span className="muted">…</span>}
+          {pieces.map(({ token: shifted, isSelected }) => {
+            const token = { ...shifted, from: shifted.from + base, to: shifted.to + base }
             const common = {
               'data-from': token.from,
               'data-to': token.to,
@@ -200,6 +228,7 @@ export function TextLines({
       </div>,
     )
   }
+  useRequestVisible(source, visible)
   return (
     <div
       className="byte-lines"

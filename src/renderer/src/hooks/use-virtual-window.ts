@@ -6,6 +6,9 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
 
+/** Tallest scroll content rendered; taller lists scale the scroll position (see below). */
+export const MAX_SCROLL_HEIGHT = 15_000_000
+
 export interface VirtualWindow<E extends HTMLElement> {
   ref: RefObject<E | null>
   onScroll: (event: UIEvent<E>) => void
@@ -62,26 +65,49 @@ export function useVirtualWindow<E extends HTMLElement>({
     [],
   )
 
+  // Browsers cap an element's height (Chromium near 33.5M px): past MAX_SCROLL_HEIGHT the
+  // scrollbar maps proportionally onto the rows instead of one px per px.
+  const fullHeight = count * rowHeight
+  const isScaled = fullHeight > MAX_SCROLL_HEIGHT && height > 0
+  const ratio = isScaled ? (fullHeight - height) / Math.max(1, MAX_SCROLL_HEIGHT - height) : 1
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const el = ref.current
+      if (!el || el.clientHeight === 0) return
+      const top = (index * rowHeight) / ratio
+      const visible = el.clientHeight - headerHeight
+      if (top < el.scrollTop) el.scrollTop = top
+      else if (top + rowHeight > el.scrollTop + visible) el.scrollTop = top + rowHeight - visible
+    },
+    [rowHeight, headerHeight, ratio],
+  )
+
   let start = isFallbackAtEnd ? Math.max(0, count - fallbackRows) : 0
   let end = isFallbackAtEnd ? count : Math.min(count, fallbackRows)
+  if (isScaled) {
+    const top = Math.max(0, scrollTop - headerHeight)
+    const virtualTop = Math.min(top * ratio, fullHeight - height)
+    start = Math.max(0, Math.floor(virtualTop / rowHeight))
+    end = Math.min(count, Math.ceil((virtualTop + height) / rowHeight) + 1)
+    const padTop = Math.max(0, top - (virtualTop - start * rowHeight))
+    return {
+      ref,
+      onScroll,
+      start,
+      end,
+      padTop,
+      padBottom: Math.max(0, MAX_SCROLL_HEIGHT - padTop - (end - start) * rowHeight),
+      isMeasured: true,
+      scrollToIndex,
+    }
+  }
   if (height > 0) {
     const top = Math.max(0, scrollTop - headerHeight)
     start = Math.max(0, Math.floor(top / rowHeight) - overscan)
     end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan)
     if (start > end) start = Math.max(0, end - overscan)
   }
-
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const el = ref.current
-      if (!el || el.clientHeight === 0) return
-      const top = index * rowHeight
-      const visible = el.clientHeight - headerHeight
-      if (top < el.scrollTop) el.scrollTop = top
-      else if (top + rowHeight > el.scrollTop + visible) el.scrollTop = top + rowHeight - visible
-    },
-    [rowHeight, headerHeight],
-  )
 
   return {
     ref,

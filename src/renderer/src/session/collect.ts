@@ -19,24 +19,39 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { messag
   return result.value
 }
 
-async function readStream(api: Api, connectionId: string, direction: Direction, size: number) {
+/**
+ * Bytes `[start, end)` of one direction as the engine keeps them, read page by page (shorter
+ * when the engine holds less).
+ */
+export async function readRange(
+  api: Api,
+  connectionId: string,
+  direction: Direction,
+  start: number,
+  end: number,
+): Promise<Uint8Array> {
+  const size = Math.max(0, end - start)
   const out = new Uint8Array(size)
-  let offset = 0
-  while (offset < size) {
+  let done = 0
+  while (done < size) {
     const page = unwrap(
       await api.readBytes({
         connectionId,
-        offset,
-        length: Math.min(PAGE, size - offset),
+        offset: start + done,
+        length: Math.min(PAGE, size - done),
         direction,
       }),
     )
     const bytes = fromBase64(page.base64)
     if (bytes === null || bytes.length === 0) break
-    out.set(bytes.subarray(0, size - offset), offset)
-    offset += bytes.length
+    out.set(bytes.subarray(0, size - done), done)
+    done += bytes.length
   }
-  return out.subarray(0, offset)
+  return out.subarray(0, done)
+}
+
+function readStream(api: Api, connectionId: string, direction: Direction, size: number) {
+  return readRange(api, connectionId, direction, 0, size)
 }
 
 async function readAllChunks(api: Api, connectionId: string): Promise<ChunkInfo[]> {
