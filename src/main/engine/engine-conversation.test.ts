@@ -11,6 +11,7 @@ import {
   waitFor,
   type TestEngine,
 } from './engine-test-kit'
+import { parseComposerText } from '../../shared/compose'
 
 let t: TestEngine
 const clients: Socket[] = []
@@ -222,6 +223,35 @@ describe('round trip, byte-exact (property)', () => {
           client.socket.destroy()
         },
       ),
+      { numRuns: 25 },
+    )
+  })
+
+  it('composer text → parsed → sent → the same bytes at the client and in the capture', async () => {
+    const { id, port } = await startListener()
+    let number = 0
+    // What a person would type for these bytes: printable ASCII as is, the rest as escapes.
+    const asTyped = (bytes: Uint8Array): string =>
+      Array.from(bytes, (b) =>
+        b === 0x5c
+          ? '\\\\'
+          : b >= 0x20 && b < 0x7f
+            ? String.fromCharCode(b)
+            : `\\x${b.toString(16).padStart(2, '0')}`,
+      ).join('')
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 2048 }), async (wanted) => {
+        number += 1
+        const cid = `${id}#${number}`
+        const client = await peer(port, id, number)
+        const composed = parseComposerText(asTyped(wanted), 'as-typed')
+        if (!composed.ok) throw new Error(`composer refused: ${JSON.stringify(composed.error)}`)
+        await t.value('connection:send', { connectionId: cid, base64: b64(composed.bytes) })
+        await waitFor(() => client.received().length >= wanted.length, 'the bytes at the client')
+        expect(client.received()).toEqual(Buffer.from(wanted))
+        expect(await read(cid, 'out')).toEqual(Buffer.from(wanted))
+        client.socket.destroy()
+      }),
       { numRuns: 25 },
     )
   })
