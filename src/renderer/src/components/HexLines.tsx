@@ -6,11 +6,11 @@
  * (`data-off`): a click selects it, shift+click extends; the selection and marks (the end of an
  * HTTP head) are highlighted in both columns.
  */
-import { useEffect, type MouseEvent, type ReactNode } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
 import { asciiChar, hex2, HEX_LINE_BYTES } from '../bytes-format'
 import { isInRange, type ByteRange } from '../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
-import { useVirtualWindow } from '../hooks/use-virtual-window'
+import { useByteRows } from '../hooks/use-byte-rows'
 import { BlockHeader } from './BlockHeader'
 import { DirectionGutter } from './DirectionGutter'
 import { BYTE_LINE_HEIGHT, type ByteViewProps } from './TextLines'
@@ -26,14 +26,12 @@ export function HexLines({
   scrollTarget,
   marks,
 }: ByteViewProps & { marks: readonly ByteRange[] }): ReactNode {
-  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } =
-    useVirtualWindow<HTMLDivElement>({ count, rowHeight: BYTE_LINE_HEIGHT })
-
-  useEffect(() => {
-    if (!scrollTarget) return
-    const index = layout.findRow(scrollTarget.direction, scrollTarget.offset)
-    if (index >= 0) scrollToIndex(index)
-  }, [scrollTarget, layout, scrollToIndex])
+  const { ref, onScroll, start, end, padTop, padBottom } = useByteRows(
+    count,
+    BYTE_LINE_HEIGHT,
+    layout,
+    scrollTarget,
+  )
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const target = e.target instanceof Element ? e.target : null

@@ -5,7 +5,7 @@
  * Every token carries its byte range (`data-from`/`data-to`), so a click, a shift+click or a DOM
  * selection maps back to stream offsets, and the shared selection is highlighted byte-exactly.
  */
-import { useEffect, type MouseEvent, type ReactNode } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
 import type { Direction } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 import {
@@ -17,7 +17,7 @@ import {
 } from '../bytes-format'
 import type { ByteRange, ConversationLayout, ScrollTarget } from '../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
-import { useVirtualWindow } from '../hooks/use-virtual-window'
+import { useByteRows } from '../hooks/use-byte-rows'
 import { useI18n } from '../i18n/context'
 import type { ByteSource } from '../state/capture-pager'
 import type { CaptureView } from '../state/capture-reader'
@@ -111,14 +111,12 @@ export function TextLines({
   decoding,
 }: ByteViewProps & { decoding: Decoding }): ReactNode {
   const { t } = useI18n()
-  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } =
-    useVirtualWindow<HTMLDivElement>({ count, rowHeight: BYTE_LINE_HEIGHT })
-
-  useEffect(() => {
-    if (!scrollTarget) return
-    const index = layout.findRow(scrollTarget.direction, scrollTarget.offset)
-    if (index >= 0) scrollToIndex(index)
-  }, [scrollTarget, layout, scrollToIndex])
+  const { ref, onScroll, start, end, padTop, padBottom } = useByteRows(
+    count,
+    BYTE_LINE_HEIGHT,
+    layout,
+    scrollTarget,
+  )
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const selected = window.getSelection()
