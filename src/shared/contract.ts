@@ -118,8 +118,11 @@ export type Direction = 'in' | 'out'
 /** How to end a connection: FIN (end, keep reading), RST (reset), or drop it now (destroy). */
 export type CloseHow = 'fin' | 'reset' | 'destroy'
 
-/** Who ended it: the peer (FIN, then close), us, an RST from the peer, or a socket error. */
-export type CloseReason = 'peer' | 'us' | 'reset' | 'error'
+/**
+ * Who ended it: the peer (FIN, then close), us (FIN or destroy), us with an RST ('us-reset'), an
+ * RST from the peer ('reset'), or a socket error.
+ */
+export type CloseReason = 'peer' | 'us' | 'us-reset' | 'reset' | 'error'
 
 export interface ConnectionSnapshot {
   id: string

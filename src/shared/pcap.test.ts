@@ -199,6 +199,20 @@ describe('buildPcap', () => {
   )
 
   it.skipIf(!hasTshark)(
+    'a half-closed connection has one FIN, acknowledged, and no close (needs tshark)',
+    () => {
+      const pcap = buildPcap(conversation({ end: { by: 'client', kind: 'half', timeMs: T0 + 9 } }))
+      const rows = packets(pcap)
+      expect(rows.slice(-2).map((r) => [r.flags, r.srcPort])).toEqual([
+        ['AF', 52114],
+        ['A', 7878],
+      ])
+      expect(rows.filter((r) => r.flags.includes('F'))).toHaveLength(1)
+      expectCleanExpert(pcap)
+    },
+  )
+
+  it.skipIf(!hasTshark)(
     'IPv4-mapped IPv6 endpoints are written as the IPv4 packets they were (needs tshark)',
     () => {
       const pcap = buildPcap(

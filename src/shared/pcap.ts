@@ -23,7 +23,11 @@ export interface PcapConversation {
   /** Wall-clock ms of the accept: the handshake is stamped with it. */
   startTimeMs: number
   segments: PcapSegment[]
-  end?: { by: 'client' | 'server' | 'both'; kind: 'fin' | 'rst'; timeMs: number }
+  /**
+   * How it ended: FIN both ways, RST, or 'half' — one side's FIN (acknowledged) while the
+   * connection is still half-open (the other side may still send).
+   */
+  end?: { by: 'client' | 'server' | 'both'; kind: 'fin' | 'rst' | 'half'; timeMs: number }
 }
 
 const LINKTYPE_RAW = 101
@@ -242,6 +246,9 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
     const [first, second] = end.by === 'server' ? [s, c] : [c, s]
     if (end.kind === 'rst') {
       send(first, second, RST | ACK)
+    } else if (end.kind === 'half') {
+      send(first, second, FIN | ACK)
+      send(second, first, ACK)
     } else if (end.by === 'both') {
       send(first, second, FIN | ACK)
       send(second, first, FIN | ACK)

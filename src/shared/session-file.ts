@@ -196,7 +196,7 @@ function connection(value: unknown, where: string, listenerIds: Set<string>): Co
     state,
     closedAt: nullable(c.closedAt, `${where}.closedAt`, num),
     closeReason: nullable(c.closeReason, `${where}.closeReason`, (v, w) =>
-      oneOf(v, ['peer', 'us', 'reset', 'error'] as const, w),
+      oneOf(v, ['peer', 'us', 'us-reset', 'reset', 'error'] as const, w),
     ),
     errorCode: nullable(c.errorCode, `${where}.errorCode`, str),
     bytesIn: count(c.bytesIn, `${where}.bytesIn`),

@@ -68,8 +68,8 @@ export class ConnectionRuntime {
   private closedAt: number | null = null
   private closeReason: CloseReason | null = null
   private errorCode: string | null = null
-  /** We destroyed or reset it. */
-  private closedByUs = false
+  /** We destroyed it ('us') or reset it ('us-reset'); null otherwise. */
+  private closedByUs: 'us' | 'us-reset' | null = null
   /** We sent FIN before the peer did. */
   private weEndedFirst = false
   private readonly closeWaiters: (() => void)[] = []
@@ -117,15 +117,15 @@ export class ConnectionRuntime {
     const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
     const socket = this.socket
     if (socket.destroyed) return closed
-    this.closedByUs = true
+    this.closedByUs = 'us'
     if (socket.writableEnded) socket.destroy()
     else socket.end(() => socket.destroy())
     return closed
   }
 
   /**
-   * Ends the connection. 'destroy' drops it now and 'reset' sends RST (the peer reads
-   * ECONNRESET); both close with reason 'us', errorCode null, and resolve once closed.
+   * Ends the connection. 'destroy' drops it now (reason 'us') and 'reset' sends RST (the peer
+   * reads ECONNRESET; reason 'us-reset'); both close with errorCode null and resolve once closed.
    *
    * 'fin' sends FIN and resolves at once: from open the connection becomes we-ended, still reads
    * what the peer sends, and closes with reason 'us' when the peer's FIN arrives; from peer-ended
@@ -142,7 +142,7 @@ export class ConnectionRuntime {
         const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
         // A socket an error already destroyed closes for that error, not because of us.
         if (this.socket.destroyed) return closed
-        this.closedByUs = true
+        this.closedByUs = how === 'reset' ? 'us-reset' : 'us'
         if (how === 'reset') this.socket.resetAndDestroy()
         else this.socket.destroy()
         return closed
@@ -269,12 +269,13 @@ export class ConnectionRuntime {
     if (this.state === 'closed') return
     this.state = 'closed'
     this.closedAt = Date.now()
-    if (this.closedByUs) this.closeReason = 'us'
+    if (this.closedByUs !== null) this.closeReason = this.closedByUs
     else if (this.errorCode === 'ECONNRESET') this.closeReason = 'reset'
     else if (this.errorCode !== null) this.closeReason = 'error'
     else this.closeReason = this.weEndedFirst ? 'us' : 'peer'
     // A connection we closed reports no error code, even if the socket raised one on the way.
-    if (this.closeReason === 'us' || this.closeReason === 'peer') this.errorCode = null
+    if (this.closedByUs !== null || this.closeReason === 'us' || this.closeReason === 'peer')
+      this.errorCode = null
     this.host.emit({
       type: 'connection-closed',
       at: Date.now(),

@@ -280,13 +280,14 @@ describe('connection:close how', () => {
     expect(await t.value('connection:close', { connectionId: cid, how: 'reset' })).toBeNull()
   })
 
-  it("'reset': the client gets ECONNRESET; reason us, no error code", async () => {
+  it("'reset': the client gets ECONNRESET; reason us-reset, no error code", async () => {
     const { id, port } = await startListener()
     const cid = `${id}#1`
     const client = await peer(port, id, 1)
     await t.value('connection:close', { connectionId: cid, how: 'reset' })
     const closedEvent = await t.event('connection-closed', (e) => e.connectionId === cid)
-    expect(closedEvent).toMatchObject({ reason: 'us', errorCode: null })
+    expect(closedEvent).toMatchObject({ reason: 'us-reset', errorCode: null })
+    expect((await snapshotOf(cid)).connection.closeReason).toBe('us-reset')
     await closed(client.socket)
     expect(client.socket.errors.map((e) => (e as NodeJS.ErrnoException).code)).toEqual([
       'ECONNRESET',

@@ -3,16 +3,9 @@
  * entries until the user scrolls up; then it says so, counts what arrived below, and offers a jump
  * back to the newest.
  */
-import {
-  useDeferredValue,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-  type UIEvent,
-} from 'react'
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { assertNever } from '../../../shared/result'
+import { useFollowBottom } from '../hooks/use-follow-bottom'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../i18n/context'
 import type { Lang } from '../i18n/translate'
@@ -28,6 +21,7 @@ export const CONNECTION_ESTABLISHED = 'Connection established!'
 
 function closedText(t: Translate, m: Extract<LogMessage, { kind: 'closed' }>): string {
   const number = String(m.connectionNumber)
+  if (m.reason === 'us-reset') return t('workspace.log.usReset', { number })
   if (m.reason === 'reset')
     return m.errorCode
       ? t('workspace.log.resetCode', { number, code: m.errorCode })
@@ -137,12 +131,7 @@ function filterEntries(
   )
 }
 
-/** How many of `entries` (ordered by id) came after `afterId`. */
-function countAfter(entries: readonly LogEntry[], afterId: number): number {
-  let n = 0
-  for (let i = entries.length - 1; i >= 0 && (entries[i]?.id ?? 0) > afterId; i--) n++
-  return n
-}
+const entryId = (entry: LogEntry): number => entry.id
 
 /** `<section aria-label="Event log">`. */
 export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNode {
@@ -161,38 +150,14 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
     fallbackRows: 200,
     isFallbackAtEnd: true,
   })
-  /** Null while following; else the id of the newest entry when the user scrolled away. */
-  const [pausedAfter, setPausedAfter] = useState<number | null>(null)
-  const isFollowing = pausedAfter === null
-  const lastScrollTop = useRef(0)
-  const { ref, onScroll: onWindowScroll } = win
-
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (!el || !isFollowing) return
-    if (el.scrollTop + el.clientHeight < el.scrollHeight) el.scrollTop = el.scrollHeight
-    lastScrollTop.current = el.scrollTop
-  }, [shown, isFollowing, ref])
-
-  // Only a move up pauses: growth below and our own jumps to the end never do.
-  const onScroll = (e: UIEvent<HTMLDivElement>): void => {
-    onWindowScroll(e)
-    const el = e.currentTarget
-    const top = el.scrollTop
-    const isAtBottom = top + el.clientHeight >= el.scrollHeight - LOG_ROW_HEIGHT
-    const isMovedUp = top < lastScrollTop.current
-    lastScrollTop.current = top
-    if (isAtBottom) setPausedAfter(null)
-    else if (isMovedUp && isFollowing) setPausedAfter(shown.at(-1)?.id ?? 0)
-  }
-
-  const jump = (): void => {
-    setPausedAfter(null)
-    ref.current?.focus()
-  }
-
-  const newCount = pausedAfter === null ? 0 : countAfter(shown, pausedAfter)
-  const { start, end, padTop, padBottom } = win
+  const { isFollowing, newCount, onScroll, jump } = useFollowBottom({
+    ref: win.ref,
+    items: shown,
+    sequenceOf: entryId,
+    slack: LOG_ROW_HEIGHT,
+    onScroll: win.onScroll,
+  })
+  const { ref, start, end, padTop, padBottom } = win
 
   return (
     <section role="region" aria-label={t('log.title')} className="panel log">

@@ -55,6 +55,8 @@ export const workspaceEn = {
   },
 
   'workspace.log.weEnded': '#{number}: we ended our side (FIN)',
+  'workspace.log.usReset': '#{number}: we reset it (RST); the client got ECONNRESET',
+  'reason.us-reset': 'reset by us (RST)',
   'workspace.log.reset': '#{number} closed by a reset (RST) from the peer',
   'workspace.log.resetCode': '#{number} closed by a reset (RST) from the peer: {code}',
   'workspace.log.filters': 'Event kinds',

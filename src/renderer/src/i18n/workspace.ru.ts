@@ -60,6 +60,8 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   },
 
   'workspace.log.weEnded': '№{number}: мы завершили свою сторону (FIN)',
+  'workspace.log.usReset': '№{number}: мы сбросили соединение (RST); клиент получил ECONNRESET',
+  'reason.us-reset': 'сброшено нами (RST)',
   'workspace.log.reset': '№{number} закрыто сбросом (RST) от клиента',
   'workspace.log.resetCode': '№{number} закрыто сбросом (RST) от клиента: {code}',
   'workspace.log.filters': 'Виды событий',

@@ -180,15 +180,23 @@ describe('toPcapConversation', () => {
     ])
   })
 
-  it('has no end while the connection is open or half-closed', () => {
+  it('has no end while the connection is open', () => {
     expect(toPcapConversation(conversation()).end).toBeUndefined()
-    expect(toPcapConversation(conversation({ state: 'peer-ended' })).end).toBeUndefined()
+  })
+
+  it.each<['peer-ended' | 'we-ended', 'client' | 'server']>([
+    ['peer-ended', 'client'],
+    ['we-ended', 'server'],
+  ])('a %s connection has the one FIN so far, by the %s', (state, by) => {
+    const pcap = toPcapConversation(conversation({ state }))
+    expect(pcap.end).toMatchObject({ by, kind: 'half' })
   })
 
   it.each<[CloseReason, { by: 'client' | 'server'; kind: 'fin' | 'rst' }]>([
     ['peer', { by: 'client', kind: 'fin' }],
     ['us', { by: 'server', kind: 'fin' }],
     ['reset', { by: 'client', kind: 'rst' }],
+    ['us-reset', { by: 'server', kind: 'rst' }],
     ['error', { by: 'client', kind: 'rst' }],
   ])('ends a connection closed by %s', (reason, expected) => {
     const closedAt = T0 + 500

@@ -114,15 +114,23 @@ export function toPcapConversation(c: SessionConnection): PcapConversation {
     startTimeMs: connection.acceptedAt,
     segments,
   }
+  const lastTime = segments.at(-1)?.timeMs ?? connection.acceptedAt
   if (connection.state === 'closed' && connection.closedAt !== null) {
     const reason = connection.closeReason
+    // A reset from the peer or an error ends with the peer's RST, our Reset with ours; otherwise
+    // both sides sent FIN, the one that closed first leading.
+    const rst = reason === 'reset' || reason === 'error' || reason === 'us-reset'
     conversation.end = {
-      // A reset from the peer or an error ends with the peer's RST; otherwise both sides sent FIN.
-      by:
-        reason === 'reset' || reason === 'error' ? 'client' : reason === 'us' ? 'server' : 'client',
-      kind: reason === 'reset' || reason === 'error' ? 'rst' : 'fin',
-      timeMs: Math.max(connection.closedAt, segments.at(-1)?.timeMs ?? connection.acceptedAt),
+      by: reason === 'us' || reason === 'us-reset' ? 'server' : 'client',
+      kind: rst ? 'rst' : 'fin',
+      timeMs: Math.max(connection.closedAt, lastTime),
     }
+  } else if (connection.state === 'peer-ended' || connection.state === 'we-ended') {
+    // Half-closed: one FIN so far. The engine keeps no time for it; it came after that side's
+    // last byte, so it is stamped with the last byte either way.
+    const by = connection.state === 'peer-ended' ? 'client' : 'server'
+    const mono = connection.lastByteMono
+    conversation.end = { by, kind: 'half', timeMs: mono === null ? lastTime : wall(mono) }
   }
   return conversation
 }
