@@ -8,6 +8,7 @@ import {
   lineRange,
   TEXT_LINE_BYTES,
   tokenize,
+  tokenizeSpans,
   base64ToBytes,
 } from './bytes-format'
 
@@ -63,6 +64,22 @@ describe('tokenize', () => {
       '\\x1b',
       '\\x7f',
     ])
+  })
+
+  it('doubles a literal backslash, so a \\ before r never reads as the \\r escape', () => {
+    // The client sent a backslash, an r, then a real carriage return.
+    expect(tokenize(Uint8Array.from([0x61, 0x5c, 0x72, 0x0d]))).toEqual([
+      { kind: 'text', text: 'a' },
+      { kind: 'backslash', text: '\\\\' },
+      { kind: 'text', text: 'r' },
+      { kind: 'control', text: '\\r', codePoint: 0x0d },
+    ])
+    for (const decoding of ['utf-8', 'latin1'] as const)
+      expect(tokenizeSpans(Uint8Array.from([0x61, 0x5c, 0x72]), 0, 3, decoding)).toEqual([
+        { kind: 'text', text: 'a', from: 0, to: 1 },
+        { kind: 'backslash', text: '\\\\', from: 1, to: 2 },
+        { kind: 'text', text: 'r', from: 2, to: 3 },
+      ])
   })
 
   it('marks every byte of invalid UTF-8 as \\xNN and keeps valid text around it', () => {

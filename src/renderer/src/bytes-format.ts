@@ -23,6 +23,11 @@ export type TextToken =
   | { kind: 'control'; text: string; codePoint: number }
   /** A byte that is not valid UTF-8, shown as `\xNN`. */
   | { kind: 'invalid'; text: string; byte: number }
+  /**
+   * A literal backslash (byte 0x5c), shown doubled as `\\`: a `\` before an `r` must not pass
+   * for the escape of a carriage return.
+   */
+  | { kind: 'backslash'; text: string }
 
 function isContinuation(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x80 && byte <= 0xbf
@@ -95,6 +100,11 @@ function isHiddenControl(cp: number): boolean {
   )
 }
 
+const BACKSLASH = 0x5c
+
+/** How a backslash byte is shown: escaped, like in the composer. */
+const BACKSLASH_TEXT = '\\\\'
+
 function controlText(cp: number): string {
   if (cp === 0x0d) return '\\r'
   if (cp === 0x0a) return '\\n'
@@ -126,6 +136,9 @@ export function tokenize(bytes: Uint8Array, start = 0, end = bytes.length): Text
           text: controlText(unit.codePoint),
           codePoint: unit.codePoint,
         })
+      } else if (unit.codePoint === BACKSLASH) {
+        flush()
+        tokens.push({ kind: 'backslash', text: BACKSLASH_TEXT })
       } else {
         run += String.fromCodePoint(unit.codePoint)
       }
@@ -268,6 +281,9 @@ export function tokenizeSpans(
           from: pos,
           to: pos + 1,
         })
+      } else if (byte === BACKSLASH) {
+        flush(pos)
+        tokens.push({ kind: 'backslash', text: BACKSLASH_TEXT, from: pos, to: pos + 1 })
       } else {
         if (run === '') runFrom = pos
         run += String.fromCharCode(byte)
@@ -296,6 +312,10 @@ export function tokenizeSpans(
         to: pos + unit.size,
       })
       pos += unit.size
+    } else if (unit.codePoint === BACKSLASH) {
+      flush(pos)
+      tokens.push({ kind: 'backslash', text: BACKSLASH_TEXT, from: pos, to: pos + 1 })
+      pos += 1
     } else {
       if (run === '') runFrom = pos
       run += String.fromCodePoint(unit.codePoint)

@@ -50,6 +50,10 @@ describe('BindErrorPanel', () => {
     expect(pre.textContent).toBe(
       'thread \'main\' panicked at src/main.rs:4:55:\ncalled `Result::unwrap()` on an `Err` value: Os { code: 98, kind: AddrInUse, message: "Address already in use" }',
     )
+    // Newer compilers add the thread id: said once, under the output, not mixed into it.
+    expect(pre.nextElementSibling?.textContent).toBe(
+      "Rust 1.91 and later also print the thread's id: thread 'main' (12345) panicked at …",
+    )
   })
 
   it('EADDRINUSE on macOS mentions AirPlay and not the Linux-only conflict', () => {
@@ -150,6 +154,10 @@ describe('BindErrorPanel', () => {
     expect(text).toContain('Что это значит в Linux')
     expect(text).toContain('listen EADDRINUSE: address already in use 127.0.0.1:7878')
     expect(text).toContain('Os { code: 98, kind: AddrInUse')
+    const pre = screen.getByText(/panicked at/, { selector: 'pre' })
+    expect(pre.nextElementSibling?.textContent).toBe(
+      "Rust 1.91 и новее печатает и номер потока: thread 'main' (12345) panicked at …",
+    )
     expect(screen.getByRole('button', { name: 'Взять порт 0' })).toBeTruthy()
   })
 

@@ -75,6 +75,7 @@ export function BindErrorPanel({ failure, onFix, isBusy = false }: BindErrorPane
         <>
           <code className="block">{failure.rust.bindCall}</code>
           <pre className="rust-output">{failure.rust.panic.join('\n')}</pre>
+          <p className="muted">{t('inspector.rust.threadId')}</p>
           <p className="muted">{t('bind.rustExit', { code: String(failure.rust.exitCode) })}</p>
         </>
       ) : (

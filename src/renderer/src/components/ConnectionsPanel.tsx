@@ -11,7 +11,12 @@ import {
   NO_FILTER,
   type ConnectionFilter,
 } from '../state/connections-view'
-import { selectConnections, selectListeners, selectSelectedConnectionId } from '../state/selectors'
+import {
+  selectConnectionIndex,
+  selectConnections,
+  selectListeners,
+  selectSelectedConnectionId,
+} from '../state/selectors'
 import { useAppState, useIsReadOnly, useStore } from '../state/StoreContext'
 import { CloseAllButton } from './CloseAllButton'
 import { ConnectionFilters } from './ConnectionFilters'
@@ -25,6 +30,7 @@ export function ConnectionsPanel(): ReactNode {
   const connections = useAppState(selectConnections)
   const listeners = useAppState(selectListeners)
   const selectedId = useAppState(selectSelectedConnectionId)
+  const acceptOrder = useAppState(selectConnectionIndex)
   const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER)
 
   // A removed listener's filter would hide everything with no way to pick it again.
@@ -76,6 +82,7 @@ export function ConnectionsPanel(): ReactNode {
         selectedId={selectedId}
         onSelect={onSelect}
         isFiltered={isFilterActive(effective)}
+        acceptOrder={acceptOrder}
       />
     </div>
   )

@@ -1,7 +1,9 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { IDLE_FLAG_MS, type ConnectionSnapshot } from '../../../shared/contract'
+import { I18nProvider } from '../i18n/I18nProvider'
 import { makeConnection, makeListener, renderWith } from '../test-utils'
 import { ConnectionsTable } from './ConnectionsTable'
 
@@ -27,6 +29,25 @@ function renderTable(
     onSelect,
     table: screen.getByRole('table', { name: lang === 'en' ? 'Connections' : 'Соединения' }),
   }
+}
+
+/** Gives the scroller a size jsdom does not compute, and a scrollTop clamped as a browser does. */
+function layOut(el: HTMLElement, scrollHeight: number, clientHeight: number): void {
+  Object.defineProperty(el, 'scrollHeight', { configurable: true, value: scrollHeight })
+  Object.defineProperty(el, 'clientHeight', { configurable: true, value: clientHeight })
+  let top = 0
+  Object.defineProperty(el, 'scrollTop', {
+    configurable: true,
+    get: () => top,
+    set: (value: number) => {
+      top = Math.max(0, Math.min(value, el.scrollHeight - el.clientHeight))
+    },
+  })
+}
+
+function scrollTo(el: HTMLElement, top: number): void {
+  el.scrollTop = top
+  fireEvent.scroll(el)
 }
 
 describe('ConnectionsTable', () => {
@@ -109,6 +130,91 @@ describe('ConnectionsTable', () => {
     const outIndex = header.findIndex((h) => h.textContent === 'Bytes out')
     expect(cells[outIndex]?.textContent).toBe('4,321')
     expect(row.textContent).toContain('we ended (FIN sent)')
+  })
+
+  describe('auto-scroll', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => makeConnection(i + 1))
+    const table = (
+      connections: ConnectionSnapshot[],
+      acceptOrder?: ReadonlyMap<string, number>,
+    ) => (
+      <ConnectionsTable
+        connections={connections}
+        listeners={[makeListener()]}
+        selectedId={null}
+        onSelect={() => {}}
+        acceptOrder={acceptOrder}
+      />
+    )
+
+    const renderFollowing = (
+      connections: ConnectionSnapshot[],
+      lang: 'en' | 'ru' = 'en',
+      acceptOrder?: ReadonlyMap<string, number>,
+    ) => {
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <I18nProvider lang={lang}>{children}</I18nProvider>
+      )
+      const result = render(table(connections, acceptOrder), { wrapper })
+      return { ...result, table: screen.getByRole('table') }
+    }
+
+    it('follows new rows, pauses when the user scrolls up, counts new rows, and jumps back', async () => {
+      const user = userEvent.setup()
+      const { rerender, table: t } = renderFollowing(many(40))
+      const scroller = t.closest<HTMLElement>('.table-scroll')!
+      layOut(scroller, 1150, 200)
+      // Following: a new row scrolls the view to the end.
+      Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 1178 })
+      rerender(table(many(41)))
+      expect(scroller.scrollTop).toBe(1178 - 200)
+      expect(screen.queryByRole('status')).toBeNull()
+
+      scrollTo(scroller, 400)
+      expect(screen.getByRole('status').textContent).toContain('Auto-scroll paused')
+      expect(screen.getByRole('status').textContent).not.toContain('below')
+
+      Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 1234 })
+      rerender(table(many(43)))
+      expect(screen.getByRole('status').textContent).toContain(
+        'Auto-scroll paused — 2 new connections below',
+      )
+      // Paused: the view stays where the user left it.
+      expect(scroller.scrollTop).toBe(400)
+
+      await user.click(screen.getByRole('button', { name: 'Jump to the newest' }))
+      expect(screen.queryByRole('status')).toBeNull()
+      expect(scroller.scrollTop).toBe(1234 - 200)
+      expect(document.activeElement).toBe(scroller)
+    })
+
+    it('resumes when the user scrolls back to the bottom', () => {
+      const { table: t } = renderFollowing(many(40))
+      const scroller = t.closest<HTMLElement>('.table-scroll')!
+      layOut(scroller, 1150, 200)
+      scrollTo(scroller, 950)
+      scrollTo(scroller, 100)
+      expect(screen.getByRole('status')).toBeTruthy()
+      act(() => scrollTo(scroller, 950))
+      expect(screen.queryByRole('status')).toBeNull()
+    })
+
+    it('counts only the new rows the filter lets through, in Russian too', () => {
+      // Every other connection is filtered out; the order is the store's, across all of them.
+      const all = many(46)
+      const order = new Map(all.map((c, i) => [c.id, i]))
+      const odd = (n: number) => all.slice(0, n).filter((c) => c.number % 2 === 1)
+      const { rerender, table: t } = renderFollowing(odd(40), 'ru', order)
+      const scroller = t.closest<HTMLElement>('.table-scroll')!
+      layOut(scroller, 590, 200)
+      scrollTo(scroller, 390)
+      scrollTo(scroller, 100)
+      rerender(table(odd(46), order))
+      expect(screen.getByRole('status').textContent).toContain(
+        'Автопрокрутка приостановлена — ниже 3 новых соединения',
+      )
+      expect(screen.getByRole('button', { name: 'К последним' })).toBeTruthy()
+    })
   })
 
   describe('idle flag', () => {

@@ -8,6 +8,7 @@ import { formatHostPort } from '../../../shared/address'
 import type { ConnectionSnapshot, ListenerSnapshot } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 import { useNow } from '../hooks/use-now'
+import { useFollowBottom } from '../hooks/use-follow-bottom'
 import { useVirtualWindow } from '../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../i18n/context'
 import { formatNumber } from '../i18n/translate'
@@ -27,6 +28,11 @@ export interface ConnectionsTableProps {
   isFiltered?: boolean
   /** Wall-clock ms to measure durations and idleness against (tests); live time when absent. */
   now?: number
+  /**
+   * Each connection's place in accept order across all of them (the store's index), so that new
+   * rows can be counted under a filter; positions in `connections` when absent.
+   */
+  acceptOrder?: ReadonlyMap<string, number>
 }
 
 const COLUMNS = 9
@@ -58,15 +64,27 @@ export function ConnectionsTable({
   onSelect,
   isFiltered = false,
   now: fixedNow,
+  acceptOrder,
 }: ConnectionsTableProps): ReactNode {
   const { t, lang } = useI18n()
   const count = connections.length
-  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } =
-    useVirtualWindow<HTMLDivElement>({
-      count,
-      rowHeight: CONNECTION_ROW_HEIGHT,
-      headerHeight: HEADER_HEIGHT,
-    })
+  const win = useVirtualWindow<HTMLDivElement>({
+    count,
+    rowHeight: CONNECTION_ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+  })
+  const { ref, start, end, padTop, padBottom, scrollToIndex } = win
+  const sequenceOf = useMemo(() => {
+    const order = acceptOrder ?? new Map(connections.map((c, i) => [c.id, i]))
+    return (c: ConnectionSnapshot): number => order.get(c.id) ?? -1
+  }, [acceptOrder, connections])
+  const follow = useFollowBottom({
+    ref,
+    items: connections,
+    sequenceOf,
+    slack: CONNECTION_ROW_HEIGHT,
+    onScroll: win.onScroll,
+  })
   const listenerNumbers = useMemo(
     () => new Map(listeners.map((l) => [l.id, l.number])),
     [listeners],
@@ -113,88 +131,106 @@ export function ConnectionsTable({
   }
 
   return (
-    <div className="table-scroll" ref={ref} onScroll={onScroll}>
-      <table className="connections" aria-label={t('connections.title')} aria-rowcount={count + 1}>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">{t('connections.col.listener')}</th>
-            <th scope="col">{t('connections.col.number')}</th>
-            <th scope="col">{t('connections.col.remote')}</th>
-            <th scope="col">{t('connections.col.local')}</th>
-            <th scope="col">{t('connections.col.acceptedAt')}</th>
-            <th scope="col" className="num col-bytes-in">
-              {t('connections.col.bytesIn')}
-            </th>
-            <th scope="col" className="num col-bytes-out">
-              {t('workspace.connections.col.bytesOut')}
-            </th>
-            <th scope="col" className="col-state">
-              {t('connections.col.state')}
-            </th>
-            <th scope="col" className="num col-duration">
-              {t('connections.col.duration')}
-            </th>
-          </tr>
-        </thead>
-        <tbody onKeyDown={onKeyDown}>
-          {padTop > 0 && (
-            <tr aria-hidden="true" className="spacer" style={{ height: padTop }}>
-              <td colSpan={COLUMNS} />
-            </tr>
-          )}
-          {visible.map((c, i) => {
-            const index = start + i
-            const isSelected = c.id === selectedId
-            const isFocusable = isSelected || (selectedIndex < 0 && index === start)
-            const end = c.state === 'closed' && c.closedAt !== null ? c.closedAt : now
-            const stateText = connectionStateText(t, c)
-            const idle = isIdle(c, now)
-            return (
-              <tr
-                key={c.id}
-                aria-rowindex={index + 2}
-                aria-selected={isSelected}
-                tabIndex={isFocusable ? 0 : -1}
-                className={`state-${c.state}${idle ? ' idle' : ''}${isSelected ? ' selected' : ''}`}
-                onClick={() => onSelect(c.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault()
-                    onSelect(c.id)
-                  }
-                }}
-              >
-                <td>{listenerNumbers.get(c.listenerId) ?? '–'}</td>
-                <td>#{c.number}</td>
-                <td className="mono">{formatHostPort(c.remote.address, c.remote.port)}</td>
-                <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
-                <td className="mono">{formatClock(c.acceptedAt)}</td>
-                <td className="num mono">{formatNumber(lang, c.bytesIn)}</td>
-                <td className="num mono">{formatNumber(lang, c.bytesOut)}</td>
-                <td title={stateText}>
-                  {idle && (
-                    <span className="idle-badge" title={t('workspace.connections.idleTitle')}>
-                      {t('workspace.connections.idle')}
-                    </span>
-                  )}
-                  {stateText}
-                </td>
-                <td className="num mono">{formatDuration(t, end - c.acceptedAt)}</td>
-              </tr>
-            )
-          })}
-          {padBottom > 0 && (
-            <tr aria-hidden="true" className="spacer" style={{ height: padBottom }}>
-              <td colSpan={COLUMNS} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-      {count === 0 && (
-        <p className="empty">
-          {isFiltered ? t('workspace.connections.noMatch') : t('connections.empty')}
+    <>
+      {!follow.isFollowing && (
+        <p role="status" className="log-paused table-paused">
+          <span>
+            {follow.newCount > 0
+              ? t('inspector.table.pausedNew', { count: follow.newCount })
+              : t('inspector.table.paused')}
+          </span>
+          <button type="button" className="small" onClick={follow.jump}>
+            {t('log.jump')}
+          </button>
         </p>
       )}
-    </div>
+      <div className="table-scroll" ref={ref} onScroll={follow.onScroll} tabIndex={-1}>
+        <table
+          className="connections"
+          aria-label={t('connections.title')}
+          aria-rowcount={count + 1}
+        >
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">{t('connections.col.listener')}</th>
+              <th scope="col">{t('connections.col.number')}</th>
+              <th scope="col">{t('connections.col.remote')}</th>
+              <th scope="col">{t('connections.col.local')}</th>
+              <th scope="col">{t('connections.col.acceptedAt')}</th>
+              <th scope="col" className="num col-bytes-in">
+                {t('connections.col.bytesIn')}
+              </th>
+              <th scope="col" className="num col-bytes-out">
+                {t('workspace.connections.col.bytesOut')}
+              </th>
+              <th scope="col" className="col-state">
+                {t('connections.col.state')}
+              </th>
+              <th scope="col" className="num col-duration">
+                {t('connections.col.duration')}
+              </th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={onKeyDown}>
+            {padTop > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: padTop }}>
+                <td colSpan={COLUMNS} />
+              </tr>
+            )}
+            {visible.map((c, i) => {
+              const index = start + i
+              const isSelected = c.id === selectedId
+              const isFocusable = isSelected || (selectedIndex < 0 && index === start)
+              const end = c.state === 'closed' && c.closedAt !== null ? c.closedAt : now
+              const stateText = connectionStateText(t, c)
+              const idle = isIdle(c, now)
+              return (
+                <tr
+                  key={c.id}
+                  aria-rowindex={index + 2}
+                  aria-selected={isSelected}
+                  tabIndex={isFocusable ? 0 : -1}
+                  className={`state-${c.state}${idle ? ' idle' : ''}${isSelected ? ' selected' : ''}`}
+                  onClick={() => onSelect(c.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault()
+                      onSelect(c.id)
+                    }
+                  }}
+                >
+                  <td>{listenerNumbers.get(c.listenerId) ?? '–'}</td>
+                  <td>#{c.number}</td>
+                  <td className="mono">{formatHostPort(c.remote.address, c.remote.port)}</td>
+                  <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
+                  <td className="mono">{formatClock(c.acceptedAt)}</td>
+                  <td className="num mono">{formatNumber(lang, c.bytesIn)}</td>
+                  <td className="num mono">{formatNumber(lang, c.bytesOut)}</td>
+                  <td title={stateText}>
+                    {idle && (
+                      <span className="idle-badge" title={t('workspace.connections.idleTitle')}>
+                        {t('workspace.connections.idle')}
+                      </span>
+                    )}
+                    {stateText}
+                  </td>
+                  <td className="num mono">{formatDuration(t, end - c.acceptedAt)}</td>
+                </tr>
+              )
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" className="spacer" style={{ height: padBottom }}>
+                <td colSpan={COLUMNS} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {count === 0 && (
+          <p className="empty">
+            {isFiltered ? t('workspace.connections.noMatch') : t('connections.empty')}
+          </p>
+        )}
+      </div>
+    </>
   )
 }

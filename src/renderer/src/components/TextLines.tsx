@@ -218,6 +218,17 @@ export function TextLines({
                     {token.text}
                   </span>
                 )
+              case 'backslash':
+                return (
+                  <span
+                    key={token.from}
+                    {...common}
+                    className={`token backslash${selectedClass}`}
+                    title={t('inspector.text.backslash')}
+                  >
+                    {token.text}
+                  </span>
+                )
               default:
                 return assertNever(token)
             }

@@ -160,4 +160,13 @@ export const inspectorEn = {
   'inspector.reset.hint':
     'Reset sends RST: the client gets ECONNRESET ("connection reset by peer") and unread data is lost.',
   'inspector.action.failed': 'Could not do it: {message}',
+
+  'inspector.table.paused': 'Auto-scroll paused',
+  'inspector.table.pausedNew': {
+    one: 'Auto-scroll paused — {count} new connection below',
+    other: 'Auto-scroll paused — {count} new connections below',
+  },
+  'inspector.rust.threadId':
+    "Rust 1.91 and later also print the thread's id: thread 'main' (12345) panicked at …",
+  'inspector.text.backslash': 'a backslash character (0x5c)',
 } satisfies Record<string, Message>

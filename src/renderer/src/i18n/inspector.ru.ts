@@ -224,4 +224,15 @@ export const inspectorRu: { readonly [K in keyof typeof inspectorEn]: Message } 
   'inspector.reset.hint':
     '«Сбросить» шлёт RST: клиент получит ECONNRESET («connection reset by peer»), непрочитанные данные пропадут.',
   'inspector.action.failed': 'Не получилось: {message}',
+
+  'inspector.table.paused': 'Автопрокрутка приостановлена',
+  'inspector.table.pausedNew': {
+    one: 'Автопрокрутка приостановлена — ниже {count} новое соединение',
+    few: 'Автопрокрутка приостановлена — ниже {count} новых соединения',
+    many: 'Автопрокрутка приостановлена — ниже {count} новых соединений',
+    other: 'Автопрокрутка приостановлена — ниже {count} новых соединения',
+  },
+  'inspector.rust.threadId':
+    "Rust 1.91 и новее печатает и номер потока: thread 'main' (12345) panicked at …",
+  'inspector.text.backslash': 'символ обратной косой черты (0x5c)',
 }

@@ -9,6 +9,8 @@ import type { AppState } from './reducer'
 
 export const selectListeners = (s: AppState): readonly ListenerSnapshot[] => s.listeners
 export const selectConnections = (s: AppState): readonly ConnectionSnapshot[] => s.connections
+/** Each connection's position in accept order, by id. */
+export const selectConnectionIndex = (s: AppState): ReadonlyMap<string, number> => s.connectionIndex
 export const selectLog = (s: AppState): AppState['log'] => s.log
 export const selectPlatform = (s: AppState): AppState['platform'] => s.platform
 export const selectLink = (s: AppState): AppState['link'] => s.link
