@@ -31,6 +31,11 @@ const api = {
   analyzeBytes: invoke('http:analyze'),
   getSettings: invoke('settings:get'),
   setSettings: invoke('settings:set'),
+  runClientPlan: invoke('client:run'),
+  cancelClientPlan: invoke('client:cancel'),
+  whoHolds: invoke('diagnostics:who-holds'),
+  excludedPorts: invoke('diagnostics:excluded-ports'),
+  checkLocalhost: invoke('diagnostics:localhost'),
   onEvents(listener: (batch: EventBatch) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onEvents takes a function')
     // The renderer gets the batch only, never the IPC event (it holds a sender object).

@@ -4,6 +4,20 @@
  * Electron's preload and browser mode's WebSocket client both implement {@link Api}; the engine
  * validates every request against it (see validate.ts) before acting on it.
  */
+import type {
+  ClientCancelRequest,
+  ClientEvent,
+  ClientRunRequest,
+  ClientRunStarted,
+} from './client-types'
+import type {
+  ExcludedPortsReport,
+  ExcludedPortsRequest,
+  LocalhostReport,
+  LocalhostRequest,
+  WhoHoldsReport,
+  WhoHoldsRequest,
+} from './diagnostics-types'
 import type { BindFailure, Platform } from './bind-failure'
 import type { HttpAnalysis } from './http-types'
 import type { AppSettings, LoadedSettings, SettingsPatch } from './settings'
@@ -240,6 +254,7 @@ export type EngineEvent =
       connectionId: string | null
       text: string
     }
+  | ClientEvent
 
 export type EngineEventType = EngineEvent['type']
 
@@ -389,6 +404,11 @@ export interface RequestMap {
   'http:analyze': { request: AnalyzeBytesRequest; response: HttpAnalysis }
   'settings:get': { request: EmptyRequest; response: LoadedSettings }
   'settings:set': { request: SettingsPatch; response: AppSettings }
+  'client:run': { request: ClientRunRequest; response: ClientRunStarted }
+  'client:cancel': { request: ClientCancelRequest; response: null }
+  'diagnostics:who-holds': { request: WhoHoldsRequest; response: WhoHoldsReport }
+  'diagnostics:excluded-ports': { request: ExcludedPortsRequest; response: ExcludedPortsReport }
+  'diagnostics:localhost': { request: LocalhostRequest; response: LocalhostReport }
 }
 
 export type Channel = keyof RequestMap
@@ -413,6 +433,11 @@ export const METHOD_OF = {
   'http:analyze': 'analyzeBytes',
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',
+  'client:run': 'runClientPlan',
+  'client:cancel': 'cancelClientPlan',
+  'diagnostics:who-holds': 'whoHolds',
+  'diagnostics:excluded-ports': 'excludedPorts',
+  'diagnostics:localhost': 'checkLocalhost',
 } as const satisfies Record<Channel, string>
 
 export const CHANNELS = Object.keys(METHOD_OF) as Channel[]

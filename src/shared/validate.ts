@@ -29,6 +29,8 @@ import {
 } from './validate-fields'
 import { checkListenerSettings, LISTENER_SETTING_KEYS } from './validate-listener'
 import { checkSettingsPatch } from './validate-settings'
+import { checkClientCancel, checkClientRun } from './validate-client'
+import { checkExcludedPorts, checkLocalhost, checkWhoHolds } from './validate-diagnostics'
 
 export { base64ByteLength, checkHost, parsePort } from './validate-fields'
 export { checkSettingsPatch, parseAppSettings } from './validate-settings'
@@ -233,6 +235,26 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
       const patch = checkSettingsPatch(p)
       if (!patch.ok) return patch
       return ok({ channel: c, request: patch.value })
+    }
+    case 'client:run': {
+      const request = checkClientRun(p)
+      return request.ok ? ok({ channel: c, request: request.value }) : request
+    }
+    case 'client:cancel': {
+      const request = checkClientCancel(p)
+      return request.ok ? ok({ channel: c, request: request.value }) : request
+    }
+    case 'diagnostics:who-holds': {
+      const request = checkWhoHolds(p)
+      return request.ok ? ok({ channel: c, request: request.value }) : request
+    }
+    case 'diagnostics:excluded-ports': {
+      const request = checkExcludedPorts(p)
+      return request.ok ? ok({ channel: c, request: request.value }) : request
+    }
+    case 'diagnostics:localhost': {
+      const request = checkLocalhost(p)
+      return request.ok ? ok({ channel: c, request: request.value }) : request
     }
     default:
       return assertNever(c)

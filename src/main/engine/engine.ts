@@ -18,6 +18,8 @@ import { Batcher } from './batcher'
 import { analyzeHttp } from './http-analysis'
 import { toPlatform } from './bind-error'
 import { CaptureBudget } from './capture'
+import { createClientRunner } from './client/runner'
+import { createDiagnostics } from './diagnostics/diagnostics'
 import type { ConnectionRuntime } from './connection'
 import { handleConnectionRequest } from './connection-requests'
 import type { Engine, EngineOptions } from './engine-api'
@@ -45,6 +47,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let isShutDown = false
 
   const deps = { budget, platform, emit: batcher.push.bind(batcher) }
+  const client = createClientRunner({ emit: deps.emit })
+  const diagnostics = createDiagnostics({ platform })
 
   const saveListeners = (): void =>
     settings.listenersChanged(() => [...listeners.values()].map((l) => l.savedSettings()))
@@ -164,6 +168,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return ok(settings.get())
       case 'settings:set':
         return settings.set(valid.request)
+      case 'client:run':
+        if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
+        return client.run(valid.request)
+      case 'client:cancel':
+        return client.cancel(valid.request)
+      case 'diagnostics:who-holds':
+        return diagnostics.whoHolds(valid.request)
+      case 'diagnostics:excluded-ports':
+        return diagnostics.excludedPorts(valid.request)
+      case 'diagnostics:localhost':
+        return diagnostics.localhost(valid.request)
       default:
         return assertNever(valid)
     }
@@ -187,7 +202,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async shutdown() {
       isShutDown = true
       settings.flush()
-      await Promise.all([...listeners.values()].map((listener) => listener.closeAll()))
+      await Promise.all([
+        client.shutdown(),
+        ...[...listeners.values()].map((listener) => listener.closeAll()),
+      ])
       batcher.dispose()
     },
   }

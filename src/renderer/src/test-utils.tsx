@@ -147,6 +147,11 @@ export function fakeApi(snapshot: Snapshot = makeSnapshot()): FakeApi {
     analyzeBytes: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not HTTP (fake)' })),
     getSettings: vi.fn(async () => ok({ settings: DEFAULT_SETTINGS, problem: null })),
     setSettings: vi.fn(async (patch) => ok({ ...DEFAULT_SETTINGS, ...patch })),
+    runClientPlan: vi.fn(async () => ok({ runId: 'R1' })),
+    cancelClientPlan: vi.fn(async () => ok(null)),
+    whoHolds: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not in tests (fake)' })),
+    excludedPorts: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not in tests (fake)' })),
+    checkLocalhost: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not in tests (fake)' })),
     onEvents: vi.fn((fn: (batch: EventBatch) => void) => {
       subscribers.add(fn)
       return () => subscribers.delete(fn)

@@ -1,6 +1,6 @@
 /**
- * The whole window: header, the listener column, the connections table, the stream view and the
- * event log.
+ * The whole window: header, the listener column with the lesson, the connections table, the stream
+ * view, and the event log sharing its column with the test client.
  */
 import { useState, type ReactNode } from 'react'
 import type { Session } from '../../../shared/session-file'
@@ -15,15 +15,18 @@ import {
   selectSelectedConnection,
 } from '../state/selectors'
 import { useApi, useAppState } from '../state/StoreContext'
+import { ClientPanel } from './ClientPanel'
 import { ConnectionsPanel } from './ConnectionsPanel'
 import { DisconnectedBanner } from './DisconnectedBanner'
 import { EventLog } from './EventLog'
 import { LanguageSwitch } from './LanguageSwitch'
+import { LessonPanel } from './LessonPanel'
 import { ListenerCard } from './ListenerCard'
 import { SettingsNotice } from './SettingsNotice'
 import { StreamView } from './StreamView'
 import { SessionBanner, type SessionBannerProps } from './SessionBanner'
 import { SessionBar } from './SessionBar'
+import { SideTabs } from './SideTabs'
 import { ThemeSwitch } from './ThemeSwitch'
 import '../workspace.css'
 
@@ -92,10 +95,15 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
               <ListenerCard key={l.id} listener={l} />
             ))}
           </fieldset>
+          {!session && <LessonPanel />}
         </aside>
         <ConnectionsPanel />
         <StreamView connection={selected} />
-        <EventLog entries={log} />
+        {session ? (
+          <EventLog entries={log} />
+        ) : (
+          <SideTabs log={<EventLog entries={log} />} client={<ClientPanel />} />
+        )}
       </main>
     </div>
   )

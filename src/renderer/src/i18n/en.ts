@@ -2,7 +2,10 @@
  * English messages: the reference catalog. Every key here must exist in ru.ts (a type error
  * otherwise). Program output, commands and error codes are not messages: they are shown as is.
  */
+import { clientEn } from './client.en'
+import { diagnosticsEn } from './diagnostics.en'
 import { inspectorEn } from './inspector.en'
+import { lessonsEn } from './lessons.en'
 import { sessionEn } from './session.en'
 import { stagesEn } from './stages.en'
 import type { Message } from './translate'
@@ -205,6 +208,9 @@ export const en = {
   ...workspaceEn,
   ...sessionEn,
   ...stagesEn,
+  ...clientEn,
+  ...diagnosticsEn,
+  ...lessonsEn,
 } satisfies Record<string, Message>
 
 /** Every message key. */

@@ -2,7 +2,10 @@
  * Русские сообщения: те же ключи, что в en.ts (недостающий ключ — ошибка типов).
  */
 import type { Catalog } from './en'
+import { clientRu } from './client.ru'
+import { diagnosticsRu } from './diagnostics.ru'
 import { inspectorRu } from './inspector.ru'
+import { lessonsRu } from './lessons.ru'
 import { sessionRu } from './session.ru'
 import { stagesRu } from './stages.ru'
 import { workspaceRu } from './workspace.ru'
@@ -226,4 +229,7 @@ export const ru: Catalog = {
   ...workspaceRu,
   ...sessionRu,
   ...stagesRu,
+  ...clientRu,
+  ...diagnosticsRu,
+  ...lessonsRu,
 }

@@ -82,6 +82,11 @@ export function createSessionApi(
     closeConnection: () => readOnly(),
     closeAllConnections: () => readOnly(),
     send: () => readOnly(),
+    runClientPlan: () => readOnly(),
+    cancelClientPlan: () => readOnly(),
+    whoHolds: () => readOnly(),
+    excludedPorts: () => readOnly(),
+    checkLocalhost: () => readOnly(),
     snapshot: async () => {
       const captured = session.connections.reduce(
         (sum, c) => sum + c.received.length + c.sent.length,

@@ -195,6 +195,9 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
     case 'program-output':
       // Shown by the log only.
       return
+    case 'client-run-finished':
+      // The client panel's state (placeholder until the client lands).
+      return
     default:
       assertNever(event)
   }

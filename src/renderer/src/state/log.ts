@@ -174,6 +174,8 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'client-run-finished':
+      return []
     default:
       return assertNever(event)
   }

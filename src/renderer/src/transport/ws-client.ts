@@ -166,6 +166,11 @@ export function createWsApi(
     analyzeBytes: (r) => request('http:analyze', r),
     getSettings: (r) => request('settings:get', r),
     setSettings: (r) => request('settings:set', r),
+    runClientPlan: (r) => request('client:run', r),
+    cancelClientPlan: (r) => request('client:cancel', r),
+    whoHolds: (r) => request('diagnostics:who-holds', r),
+    excludedPorts: (r) => request('diagnostics:excluded-ports', r),
+    checkLocalhost: (r) => request('diagnostics:localhost', r),
     onEvents(listener) {
       eventListeners.add(listener)
       return () => eventListeners.delete(listener)
