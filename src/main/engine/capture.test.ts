@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CaptureBudget, ConnectionCapture } from './capture'
+import { CaptureBudget, CHUNK_OVERHEAD, ConnectionCapture, FREE_CHUNKS } from './capture'
 
 function decode(base64: string): string {
   return Buffer.from(base64, 'base64').toString()
@@ -121,6 +121,29 @@ describe('ConnectionCapture', () => {
     expect(capture.firstByteInMono).toBeNull()
     capture.append('in', Buffer.from('x'), 7, 0, budget)
     expect(capture).toMatchObject({ bytesIn: 1, captured: 0, truncated: true, firstByteInMono: 7 })
+  })
+
+  it('past FREE_CHUNKS, each kept chunk also costs CHUNK_OVERHEAD of the cap', () => {
+    const limit = 100_000
+    const budget = new CaptureBudget(10 * limit)
+    const capture = new ConnectionCapture()
+    let kept = 0
+    for (let i = 0; i < 20_000; i++)
+      kept += capture.append('in', Buffer.from('x'), i, limit, budget)
+    // The free chunks cost their byte; every later one its byte plus the overhead.
+    const charged = Math.floor((limit - FREE_CHUNKS) / (1 + CHUNK_OVERHEAD))
+    expect(kept).toBe(FREE_CHUNKS + charged)
+    expect(capture).toMatchObject({ bytesIn: 20_000, captured: kept, truncated: true })
+    expect(capture.chunks(0, 0).total).toBe(kept)
+    // Only bytes count as captured, engine-wide too.
+    expect(budget.captured).toBe(kept)
+  })
+
+  it('a few large chunks fill the cap exactly: the overhead only bites on many chunks', () => {
+    const budget = new CaptureBudget(1 << 20)
+    const capture = new ConnectionCapture()
+    for (let i = 0; i < 10; i++) capture.append('in', Buffer.alloc(1000, 0x61), i, 9500, budget)
+    expect(capture).toMatchObject({ captured: 9500, truncated: true })
   })
 
   it('does not pin a large pooled buffer for a small read', () => {

@@ -41,6 +41,15 @@ export class CaptureBudget {
   }
 }
 
+/**
+ * Kept chunks a connection holds before each further chunk also costs {@link CHUNK_OVERHEAD}
+ * bytes of its cap. A chunk's record and buffer view take about 200 bytes of memory besides its
+ * bytes, so a peer dripping one byte per read must not fill memory far past the cap.
+ */
+export const FREE_CHUNKS = 4096
+/** What each kept chunk past {@link FREE_CHUNKS} costs against the per-connection cap. */
+export const CHUNK_OVERHEAD = 64
+
 /** A small read inside a large pooled allocation would pin the whole allocation: copy those. */
 function ownBytes(data: Buffer): Buffer {
   return data.buffer.byteLength > data.length * 2 ? Buffer.from(data) : data
@@ -124,7 +133,10 @@ export class ConnectionCapture {
     this.lastByteMono = mono
     let kept = 0
     if (!stream.truncated) {
-      const room = Math.max(0, limit - this.streams.in.captured - this.streams.out.captured)
+      const isCharged = this.conversation.length >= FREE_CHUNKS
+      const overhead = Math.max(0, this.conversation.length - FREE_CHUNKS) * CHUNK_OVERHEAD
+      const used = this.streams.in.captured + this.streams.out.captured + overhead
+      const room = Math.max(0, limit - used - (isCharged ? CHUNK_OVERHEAD : 0))
       kept = budget.take(Math.min(data.length, room))
       if (kept < data.length) stream.truncated = true
     }
@@ -178,10 +190,13 @@ export class ConnectionCapture {
     return searchStream(this.streams[direction], pattern, from, backwards)
   }
 
-  /** Every kept byte of `direction`, joined (a copy unless one chunk holds them all). */
-  bytes(direction: Direction): Buffer {
+  /**
+   * Kept bytes of `direction` from the start, at most `limit` of them, joined (a copy unless one
+   * chunk holds them all).
+   */
+  bytes(direction: Direction, limit = Infinity): Buffer {
     const stream = this.streams[direction]
-    return sliceStream(stream, 0, stream.captured)
+    return sliceStream(stream, 0, Math.min(stream.captured, limit))
   }
 
   /** Gives the kept bytes back to the budget; the capture is empty afterwards. */
