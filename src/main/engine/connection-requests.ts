@@ -21,6 +21,15 @@ export type ConnectionRequest = Extract<
   }
 >
 
+/**
+ * The most bytes of one direction the HTTP view analyses: enough for any classroom exchange,
+ * small enough that a 100 MB capture is not joined and parsed on every refresh.
+ */
+export const MAX_HTTP_ANALYSIS = 8 * 1024 * 1024
+
+/** Bytes that tell whether a stream starts like HTTP (after a few empty lines). */
+const HTTP_PROBE = 4096
+
 /** The last analysis per connection and direction, valid while the kept length is the same. */
 const httpCache = new WeakMap<
   ConnectionRuntime,
@@ -40,7 +49,16 @@ function analyze(connection: ConnectionRuntime, direction: 'in' | 'out'): HttpAn
   const key = `${direction}:${truncated}`
   const hit = cache.get(key)
   if (hit !== undefined && hit.kept === kept) return hit.analysis
-  const analysis = analyzeHttp(capture.bytes(direction), direction, truncated)
+  // Most streams that are not HTTP say so in their first bytes: no need to join the rest.
+  const probe = analyzeHttp(capture.bytes(direction, HTTP_PROBE), direction, truncated)
+  const analysis =
+    !probe.isHttp || kept <= HTTP_PROBE
+      ? { ...probe, analyzedBytes: Math.min(kept, HTTP_PROBE) }
+      : analyzeHttp(
+          capture.bytes(direction, MAX_HTTP_ANALYSIS),
+          direction,
+          truncated || kept > MAX_HTTP_ANALYSIS,
+        )
   cache.set(key, { kept, analysis })
   return analysis
 }

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_SEND_BYTES, type AddListenerRequest, type Direction } from '../../shared/contract'
 import { MAX_UNSENT_BYTES } from './connection'
+import { MAX_HTTP_ANALYSIS } from './connection-requests'
 import type { EngineOptions } from './engine-api'
 import { connectClient, recordingEngine, send, waitFor, type TestEngine } from './engine-test-kit'
 
@@ -169,6 +170,31 @@ describe('caps across both directions', () => {
 })
 
 describe('connection:http', () => {
+  it('analyses at most MAX_HTTP_ANALYSIS bytes of a long stream and says it stopped', async () => {
+    const { cid, client } = await setUp({}, { captureLimitPerConnection: 2 * MAX_HTTP_ANALYSIS })
+    const body = MAX_HTTP_ANALYSIS + 1000
+    const head = `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: ${body}\r\n\r\n`
+    client.write(head)
+    client.write(Buffer.alloc(body, 0x61))
+    await waitFor(async () => (await bytesIn(cid)) === head.length + body, 'all bytes read')
+    const analysis = await t.value('connection:http', { connectionId: cid, direction: 'in' })
+    expect(analysis).toMatchObject({
+      isHttp: true,
+      analyzedBytes: MAX_HTTP_ANALYSIS,
+      truncated: true,
+    })
+    expect(analysis.messages[0]).toMatchObject({ method: 'POST', target: '/upload' })
+  })
+
+  it('a long stream that does not start like HTTP is answered from its first bytes', async () => {
+    const { cid, client } = await setUp({}, { captureLimitPerConnection: 4 * 1024 * 1024 })
+    client.write(Buffer.alloc(3 * 1024 * 1024, 0x00))
+    await waitFor(async () => (await bytesIn(cid)) === 3 * 1024 * 1024, 'all bytes read')
+    const analysis = await t.value('connection:http', { connectionId: cid, direction: 'in' })
+    expect(analysis).toMatchObject({ isHttp: false, messages: [], truncated: false })
+    expect(analysis.analyzedBytes).toBeGreaterThan(0)
+  })
+
   it('analyzes a direction’s kept bytes, and again once more arrived', async () => {
     const { cid, client } = await setUp()
     await sendRead(client, cid, 'GET /hello HTTP/1.1\r\nHost: x\r\n')
@@ -200,7 +226,11 @@ describe('http:analyze', () => {
       direction: 'in',
       truncated: false,
     })
-    expect(analysis).toMatchObject({ isHttp: true, analyzedBytes: request.length, truncated: false })
+    expect(analysis).toMatchObject({
+      isHttp: true,
+      analyzedBytes: request.length,
+      truncated: false,
+    })
     expect(analysis.messages[0]).toMatchObject({ method: 'GET', target: '/saved' })
     expect(analysis.messages[0]?.listing202).toMatch(/^Request: \[/)
     const empty = await t.value('http:analyze', { base64: '', direction: 'out', truncated: true })

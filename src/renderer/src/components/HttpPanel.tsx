@@ -36,7 +36,9 @@ function DirectionAnalysis({
         </span>{' '}
         {title}
       </h3>
-      {analysis?.truncated && <p className="notice">{t('inspector.http.truncated')}</p>}
+      {analysis?.truncated && (
+        <p className="notice">{t('inspector.http.truncated', { count: analysis.analyzedBytes })}</p>
+      )}
       {body}
     </section>
   )

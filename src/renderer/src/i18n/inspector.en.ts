@@ -52,8 +52,11 @@ export const inspectorEn = {
   'inspector.http.empty': 'No bytes in this direction yet.',
   'inspector.http.notHttp':
     "This doesn't look like HTTP/1.x: the bytes do not start with a request or status line.",
-  'inspector.http.truncated':
-    'The capture was truncated: the end of the conversation may be missing.',
+  'inspector.http.truncated': {
+    one: 'Only the first {count} byte was analysed: the capture was cut at its cap, or the stream is longer than the HTTP view reads (8 MiB). The end of the conversation may be missing.',
+    other:
+      'Only the first {count} bytes were analysed: the capture was cut at its cap, or the stream is longer than the HTTP view reads (8 MiB). The end of the conversation may be missing.',
+  },
   'inspector.http.request': 'Request {number}',
   'inspector.http.response': 'Response {number}',
   'inspector.http.headers': 'Headers',
