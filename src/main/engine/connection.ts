@@ -74,12 +74,18 @@ export class ConnectionRuntime {
   private weEndedFirst = false
   private readonly closeWaiters: (() => void)[] = []
   private observer: ConnectionObserver = {}
+  /**
+   * Null once closed: a closed connection stays listed with its capture for as long as its
+   * listener lives, and must not keep the socket's buffers and handlers alive with it.
+   */
+  private socket: Socket | null
 
   constructor(
     private readonly host: ConnectionHost,
     readonly number: number,
-    private readonly socket: Socket,
+    socket: Socket,
   ) {
+    this.socket = socket
     this.id = `${host.listenerId}#${number}`
     this.remote = toEndpoint(socket.remoteAddress, socket.remotePort, socket.remoteFamily)
     this.local = toEndpoint(socket.localAddress, socket.localPort, socket.localFamily)
@@ -99,7 +105,7 @@ export class ConnectionRuntime {
 
   /** The peer sent FIN (or the connection is gone): no more bytes will arrive. */
   get hasInputEnded(): boolean {
-    return this.state === 'peer-ended' || this.state === 'closed' || this.socket.readableEnded
+    return this.state === 'peer-ended' || this.socket === null || this.socket.readableEnded
   }
 
   /** Sets the one observer (a responder); it hears what happens from now on. */
@@ -116,7 +122,7 @@ export class ConnectionRuntime {
     if (this.state === 'closed') return Promise.resolve()
     const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
     const socket = this.socket
-    if (socket.destroyed) return closed
+    if (socket === null || socket.destroyed) return closed
     this.closedByUs = 'us'
     if (socket.writableEnded) socket.destroy()
     else socket.end(() => socket.destroy())
@@ -140,11 +146,12 @@ export class ConnectionRuntime {
       case 'reset':
       case 'destroy': {
         const closed = new Promise<void>((resolve) => this.closeWaiters.push(resolve))
+        const socket = this.socket
         // A socket an error already destroyed closes for that error, not because of us.
-        if (this.socket.destroyed) return closed
+        if (socket === null || socket.destroyed) return closed
         this.closedByUs = how === 'reset' ? 'us-reset' : 'us'
-        if (how === 'reset') this.socket.resetAndDestroy()
-        else this.socket.destroy()
+        if (how === 'reset') socket.resetAndDestroy()
+        else socket.destroy()
         return closed
       }
       default:
@@ -159,7 +166,11 @@ export class ConnectionRuntime {
    */
   send(data: Buffer): Result<{ bytes: number }> {
     const socket = this.socket
-    if ((this.state !== 'open' && this.state !== 'peer-ended') || !socket.writable)
+    if (
+      (this.state !== 'open' && this.state !== 'peer-ended') ||
+      socket === null ||
+      !socket.writable
+    )
       return fail({ code: 'BAD_STATE', message: `Connection ${this.id} is ${this.state}` })
     // A peer that does not read would make us buffer without end: refuse until it catches up.
     if (socket.writableLength > MAX_UNSENT_BYTES)
@@ -200,13 +211,14 @@ export class ConnectionRuntime {
   }
 
   private sendFin(): void {
-    if (this.socket.destroyed || this.socket.writableEnded) return
+    const socket = this.socket
+    if (socket === null || socket.destroyed || socket.writableEnded) return
     if (this.state === 'open') {
       this.weEndedFirst = true
       this.state = 'we-ended'
       this.emitLifecycle('connection-we-ended')
     }
-    this.socket.end()
+    socket.end()
   }
 
   /** Captures one read or write and tells the GUI. */
@@ -268,6 +280,7 @@ export class ConnectionRuntime {
   private onClose(): void {
     if (this.state === 'closed') return
     this.state = 'closed'
+    this.socket = null
     this.closedAt = Date.now()
     if (this.closedByUs !== null) this.closeReason = this.closedByUs
     else if (this.errorCode === 'ECONNRESET') this.closeReason = 'reset'
@@ -286,6 +299,8 @@ export class ConnectionRuntime {
     })
     this.host.onClosed(this)
     for (const resolve of this.closeWaiters.splice(0)) resolve()
-    this.observer.closed?.()
+    const observer = this.observer
+    this.observer = {}
+    observer.closed?.()
   }
 }
