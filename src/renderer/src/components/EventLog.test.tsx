@@ -15,7 +15,12 @@ function entry(id: number, message: LogMessage, listenerNumber = 1): LogEntry {
 
 const ENTRIES: LogEntry[] = [
   entry(1, { kind: 'listening', address: '127.0.0.1:7878' }),
-  entry(2, { kind: 'connection-established', connectionNumber: 1, remote: '127.0.0.1:50001' }),
+  entry(2, {
+    kind: 'connection-established',
+    connectionNumber: 1,
+    remote: '127.0.0.1:50001',
+    isBookLine: true,
+  }),
   entry(3, { kind: 'peer-ended', connectionNumber: 1 }),
   entry(4, { kind: 'we-ended', connectionNumber: 3 }),
   entry(5, { kind: 'closed', connectionNumber: 1, reason: 'peer', errorCode: null }),
@@ -82,6 +87,19 @@ describe('EventLog', () => {
     const items = region.querySelectorAll('li')
     expect(items[5]?.className).toContain('log-closed-reset')
     expect(items[4]?.className).not.toContain('log-closed-reset')
+  })
+
+  it("prints the book's line only where the listener's program would", () => {
+    const { lines } = renderLog([
+      entry(1, {
+        kind: 'connection-established',
+        connectionNumber: 4,
+        remote: '127.0.0.1:50004',
+        isBookLine: false,
+      }),
+    ])
+    expect(lines()).toEqual([expect.stringContaining('Accepted #4 from 127.0.0.1:50004')])
+    expect(lines()[0]).not.toContain('Connection established!')
   })
 
   it('filters by event kind', async () => {

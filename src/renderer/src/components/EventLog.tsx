@@ -35,6 +35,8 @@ function closedText(t: Translate, m: Extract<LogMessage, { kind: 'closed' }>): s
 function messageText(t: Translate, m: LogMessage): ReactNode {
   switch (m.kind) {
     case 'connection-established':
+      if (!m.isBookLine)
+        return t('log.accepted', { number: String(m.connectionNumber), remote: m.remote })
       return (
         <>
           <span className="program-output" title={t('log.programOutput')}>
@@ -82,7 +84,7 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
 
 /** The whole line as plain text, for the tooltip of a line cut short. */
 function messageTitle(t: Translate, m: LogMessage): string {
-  if (m.kind === 'connection-established')
+  if (m.kind === 'connection-established' && m.isBookLine)
     return `${CONNECTION_ESTABLISHED} ${t('log.connectionDetail', { number: String(m.connectionNumber), remote: m.remote })}`
   if (m.kind === 'program')
     return m.connectionNumber === null

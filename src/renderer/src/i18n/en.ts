@@ -193,6 +193,7 @@ export const en = {
   'log.listenerShort': 'L{number}',
   'log.programOutput': 'What the book’s program prints for every accepted connection',
   'log.connectionDetail': '#{number} from {remote}',
+  'log.accepted': 'Accepted #{number} from {remote}',
   'log.listening': 'Listening on {address}',
   'log.stopped': 'Stopped',
   'log.bindFailed': 'Could not listen on {address}: {code}',

@@ -214,6 +214,7 @@ export const ru: Catalog = {
   'log.listenerShort': 'С{number}',
   'log.programOutput': 'Что программа из книги печатает на каждое принятое соединение',
   'log.connectionDetail': '№{number} от {remote}',
+  'log.accepted': 'Принято соединение №{number} от {remote}',
   'log.listening': 'Слушает {address}',
   'log.stopped': 'Остановлен',
   'log.bindFailed': 'Не удалось слушать {address}: {code}',

@@ -14,7 +14,16 @@ export const LOG_LIMIT = 10_000
 
 /** What a log line says. */
 export type LogMessage =
-  | { kind: 'connection-established'; connectionNumber: number; remote: string }
+  | {
+      kind: 'connection-established'
+      connectionNumber: number
+      remote: string
+      /**
+       * The listener's program prints "Connection established!" for it (Listing 20-1: the Silent
+       * and Close at once responders); the later listings print other lines, or nothing.
+       */
+      isBookLine: boolean
+    }
   | { kind: 'listening'; address: string }
   | { kind: 'stopped' }
   | { kind: 'bind-failed'; code: BindErrorCode; rawCode: string; address: string }
@@ -89,10 +98,13 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
     case 'connection-accepted': {
       const c = event.connection
       const remote = formatHostPort(c.remote.address, c.remote.port)
+      const responder = ctx.listener(c.listenerId)?.settings.responder
       const message = {
         kind: 'connection-established',
         connectionNumber: c.number,
         remote,
+        isBookLine:
+          responder === undefined || responder === 'silent' || responder === 'close-at-once',
       } as const
       return [
         {

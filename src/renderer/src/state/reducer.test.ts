@@ -138,7 +138,19 @@ describe('reducer', () => {
       kind: 'connection-established',
       connectionNumber: 1,
       remote: '127.0.0.1:50001',
+      isBookLine: true,
     })
+  })
+
+  it("an HTTP responder's accept is logged, but not as the book's 20-1 line", () => {
+    const listener = makeListener()
+    const http = {
+      ...listener,
+      settings: { ...listener.settings, responder: 'http-routes' as const },
+    }
+    let s = loaded(makeSnapshot({ seq: 10, listeners: [http] }))
+    s = apply(s, 11, { type: 'connection-accepted', at: AT, connection: makeConnection(1) })
+    expect(s.log[0]?.message).toMatchObject({ kind: 'connection-established', isBookLine: false })
   })
 
   it('applies connection-data as totals: twice changes nothing', () => {
