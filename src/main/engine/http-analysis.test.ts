@@ -166,6 +166,23 @@ describe('analyzeHttp: requests', () => {
     })
   })
 
+  it('does not flag invalid UTF-8 where the book never reads lines: a second request, a response', () => {
+    const second = bytesOf(
+      'GET / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\nX-Name: caf',
+      [0xe9],
+      '\r\n\r\n',
+    )
+    const messages = analyzeHttp(second, 'in', false).messages
+    expect(messages).toHaveLength(2)
+    expect(messages[1]?.problems).toEqual([])
+    const response = bytesOf(
+      'HTTP/1.1 200 OK\r\nX-Name: caf',
+      [0xe9],
+      '\r\nContent-Length: 0\r\n\r\n',
+    )
+    expect(analyzeHttp(response, 'out', false).messages[0]?.problems).toEqual([])
+  })
+
   it("flags invalid UTF-8 in a header: Listing 20-2's unwrap panics", () => {
     const raw = bytesOf('GET / HTTP/1.1\r\nX-Name: caf', [0xe9], '\r\n\r\n')
     const [message] = analyzeHttp(raw, 'in', false).messages

@@ -219,6 +219,7 @@ function analyzeMessage(
   buffer: Buffer,
   direction: Direction,
   start: number,
+  isFirst: boolean,
 ): { message: HttpMessage; stop: boolean } {
   const kind = direction === 'in' ? 'REQUEST' : 'RESPONSE'
   const problems: HttpProblem[] = []
@@ -229,8 +230,12 @@ function analyzeMessage(
   const bareLf = lines.filter((l) => l.newline >= 0 && l.end === l.newline).map((l) => l.newline)
   if (headEnd !== null && bytes[headEnd - 2] !== 0x0d) bareLf.push(headEnd - 1)
   for (const offset of bareLf.slice(0, MAX_BARE_LF)) problems.push({ code: 'bare-lf', offset })
-  const invalid = firstInvalidUtf8(bytes, start, start + headLength)
-  if (invalid >= 0) problems.push({ code: 'invalid-utf8', offset: invalid })
+  // Listing 20-2 reads the first request's head with lines().unwrap(): only there does invalid
+  // UTF-8 make the book's program panic.
+  if (direction === 'in' && isFirst) {
+    const invalid = firstInvalidUtf8(bytes, start, start + headLength)
+    if (invalid >= 0) problems.push({ code: 'invalid-utf8', offset: invalid })
+  }
   if (headLength > HTTP_MAX_HEAD)
     problems.push({ code: 'oversized-header', offset: start + HTTP_MAX_HEAD })
   if (headEnd === null) problems.push({ code: 'incomplete-head', offset: bytes.length })
@@ -371,7 +376,8 @@ export function analyzeHttp(
   while (at < bytes.length) {
     // A lone CR at the very end may yet become an empty line's CRLF.
     if (at === bytes.length - 1 && bytes[at] === 0x0d) break
-    const { message, stop } = analyzeMessage(bytes, buffer, direction, at)
+    const isFirst = analysis.messages.length === 0
+    const { message, stop } = analyzeMessage(bytes, buffer, direction, at, isFirst)
     analysis.messages.push(message)
     if (stop || message.end === null) break
     at = skipEmptyLines(bytes, message.end)
