@@ -1,18 +1,73 @@
 /**
- * The lesson of the current stage (issue 4, section 5): what the listing does, its Rust code, what
- * to look for, and checkpoints that tick from real events. PLACEHOLDER: the lessons' module
- * replaces this.
+ * The lesson of a stage of the chapter (issue 4, section 5): a stage picker, what the listing
+ * does, its Rust code, what to see and try, a button that sets the first listener up for it, and
+ * checkpoints that tick from the engine's real events seen since the stage was opened or reset.
  */
-import type { ReactNode } from 'react'
+import { useEffect, useId, useReducer, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context'
+import { factsOf, initialLesson, lessonReducer } from '../lessons/progress'
+import { doneCheckpoints, stageById, STAGES, type StageId } from '../lessons/stages'
+import { selectListeners } from '../state/selectors'
+import { useApi, useAppState } from '../state/StoreContext'
+import { LessonCheckpoints } from './LessonCheckpoints'
+import { LessonCode } from './LessonCode'
+import { LessonSetup } from './LessonSetup'
+import '../lessons.css'
 
+/** `<section aria-label="Lesson">` in the listener column. */
 export function LessonPanel(): ReactNode {
   const { t } = useI18n()
+  const api = useApi()
+  const id = useId()
+  const listeners = useAppState(selectListeners)
+  const [lesson, dispatch] = useReducer(lessonReducer, listeners, (ls) => initialLesson(ls))
+
+  useEffect(
+    () => api.onEvents((batch) => dispatch({ type: 'events', events: batch.events })),
+    [api],
+  )
+  useEffect(() => dispatch({ type: 'listeners', listeners }), [listeners])
+
+  const stage = stageById(lesson.stageId)
+  const done = doneCheckpoints(stage, factsOf(lesson))
+  const key = `lessons.stage.${stage.id}` as const
   return (
     <section role="region" aria-label={t('lessons.region')} className="panel lesson">
       <header className="panel-header">
         <h2>{t('lessons.region')}</h2>
       </header>
+      <div className="lesson-body">
+        <div className="field">
+          <label htmlFor={`${id}-stage`}>{t('lessons.stage')}</label>
+          <select
+            id={`${id}-stage`}
+            value={stage.id}
+            onChange={(e) => dispatch({ type: 'open', stageId: e.target.value as StageId })}
+          >
+            {STAGES.map((s, index) => (
+              <option key={s.id} value={s.id}>
+                {t('lessons.stageOption', {
+                  number: String(index + 1),
+                  title: t(`lessons.stage.${s.id}.title`),
+                  listings: s.listings,
+                })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>{t(`${key}.does`)}</p>
+        <LessonCode code={stage.code} />
+        <details className="lesson-see" open>
+          <summary>{t('lessons.see')}</summary>
+          <p>{t(`${key}.see`)}</p>
+        </details>
+        <LessonSetup key={stage.id} setup={stage.setup} listener={listeners[0]} />
+        <LessonCheckpoints
+          checkpoints={stage.checkpoints}
+          done={done}
+          onReset={() => dispatch({ type: 'reset', stageId: stage.id })}
+        />
+      </div>
     </section>
   )
 }

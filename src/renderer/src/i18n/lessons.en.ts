@@ -1,6 +1,91 @@
-/** English messages of the lessons panel; spread into en.ts. */
+/**
+ * English messages of the lessons panel; spread into en.ts. Keys start with 'lessons.'. Rust
+ * code, program output, URLs and commands stay untranslated.
+ */
 import type { Message } from './translate'
 
 export const lessonsEn = {
   'lessons.region': 'Lesson',
+  'lessons.stage': 'Stage',
+  'lessons.stageOption': '{number}. {title} ({listings})',
+  'lessons.code': 'Rust code',
+  'lessons.copy': 'Copy',
+  'lessons.copied': 'Copied',
+  'lessons.copyLabel': 'Copy the Rust code',
+  'lessons.copyFailed': 'Could not copy: the clipboard is not available here.',
+  'lessons.see': 'What to see and try',
+  'lessons.setup': 'Set up this stage',
+  'lessons.setup.hint': 'Sets listener {number}: {settings}.',
+  'lessons.setup.done': 'Listener {number} is set up for this stage.',
+  'lessons.setup.noListener': 'Add a listener first: the stage is set up on listener 1.',
+  'lessons.setup.workers': { one: '{count} worker', other: '{count} workers' },
+  'lessons.setup.stopAfter': {
+    one: 'stop after {count} connection',
+    other: 'stop after {count} connections',
+  },
+  'lessons.checkpoints': 'Checkpoints',
+  'lessons.progress': 'Done: {done} of {total}',
+  'lessons.reset': 'Reset stage',
+
+  'lessons.stage.connect.title': 'Connection established',
+  'lessons.stage.connect.does':
+    'TcpListener::bind asks the OS for 127.0.0.1:7878; incoming() yields a TcpStream for each connection the OS accepted. The loop prints a line, and when its body ends the stream is dropped, which closes the connection. Nothing is ever answered.',
+  'lessons.stage.connect.see':
+    'Set up, start listening on 127.0.0.1:7878 and open http://127.0.0.1:7878 in a browser: it reports that the connection was reset, because nothing answers. One page load may print several lines: browsers retry, ask for /favicon.ico and open speculative connections. Or run curl http://127.0.0.1:7878 three times.',
+  'lessons.stage.bind-errors.title': 'Bind errors',
+  'lessons.stage.bind-errors.does':
+    'bind returns a Result: an error when the OS refuses the address. unwrap() turns it into a panic (exit code 101); this version prints it instead. Socket Lab shows Node’s error, its cause on this OS and what the Rust program would print.',
+  'lessons.stage.bind-errors.see':
+    'Address in use: add a second listener with the host and port of a listening one and start it. Permission denied: try port 80. On Linux an ordinary user is refused below 1024 unless the threshold was lowered (containers often lower it; root is not refused); on macOS too on 127.0.0.1; Windows has no privileged ports. Then fix it (another port, or port 0) and start again.',
+  'lessons.stage.read-request.title': 'Reading the request',
+  'lessons.stage.read-request.does':
+    'handle_connection wraps the stream in a BufReader and reads lines up to the first empty one, the blank line that ends an HTTP request’s headers. It prints them with {:#?} and drops the stream.',
+  'lessons.stage.read-request.see':
+    'Open http://127.0.0.1:7878 in a browser or run curl: the event log shows Request: [ … ] with the request line (GET / HTTP/1.1) and the headers. A connection that sends nothing prints Request: [] when it closes; until then it holds the single thread. The browser still gets no answer.',
+  'lessons.stage.respond.title': 'Writing a response',
+  'lessons.stage.respond.does':
+    'Now the server answers: the status line HTTP/1.1 200 OK, a Content-Length header, a blank line, then hello.html, every line ending in \\r\\n. Content-Length tells the client where the body ends.',
+  'lessons.stage.respond.see':
+    'Open http://127.0.0.1:7878: the browser shows “Hello!”. Select the connection to see the request and the response byte by byte. hello.html can be edited in the listener card.',
+  'lessons.stage.routes.title': 'Routes and 404',
+  'lessons.stage.routes.does':
+    'Only the request line is read. GET / HTTP/1.1 gets hello.html; anything else gets HTTP/1.1 404 NOT FOUND and 404.html.',
+  'lessons.stage.routes.see':
+    'Open http://127.0.0.1:7878/ and then http://127.0.0.1:7878/nope, or run curl -i to see the status line.',
+  'lessons.stage.slow.title': 'A slow request blocks everyone',
+  'lessons.stage.slow.does':
+    '/sleep waits 5 seconds before answering (the time can be changed in the card). A single thread handles one connection at a time, so every request behind it waits.',
+  'lessons.stage.slow.see':
+    'Open /sleep in one tab and / in another right after: / loads only once /sleep has answered. Watch the queue in the listener card. Chrome may hold back a second identical /sleep itself: use different URLs, or curl.',
+  'lessons.stage.pool.title': 'Thread pool',
+  'lessons.stage.pool.does':
+    'ThreadPool::new(4) starts 4 workers that take jobs from a channel. Each connection becomes a job: up to 4 run side by side, the others wait in the queue.',
+  'lessons.stage.pool.see':
+    'Open /sleep, then / at once: / answers without waiting. The log shows “Worker N got a job; executing.” for each job. With five /sleep requests at once, four run and one waits for a free worker.',
+  'lessons.stage.shutdown.title': 'Graceful shutdown',
+  'lessons.stage.shutdown.does':
+    'take(2) ends the loop after two connections; main prints “Shutting down.” and drops the pool. Its Drop closes the channel and joins the workers in order: each finishes its job, sees the channel closed and exits.',
+  'lessons.stage.shutdown.see':
+    'Stop the listener, set up, start it and make two requests (curl is best: an idle browser connection counts as one of the two and can keep a worker waiting in read). The log shows “Shutting down worker N” for each worker, and the listener stops by itself.',
+
+  'lessons.check.listening': 'The listener is listening',
+  'lessons.check.established': '“Connection established!” printed',
+  'lessons.check.accepted-3': '3 connections accepted',
+  'lessons.check.bind-in-use': 'A bind failed: address in use',
+  'lessons.check.bind-denied': 'A bind failed: permission denied',
+  'lessons.check.relistened': 'A listener whose bind failed is listening again',
+  'lessons.check.request-line': 'A request line read',
+  'lessons.check.request-headers': 'Headers read up to the blank line',
+  'lessons.check.request-received': 'A request received',
+  'lessons.check.ok-with-length': '200 OK sent with Content-Length',
+  'lessons.check.ok-served': '200 served for /',
+  'lessons.check.not-found': '404 served',
+  'lessons.check.sleep-answered': '/sleep answered after its wait',
+  'lessons.check.sleep-blocks': 'A second request waited while /sleep ran',
+  'lessons.check.worker-job': 'A worker got a job',
+  'lessons.check.side-by-side': 'Two requests ran side by side',
+  'lessons.check.sleep-not-blocking': 'A request answered while /sleep ran',
+  'lessons.check.take-shutdown': '2 requests, then shutdown',
+  'lessons.check.workers-shut-down': 'Every worker shut down',
+  'lessons.check.stopped-by-itself': 'The listener stopped by itself',
 } satisfies Record<string, Message>

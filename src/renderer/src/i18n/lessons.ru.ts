@@ -4,4 +4,93 @@ import type { Message } from './translate'
 
 export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.region': 'Урок',
+  'lessons.stage': 'Этап',
+  'lessons.stageOption': '{number}. {title} ({listings})',
+  'lessons.code': 'Код на Rust',
+  'lessons.copy': 'Копировать',
+  'lessons.copied': 'Скопировано',
+  'lessons.copyLabel': 'Копировать код на Rust',
+  'lessons.copyFailed': 'Не удалось скопировать: буфер обмена здесь недоступен.',
+  'lessons.see': 'Что увидеть и попробовать',
+  'lessons.setup': 'Настроить этот этап',
+  'lessons.setup.hint': 'Меняет настройки слушателя {number}: {settings}.',
+  'lessons.setup.done': 'Слушатель {number} настроен для этого этапа.',
+  'lessons.setup.noListener': 'Сначала добавьте слушателя: этап настраивается на слушателе 1.',
+  'lessons.setup.workers': {
+    one: '{count} поток',
+    few: '{count} потока',
+    many: '{count} потоков',
+    other: '{count} потока',
+  },
+  'lessons.setup.stopAfter': {
+    one: 'остановка после {count} соединения',
+    few: 'остановка после {count} соединений',
+    many: 'остановка после {count} соединений',
+    other: 'остановка после {count} соединения',
+  },
+  'lessons.checkpoints': 'Контрольные точки',
+  'lessons.progress': 'Выполнено: {done} из {total}',
+  'lessons.reset': 'Сбросить этап',
+
+  'lessons.stage.connect.title': 'Соединение установлено',
+  'lessons.stage.connect.does':
+    'TcpListener::bind просит у ОС адрес 127.0.0.1:7878; incoming() выдаёт TcpStream на каждое соединение, которое приняла ОС. Цикл печатает строку, а когда его тело заканчивается, поток удаляется (drop) и соединение закрывается. Ответа сервер не посылает.',
+  'lessons.stage.connect.see':
+    'Настройте этап, запустите слушателя на 127.0.0.1:7878 и откройте http://127.0.0.1:7878 в браузере: он сообщит, что соединение сброшено, — никто не отвечает. Одна загрузка страницы может напечатать несколько строк: браузер повторяет попытки, запрашивает /favicon.ico и открывает соединения про запас. Или выполните curl http://127.0.0.1:7878 три раза.',
+  'lessons.stage.bind-errors.title': 'Ошибки bind',
+  'lessons.stage.bind-errors.does':
+    'bind возвращает Result: в нём ошибка, если ОС отказала в адресе. unwrap() превращает её в панику (код выхода 101), а эта версия печатает ошибку. Socket Lab показывает ошибку Node, её причину в этой ОС и то, что напечатала бы программа на Rust.',
+  'lessons.stage.bind-errors.see':
+    'Адрес занят: добавьте второго слушателя с хостом и портом уже работающего и запустите его. Нет прав: попробуйте порт 80. В Linux обычному пользователю откажут для портов ниже 1024, если порог не снижен (в контейнерах его часто снижают; root отказа не получит); в macOS — тоже, на 127.0.0.1; в Windows привилегированных портов нет. Затем исправьте ошибку (другой порт или порт 0) и запустите снова.',
+  'lessons.stage.read-request.title': 'Чтение запроса',
+  'lessons.stage.read-request.does':
+    'handle_connection оборачивает поток в BufReader и читает строки до первой пустой — пустая строка завершает заголовки HTTP-запроса. Затем печатает их через {:#?} и удаляет поток.',
+  'lessons.stage.read-request.see':
+    'Откройте http://127.0.0.1:7878 в браузере или выполните curl: в журнале событий появится Request: [ … ] со строкой запроса (GET / HTTP/1.1) и заголовками. Соединение, которое ничего не прислало, печатает Request: [] при закрытии, а до тех пор занимает единственный поток. Браузер по-прежнему не получает ответа.',
+  'lessons.stage.respond.title': 'Ответ клиенту',
+  'lessons.stage.respond.does':
+    'Теперь сервер отвечает: строка состояния HTTP/1.1 200 OK, заголовок Content-Length, пустая строка и hello.html; каждая строка заканчивается на \\r\\n. По Content-Length клиент узнаёт, где кончается тело ответа.',
+  'lessons.stage.respond.see':
+    'Откройте http://127.0.0.1:7878: браузер покажет «Hello!». Выберите соединение, чтобы увидеть запрос и ответ байт за байтом. hello.html можно изменить в карточке слушателя.',
+  'lessons.stage.routes.title': 'Маршруты и 404',
+  'lessons.stage.routes.does':
+    'Читается только строка запроса. На GET / HTTP/1.1 сервер отвечает hello.html, на всё остальное — HTTP/1.1 404 NOT FOUND и 404.html.',
+  'lessons.stage.routes.see':
+    'Откройте http://127.0.0.1:7878/, затем http://127.0.0.1:7878/nope — или выполните curl -i, чтобы увидеть строку состояния.',
+  'lessons.stage.slow.title': 'Медленный запрос задерживает всех',
+  'lessons.stage.slow.does':
+    '/sleep ждёт 5 секунд, прежде чем ответить (время меняется в карточке). Один поток обслуживает одно соединение за раз, поэтому все запросы после него ждут.',
+  'lessons.stage.slow.see':
+    'Откройте /sleep в одной вкладке и сразу / в другой: / загрузится только после ответа на /sleep. Следите за очередью в карточке слушателя. Chrome может сам придержать второй одинаковый /sleep — берите разные адреса или curl.',
+  'lessons.stage.pool.title': 'Пул потоков',
+  'lessons.stage.pool.does':
+    'ThreadPool::new(4) запускает 4 рабочих потока, которые берут задачи из канала. Каждое соединение становится задачей: до 4 выполняются одновременно, остальные ждут в очереди.',
+  'lessons.stage.pool.see':
+    'Откройте /sleep и сразу /: / отвечает без ожидания. Для каждой задачи в журнале появляется «Worker N got a job; executing.» Если отправить пять запросов /sleep сразу, четыре выполняются, а пятый ждёт свободный поток.',
+  'lessons.stage.shutdown.title': 'Корректное завершение',
+  'lessons.stage.shutdown.does':
+    'take(2) завершает цикл после двух соединений; main печатает «Shutting down.» и удаляет пул. Его Drop закрывает канал и по очереди дожидается (join) рабочих потоков: каждый доделывает свою задачу, видит, что канал закрыт, и завершается.',
+  'lessons.stage.shutdown.see':
+    'Остановите слушателя, настройте этап, запустите его и сделайте два запроса (лучше curl: простаивающее соединение браузера засчитывается как одно из двух и может держать поток в ожидании чтения). В журнале появится «Shutting down worker N» для каждого потока, и слушатель остановится сам.',
+
+  'lessons.check.listening': 'Слушатель слушает порт',
+  'lessons.check.established': 'Напечатано «Connection established!»',
+  'lessons.check.accepted-3': 'Принято 3 соединения',
+  'lessons.check.bind-in-use': 'bind не удался: адрес занят',
+  'lessons.check.bind-denied': 'bind не удался: нет прав',
+  'lessons.check.relistened': 'Слушатель после ошибки bind снова слушает',
+  'lessons.check.request-line': 'Прочитана строка запроса',
+  'lessons.check.request-headers': 'Заголовки прочитаны до пустой строки',
+  'lessons.check.request-received': 'Получен запрос',
+  'lessons.check.ok-with-length': 'Отправлен 200 OK с Content-Length',
+  'lessons.check.ok-served': 'На / отдан 200',
+  'lessons.check.not-found': 'Отдан 404',
+  'lessons.check.sleep-answered': '/sleep ответил после паузы',
+  'lessons.check.sleep-blocks': 'Второй запрос ждал, пока выполнялся /sleep',
+  'lessons.check.worker-job': 'Рабочий поток получил задачу',
+  'lessons.check.side-by-side': 'Два запроса выполнялись одновременно',
+  'lessons.check.sleep-not-blocking': 'Запрос получил ответ, пока выполнялся /sleep',
+  'lessons.check.take-shutdown': '2 запроса, затем завершение',
+  'lessons.check.workers-shut-down': 'Все рабочие потоки завершились',
+  'lessons.check.stopped-by-itself': 'Слушатель остановился сам',
 }

@@ -1,0 +1,156 @@
+import { act, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { EngineEvent } from '../../../shared/contract'
+import { fail } from '../../../shared/result'
+import {
+  fakeApi,
+  makeConnection,
+  makeListener,
+  makeSnapshot,
+  renderWith,
+  storeWith,
+} from '../test-utils'
+import { LessonPanel } from './LessonPanel'
+
+function renderPanel(lang: 'en' | 'ru' = 'en', api = fakeApi()) {
+  const listener = makeListener({
+    settings: { ...makeListener().settings, responder: 'close-at-once' },
+  })
+  const store = storeWith(makeSnapshot({ listeners: [listener] }))
+  const result = renderWith(<LessonPanel />, { api, store, lang })
+  const region = screen.getByRole('region', { name: lang === 'en' ? 'Lesson' : 'Урок' })
+  return { ...result, panel: within(region) }
+}
+
+let seq = 0
+
+function isChecked(element: HTMLElement): boolean {
+  return (element as HTMLInputElement).checked
+}
+function emit(api: ReturnType<typeof fakeApi>, events: EngineEvent[]): void {
+  seq += 1
+  act(() => api.emit({ seq, events }))
+}
+
+const accepted = (n: number): EngineEvent => ({
+  type: 'connection-accepted',
+  at: 0,
+  connection: makeConnection(n),
+})
+
+describe('LessonPanel', () => {
+  it('opens on Listing 20-1 with its code and read-only checkpoints named by their text', () => {
+    const { panel } = renderPanel()
+    expect((panel.getByRole('combobox', { name: 'Stage' }) as HTMLSelectElement).value).toBe(
+      'connect',
+    )
+    expect(panel.getByText(/TcpListener::bind\("127.0.0.1:7878"\)/)).toBeTruthy()
+    const names = panel.getAllByRole('checkbox').map((c) => c.getAttribute('aria-readonly'))
+    expect(names).toEqual(['true', 'true', 'true'])
+    for (const name of [
+      'The listener is listening',
+      '“Connection established!” printed',
+      '3 connections accepted',
+    ])
+      expect(isChecked(panel.getByRole('checkbox', { name }))).toBe(false)
+    expect(panel.getByRole('status').textContent).toMatch('Done: 0 of 3')
+  })
+
+  it('ticks from real events, cannot be ticked by a click, and resets', async () => {
+    const user = userEvent.setup()
+    const { panel, api } = renderPanel()
+    const three = panel.getByRole('checkbox', { name: '3 connections accepted' })
+    await user.click(three)
+    expect(isChecked(three)).toBe(false)
+
+    emit(api, [accepted(1), accepted(2)])
+    expect(isChecked(three)).toBe(false)
+    emit(api, [
+      accepted(3),
+      {
+        type: 'program-output',
+        at: 0,
+        listenerId: 'l1',
+        connectionId: 'c3',
+        text: 'Connection established!',
+      },
+    ])
+    expect(isChecked(three)).toBe(true)
+    expect(
+      isChecked(panel.getByRole('checkbox', { name: '“Connection established!” printed' })),
+    ).toBe(true)
+    expect(panel.getByRole('status').textContent).toMatch('Done: 2 of 3')
+
+    await user.click(panel.getByRole('button', { name: 'Reset stage' }))
+    expect(isChecked(three)).toBe(false)
+    expect(panel.getByRole('status').textContent).toMatch('Done: 0 of 3')
+  })
+
+  it('switches stages in any order and keeps each stage’s progress', async () => {
+    const user = userEvent.setup()
+    const { panel, api } = renderPanel()
+    emit(api, [accepted(1), accepted(2), accepted(3)])
+    const picker = panel.getByRole('combobox', { name: 'Stage' })
+    await user.selectOptions(picker, '5. Routes and 404 (20-6…20-9)')
+    expect(isChecked(panel.getByRole('checkbox', { name: '404 served' }))).toBe(false)
+    expect(panel.getByRole('checkbox', { name: '200 served for /' })).toBeTruthy()
+    expect(panel.queryByRole('checkbox', { name: '3 connections accepted' })).toBeNull()
+    expect(panel.getByText(/HTTP\/1.1 404 NOT FOUND", "404.html"/)).toBeTruthy()
+
+    await user.selectOptions(picker, 'connect')
+    expect(isChecked(panel.getByRole('checkbox', { name: '3 connections accepted' }))).toBe(true)
+  })
+
+  it('sets the first listener up for the stage and says so', async () => {
+    const user = userEvent.setup()
+    const { panel, api } = renderPanel()
+    await user.selectOptions(panel.getByRole('combobox', { name: 'Stage' }), 'pool')
+    expect(
+      panel.getByText(/Sets listener 1: HTTP slow route, Thread pool, 4 workers\./),
+    ).toBeTruthy()
+    await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
+    expect(api.updateListener).toHaveBeenCalledWith({
+      listenerId: 'l1',
+      responder: 'http-slow-route',
+      handling: 'thread-pool',
+      workers: 4,
+      stopAfter: null,
+    })
+    expect(await panel.findByText('Listener 1 is set up for this stage.')).toBeTruthy()
+
+    await user.selectOptions(panel.getByRole('combobox', { name: 'Stage' }), 'shutdown')
+    expect(panel.queryByText('Listener 1 is set up for this stage.')).toBeNull()
+    await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
+    expect(api.updateListener).toHaveBeenLastCalledWith(
+      expect.objectContaining({ listenerId: 'l1', stopAfter: 2 }),
+    )
+  })
+
+  it('shows the engine’s refusal', async () => {
+    const user = userEvent.setup()
+    const api = fakeApi()
+    api.updateListener.mockResolvedValue(fail({ code: 'NOT_FOUND', message: 'no listener l1' }))
+    const { panel } = renderPanel('en', api)
+    await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
+    expect((await panel.findByRole('alert')).textContent).toBe(
+      'This listener or connection no longer exists.',
+    )
+  })
+
+  it('asks for a listener when there is none', () => {
+    const store = storeWith(makeSnapshot({ listeners: [] }))
+    renderWith(<LessonPanel />, { store })
+    const panel = within(screen.getByRole('region', { name: 'Lesson' }))
+    expect(panel.queryByRole('button', { name: 'Set up this stage' })).toBeNull()
+    expect(panel.getByText(/Add a listener first/)).toBeTruthy()
+  })
+
+  it('speaks Russian', () => {
+    const { panel } = renderPanel('ru')
+    expect(panel.getByRole('combobox', { name: 'Этап' })).toBeTruthy()
+    expect(isChecked(panel.getByRole('checkbox', { name: 'Принято 3 соединения' }))).toBe(false)
+    expect(panel.getByRole('button', { name: 'Настроить этот этап' })).toBeTruthy()
+    expect(panel.getByRole('button', { name: 'Сбросить этап' })).toBeTruthy()
+  })
+})
