@@ -1,28 +1,39 @@
 /**
- * Validation of the diagnostics' requests. PLACEHOLDER: the diagnostics module owns this file.
+ * Validation of the diagnostics' requests.
+ *
+ * The port is the only thing that reaches an OS command, so it must be an integer 1–65535 and
+ * nothing else; no request carries text.
  */
 import type { ExcludedPortsRequest, LocalhostRequest, WhoHoldsRequest } from './diagnostics-types'
 import { fail, ok, type Result } from './result'
-import { checkRequestInteger, onlyKeys } from './validate-fields'
+import { checkRequestInteger, onlyKeys, requestError } from './validate-fields'
 
+function checkPort(p: Record<string, unknown>): Result<number> {
+  if (!('port' in p)) return fail(requestError('port is required'))
+  return checkRequestInteger('port', p.port, 1, 65535)
+}
+
+/** `{ port }` for diagnostics:who-holds. */
 export function checkWhoHolds(p: Record<string, unknown>): Result<WhoHoldsRequest> {
   const extra = onlyKeys(p, ['port'])
   if (extra) return fail(extra)
-  const port = checkRequestInteger('port', p.port, 1, 65535)
-  if (!port.ok) return port
-  return ok({ port: port.value })
+  const port = checkPort(p)
+  return port.ok ? ok({ port: port.value }) : port
 }
 
+/** `{ port }` for diagnostics:excluded-ports. */
 export function checkExcludedPorts(p: Record<string, unknown>): Result<ExcludedPortsRequest> {
-  const extra = onlyKeys(p, [])
+  const extra = onlyKeys(p, ['port'])
   if (extra) return fail(extra)
-  return ok({})
+  const port = checkPort(p)
+  return port.ok ? ok({ port: port.value }) : port
 }
 
+/** `{ port }` (or `{ port: null }` to only resolve) for diagnostics:localhost. */
 export function checkLocalhost(p: Record<string, unknown>): Result<LocalhostRequest> {
   const extra = onlyKeys(p, ['port'])
   if (extra) return fail(extra)
-  const port = checkRequestInteger('port', p.port, 1, 65535)
-  if (!port.ok) return port
-  return ok({ port: port.value })
+  if (p.port === null) return ok({ port: null })
+  const port = checkPort(p)
+  return port.ok ? ok({ port: port.value }) : port
 }

@@ -1,6 +1,6 @@
 /**
- * Diagnostics the book only hints at (issue 4, section 4). PLACEHOLDER: the diagnostics module
- * replaces this.
+ * Diagnostics the book only hints at (issue 4, section 4): who holds a port, Windows' excluded
+ * port ranges, and what `localhost` reaches.
  */
 import type { Platform } from '../../../shared/bind-failure'
 import type {
@@ -11,10 +11,20 @@ import type {
   WhoHoldsReport,
   WhoHoldsRequest,
 } from '../../../shared/diagnostics-types'
-import { fail, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
+import { isRootProcess } from '../bind-error'
+import { excludedPorts } from './excluded-ports'
+import { checkLocalhost } from './localhost'
+import { runTool, type ToolRunner } from './run-tool'
+import { whoHolds } from './who-holds'
 
 export interface DiagnosticsDeps {
   platform: Platform
+  /** Runs the OS tools; tests may pass sample outputs. */
+  run?: ToolRunner
+  /** Defaults to this process's. */
+  selfPid?: number
+  isRoot?: boolean
 }
 
 export interface Diagnostics {
@@ -23,12 +33,24 @@ export interface Diagnostics {
   localhost(request: LocalhostRequest): Promise<Result<LocalhostReport>>
 }
 
-export function createDiagnostics(_deps: DiagnosticsDeps): Diagnostics {
-  const notYet = <T>(): Promise<Result<T>> =>
-    Promise.resolve(fail({ code: 'BAD_STATE', message: 'Diagnostics are not built yet' }))
+/**
+ * The diagnostics of one engine. Requests arrive validated; every answer is a report, even when a
+ * tool is missing or fails (the report says so).
+ */
+export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
+  const run = deps.run ?? runTool
+  const platform = deps.platform
   return {
-    whoHolds: () => notYet(),
-    excludedPorts: () => notYet(),
-    localhost: () => notYet(),
+    whoHolds: async ({ port }) =>
+      ok(
+        await whoHolds(port, {
+          platform,
+          run,
+          selfPid: deps.selfPid ?? process.pid,
+          isRoot: deps.isRoot ?? isRootProcess(),
+        }),
+      ),
+    excludedPorts: async ({ port }) => ok(await excludedPorts(port, { platform, run })),
+    localhost: async ({ port }) => ok(await checkLocalhost(port)),
   }
 }

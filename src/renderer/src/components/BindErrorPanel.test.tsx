@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { BindFailure } from '../../../shared/bind-failure'
-import { fail } from '../../../shared/result'
+import { fail, ok } from '../../../shared/result'
 import { fakeApi, makeBindFailure, makeListener, renderWith } from '../test-utils'
 import { BindErrorPanel } from './BindErrorPanel'
 import { ListenerCard } from './ListenerCard'
@@ -181,6 +181,39 @@ describe('BindErrorPanel', () => {
       api.startListener.mock.invocationCallOrder[1]!,
     )
     await waitFor(() => expect(card.queryByRole('alert')).toBeNull())
+  })
+
+  it('EADDRINUSE: "Who holds this port?" asks the engine and shows the holder', async () => {
+    const api = fakeApi()
+    api.whoHolds.mockResolvedValue(
+      ok({
+        port: 7878,
+        platform: 'linux',
+        outcome: 'found',
+        holders: [
+          { localAddress: '127.0.0.1:7878', pid: 4242, processName: 'node', isSelf: false },
+        ],
+        seesAllProcesses: true,
+        isRoot: false,
+        runs: [],
+      }),
+    )
+    renderWith(<BindErrorPanel failure={makeBindFailure()} onFix={vi.fn()} />, { api })
+    expect(screen.queryByRole('button', { name: 'Check excluded port ranges' })).toBeNull()
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Who holds this port?' }))
+    expect(api.whoHolds).toHaveBeenCalledWith({ port: 7878 })
+    expect(await screen.findByText('node, PID 4242, listening on 127.0.0.1:7878')).toBeTruthy()
+  })
+
+  it('EACCES: the excluded-ranges check on Windows only, no who-holds button', () => {
+    renderWith(<BindErrorPanel failure={eacces('win32')} onFix={vi.fn()} />)
+    expect(screen.getByRole('button', { name: 'Check excluded port ranges' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Who holds this port?' })).toBeNull()
+  })
+
+  it('EACCES on Linux: no excluded-ranges check', () => {
+    renderWith(<BindErrorPanel failure={eacces('linux')} onFix={vi.fn()} />)
+    expect(screen.queryByRole('button', { name: 'Check excluded port ranges' })).toBeNull()
   })
 
   it('"Use 127.0.0.1" sets the host, then starts', async () => {

@@ -8,6 +8,8 @@ import { assertNever } from '../../../shared/result'
 import { commandsTitle, explainBindFailure } from '../bind-explain'
 import { useI18n, type Translate } from '../i18n/context'
 import { CommandLine } from './CommandLine'
+import { ExcludedPorts } from './ExcludedPorts'
+import { WhoHoldsPort } from './WhoHoldsPort'
 
 export interface BindErrorPanelProps {
   failure: BindFailure
@@ -68,6 +70,10 @@ export function BindErrorPanel({ failure, onFix, isBusy = false }: BindErrorPane
             ))}
           </div>
         </>
+      )}
+      {failure.code === 'EADDRINUSE' && failure.port > 0 && <WhoHoldsPort port={failure.port} />}
+      {failure.code === 'EACCES' && failure.platform === 'win32' && failure.port > 0 && (
+        <ExcludedPorts port={failure.port} />
       )}
 
       <h4>{t('bind.rustTitle')}</h4>

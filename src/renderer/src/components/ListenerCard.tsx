@@ -17,6 +17,7 @@ import { useI18n, type Translate } from '../i18n/context'
 import { useApi } from '../state/StoreContext'
 import { BindErrorPanel } from './BindErrorPanel'
 import { ListenerSettingsForm } from './ListenerSettingsForm'
+import { LocalhostPanel } from './LocalhostPanel'
 import { isReadingResponder, StageSettings, type StageChange } from './StageSettings'
 import { TextField } from './TextField'
 import { WildcardConfirm } from './WildcardConfirm'
@@ -322,6 +323,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
         </p>
       )}
       {shownFailure && <BindErrorPanel failure={shownFailure} onFix={applyFix} isBusy={isBusy} />}
+      <LocalhostPanel listener={listener} />
 
       <ListenerSettingsForm
         settings={settings}

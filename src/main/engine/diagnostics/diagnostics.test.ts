@@ -1,0 +1,313 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ToolRun } from '../../../shared/diagnostics-types'
+import { recordingEngine, type TestEngine } from '../engine-test-kit'
+import { runTool, type ToolRunner } from './run-tool'
+import { createDiagnostics } from './diagnostics'
+import { lsofSpec, ssSpec, whoHolds } from './who-holds'
+
+const DIRS = ['/usr/bin', '/bin', '/usr/sbin', '/sbin']
+const hasTool = (name: string): boolean => DIRS.some((d) => existsSync(`${d}/${name}`))
+const hasSs = hasTool('ss')
+const hasLsof = hasTool('lsof')
+const isLinux = process.platform === 'linux'
+const isRoot = process.getuid?.() === 0
+
+/** A separate process listening on 127.0.0.1 port 0; resolves with it and its port. */
+function holder(): Promise<{ child: ChildProcess; port: number }> {
+  const code =
+    "const s=require('net').createServer().listen({host:'127.0.0.1',port:0},()=>process.stdout.write(s.address().port+'\\n'))"
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(child)
+  return new Promise((resolve, reject) => {
+    let text = ''
+    child.stdout?.on('data', (d: Buffer) => {
+      text += d.toString()
+      if (text.includes('\n')) resolve({ child, port: Number(text.trim()) })
+    })
+    child.once('exit', (c) => reject(new Error(`holder exited with ${c}`)))
+  })
+}
+
+/** A port nobody listens on right now: bound, read, closed. */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen({ host: '127.0.0.1', port: 0 }, r))
+  const address = server.address()
+  await new Promise((r) => server.close(r))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+function listen(host: string): Promise<Server> {
+  const server = createServer((s) => s.destroy())
+  servers.push(server)
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen({ host, port: 0 }, () => resolve(server))
+  })
+}
+
+function portOf(server: Server): number {
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+const children: ChildProcess[] = []
+const servers: Server[] = []
+const engines: TestEngine[] = []
+function engine(options: Parameters<typeof recordingEngine>[0] = {}): TestEngine {
+  const e = recordingEngine(options)
+  engines.push(e)
+  return e
+}
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill()
+  for (const server of servers.splice(0)) server.close()
+  for (const e of engines.splice(0)) await e.engine.shutdown()
+})
+
+/** Is ::1 usable here? (Checked with a real listen.) */
+async function hasIpv6Loopback(): Promise<boolean> {
+  const server = createServer()
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false))
+    server.listen({ host: '::1', port: 0 }, () => server.close(() => resolve(true)))
+  })
+}
+const ipv6 = await hasIpv6Loopback()
+
+describe('diagnostics:who-holds with real OS tools', () => {
+  it.skipIf(!isLinux || (!hasSs && !hasLsof))(
+    "names a separate process's pid and 'node' (Linux; needs ss or lsof)",
+    async () => {
+      const { child, port } = await holder()
+      const report = await engine().value('diagnostics:who-holds', { port })
+      expect(report.outcome).toBe('found')
+      expect(report.holders).toContainEqual({
+        localAddress: `127.0.0.1:${port}`,
+        pid: child.pid,
+        processName: 'node',
+        isSelf: false,
+      })
+      expect(report.runs.at(-1)?.command).toBe(
+        hasSs ? `ss -ltnpH 'sport = :${port}'` : `lsof -nP -iTCP:${port} -sTCP:LISTEN`,
+      )
+      expect(report.runs.at(-1)?.output).toContain(String(child.pid))
+    },
+  )
+
+  it.skipIf(!isLinux || !hasLsof)(
+    'lsof alone finds it too (the fallback; needs lsof)',
+    async () => {
+      const { child, port } = await holder()
+      const lsofOnly: ToolRunner = (spec) =>
+        spec.file === 'ss'
+          ? Promise.resolve({ ...fakeRun(spec.display), status: 'missing' })
+          : runTool(spec)
+      const result = await createDiagnostics({ platform: 'linux', run: lsofOnly }).whoHolds({
+        port,
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      const report = result.value
+      expect(report.runs.map((r) => r.status)).toEqual(['missing', 'exited'])
+      expect(report.holders.map((h) => h.pid)).toContain(child.pid)
+    },
+  )
+
+  it.skipIf(!isLinux || (!hasSs && !hasLsof))('a free port: nobody', async () => {
+    const port = await freePort()
+    const report = await engine().value('diagnostics:who-holds', { port })
+    expect(report.outcome).toBe('nobody')
+    expect(report.holders).toEqual([])
+  })
+
+  it.skipIf(!isLinux || (!hasSs && !hasLsof))(
+    "the engine's own listener is marked as this process",
+    async () => {
+      const e = engine()
+      const listener = await e.value('listener:add', { host: '127.0.0.1', port: 0 })
+      const started = await e.value('listener:start', { listenerId: listener.id })
+      const port = started.bound?.port ?? 0
+      const report = await e.value('diagnostics:who-holds', { port })
+      expect(report.holders).toContainEqual(
+        expect.objectContaining({ pid: process.pid, isSelf: true }),
+      )
+    },
+  )
+})
+
+function fakeRun(command: string): ToolRun {
+  return { command, status: 'exited', exitCode: 0, output: '', isTruncated: false, error: null }
+}
+
+/** Runs the real tool as the unprivileged user `nobody`, as a non-root Socket Lab would. */
+const asNobody: ToolRunner = (spec) =>
+  new Promise((resolve) => {
+    execFile(spec.file, [...spec.args], { uid: 65534, gid: 65534 }, (err, stdout) => {
+      const code = (err as { code?: unknown } | null)?.code
+      resolve({
+        ...fakeRun(spec.display),
+        exitCode: typeof code === 'number' ? code : 0,
+        output: stdout,
+      })
+    })
+  })
+
+describe("another user's listener, seen without root (real ss/lsof run as nobody)", () => {
+  it.skipIf(!isLinux || !isRoot || !hasSs)(
+    'ss lists the socket but not its process: found, pid null',
+    async () => {
+      const { port } = await holder()
+      const report = await whoHolds(port, {
+        platform: 'linux',
+        run: asNobody,
+        selfPid: process.pid,
+        isRoot: false,
+      })
+      expect(report.outcome).toBe('found')
+      expect(report.holders).toEqual([
+        { localAddress: `127.0.0.1:${port}`, pid: null, processName: null, isSelf: false },
+      ])
+      expect(report.seesAllProcesses).toBe(true)
+      expect(report.runs[0]?.command).toBe(ssSpec(port).display)
+    },
+  )
+
+  it.skipIf(!isLinux || !isRoot || !hasLsof)(
+    'lsof lists nothing: nobody, and the report says lsof does not see every process',
+    async () => {
+      const { port } = await holder()
+      const lsofAsNobody: ToolRunner = (spec) =>
+        spec.file === 'ss'
+          ? Promise.resolve({ ...fakeRun(spec.display), status: 'missing' })
+          : asNobody(spec)
+      const report = await whoHolds(port, {
+        platform: 'linux',
+        run: lsofAsNobody,
+        selfPid: process.pid,
+        isRoot: false,
+      })
+      expect(report.outcome).toBe('nobody')
+      expect(report.seesAllProcesses).toBe(false)
+      expect(report.runs.at(-1)?.command).toBe(lsofSpec(port).display)
+    },
+  )
+})
+
+describe('runTool', () => {
+  it('a missing tool is "missing", not a crash', async () => {
+    const run = await runTool({ file: 'socketlab-no-such-tool', args: [], display: 'x' })
+    expect(run.status).toBe('missing')
+  })
+
+  it('a tool that runs too long is killed: "timeout"', async () => {
+    const run = await runTool({
+      file: process.execPath,
+      args: ['-e', 'setTimeout(() => {}, 60000)'],
+      display: 'node',
+      timeoutMs: 300,
+    })
+    expect(run.status).toBe('timeout')
+  })
+
+  it('passes arguments as they are, without a shell', async () => {
+    const run = await runTool({
+      file: process.execPath,
+      args: ['-e', 'console.log(process.argv[1]); process.exit(3)', '$(echo hi); `x` | y'],
+      display: 'node',
+    })
+    expect(run).toMatchObject({ status: 'exited', exitCode: 3, isTruncated: false })
+    expect(run.output.trim()).toBe('$(echo hi); `x` | y')
+  })
+
+  it('cuts long output and says so', async () => {
+    const run = await runTool({
+      file: process.execPath,
+      args: ['-e', "process.stdout.write('x'.repeat(100000))"],
+      display: 'node',
+    })
+    expect(run.isTruncated).toBe(true)
+    expect(run.output.length).toBeLessThan(100000)
+  })
+})
+
+describe('diagnostics:localhost with real listeners', () => {
+  it('resolves localhost to loopback addresses', async () => {
+    const report = await engine().value('diagnostics:localhost', { port: null })
+    expect(report.lookupError).toBeNull()
+    expect(report.resolved.length).toBeGreaterThan(0)
+    for (const r of report.resolved) expect(['127.0.0.1', '::1']).toContain(r.address)
+    expect(report.verdict).toBe('not-probed')
+    expect(report.probes).toEqual([])
+  })
+
+  it('a listener on 127.0.0.1 only: 127.0.0.1 accepts, ::1 does not', async () => {
+    const port = portOf(await listen('127.0.0.1'))
+    const report = await engine().value('diagnostics:localhost', { port })
+    const v4 = report.probes.find((p) => p.address === '127.0.0.1')
+    const v6 = report.probes.find((p) => p.address === '::1')
+    expect(v4?.outcome).toBe('accepted')
+    // Refused where ::1 exists; an error (e.g. EADDRNOTAVAIL) where it does not.
+    expect(v6?.outcome).toBe(ipv6 ? 'refused' : 'error')
+    const resolvesV6 = report.resolved.some((r) => r.address === '::1')
+    expect(report.verdict).toBe(resolvesV6 ? 'some' : 'all')
+  })
+
+  it.skipIf(!ipv6)(
+    'a listener on ::1 only: ::1 accepts, 127.0.0.1 is refused (needs ::1)',
+    async () => {
+      const port = portOf(await listen('::1'))
+      const report = await engine().value('diagnostics:localhost', { port })
+      expect(report.probes.find((p) => p.address === '::1')?.outcome).toBe('accepted')
+      expect(report.probes.find((p) => p.address === '127.0.0.1')?.outcome).toBe('refused')
+    },
+  )
+
+  it.skipIf(!ipv6)('listeners on both: every address accepts (needs ::1)', async () => {
+    const v4 = await listen('127.0.0.1')
+    const port = portOf(v4)
+    await listen('::1').then((s) => s.close())
+    const v6 = createServer((s) => s.destroy())
+    servers.push(v6)
+    await new Promise<void>((resolve, reject) => {
+      v6.once('error', reject)
+      v6.listen({ host: '::1', port }, resolve)
+    })
+    const report = await engine().value('diagnostics:localhost', { port })
+    expect(report.probes.map((p) => p.outcome)).toEqual(report.probes.map(() => 'accepted'))
+    expect(report.verdict).toBe('all')
+  })
+
+  it('a free port: nothing accepts', async () => {
+    const port = await freePort()
+    const report = await engine().value('diagnostics:localhost', { port })
+    expect(report.probes.some((p) => p.outcome === 'accepted')).toBe(false)
+    expect(report.verdict).toBe('none')
+  })
+})
+
+describe('diagnostics:excluded-ports', () => {
+  it.skipIf(process.platform === 'win32')('off Windows it runs nothing and says so', async () => {
+    const report = await engine().value('diagnostics:excluded-ports', { port: 80 })
+    expect(report).toMatchObject({ outcome: 'not-windows', runs: [], ranges: [] })
+  })
+})
+
+describe('bad requests are refused before anything runs', () => {
+  it.each([
+    ['diagnostics:who-holds', { port: 0 }],
+    ['diagnostics:who-holds', { port: 70000 }],
+    ['diagnostics:who-holds', { port: '7878' }],
+    ['diagnostics:who-holds', { port: 7878, file: 'sh' }],
+    ['diagnostics:excluded-ports', {}],
+    ['diagnostics:localhost', { port: 'localhost' }],
+  ] as const)('%s %j', async (channel, payload) => {
+    const error = await engine().error(channel, payload)
+    expect(error.code).toBe('INVALID_REQUEST')
+  })
+})
