@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http'
+import { openClient } from './clients'
 import { expect, listenerCard, startListening, test } from './fixtures'
 
 /**
@@ -68,4 +69,46 @@ test('a pool of workers: each busy worker and the queue are shown while /sleep r
   const answers = await Promise.all(requests)
   expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
   await expect(view).toContainText(/queue empty/)
+})
+
+test('an edited head without Content-Length: the linter warns, the response still goes out', async ({
+  app,
+}) => {
+  const { page } = app
+  const card = listenerCard(page, 1)
+  await card.getByRole('combobox', { name: 'Responder' }).selectOption({ label: 'HTTP hello' })
+  await card.getByText('Pages and heads').click()
+  const lint = card.getByRole('group', { name: 'Linter: hello.html' })
+  await expect(lint).toHaveText('The linter finds nothing wrong with this response.')
+  const head = card.getByRole('textbox', { name: 'Head of hello.html' })
+  await head.fill('HTTP/1.1 200 OK\\r\n\\r\n')
+  await expect(lint).toContainText('No Content-Length')
+  await head.blur()
+  const port = await startListening(card, 0)
+
+  const hello = await get(port, '/')
+  expect(hello.status).toBe(200)
+  expect(hello.body).toContain('<h1>Hello!</h1>')
+  const log = page.getByRole('region', { name: 'Event log' })
+  await expect(log.getByText(/Socket Lab warning/).first()).toBeVisible()
+})
+
+test('Stop waits on a worker reading an idle connection, and says so', async ({ app }) => {
+  const { page } = app
+  const card = listenerCard(page, 1)
+  await card.getByRole('combobox', { name: 'Responder' }).selectOption({ label: 'HTTP routes' })
+  const workers = card.getByRole('spinbutton', { name: 'Workers' })
+  await workers.fill('1')
+  await workers.press('Enter')
+  const port = await startListening(card, 0)
+  // A browser's speculative connection: connected, sends nothing.
+  const idle = await openClient(port)
+  const view = card.getByRole('region', { name: 'Worker threads' })
+  await expect(view).toContainText('Worker 0 — busy with #1 (reading the request)')
+  await card.getByRole('button', { name: 'Stop listening' }).click()
+  const cause = view.getByRole('group', { name: 'Why shutdown waits' })
+  await expect(cause).toContainText(/Worker 0 is waiting to read from #1, which has sent nothing/)
+  await cause.getByRole('button', { name: 'Close #1' }).click()
+  await idle.closed
+  await expect(card.getByRole('button', { name: 'Start listening' })).toBeVisible()
 })

@@ -65,6 +65,8 @@ export const MAX_WORKERS = 64
 export const DEFAULT_SLEEP_SECONDS = 5
 export const MAX_SLEEP_SECONDS = 60
 export const MAX_PAGE_BYTES = 64 * 1024
+/** Most UTF-8 bytes an editable response head (status line and headers) may hold. */
+export const MAX_HEAD_BYTES = 8 * 1024
 
 export type StopMode = 'let-finish' | 'close-all'
 
@@ -92,7 +94,19 @@ export interface ListenerSettings {
   /** hello.html and 404.html as the HTTP responders serve them; editable. */
   helloHtml: string
   notFoundHtml: string
+  /**
+   * The heads sent before those pages (status line, headers, blank line) as templates: `{length}`
+   * becomes the page's length in UTF-8 bytes. Editable; the book's bytes by default.
+   */
+  helloHead: string
+  notFoundHead: string
 }
+
+/**
+ * What a busy worker is doing: blocked reading the request (an idle browser connection keeps it
+ * here), sleeping in /sleep, or answering and dropping the stream.
+ */
+export type WorkerPhase = 'reading' | 'sleeping' | 'responding'
 
 export interface ListenerCounters {
   accepted: number
@@ -114,6 +128,8 @@ export interface ListenerSnapshot {
   counters: ListenerCounters
   /** Per worker (thread), the connection it is handling, or null while idle. */
   workers: (string | null)[]
+  /** Per worker, what it does with its connection (null while idle); absent from older engines. */
+  phases?: (WorkerPhase | null)[]
   /** Connections waiting for a worker, oldest first. */
   queued: string[]
   /** Connections whose handling finished (what take(N) counts). */
@@ -244,6 +260,8 @@ export type EngineEvent =
       worker: number
       /** The connection it took, or null: idle again (or shut down, see program-output). */
       connectionId: string | null
+      /** With a connection: what the worker does with it now (a new event when that changes). */
+      phase?: WorkerPhase
     }
   | { type: 'queue-changed'; at: number; listenerId: string; queued: string[] }
   | {
@@ -287,6 +305,8 @@ export interface AddListenerRequest {
   stopAfter?: number | null
   helloHtml?: string
   notFoundHtml?: string
+  helloHead?: string
+  notFoundHead?: string
 }
 
 export interface UpdateListenerRequest extends AddListenerRequest {

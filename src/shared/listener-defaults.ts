@@ -1,7 +1,7 @@
 /**
  * A new listener's settings: the book's address, the inspector's behaviour, the book's pool of 4.
  */
-import { HELLO_HTML, NOT_FOUND_HTML } from './book-pages'
+import { HELLO_HEAD, HELLO_HTML, NOT_FOUND_HEAD, NOT_FOUND_HTML } from './book-pages'
 import {
   DEFAULT_CAPTURE_PER_CONNECTION,
   DEFAULT_HOST,
@@ -24,5 +24,7 @@ export function defaultListenerSettings(): ListenerSettings {
     stopAfter: null,
     helloHtml: HELLO_HTML,
     notFoundHtml: NOT_FOUND_HTML,
+    helloHead: HELLO_HEAD,
+    notFoundHead: NOT_FOUND_HEAD,
   }
 }

@@ -173,6 +173,8 @@ function listenerSettings(settings: Json, where: string): ListenerSettings {
     ),
     helloHtml: orDefault(settings.helloHtml, d.helloHtml, text('helloHtml')),
     notFoundHtml: orDefault(settings.notFoundHtml, d.notFoundHtml, text('notFoundHtml')),
+    helloHead: orDefault(settings.helloHead, d.helloHead, text('helloHead')),
+    notFoundHead: orDefault(settings.notFoundHead, d.notFoundHead, text('notFoundHead')),
   }
 }
 

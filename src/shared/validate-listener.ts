@@ -7,6 +7,7 @@
 import {
   HANDLINGS,
   MAX_CAPTURE_PER_CONNECTION,
+  MAX_HEAD_BYTES,
   MAX_MAX_CONNECTIONS,
   MAX_PAGE_BYTES,
   MAX_SLEEP_SECONDS,
@@ -32,30 +33,41 @@ export const LISTENER_SETTING_KEYS = [
   'stopAfter',
   'helloHtml',
   'notFoundHtml',
+  'helloHead',
+  'notFoundHead',
 ] as const
 
 /** The stage fields of a request or a saved listener; each present one is checked. */
 export type StageFields = Pick<
   AddListenerRequest,
-  'responder' | 'handling' | 'workers' | 'sleepSeconds' | 'stopAfter' | 'helloHtml' | 'notFoundHtml'
+  | 'responder'
+  | 'handling'
+  | 'workers'
+  | 'sleepSeconds'
+  | 'stopAfter'
+  | 'helloHtml'
+  | 'notFoundHtml'
+  | 'helloHead'
+  | 'notFoundHead'
 >
 
 const utf8 = new TextEncoder()
 
 /**
- * An HTML page as edited: a string of at most MAX_PAGE_BYTES UTF-8 bytes.
+ * An HTML page or a response head as edited: a string of at most `max` UTF-8 bytes.
  *
- * Too large is INVALID_INPUT without a reason (no catalog text of its own yet).
+ * Too large is INVALID_INPUT without a reason (the editor refuses it first, with its own text).
+ * A head's content is not checked: a broken head is a lesson, which the linter explains.
  */
-function checkPage(field: string, value: unknown): Result<string> {
+function checkText(field: string, value: unknown, max: number): Result<string> {
   if (typeof value !== 'string') return fail(requestError(`${field} must be a string`))
   // A UTF-16 unit is at most 3 UTF-8 bytes: short strings need no encoding to be measured.
-  const size = value.length * 3 <= MAX_PAGE_BYTES ? 0 : utf8.encode(value).length
-  if (size > MAX_PAGE_BYTES)
+  const size = value.length * 3 <= max ? 0 : utf8.encode(value).length
+  if (size > max)
     return fail({
       code: 'INVALID_INPUT',
       field,
-      message: `${field} is longer than ${MAX_PAGE_BYTES} bytes`,
+      message: `${field} is longer than ${max} bytes`,
     })
   return ok(value)
 }
@@ -92,9 +104,15 @@ export function checkStageFields(obj: Record<string, unknown>): Result<StageFiel
   }
   for (const field of ['helloHtml', 'notFoundHtml'] as const) {
     if (obj[field] === undefined) continue
-    const page = checkPage(field, obj[field])
+    const page = checkText(field, obj[field], MAX_PAGE_BYTES)
     if (!page.ok) return page
     out[field] = page.value
+  }
+  for (const field of ['helloHead', 'notFoundHead'] as const) {
+    if (obj[field] === undefined) continue
+    const head = checkText(field, obj[field], MAX_HEAD_BYTES)
+    if (!head.ok) return head
+    out[field] = head.value
   }
   return ok(out)
 }

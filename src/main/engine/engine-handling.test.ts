@@ -227,4 +227,42 @@ describe('graceful shutdown', () => {
     expect((await waiting.done).data).toEqual(HELLO)
     await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
   })
+
+  it('says why a drain waits: the pool’s worker is still reading an idle connection', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, { responder: 'http-routes', workers: 1 })
+    const idle = await exchange(port, null)
+    const took = await t.event('worker-changed', (e) => e.connectionId === `${id}#1`)
+    expect(took).toMatchObject({ worker: 0, phase: 'reading' })
+    const stopping = await t.value('listener:stop', { listenerId: id, mode: 'let-finish' })
+    expect(stopping).toMatchObject({
+      state: 'stopping',
+      workers: [`${id}#1`],
+      phases: ['reading'],
+    })
+    const snapshot = (await t.value('engine:snapshot', {})).connections.find(
+      (c) => c.id === `${id}#1`,
+    )
+    expect(snapshot).toMatchObject({ bytesIn: 0, state: 'open' })
+    idle.socket.end()
+    await idle.done
+    await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
+    expect(programOutput(t, id)).toContain('Shutting down worker 0')
+  })
+
+  it('tells each phase of a job: reading, sleeping in /sleep, responding, then idle', async () => {
+    t = recordingEngine()
+    const { port } = await startListener(t, {
+      responder: 'http-slow-route',
+      handling: 'single-thread',
+      sleepSeconds: 0,
+    })
+    const sleeper = await exchange(port, get('/sleep'))
+    expect((await sleeper.done).data).toEqual(HELLO)
+    await t.event('worker-changed', (e) => e.connectionId === null)
+    const phases = t
+      .events()
+      .flatMap((e) => (e.type === 'worker-changed' ? [e.phase ?? e.connectionId] : []))
+    expect(phases).toEqual(['reading', 'sleeping', 'responding', null])
+  })
 })

@@ -8,7 +8,7 @@
  * a FIFO queue, as in the channel; an idle worker takes the oldest (the lowest-numbered idle
  * worker first, so the picture stays readable).
  */
-import type { EngineEvent, Handling } from '../../shared/contract'
+import type { EngineEvent, Handling, WorkerPhase } from '../../shared/contract'
 import { assertNever } from '../../shared/result'
 import type { Job, ProgramOutput } from './responders'
 
@@ -26,6 +26,8 @@ export interface SchedulerHost {
 interface Worker {
   readonly index: number
   job: Job | null
+  /** What it does with its job; 'reading' from the moment it takes one. */
+  phase: WorkerPhase
   hasExited: boolean
   readonly exitWaiters: (() => void)[]
 }
@@ -46,11 +48,21 @@ export class Scheduler {
 
   /** Per worker the connection it handles, or null; with a thread per connection, the live ones. */
   workersSnapshot(): (string | null)[] {
+    return this.shown().map((w) => w?.job?.id ?? null)
+  }
+
+  /** Per worker as {@link workersSnapshot}, what it does with its connection, or null. */
+  phasesSnapshot(): (WorkerPhase | null)[] {
+    return this.shown().map((w) => (w?.job ? w.phase : null))
+  }
+
+  /** The workers as the GUI numbers them (undefined: a slot with no worker). */
+  private shown(): (Worker | undefined)[] {
     if (this.host.handling() === 'thread-per-connection')
-      return this.workers.filter((w) => w.job !== null).map((w) => w.job?.id ?? null)
+      return this.workers.filter((w) => w.job !== null)
     const length = Math.max(this.capacity(), (this.workers.at(-1)?.index ?? -1) + 1)
-    const out: (string | null)[] = Array<string | null>(length).fill(null)
-    for (const worker of this.workers) out[worker.index] = worker.job?.id ?? null
+    const out: (Worker | undefined)[] = Array<Worker | undefined>(length).fill(undefined)
+    for (const worker of this.workers) out[worker.index] = worker
     return out
   }
 
@@ -159,7 +171,13 @@ export class Scheduler {
 
   private run(worker: Worker, job: Job): void {
     worker.job = job
-    this.emitWorker(worker.index, job.id)
+    worker.phase = 'reading'
+    this.emitWorker(worker.index, job.id, 'reading')
+    job.onPhase = (phase) => {
+      if (worker.job !== job || worker.phase === phase) return
+      worker.phase = phase
+      this.emitWorker(worker.index, job.id, phase)
+    }
     if (this.host.handling() === 'thread-pool')
       this.host.output(`Worker ${worker.index} got a job; executing.`, job.id)
     void job.run().then(() => this.finished(worker, job))
@@ -208,7 +226,7 @@ export class Scheduler {
   }
 
   private add(index: number): Worker {
-    const worker: Worker = { index, job: null, hasExited: false, exitWaiters: [] }
+    const worker: Worker = { index, job: null, phase: 'reading', hasExited: false, exitWaiters: [] }
     this.workers.push(worker)
     this.workers.sort((a, b) => a.index - b.index)
     return worker
@@ -219,9 +237,16 @@ export class Scheduler {
     this.markExited(worker)
   }
 
-  private emitWorker(worker: number, connectionId: string | null): void {
+  private emitWorker(worker: number, connectionId: string | null, phase?: WorkerPhase): void {
     const { listenerId } = this.host
-    this.host.emit({ type: 'worker-changed', at: Date.now(), listenerId, worker, connectionId })
+    this.host.emit({
+      type: 'worker-changed',
+      at: Date.now(),
+      listenerId,
+      worker,
+      connectionId,
+      ...(phase === undefined ? {} : { phase }),
+    })
   }
 
   private emitQueue(): void {

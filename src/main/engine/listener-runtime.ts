@@ -99,6 +99,7 @@ export class ListenerRuntime {
       lastError: this.lastError,
       counters: { ...this.counters, open: this.live.size },
       workers: this.isRunning() ? (this.stage?.workers() ?? []) : [],
+      phases: this.isRunning() ? (this.stage?.phases() ?? []) : [],
       queued: this.isRunning() ? (this.stage?.queued() ?? []) : [],
       handled: this.stage?.handledJobs ?? 0,
     }

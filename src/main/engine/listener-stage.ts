@@ -2,7 +2,7 @@
  * A listening run's share of the book's stages: the responder each accepted connection gets,
  * the handling model's workers and queue, the book's take(N), and what the program prints.
  */
-import type { EngineEvent, ListenerSettings } from '../../shared/contract'
+import type { EngineEvent, ListenerSettings, WorkerPhase } from '../../shared/contract'
 import type { ConnectionRuntime } from './connection'
 import { Scheduler } from './handling'
 import { isReadingResponder, Job, respondAtAccept } from './responders'
@@ -40,6 +40,12 @@ export class ListenerStage {
     const workers = this.scheduler.workersSnapshot()
     if (this.isHandling() || workers.some((id) => id !== null)) return workers
     return []
+  }
+
+  /** Per worker as {@link workers}, what it does with its connection. */
+  phases(): (WorkerPhase | null)[] {
+    const workers = this.workers()
+    return workers.length === 0 ? [] : this.scheduler.phasesSnapshot()
   }
 
   queued(): string[] {

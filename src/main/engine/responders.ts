@@ -5,7 +5,9 @@
  * HTTP ones) make a {@link Job} that a worker runs (see handling.ts): it reads the request as
  * the listing does, answers, and drops the stream.
  */
-import type { ListenerSettings, Responder } from '../../shared/contract'
+import type { ListenerSettings, Responder, WorkerPhase } from '../../shared/contract'
+import { responseBytes } from '../../shared/response-head'
+import { describeWarning, lintResponse } from '../../shared/response-lint'
 import type { ConnectionRuntime } from './connection'
 import { firstInvalidUtf8, listing202Output } from './http-listing-20-2'
 import { RequestReader, type ReadLine } from './request-reader'
@@ -21,20 +23,19 @@ export function isReadingResponder(responder: Responder): boolean {
 }
 
 /**
- * The book's response: `format!("{status_line}\r\nContent-Length: {length}\r\n\r\n{contents}")`,
- * the length in bytes of the UTF-8 body (Listing 20-5 onwards).
+ * The book's response: `format!("{status_line}\r\nContent-Length: {length}\r\n\r\n{contents}")`
+ * (Listing 20-5 onwards), with the head as the user edited it: its `{length}` is the UTF-8 length
+ * of the body.
  */
-export function httpResponse(statusLine: string, body: string): Buffer {
-  const bytes = Buffer.from(body, 'utf8')
-  return Buffer.concat([
-    Buffer.from(`${statusLine}\r\nContent-Length: ${bytes.length}\r\n\r\n`, 'latin1'),
-    bytes,
-  ])
+export function httpResponse(headTemplate: string, body: string): Buffer {
+  return Buffer.from(responseBytes(headTemplate, body))
 }
 
-export const STATUS_OK = 'HTTP/1.1 200 OK'
-/** The book's status text (Listing 20-7), not the RFC's "Not Found". */
-export const STATUS_NOT_FOUND = 'HTTP/1.1 404 NOT FOUND'
+/**
+ * How long a job's connection, once its answer is written and FIN sent, keeps reading before it
+ * is destroyed if the client has not closed its side (see {@link Job.run}).
+ */
+export const LINGER_MS = 2000
 
 export type ProgramOutput = (text: string, connectionId: string | null) => void
 
@@ -88,14 +89,33 @@ export class Job {
     this.cancelSleep?.()
   }
 
-  /** Reads, answers and drops the stream, as the listing does; never rejects. */
+  /** Told when the job moves on from reading its request (the worker's phase). */
+  onPhase: (phase: WorkerPhase) => void = () => undefined
+
+  /**
+   * Reads, answers and drops the stream, as the listing does; never rejects. Resolves once the
+   * stream is dropped: the worker is free.
+   *
+   * Rust's drop closes the socket at once; a close with request bytes unread (or arriving later)
+   * makes the OS send RST, and the client may lose the answer ("connection reset"). So the
+   * stream is ended as RFC 9112 §9.6 asks: FIN once everything written is flushed, then the
+   * socket keeps reading until the client closes too (at most LINGER_MS), off the worker's time.
+   */
   async run(): Promise<void> {
     try {
       await this.handle()
     } catch (err) {
       console.error(`[engine] job ${this.id} failed:`, err)
     }
-    if (!this.isAborted) await this.connection.drop()
+    if (!this.isAborted) this.endGracefully()
+  }
+
+  private endGracefully(): void {
+    const connection = this.connection
+    if (connection.isClosed) return
+    const timer = setTimeout(() => void connection.drop(), LINGER_MS)
+    connection.observe({ closed: () => clearTimeout(timer) })
+    void connection.close('fin')
   }
 
   private async handle(): Promise<void> {
@@ -103,10 +123,11 @@ export class Job {
     if (responder === 'read-request-then-close' || responder === 'http-hello') {
       const head = await this.readHead()
       if (this.isAborted) return
+      this.onPhase('responding')
       if (responder === 'read-request-then-close') {
         const text = listing202Output(head.bytes, head.isAtEof)
         if (text !== null) this.output(text, this.id)
-      } else if (!head.isInvalid) this.send(httpResponse(STATUS_OK, this.settings.helloHtml))
+      } else if (!head.isInvalid) this.respond(this.settings.helloHead, this.settings.helloHtml)
       return
     }
     // Listings 20-6 to 20-10 read the request line only: lines().next().unwrap().unwrap().
@@ -114,14 +135,36 @@ export class Job {
     if (this.isAborted || line === null || firstInvalidUtf8(line.text, 0, line.text.length) >= 0)
       return
     const requestLine = line.text.toString('utf8')
+    const { helloHead, helloHtml, notFoundHead, notFoundHtml } = this.settings
     if (requestLine === 'GET / HTTP/1.1') {
-      this.send(httpResponse(STATUS_OK, this.settings.helloHtml))
+      this.onPhase('responding')
+      this.respond(helloHead, helloHtml)
     } else if (responder === 'http-slow-route' && requestLine === 'GET /sleep HTTP/1.1') {
+      this.onPhase('sleeping')
       await this.sleep(this.settings.sleepSeconds * 1000)
-      if (!this.isAborted) this.send(httpResponse(STATUS_OK, this.settings.helloHtml))
+      this.onPhase('responding')
+      if (!this.isAborted) this.respond(helloHead, helloHtml)
     } else {
-      this.send(httpResponse(STATUS_NOT_FOUND, this.settings.notFoundHtml))
+      this.onPhase('responding')
+      this.respond(notFoundHead, notFoundHtml)
     }
+  }
+
+  /**
+   * Writes the response, saying first in the log what the linter finds wrong with it: a broken
+   * head still goes out, so the learner sees how the client reacts.
+   */
+  private respond(headTemplate: string, body: string): void {
+    const warnings = lintResponse(headTemplate, body)
+    if (warnings.length > 0)
+      this.output(
+        [
+          'Socket Lab warning: this response will confuse clients:',
+          ...warnings.map(describeWarning),
+        ].join('\n  - '),
+        this.id,
+      )
+    this.send(httpResponse(headTemplate, body))
   }
 
   /**

@@ -166,7 +166,7 @@ describe('stage settings in a listener card', () => {
     const user = userEvent.setup()
     const edited = '<h1>Mine</h1>'
     const { card, api } = renderCard(listenerWith({ responder: 'http-hello', helloHtml: edited }))
-    await user.click(card.getByText('Pages'))
+    await user.click(card.getByText('Pages and heads'))
     expect(card.queryByRole('textbox', { name: '404.html' })).toBeNull()
     const hello = card.getByRole('group', { name: 'hello.html' })
     const text = within(hello).getByRole('textbox', { name: 'hello.html' })

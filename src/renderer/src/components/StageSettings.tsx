@@ -46,7 +46,15 @@ export function parseWhole(
 /** The settings this panel changes. */
 export type StageChange = Pick<
   AddListenerRequest,
-  'responder' | 'handling' | 'workers' | 'sleepSeconds' | 'stopAfter' | 'helloHtml' | 'notFoundHtml'
+  | 'responder'
+  | 'handling'
+  | 'workers'
+  | 'sleepSeconds'
+  | 'stopAfter'
+  | 'helloHtml'
+  | 'notFoundHtml'
+  | 'helloHead'
+  | 'notFoundHead'
 >
 
 type ChoiceDraft = { responder?: Responder; handling?: Handling }

@@ -50,12 +50,42 @@ export const stagesEn = {
   'stages.stopAfter.hint': 'Empty: never. The book’s take(2) stops after 2.',
   'stages.stopAfter.invalid': 'Enter a whole number from 1 to {max}, or leave it empty.',
 
-  'stages.pages': 'Pages',
+  'stages.pages': 'Pages and heads',
   'stages.pages.helloHint': 'Served for / (Listing 20-4). Saved when you leave the field.',
   'stages.pages.notFoundHint':
     'Served with 404 for any other path (Listing 20-7). Saved when you leave the field.',
   'stages.pages.reset': 'Reset to the book’s page',
   'stages.pages.tooLarge': 'A page is at most {max} KiB.',
+
+  'stages.heads.head': 'Head of {page}',
+  'stages.heads.hint':
+    'Status line and headers, then a blank line. A carriage return shows as \\r; every line break is a \\n. {length} becomes the page’s length in UTF-8 bytes. Saved when you leave the field.',
+  'stages.heads.reset': 'Reset to the book’s head',
+  'stages.heads.tooLarge': 'A head is at most {max} KiB.',
+  'stages.heads.badEscape': 'Unknown escape at character {index}: write \\r, \\n, \\t or \\\\.',
+  'stages.heads.trailingBackslash': 'The text ends with a backslash: write \\\\ for one.',
+  'stages.heads.closeNote':
+    'After each response Socket Lab closes gracefully: FIN once everything is written, then it reads on until the client closes too. A server that closes before its response is flushed loses the rest of it; one that closes with request bytes it never read makes the OS send RST, and the browser shows “connection reset”.',
+
+  'stages.lint': 'Linter: {page}',
+  'stages.lint.ok': 'The linter finds nothing wrong with this response.',
+  'stages.lint.title': 'Before sending, the linter warns:',
+  'stages.lint.notBlocking':
+    'Warnings do not block sending: send it anyway and watch how the client reacts.',
+  'stages.lint.status-line':
+    'The status line “{line}” is not HTTP/1.x NNN reason: clients may reject the response.',
+  'stages.lint.bare-lf':
+    'Line {line} of the head ends with a bare \\n instead of \\r\\n. HTTP requires \\r\\n; browsers usually accept it, stricter clients may not.',
+  'stages.lint.no-blank-line':
+    'No blank line (\\r\\n\\r\\n) ends the head: the client reads the page as more headers and never gets a complete response.',
+  'stages.lint.no-content-length':
+    'No Content-Length: the client learns where the body ends only when the connection closes. A clean close works; a close with request bytes unread makes the OS send RST, and the browser shows “connection reset”.',
+  'stages.lint.bad-content-length':
+    'Content-Length “{value}” is not one number of bytes: clients may reject the response.',
+  'stages.lint.length-short':
+    'Content-Length says {declared} bytes, but the page has {actual} (UTF-8): the connection closes before the promised bytes arrive, so the client gets an incomplete response.',
+  'stages.lint.length-long':
+    'Content-Length says {declared} bytes, but the page has {actual} (UTF-8): the client stops reading after {declared} bytes and the page is cut off.',
 
   'stages.view': 'Worker threads',
   'stages.view.worker': 'Worker {index}',
@@ -77,6 +107,18 @@ export const stagesEn = {
   'stages.view.unbounded':
     'The book’s warning: a thread per connection has no limit, so a flood of requests can spawn threads until the system runs out of resources.',
   'stages.view.none': 'No threads yet: they start with the listener.',
+  'stages.view.phase.reading': 'reading the request',
+  'stages.view.phase.sleeping': 'sleeping',
+  'stages.view.phase.responding': 'answering',
+  'stages.view.withPhase': '{state} ({phase})',
+  'stages.view.blocked': 'Why shutdown waits',
+  'stages.view.blockedIdle':
+    '{name} is waiting to read from #{number}, which has sent nothing for {seconds} s — shutdown waits for it. A browser’s speculative connection?',
+  'stages.view.blockedPartial':
+    '{name} is waiting for the rest of the request from #{number} (connected {seconds} s ago) — shutdown waits for it.',
+  'stages.view.blockedHelp':
+    'A worker blocked in read finishes only when the client sends or closes. Close that connection, or use “Close all now” to stop at once.',
+  'stages.view.closeConnection': 'Close #{number}',
 
   'stages.log.kind.program': 'Program output',
   'stages.log.connection': 'connection #{number}',
