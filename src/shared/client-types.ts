@@ -1,11 +1,59 @@
 /**
  * The test client's contract (issue 4, section 3): plans, runs and their events.
- * PLACEHOLDER shapes: the client's module owns this file and refines them.
+ *
+ * A plan is a list of HTTP requests, each on its own connection, or one raw request whose bytes
+ * may be sent whole, in chunks, or a byte at a time. The engine runs it with real sockets and
+ * reports each request's timeline; times are milliseconds since the run started.
  */
+import type { Handling, Responder } from './contract'
+
+/** At most this many connections in one plan: a teaching tool, not a load generator. */
+export const MAX_CLIENT_CONNECTIONS = 200
+/** A plan stops itself after this many seconds. */
+export const MAX_CLIENT_SECONDS = 60
+export const MAX_CLIENT_ROWS = 20
+export const MAX_CLIENT_PATH = 2048
+/** When a row's connections open, at most this long after the plan starts. */
+export const MAX_CLIENT_START_MS = 60_000
+export const MAX_CLIENT_RAW_BYTES = 64 * 1024
+export const MAX_CLIENT_CHUNKS = 1000
+export const MAX_CLIENT_GAP_MS = 10_000
+/** A connection attempt that gets no answer this long fails with CONNECT_TIMEOUT. */
+export const CLIENT_CONNECT_TIMEOUT_MS = 10_000
+
+/** `count` requests `GET path` opened `startMs` after the plan starts, each on its own connection. */
+export interface ClientHttpRow {
+  count: number
+  path: string
+  startMs: number
+}
+
+/**
+ * How a raw request's bytes are written: one write; `chunks` writes `gapMs` apart; or one byte
+ * every `intervalMs` (a slow client). The socket has Nagle off, so writes leave as they are made.
+ */
+export type ClientFraming =
+  | { kind: 'whole' }
+  | { kind: 'chunks'; chunks: number; gapMs: number }
+  | { kind: 'bytes'; intervalMs: number }
+
+export type ClientFramingKind = ClientFraming['kind']
+
+export const CLIENT_FRAMINGS: readonly ClientFramingKind[] = ['whole', 'chunks', 'bytes']
+
+export type ClientPlan =
+  | { kind: 'http'; rows: ClientHttpRow[] }
+  /** Composer text (escapes \r \n \t \0 \\ \xNN; typed line breaks are sent as CRLF). */
+  | { kind: 'raw'; text: string; framing: ClientFraming }
 
 export interface ClientRunRequest {
-  /** host:port as the user typed it. */
+  /** host:port as the user typed it; IPv6 in brackets. */
   target: string
+  plan: ClientPlan
+  /** Required for a target that is not loopback: the user confirmed sending to another host. */
+  confirmedRemote?: boolean
+  /** Default and most MAX_CLIENT_SECONDS. */
+  timeLimitSeconds?: number
 }
 
 export interface ClientRunStarted {
@@ -16,5 +64,95 @@ export interface ClientCancelRequest {
   runId: string
 }
 
+/**
+ * How the target listener handles requests, when the target is one of Socket Lab's listeners
+ * with a responder that reads requests: what the expected times are computed from.
+ */
+export interface ClientModel {
+  listenerId: string
+  listenerNumber: number
+  responder: Responder
+  handling: Handling
+  workers: number
+  sleepSeconds: number
+}
+
+export interface ClientRunInfo {
+  runId: string
+  /** As typed. */
+  target: string
+  host: string
+  port: number
+  plan: ClientPlan
+  model: ClientModel | null
+  /** Wall-clock ms. */
+  startedAt: number
+  timeLimitMs: number
+}
+
+/**
+ * planned: not opened yet; connecting; sending; waiting: all sent, nothing back yet; receiving;
+ * done: the connection closed normally; failed: an error (see errorCode).
+ */
+export type ClientRequestPhase =
+  'planned' | 'connecting' | 'sending' | 'waiting' | 'receiving' | 'done' | 'failed'
+
+/**
+ * One request's timeline. Times are ms since the run started, null until they happen.
+ *
+ * errorCode is Node's code (ECONNREFUSED, ECONNRESET, ETIMEDOUT, EHOSTUNREACH, …) or the
+ * client's own: CONNECT_TIMEOUT, TIME_LIMIT (the plan's limit ended it), CANCELLED.
+ */
+export interface ClientRequestSnapshot {
+  /** 0, 1, …: shown as #1, #2, … */
+  index: number
+  /** The path for an HTTP plan's request, null for a raw request. */
+  path: string | null
+  /** When it is to open. */
+  startMs: number
+  /** When it should be done under the target listener's model, or null (no model). */
+  expectedDoneMs: number | null
+  phase: ClientRequestPhase
+  connectStartMs: number | null
+  connectedMs: number | null
+  firstSentMs: number | null
+  lastSentMs: number | null
+  firstReceivedMs: number | null
+  doneMs: number | null
+  bytesToSend: number
+  bytesSent: number
+  /** Writes handed to the OS. */
+  writes: number
+  bytesReceived: number
+  /** The response's first line when it looks like HTTP (`HTTP/1.1 404 NOT FOUND`). */
+  statusLine: string | null
+  statusCode: number | null
+  errorCode: string | null
+  /** The client's own port: the listener shows the connection coming from it. */
+  localPort: number | null
+}
+
+export type ClientRunOutcome = 'completed' | 'cancelled' | 'time-limit' | 'shutdown'
+
 /** Events of a client run; part of EngineEvent. */
-export type ClientEvent = { type: 'client-run-finished'; at: number; runId: string }
+export type ClientEvent =
+  | {
+      type: 'client-run-started'
+      at: number
+      run: ClientRunInfo
+      requests: ClientRequestSnapshot[]
+    }
+  | {
+      /** One per milestone (coalesced within a short interval), never one per byte. */
+      type: 'client-request-changed'
+      at: number
+      runId: string
+      request: ClientRequestSnapshot
+    }
+  | {
+      type: 'client-run-finished'
+      at: number
+      runId: string
+      outcome: ClientRunOutcome
+      elapsedMs: number
+    }

@@ -47,7 +47,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let isShutDown = false
 
   const deps = { budget, platform, emit: batcher.push.bind(batcher) }
-  const client = createClientRunner({ emit: deps.emit })
+  const client = createClientRunner({
+    emit: deps.emit,
+    listeners: () => [...listeners.values()].map((l) => l.snapshot()),
+  })
   const diagnostics = createDiagnostics({ platform })
 
   const saveListeners = (): void =>

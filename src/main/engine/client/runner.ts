@@ -1,17 +1,32 @@
 /**
  * The test client (issue 4, section 3): runs a plan of real TCP connections against a target and
- * reports each request's timeline as events. PLACEHOLDER: the client's module replaces this.
+ * reports each request's timeline as events.
+ *
+ * One plan runs at a time. Its limits (200 connections, loopback unless confirmed) are checked
+ * by the validator before it gets here; the time limit (60 s at most) is a timer that stops the
+ * run and says so. Events are coalesced per request so a run costs a few events per request.
  */
-import type {
-  ClientCancelRequest,
-  ClientEvent,
-  ClientRunRequest,
-  ClientRunStarted,
+import { performance } from 'node:perf_hooks'
+import { expectedDoneTimes, findTargetListener, modelOf } from '../../../shared/client-expected'
+import { expandRows, httpRequestText } from '../../../shared/client-plan'
+import {
+  MAX_CLIENT_SECONDS,
+  type ClientCancelRequest,
+  type ClientEvent,
+  type ClientRunInfo,
+  type ClientRunOutcome,
+  type ClientRunRequest,
+  type ClientRunStarted,
 } from '../../../shared/client-types'
-import { fail, type Result } from '../../../shared/result'
+import type { ListenerSnapshot } from '../../../shared/contract'
+import { fail, ok, type Result } from '../../../shared/result'
+import { parseTarget, rawPlanBytes } from '../../../shared/client-checks'
+import { ClientRequest, type RequestPlan } from './client-request'
 
 export interface ClientRunnerDeps {
   emit: (event: ClientEvent) => void
+  /** The engine's listeners now: a target that is one of them gets expected times. */
+  listeners?: () => ListenerSnapshot[]
 }
 
 export interface ClientRunner {
@@ -21,12 +36,172 @@ export interface ClientRunner {
   shutdown(): Promise<void>
 }
 
-export function createClientRunner(_deps: ClientRunnerDeps): ClientRunner {
-  const notYet = <T>(): Promise<Result<T>> =>
-    Promise.resolve(fail({ code: 'BAD_STATE', message: 'The client is not built yet' }))
+/** Changes of one request within this long go out as one event. */
+const COALESCE_MS = 16
+/** Byte progress (a slow client's) is reported at most this often per request. */
+const PROGRESS_MS = 250
+
+class ClientRun {
+  readonly requests: ClientRequest[] = []
+  private readonly t0 = performance.now()
+  private readonly dirty = new Set<ClientRequest>()
+  private readonly lastEmit = new Map<ClientRequest, number>()
+  private flushTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly limitTimer: ReturnType<typeof setTimeout>
+  private stopping: ClientRunOutcome | null = null
+  private isDone = false
+  private resolveDone: () => void = () => undefined
+  readonly done = new Promise<void>((resolve) => (this.resolveDone = resolve))
+
+  constructor(
+    readonly info: ClientRunInfo,
+    plans: RequestPlan[],
+    private readonly emit: (event: ClientEvent) => void,
+    private readonly onDone: () => void,
+  ) {
+    const ctx = {
+      host: info.host,
+      port: info.port,
+      now: () => Math.round((performance.now() - this.t0) * 10) / 10,
+      changed: (request: ClientRequest, isMilestone: boolean) => this.changed(request, isMilestone),
+      ended: () => this.ended(),
+    }
+    for (const plan of plans) this.requests.push(new ClientRequest(plan, ctx))
+    this.limitTimer = setTimeout(() => void this.stop('time-limit', 'TIME_LIMIT'), info.timeLimitMs)
+  }
+
+  start(): void {
+    this.emit({
+      type: 'client-run-started',
+      at: Date.now(),
+      run: this.info,
+      requests: this.requests.map((r) => ({ ...r.snap })),
+    })
+    for (const request of this.requests) request.schedule()
+  }
+
+  async stop(outcome: ClientRunOutcome, code: string): Promise<void> {
+    if (this.stopping !== null || this.isDone) return this.done
+    this.stopping = outcome
+    await Promise.all(this.requests.map((r) => r.stop(code)))
+    this.finish(outcome)
+  }
+
+  private changed(request: ClientRequest, isMilestone: boolean): void {
+    if (!isMilestone && performance.now() - (this.lastEmit.get(request) ?? 0) < PROGRESS_MS) return
+    this.dirty.add(request)
+    this.flushTimer ??= setTimeout(() => this.flush(), COALESCE_MS)
+  }
+
+  private flush(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    const now = performance.now()
+    for (const request of this.dirty) {
+      this.lastEmit.set(request, now)
+      this.emit({
+        type: 'client-request-changed',
+        at: Date.now(),
+        runId: this.info.runId,
+        request: { ...request.snap },
+      })
+    }
+    this.dirty.clear()
+  }
+
+  private ended(): void {
+    if (this.stopping !== null) return
+    if (this.requests.every((r) => r.isFinished)) this.finish('completed')
+  }
+
+  private finish(outcome: ClientRunOutcome): void {
+    if (this.isDone) return
+    this.isDone = true
+    clearTimeout(this.limitTimer)
+    this.flush()
+    const elapsedMs = Math.round((performance.now() - this.t0) * 10) / 10
+    this.emit({
+      type: 'client-run-finished',
+      at: Date.now(),
+      runId: this.info.runId,
+      outcome,
+      elapsedMs,
+    })
+    this.onDone()
+    this.resolveDone()
+  }
+}
+
+/** The requests of a validated plan, with their bytes and expected done times. */
+function planRequests(
+  request: ClientRunRequest,
+  host: string,
+  port: number,
+  expected: (number | null)[],
+): RequestPlan[] {
+  const { plan } = request
+  if (plan.kind === 'raw') {
+    const parsed = rawPlanBytes(plan.text)
+    const bytes = 'bytes' in parsed ? Buffer.from(parsed.bytes) : Buffer.alloc(0)
+    return [
+      { index: 0, path: null, startMs: 0, expectedDoneMs: null, bytes, framing: plan.framing },
+    ]
+  }
+  return expandRows(plan.rows).map((r, index) => ({
+    index,
+    path: r.path,
+    startMs: r.startMs,
+    expectedDoneMs: expected[index] ?? null,
+    bytes: Buffer.from(httpRequestText(r.path, host, port), 'latin1'),
+    framing: { kind: 'whole' },
+  }))
+}
+
+export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
+  const runs = new Map<string, ClientRun>()
+  let nextRun = 1
+  let isShutDown = false
+
   return {
-    run: () => notYet(),
-    cancel: () => notYet(),
-    shutdown: () => Promise.resolve(),
+    run(request) {
+      if (isShutDown) return Promise.resolve(fail({ code: 'BAD_STATE', message: 'Shut down' }))
+      if (runs.size > 0)
+        return Promise.resolve(fail({ code: 'BAD_STATE', message: 'A plan is already running' }))
+      // The validator has checked the target; parse it again for its parts.
+      const target = parseTarget(request.target)
+      if (!('value' in target))
+        return Promise.resolve(
+          fail({ code: 'INVALID_INPUT', field: 'target', message: target.message }),
+        )
+      const { host, port } = target.value
+      const model = modelOf(findTargetListener(host, port, deps.listeners?.() ?? []))
+      const runId = `run-${nextRun}`
+      nextRun += 1
+      const info: ClientRunInfo = {
+        runId,
+        target: request.target.trim(),
+        host,
+        port,
+        plan: request.plan,
+        model,
+        startedAt: Date.now(),
+        timeLimitMs: (request.timeLimitSeconds ?? MAX_CLIENT_SECONDS) * 1000,
+      }
+      const plans = planRequests(request, host, port, expectedDoneTimes(request.plan, model))
+      const run = new ClientRun(info, plans, deps.emit, () => runs.delete(runId))
+      runs.set(runId, run)
+      run.start()
+      return Promise.resolve(ok({ runId }))
+    },
+    async cancel({ runId }) {
+      const run = runs.get(runId)
+      if (run === undefined) return fail({ code: 'NOT_FOUND', message: `No running plan ${runId}` })
+      await run.stop('cancelled', 'CANCELLED')
+      return ok(null)
+    },
+    async shutdown() {
+      isShutDown = true
+      await Promise.all([...runs.values()].map((run) => run.stop('shutdown', 'CANCELLED')))
+    },
   }
 }

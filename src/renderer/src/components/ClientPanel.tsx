@@ -1,17 +1,189 @@
 /**
- * The test client (issue 4, section 3): a plan, a target, Run plan, and a timeline per request.
- * PLACEHOLDER: the client's module replaces this.
+ * The test client (issue 4, section 3): a target, a plan, Run plan, and a timeline per request,
+ * with the same plan as curl, nc and PowerShell commands.
+ *
+ * The plan is checked as it is typed by the same validator the engine runs; a target that is not
+ * loopback needs the user's confirmation here, and the engine refuses it without.
  */
-import type { ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { isRemoteHost, parseTarget } from '../../../shared/client-checks'
+import '../client.css'
 import { useI18n } from '../i18n/context'
+import { latestRun, type ClientRunView } from '../state/client'
+import {
+  defaultTarget,
+  draftRequest,
+  errorsByField,
+  INITIAL_DRAFT,
+  listenerTarget,
+  type ClientDraft,
+} from '../state/client-draft'
+import { selectClient, selectListeners, selectPlatform } from '../state/selectors'
+import { useApi, useAppState, useIsReadOnly } from '../state/StoreContext'
+import { ClientCommands } from './ClientCommands'
+import { ClientPlanEditor } from './ClientPlanEditor'
+import { ClientTimeline } from './ClientTimeline'
+import { TextField } from './TextField'
 
+/** Run N, from the engine's run id `run-N`. */
+function runNumber(view: ClientRunView, fallback: number): number {
+  const match = /(\d+)$/.exec(view.run.runId)
+  return match ? Number(match[1]) : fallback
+}
+
+/** The client panel in the right-hand column's Client tab. */
 export function ClientPanel(): ReactNode {
   const { t } = useI18n()
+  const id = useId()
+  const api = useApi()
+  const isReadOnly = useIsReadOnly()
+  const listeners = useAppState(selectListeners)
+  const platform = useAppState(selectPlatform)
+  const client = useAppState(selectClient)
+  const [draft, setDraft] = useState<ClientDraft>(INITIAL_DRAFT)
+  const [runError, setRunError] = useState<string | null>(null)
+  const [isStarting, setStarting] = useState(false)
+
+  const target = draft.target ?? defaultTarget(listeners)
+  const request = useMemo(() => draftRequest(draft, target), [draft, target])
+  const errors = useMemo(() => errorsByField(request), [request])
+  const errorOf = (field: string): string | null => {
+    const error = errors.get(field)
+    return error ? t(`client.error.${error.reason}`, error.params) : null
+  }
+  const parsedTarget = parseTarget(target)
+  const remoteHost =
+    'value' in parsedTarget && isRemoteHost(parsedTarget.value.host)
+      ? parsedTarget.value.host
+      : null
+
+  const latest = latestRun(client)
+  const running = latest !== null && latest.outcome === null ? latest : null
+  const isBusy = running !== null || isStarting
+  const canRun = !isReadOnly && !isBusy && errors.size === 0
+
+  // A new run: bring its timeline into view (the form may fill the panel).
+  const runsRef = useRef<HTMLElement>(null)
+  const latestId = latest?.run.runId ?? null
+  useEffect(() => {
+    if (latestId !== null) runsRef.current?.scrollIntoView?.({ block: 'start' })
+  }, [latestId])
+
+  const change = (patch: Partial<ClientDraft>): void => setDraft((d) => ({ ...d, ...patch }))
+  const setTarget = (value: string): void => change({ target: value, confirmedRemote: false })
+
+  const run = async (): Promise<void> => {
+    if (!canRun) return
+    setRunError(null)
+    setStarting(true)
+    try {
+      const result = await api.runClientPlan(request)
+      if (!result.ok) setRunError(t('client.runFailed', { message: result.error.message }))
+    } finally {
+      setStarting(false)
+    }
+  }
+
+  const cancel = (): void => {
+    if (running !== null) void api.cancelClientPlan({ runId: running.run.runId })
+  }
+
+  const shortcuts = listeners.flatMap((l) => {
+    const address = listenerTarget(l)
+    return address === null || address === target ? [] : [{ number: l.number, address }]
+  })
+  const earlier = client.runs.slice(0, -1).reverse()
+
   return (
     <section role="region" aria-label={t('client.region')} className="panel client">
       <header className="panel-header">
         <h2>{t('client.region')}</h2>
       </header>
+      <div className="client-body">
+        <p className="field-hint">{t('client.intro')}</p>
+        <form
+          className="client-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run()
+          }}
+        >
+          <TextField
+            label={t('client.target')}
+            value={target}
+            onChange={setTarget}
+            error={errorOf('target')}
+            hint={t('client.target.hint')}
+            isDisabled={isBusy}
+          />
+          {shortcuts.length > 0 && (
+            <div className="client-shortcuts">
+              {shortcuts.map((s) => (
+                <button
+                  key={s.number}
+                  type="button"
+                  className="small quiet"
+                  disabled={isBusy}
+                  onClick={() => setTarget(s.address)}
+                >
+                  {t('client.target.useListener', s)}
+                </button>
+              ))}
+            </div>
+          )}
+          {remoteHost !== null && (
+            <div className="client-remote" role="group" aria-describedby={`${id}-remote`}>
+              <p id={`${id}-remote`}>{t('client.remote.warning', { host: remoteHost })}</p>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={draft.confirmedRemote}
+                  disabled={isBusy}
+                  onChange={(e) => change({ confirmedRemote: e.target.checked })}
+                />
+                {t('client.remote.confirm', { host: remoteHost })}
+              </label>
+            </div>
+          )}
+          <ClientPlanEditor draft={draft} onChange={change} errorOf={errorOf} isDisabled={isBusy} />
+          <div className="client-actions">
+            <button type="submit" className="primary" disabled={!canRun}>
+              {t('client.run')}
+            </button>
+            {running !== null && (
+              <button type="button" className="danger" onClick={cancel}>
+                {t('client.cancel')}
+              </button>
+            )}
+            {isReadOnly && <span className="field-hint">{t('client.readOnly')}</span>}
+          </div>
+          {runError && (
+            <p role="alert" className="field-error">
+              {runError}
+            </p>
+          )}
+        </form>
+        <section ref={runsRef} className="client-runs" aria-label={t('client.runs')}>
+          {latest === null ? (
+            <p className="empty">{t('client.noRuns')}</p>
+          ) : (
+            <ClientTimeline view={latest} number={runNumber(latest, client.runs.length)} />
+          )}
+          {earlier.length > 0 && (
+            <details className="client-earlier">
+              <summary>{t('client.previous')}</summary>
+              {earlier.map((view, i) => (
+                <ClientTimeline
+                  key={view.run.runId}
+                  view={view}
+                  number={runNumber(view, client.runs.length - 1 - i)}
+                />
+              ))}
+            </details>
+          )}
+        </section>
+        <ClientCommands request={request} isValid={errors.size === 0} platform={platform} />
+      </div>
     </section>
   )
 }

@@ -10,6 +10,7 @@ import type {
   ListenerSnapshot,
 } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
+import { applyClientEvents } from './client'
 import { LOG_LIMIT, logMessagesFor, type LogEntry } from './log'
 import type { AppState } from './reducer'
 
@@ -178,10 +179,19 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       return
     case 'worker-changed': {
       const l = draft.listeners.get(event.listenerId)
-      if (!l || l.workers[event.worker] === event.connectionId) return
+      const phase = event.connectionId === null ? null : (event.phase ?? null)
+      if (!l) return
+      if (
+        l.workers[event.worker] === event.connectionId &&
+        (l.phases?.[event.worker] ?? null) === phase
+      )
+        return
       const workers = [...l.workers]
       workers[event.worker] = event.connectionId
-      draft.listeners.set(event.listenerId, { ...l, workers })
+      // Parallel to workers (an older snapshot has no phases: null until told).
+      const phases = workers.map((_, i) => l.phases?.[i] ?? null)
+      phases[event.worker] = phase
+      draft.listeners.set(event.listenerId, { ...l, workers, phases })
       draft.hasListenerChanges = true
       return
     }
@@ -195,8 +205,10 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
     case 'program-output':
       // Shown by the log only.
       return
+    case 'client-run-started':
+    case 'client-request-changed':
     case 'client-run-finished':
-      // The client panel's state (placeholder until the client lands).
+      // The client panel's slice: see applyClientEvents below.
       return
     default:
       assertNever(event)
@@ -233,5 +245,6 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
     log,
     nextLogId,
     capture: draft.capture,
+    client: applyClientEvents(state.client, batch.events),
   }
 }

@@ -19,8 +19,8 @@ export type LogMessage =
       connectionNumber: number
       remote: string
       /**
-       * The listener's program prints "Connection established!" for it (Listing 20-1: the Silent
-       * and Close at once responders); the later listings print other lines, or nothing.
+       * Shown as the book's "Connection established!" (Listing 20-1) under the Silent responder;
+       * Close at once prints that line from the engine, the later listings print others.
        */
       isBookLine: boolean
     }
@@ -103,8 +103,9 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
         kind: 'connection-established',
         connectionNumber: c.number,
         remote,
-        isBookLine:
-          responder === undefined || responder === 'silent' || responder === 'close-at-once',
+        // Close at once prints it from the engine, as program output; later stages print other
+        // lines or nothing.
+        isBookLine: responder === undefined || responder === 'silent',
       } as const
       return [
         {
@@ -186,7 +187,10 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'client-run-started':
+    case 'client-request-changed':
     case 'client-run-finished':
+      // Shown by the client panel's timeline, not the log.
       return []
     default:
       return assertNever(event)

@@ -20,6 +20,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/settings'
 import { applyBatch } from './apply-batch'
+import { clientFromEvents, EMPTY_CLIENT, type ClientState } from './client'
 import { logFromEvents, type LogEntry } from './log'
 
 /** The transport's link to the engine (always 'open' under Electron). */
@@ -55,6 +56,8 @@ export interface AppState {
   settingsStatus: 'loading' | 'loaded' | 'failed'
   /** Why the saved file was replaced by defaults, until the notice is dismissed. */
   settingsProblem: LoadedSettings['problem']
+  /** The test client's recent runs. */
+  client: ClientState
 }
 
 export type Action =
@@ -85,6 +88,7 @@ export const initialState: AppState = {
   settings: DEFAULT_SETTINGS,
   settingsStatus: 'loading',
   settingsProblem: null,
+  client: EMPTY_CLIENT,
 }
 
 function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
@@ -109,6 +113,7 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     log,
     nextLogId: state.nextLogId + log.length + 1,
     capture: snapshot.capture,
+    client: clientFromEvents(snapshot.recentEvents),
     loadError: null,
     // A reload keeps the selection while the engine still knows the connection.
     selectedConnectionId:

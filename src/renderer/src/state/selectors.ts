@@ -21,6 +21,7 @@ export const selectSettingsStatus = (s: AppState): AppState['settingsStatus'] =>
 export const selectSettingsProblem = (s: AppState): LoadedSettings['problem'] => s.settingsProblem
 export const selectTheme = (s: AppState): ThemeChoice => s.settings.theme
 export const selectSelectedConnectionId = (s: AppState): string | null => s.selectedConnectionId
+export const selectClient = (s: AppState): AppState['client'] => s.client
 
 /** The listener with this id, or undefined. */
 export function selectListener(id: string): (s: AppState) => ListenerSnapshot | undefined {

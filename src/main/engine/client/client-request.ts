@@ -1,0 +1,241 @@
+/**
+ * One request of a client plan on its own real TCP connection: connect, write the bytes as the
+ * framing says, read until the server closes, and keep the timeline.
+ *
+ * Every socket has an 'error' listener; nothing here throws. A connection that gets no answer is
+ * given up after CLIENT_CONNECT_TIMEOUT_MS; stop() destroys the socket at once.
+ */
+import { connect, type Socket } from 'node:net'
+import { chunkSizes } from '../../../shared/client-plan'
+import {
+  CLIENT_CONNECT_TIMEOUT_MS,
+  type ClientFraming,
+  type ClientRequestSnapshot,
+} from '../../../shared/client-types'
+import { assertNever } from '../../../shared/result'
+
+/** The most of a response's start kept to find its status line. */
+const STATUS_LINE_BYTES = 512
+
+export interface RequestContext {
+  host: string
+  port: number
+  /** ms since the run started. */
+  now(): number
+  /** The snapshot changed; `isMilestone`: a timeline mark (else byte progress). */
+  changed(request: ClientRequest, isMilestone: boolean): void
+  /** The request is over: closed, failed, or never opened. */
+  ended(request: ClientRequest): void
+}
+
+export interface RequestPlan {
+  index: number
+  path: string | null
+  startMs: number
+  expectedDoneMs: number | null
+  bytes: Buffer
+  framing: ClientFraming
+}
+
+/** `HTTP/1.1 404 NOT FOUND` → 404; null when it does not look like a status line. */
+export function parseStatusCode(line: string): number | null {
+  const match = /^HTTP\/\d(?:\.\d)? (\d{3})(?: |$)/.exec(line)
+  return match?.[1] === undefined ? null : Number(match[1])
+}
+
+export class ClientRequest {
+  readonly snap: ClientRequestSnapshot
+  private socket: Socket | null = null
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  private head = Buffer.alloc(0)
+  private isOver = false
+  private readonly overWaiters: (() => void)[] = []
+
+  constructor(
+    private readonly plan: RequestPlan,
+    private readonly ctx: RequestContext,
+  ) {
+    this.snap = {
+      index: plan.index,
+      path: plan.path,
+      startMs: plan.startMs,
+      expectedDoneMs: plan.expectedDoneMs,
+      phase: 'planned',
+      connectStartMs: null,
+      connectedMs: null,
+      firstSentMs: null,
+      lastSentMs: null,
+      firstReceivedMs: null,
+      doneMs: null,
+      bytesToSend: plan.bytes.length,
+      bytesSent: 0,
+      writes: 0,
+      bytesReceived: 0,
+      statusLine: null,
+      statusCode: null,
+      errorCode: null,
+      localPort: null,
+    }
+  }
+
+  get isFinished(): boolean {
+    return this.isOver
+  }
+
+  /** Opens the connection (after its start offset). */
+  schedule(): void {
+    if (this.plan.startMs <= 0) this.open()
+    else this.later(() => this.open(), this.plan.startMs)
+  }
+
+  /** Ends it now with `code` (TIME_LIMIT, CANCELLED); resolves once the socket has closed. */
+  stop(code: string): Promise<void> {
+    if (this.isOver) return Promise.resolve()
+    this.snap.errorCode ??= code
+    if (this.socket === null) {
+      this.finish()
+      return Promise.resolve()
+    }
+    const closed = new Promise<void>((resolve) => this.overWaiters.push(resolve))
+    this.socket.destroy()
+    return closed
+  }
+
+  private open(): void {
+    if (this.isOver) return
+    const { host, port } = this.ctx
+    const snap = this.snap
+    snap.phase = 'connecting'
+    snap.connectStartMs = this.ctx.now()
+    this.ctx.changed(this, true)
+    const socket = connect({ host, port })
+    this.socket = socket
+    socket.setNoDelay(true)
+    const connectTimer = this.later(() => {
+      if (snap.connectedMs !== null) return
+      snap.errorCode ??= 'CONNECT_TIMEOUT'
+      socket.destroy()
+    }, CLIENT_CONNECT_TIMEOUT_MS)
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      snap.errorCode ??= err.code ?? 'ERROR'
+    })
+    socket.once('connect', () => {
+      this.clear(connectTimer)
+      snap.connectedMs = this.ctx.now()
+      snap.localPort = socket.localPort ?? null
+      snap.phase = 'sending'
+      this.ctx.changed(this, true)
+      this.sendAll(socket)
+    })
+    socket.on('data', (data: Buffer) => this.received(data))
+    socket.once('close', () => {
+      this.takeStatusLine(true)
+      snap.doneMs = this.ctx.now()
+      this.finish()
+    })
+  }
+
+  private received(data: Buffer): void {
+    const snap = this.snap
+    if (snap.firstReceivedMs === null) snap.firstReceivedMs = this.ctx.now()
+    snap.bytesReceived += data.length
+    if (snap.phase === 'sending' || snap.phase === 'waiting') snap.phase = 'receiving'
+    if (snap.statusLine === null && this.head.length < STATUS_LINE_BYTES)
+      this.head = Buffer.concat([this.head, data.subarray(0, STATUS_LINE_BYTES - this.head.length)])
+    const hadLine = snap.statusLine !== null
+    this.takeStatusLine(false)
+    this.ctx.changed(
+      this,
+      snap.bytesReceived === data.length || (!hadLine && snap.statusLine !== null),
+    )
+  }
+
+  /** The first line of the response, once it is complete (or at close, what there is). */
+  private takeStatusLine(isAtClose: boolean): void {
+    if (this.snap.statusLine !== null || this.head.length === 0) return
+    const end = this.head.indexOf(0x0a)
+    if (end < 0 && !isAtClose && this.head.length < STATUS_LINE_BYTES) return
+    const line = this.head
+      .subarray(0, end < 0 ? this.head.length : end)
+      .toString('latin1')
+      .replace(/\r$/, '')
+      .slice(0, 200)
+    this.snap.statusLine = line
+    this.snap.statusCode = parseStatusCode(line)
+  }
+
+  /** Writes the bytes as the framing says; stops when the socket can no longer be written. */
+  private sendAll(socket: Socket): void {
+    const { bytes, framing } = this.plan
+    const { sizes, gapMs } = writesOf(bytes.length, framing)
+    const snap = this.snap
+    let index = 0
+    let at = 0
+    const next = (): void => {
+      const size = sizes[index]
+      if (size === undefined || this.isOver || !socket.writable) return
+      const part = bytes.subarray(at, at + size)
+      at += size
+      index += 1
+      socket.write(part, (err) => {
+        if (err) return // the 'error' listener has it
+        snap.bytesSent += part.length
+        snap.writes += 1
+        const isFirst = snap.firstSentMs === null
+        if (isFirst) snap.firstSentMs = this.ctx.now()
+        if (index === sizes.length) {
+          snap.lastSentMs = this.ctx.now()
+          if (snap.phase === 'sending') snap.phase = 'waiting'
+          this.ctx.changed(this, true)
+        } else {
+          this.ctx.changed(this, isFirst)
+          this.later(next, gapMs)
+        }
+      })
+    }
+    next()
+  }
+
+  private finish(): void {
+    if (this.isOver) return
+    this.isOver = true
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+    const snap = this.snap
+    snap.phase = snap.errorCode === null ? 'done' : 'failed'
+    this.ctx.changed(this, true)
+    this.ctx.ended(this)
+    for (const resolve of this.overWaiters.splice(0)) resolve()
+  }
+
+  private later(fn: () => void, ms: number): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      fn()
+    }, ms)
+    this.timers.add(timer)
+    return timer
+  }
+
+  private clear(timer: ReturnType<typeof setTimeout>): void {
+    clearTimeout(timer)
+    this.timers.delete(timer)
+  }
+}
+
+/** The sizes of the writes and the pause between them. */
+export function writesOf(
+  total: number,
+  framing: ClientFraming,
+): { sizes: number[]; gapMs: number } {
+  switch (framing.kind) {
+    case 'whole':
+      return { sizes: [total], gapMs: 0 }
+    case 'chunks':
+      return { sizes: chunkSizes(total, framing.chunks), gapMs: framing.gapMs }
+    case 'bytes':
+      return { sizes: Array<number>(total).fill(1), gapMs: framing.intervalMs }
+    default:
+      return assertNever(framing)
+  }
+}

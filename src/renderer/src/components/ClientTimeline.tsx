@@ -1,0 +1,219 @@
+/**
+ * One client run: what ran against what, the model its expected times follow, how it ended,
+ * and a timeline — a list with one readable line per request and a bar from connect to done on a
+ * shared time axis (the bars are decoration: every time is in the text too).
+ */
+import { useEffect, useState, type ReactNode } from 'react'
+import { describeRows } from '../../../shared/client-plan'
+import {
+  CLIENT_CONNECT_TIMEOUT_MS,
+  type ClientRequestSnapshot,
+  type ClientRunInfo,
+} from '../../../shared/client-types'
+import { useI18n, type Translate } from '../i18n/context'
+import type { Lang } from '../i18n/translate'
+import type { ClientRunView } from '../state/client'
+
+const KNOWN_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'TIME_LIMIT',
+  'CANCELLED',
+] as const)
+
+type KnownError = typeof KNOWN_ERRORS extends Set<infer T> ? T : never
+
+function isKnownError(code: string): code is KnownError {
+  return (KNOWN_ERRORS as Set<string>).has(code)
+}
+
+/** 0.4 ms, 12 ms, 5.01 s: as people of `lang` write numbers. */
+export function formatMs(lang: Lang, t: Translate, ms: number): string {
+  if (ms < 1000) {
+    const n = new Intl.NumberFormat(lang, { maximumFractionDigits: ms < 10 ? 1 : 0 }).format(ms)
+    return t('client.ms', { n })
+  }
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(ms / 1000)
+  return t('client.s', { n })
+}
+
+/** The explanation of a failed (or answerless) request, or null. */
+function explanation(t: Translate, r: ClientRequestSnapshot): string | null {
+  const code = r.errorCode
+  if (code === null)
+    return r.phase === 'done' && r.bytesReceived === 0 ? t('client.explain.noResponse') : null
+  if (!isKnownError(code)) return t('client.explain.other', { code })
+  return t(`client.explain.${code}`, { seconds: CLIENT_CONNECT_TIMEOUT_MS / 1000 })
+}
+
+/** The row's one-line summary: `#2 GET /sleep — 200 — 5.01 s (expected 5 s)`. */
+export function requestSummary(lang: Lang, t: Translate, r: ClientRequestSnapshot): string {
+  const what = r.path === null ? t('client.raw') : `GET ${r.path}`
+  let status: string
+  if (r.statusCode !== null) status = String(r.statusCode)
+  else if (r.errorCode !== null) status = r.errorCode
+  else if (r.phase === 'done' && r.bytesReceived === 0) status = t('client.noResponse')
+  else status = t(`client.phase.${r.phase}`)
+  const time = r.doneMs === null ? t('client.row.pending') : formatMs(lang, t, r.doneMs)
+  const summary = t('client.row.summary', { n: r.index + 1, what, status, time })
+  return r.expectedDoneMs === null
+    ? summary
+    : `${summary} ${t('client.row.expected', { time: formatMs(lang, t, r.expectedDoneMs) })}`
+}
+
+function details(lang: Lang, t: Translate, r: ClientRequestSnapshot): string {
+  const ms = (v: number): string => formatMs(lang, t, v)
+  const parts: string[] = []
+  if (r.connectedMs !== null) parts.push(t('client.detail.connected', { time: ms(r.connectedMs) }))
+  if (r.firstSentMs !== null) parts.push(t('client.detail.firstSent', { time: ms(r.firstSentMs) }))
+  if (r.lastSentMs !== null && r.writes > 1)
+    parts.push(t('client.detail.lastSent', { time: ms(r.lastSentMs) }))
+  if (r.firstReceivedMs !== null)
+    parts.push(t('client.detail.firstReceived', { time: ms(r.firstReceivedMs) }))
+  if (r.connectedMs !== null)
+    parts.push(
+      t('client.detail.bytes', {
+        sent: r.bytesSent,
+        received: r.bytesReceived,
+        writes: t('client.detail.writes', { count: r.writes }),
+      }),
+    )
+  if (r.localPort !== null) parts.push(t('client.detail.port', { port: r.localPort }))
+  return parts.join(' · ')
+}
+
+function planTitle(t: Translate, run: ClientRunInfo): string {
+  return run.plan.kind === 'http'
+    ? describeRows(run.plan.rows)
+    : t('client.run.rawPlan', { framing: t(`client.framing.${run.plan.framing.kind}`) })
+}
+
+function ModelLine({ run }: { run: ClientRunInfo }): ReactNode {
+  const { t } = useI18n()
+  const m = run.model
+  if (m === null) return <p className="field-hint">{t('client.model.none')}</p>
+  return (
+    <p className="field-hint">
+      {t('client.model', {
+        number: m.listenerNumber,
+        responder: t(`stages.responder.${m.responder}`),
+        handling: t(`stages.handling.${m.handling}`),
+        workers:
+          m.handling === 'thread-pool' ? t('client.model.workers', { count: m.workers }) : '',
+        sleep:
+          m.responder === 'http-slow-route'
+            ? t('client.model.sleep', { seconds: m.sleepSeconds })
+            : '',
+      })}
+      {run.plan.kind === 'http' && ` ${t('client.model.expected')}`}
+    </p>
+  )
+}
+
+/** ms since the run started while it runs (ticking), else null. */
+function useElapsed(view: ClientRunView): number | null {
+  const isRunning = view.outcome === null
+  const startedAt = view.run.startedAt
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!isRunning) return
+    const timer = setInterval(() => setNow(Date.now()), 200)
+    return () => clearInterval(timer)
+  }, [isRunning])
+  return isRunning ? Math.max(0, now - startedAt) : null
+}
+
+function pct(ms: number, axis: number): string {
+  return `${Math.min(100, Math.max(0, (ms / axis) * 100))}%`
+}
+
+function Bar({ r, axis, nowMs }: { r: ClientRequestSnapshot; axis: number; nowMs: number }) {
+  const from = r.connectStartMs ?? r.startMs
+  const to = r.doneMs ?? (r.connectStartMs === null ? from : nowMs)
+  const state = r.phase === 'failed' ? 'failed' : r.doneMs === null ? 'open' : 'done'
+  return (
+    <div className="client-track" aria-hidden="true">
+      <div
+        className={`client-bar client-bar-${state}`}
+        style={{ left: pct(from, axis), width: `max(2px, ${pct(to - from, axis)})` }}
+      />
+      {r.expectedDoneMs !== null && (
+        <span className="client-mark client-expected" style={{ left: pct(r.expectedDoneMs, axis) }}>
+          ┆
+        </span>
+      )}
+      {r.firstSentMs !== null && (
+        <span className="client-mark client-sent" style={{ left: pct(r.firstSentMs, axis) }}>
+          ▲
+        </span>
+      )}
+      {r.firstReceivedMs !== null && (
+        <span
+          className="client-mark client-received"
+          style={{ left: pct(r.firstReceivedMs, axis) }}
+        >
+          ▼
+        </span>
+      )}
+    </div>
+  )
+}
+
+export interface ClientTimelineProps {
+  view: ClientRunView
+  /** Run N as the panel numbers it. */
+  number: number
+}
+
+/** A run's header, outcome and timeline. */
+export function ClientTimeline({ view, number }: ClientTimelineProps): ReactNode {
+  const { t, lang } = useI18n()
+  const elapsed = useElapsed(view)
+  const { run, requests, outcome } = view
+  const ms = (v: number): string => formatMs(lang, t, v)
+  const lastKnown = Math.max(
+    1,
+    ...requests.flatMap((r) => [r.doneMs ?? 0, r.expectedDoneMs ?? 0, r.startMs]),
+  )
+  const nowMs = elapsed ?? view.elapsedMs ?? lastKnown
+  const axis = Math.max(lastKnown, elapsed ?? 0)
+  let status: string
+  if (outcome === null) status = t('client.outcome.running', { time: ms(nowMs) })
+  else if (outcome === 'time-limit')
+    status = t('client.outcome.time-limit', { seconds: run.timeLimitMs / 1000 })
+  else status = t(`client.outcome.${outcome}`, { time: ms(view.elapsedMs ?? 0) })
+  return (
+    <div className="client-run">
+      <h3>{t('client.run.title', { n: number, plan: planTitle(t, run), target: run.target })}</h3>
+      <ModelLine run={run} />
+      <p className="client-outcome" role="status">
+        {status}
+      </p>
+      <p className="field-hint">
+        {t('client.axis', { time: ms(axis) })} {t('client.legend')}
+      </p>
+      <ol className="client-timeline" aria-label={t('client.timeline', { n: number })}>
+        {requests.map((r) => {
+          const why = explanation(t, r)
+          const detail = details(lang, t, r)
+          return (
+            <li key={r.index} className={`client-request client-request-${r.phase}`}>
+              <div className="client-summary">{requestSummary(lang, t, r)}</div>
+              <Bar r={r} axis={axis} nowMs={nowMs} />
+              {detail && <div className="client-detail">{detail}</div>}
+              {why && <div className="client-why">{why}</div>}
+            </li>
+          )
+        })}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+/**
+ * A client plan turned into what goes on the wire: one request per connection, its bytes, and
+ * how a raw request's bytes are cut into writes. Pure: the engine sends these, the GUI shows them.
+ */
+import { formatHostPort } from './address'
+import type { ClientHttpRow } from './client-types'
+
+/** One request of an HTTP plan. */
+export interface PlannedRequest {
+  path: string
+  startMs: number
+}
+
+/** The plan's requests in order, one per connection: each row's `count` copies. */
+export function expandRows(rows: readonly ClientHttpRow[]): PlannedRequest[] {
+  return rows.flatMap((row) =>
+    Array.from({ length: row.count }, () => ({ path: row.path, startMs: row.startMs })),
+  )
+}
+
+/**
+ * The request an HTTP plan sends, as curl would on its own connection: `Host` is the target as
+ * typed (IPv6 in brackets), and `Connection: close` says no second request follows.
+ */
+export function httpRequestText(path: string, host: string, port: number): string {
+  return `GET ${path} HTTP/1.1\r\nHost: ${formatHostPort(host, port)}\r\nConnection: close\r\n\r\n`
+}
+
+/** `total` bytes cut into `parts` runs as even as can be (the first ones a byte longer). */
+export function chunkSizes(total: number, parts: number): number[] {
+  const n = Math.max(1, Math.min(parts, total))
+  const base = Math.floor(total / n)
+  const extra = total % n
+  return Array.from({ length: n }, (_, i) => base + (i < extra ? 1 : 0))
+}
+
+/** A short summary of rows: `2 × /sleep + 1 × /`, with ` @ 500 ms` for a later start. */
+export function describeRows(rows: readonly ClientHttpRow[]): string {
+  return rows
+    .map((r) => `${r.count} × ${r.path}${r.startMs > 0 ? ` @ ${r.startMs} ms` : ''}`)
+    .join(' + ')
+}
