@@ -19,22 +19,34 @@ function newestMtime(target) {
   }
   if (!stat.isDirectory()) return stat.mtimeMs
   let newest = stat.mtimeMs
-  for (const name of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, name)))
+  for (const name of fs.readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, name)))
   return newest
 }
 
 function isBuildFresh() {
   const builtAt = newestMtime(path.join(root, 'out'))
-  if (!fs.existsSync(entry) || !fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) return false
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(root, 'out', 'renderer', 'index.html')))
+    return false
   return inputs.every((input) => newestMtime(path.join(root, input)) <= builtAt)
 }
 
 /** Builds with electron-vite unless out/ is newer than every source. */
 function ensureBuilt() {
   if (isBuildFresh()) return
-  const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite')
-  const build = spawnSync(bin, ['build'], { cwd: root, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' })
-  if (build.status !== 0) throw new Error(`electron-vite build failed (${build.status ?? build.signal})`)
+  const bin = path.join(
+    root,
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
+  )
+  const build = spawnSync(bin, ['build'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+    shell: process.platform === 'win32',
+  })
+  if (build.status !== 0)
+    throw new Error(`electron-vite build failed (${build.status ?? build.signal})`)
 }
 
 module.exports = { ensureBuilt }
@@ -46,7 +58,10 @@ if (require.main === module) {
     console.error(`Socket Lab: ${error.message}`)
     process.exit(1)
   }
-  const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+  const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code) => process.exit(code ?? 1))
 }

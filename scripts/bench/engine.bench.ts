@@ -68,7 +68,9 @@ async function acceptMany(port: number): Promise<number> {
 async function engineListener(captureLimitPerConnection: number) {
   const engine = createEngine()
   const batches: { at: number; size: number }[] = []
-  engine.subscribe((batch: EventBatch) => batches.push({ at: performance.now(), size: batch.events.length }))
+  engine.subscribe((batch: EventBatch) =>
+    batches.push({ at: performance.now(), size: batch.events.length }),
+  )
   const added = await engine.handle('listener:add', { port: 0, captureLimitPerConnection })
   if (!added.ok) throw new Error(added.error.message)
   const id = (added.value as ListenerSnapshot).id
@@ -126,7 +128,10 @@ it('accepts connections at a good fraction of a bare net server', async () => {
 it('keeps memory within the capture caps while counting every byte', async () => {
   const totalCap = 16 * 1024 * 1024
   const engine = createEngine({ totalCaptureLimit: totalCap })
-  const added = await engine.handle('listener:add', { port: 0, captureLimitPerConnection: 8 * 1024 * 1024 })
+  const added = await engine.handle('listener:add', {
+    port: 0,
+    captureLimitPerConnection: 8 * 1024 * 1024,
+  })
   const id = (added as { value: ListenerSnapshot }).value.id
   const started = await engine.handle('listener:start', { listenerId: id })
   const port = (started as { value: ListenerSnapshot }).value.bound!.port
@@ -139,7 +144,8 @@ it('keeps memory within the capture caps while counting every byte', async () =>
     value: { capture: { captured: number }; listeners: ListenerSnapshot[] }
   }
   await engine.shutdown()
-  const grownMiB = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1024 / 1024
+  const grownMiB =
+    (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1024 / 1024
   results.push(
     `memory: ${(CLIENTS * BYTES_PER_CLIENT) / 1024 / 1024} MiB received, ${(snapshot.value.capture.captured / 1024 / 1024).toFixed(1)} MiB kept (cap 16 MiB), heap+buffers grew ${grownMiB.toFixed(1)} MiB`,
   )
