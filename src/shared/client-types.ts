@@ -134,6 +134,9 @@ export interface ClientRequestSnapshot {
 
 export type ClientRunOutcome = 'completed' | 'cancelled' | 'time-limit' | 'shutdown'
 
+/** Client runs the GUI shows and a snapshot brings back; older ones go first. */
+export const CLIENT_RUNS_KEPT = 3
+
 /** Events of a client run; part of EngineEvent. */
 export type ClientEvent =
   | {

@@ -3,6 +3,7 @@
  * costs the GUI ~60 updates a second rather than one per read.
  */
 import { RECENT_EVENTS, type EngineEvent, type EventBatch } from '../../shared/contract'
+import { ClientHistory } from './client-history'
 
 type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
 
@@ -36,6 +37,7 @@ export class Batcher {
   /** The last RECENT_EVENTS logged events, as a ring: `recentStart` is the oldest. */
   private readonly recent: EngineEvent[] = []
   private recentStart = 0
+  private readonly clientHistory = new ClientHistory()
 
   constructor(
     private readonly intervalMs: number,
@@ -97,9 +99,13 @@ export class Batcher {
     }
   }
 
-  /** The logged events, oldest first. */
+  /** The logged events, oldest first, then what rebuilds the last client runs. */
   recentEvents(): EngineEvent[] {
-    return [...this.recent.slice(this.recentStart), ...this.recent.slice(0, this.recentStart)]
+    return [
+      ...this.recent.slice(this.recentStart),
+      ...this.recent.slice(0, this.recentStart),
+      ...this.clientHistory.events(),
+    ]
   }
 
   /** Delivers what is pending and stops the timer. */
@@ -118,6 +124,15 @@ export class Batcher {
   }
 
   private remember(event: EngineEvent): void {
+    switch (event.type) {
+      case 'client-run-started':
+      case 'client-request-changed':
+      case 'client-run-finished':
+        this.clientHistory.remember(event)
+        return
+      default:
+        break
+    }
     if (this.recent.length < RECENT_EVENTS) {
       this.recent.push(event)
       return

@@ -2,17 +2,17 @@
  * The client panel's slice of the state: the last few plan runs and each request's timeline,
  * built from the engine's client events only (a snapshot's recent events rebuild it on reload).
  */
-import type {
-  ClientEvent,
-  ClientRequestSnapshot,
-  ClientRunInfo,
-  ClientRunOutcome,
+import {
+  CLIENT_RUNS_KEPT,
+  type ClientEvent,
+  type ClientRequestSnapshot,
+  type ClientRunInfo,
+  type ClientRunOutcome,
 } from '../../../shared/client-types'
 import type { EngineEvent } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 
-/** Runs kept; older ones go first. */
-export const CLIENT_RUNS_KEPT = 3
+export { CLIENT_RUNS_KEPT }
 
 export interface ClientRunView {
   run: ClientRunInfo
