@@ -262,6 +262,8 @@ export type EngineEvent =
       connectionId: string | null
       /** With a connection: what the worker does with it now (a new event when that changes). */
       phase?: WorkerPhase
+      /** The listener's handled count (ListenerSnapshot.handled) after this change. */
+      handled?: number
     }
   | { type: 'queue-changed'; at: number; listenerId: string; queued: string[] }
   | {

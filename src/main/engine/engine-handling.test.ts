@@ -71,6 +71,8 @@ describe('handling models', () => {
     // A single-threaded program prints no worker lines.
     expect(programOutput(t, id)).toEqual([])
     await waitFor(async () => (await listenerSnapshot(id)).handled === 2, 'two handled')
+    // The GUI learns the count from the worker going idle.
+    await t.event('worker-changed', (e) => e.listenerId === id && e.handled === 2)
   })
 
   it('pool of 4: four /sleep run side by side (about as long as one)', async () => {

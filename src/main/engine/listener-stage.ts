@@ -25,7 +25,11 @@ export class ListenerStage {
       listenerId: host.listenerId,
       handling: () => host.settings().handling,
       poolSize: () => host.settings().workers,
-      emit: (event) => host.emit(event),
+      // A worker going idle has just finished a job: the GUI's handled count goes with it.
+      emit: (event) =>
+        host.emit(
+          event.type === 'worker-changed' ? { ...event, handled: this.handledCount } : event,
+        ),
       output: (text, connectionId) => this.output(text, connectionId),
       jobDone: () => this.handled(),
     })

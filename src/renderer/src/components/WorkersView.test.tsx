@@ -111,9 +111,22 @@ describe('the workers view', () => {
     expect(next.listeners[0]).toMatchObject({ workers: [null, 'c5'], phases: [null, 'responding'] })
     const idle = applyBatch(next, {
       seq: 2,
-      events: [{ type: 'worker-changed', at: 3, listenerId: 'l1', worker: 1, connectionId: null }],
+      events: [
+        {
+          type: 'worker-changed',
+          at: 3,
+          listenerId: 'l1',
+          worker: 1,
+          connectionId: null,
+          handled: 7,
+        },
+      ],
     })
-    expect(idle.listeners[0]).toMatchObject({ workers: [null, null], phases: [null, null] })
+    expect(idle.listeners[0]).toMatchObject({
+      workers: [null, null],
+      phases: [null, null],
+      handled: 7,
+    })
   })
 
   it('speaks Russian', () => {

@@ -181,9 +181,11 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       const l = draft.listeners.get(event.listenerId)
       const phase = event.connectionId === null ? null : (event.phase ?? null)
       if (!l) return
+      const handled = event.handled ?? l.handled
       if (
         l.workers[event.worker] === event.connectionId &&
-        (l.phases?.[event.worker] ?? null) === phase
+        (l.phases?.[event.worker] ?? null) === phase &&
+        l.handled === handled
       )
         return
       const workers = [...l.workers]
@@ -191,7 +193,7 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       // Parallel to workers (an older snapshot has no phases: null until told).
       const phases = workers.map((_, i) => l.phases?.[i] ?? null)
       phases[event.worker] = phase
-      draft.listeners.set(event.listenerId, { ...l, workers, phases })
+      draft.listeners.set(event.listenerId, { ...l, workers, phases, handled })
       draft.hasListenerChanges = true
       return
     }
