@@ -43,7 +43,6 @@ test('a bind conflict: "Who holds this port?" names the other process and its PI
     )
     await alert.getByText('What ran and what it printed').click()
     await expect(alert.locator('.tool-output').first()).toContainText(`pid=${child.pid}`)
-    await alert.screenshot({ path: '/tmp/diagnostics-who-holds.png' })
   } finally {
     child.kill()
   }
@@ -62,5 +61,4 @@ test('the localhost panel: 127.0.0.1 accepts, ::1 does not, for a listener on 12
   await expect(card.getByText(/^Here localhost resolves to/)).toBeVisible()
   // The probe is a real connection: the listener counted it.
   await expect(card.getByRole('definition').first()).not.toHaveText('0')
-  await card.locator('.localhost-panel').screenshot({ path: '/tmp/diagnostics-localhost.png' })
 })
