@@ -71,7 +71,7 @@ describe('clientCommands', () => {
       '::1',
     )
     expect(c.curl).toContain(
-      "(sleep 0.5; curl -s -o /dev/null -w '%{http_code} %{url_effective} %{time_total}s\\n' http://[::1]:7878/) &",
+      "(sleep 0.5; curl -s -o /dev/null -w '%{http_code} %{url_effective} %{time_total}s\\n' 'http://[::1]:7878/') &",
     )
     expect(c['curl-cmd']).toBeUndefined()
     expect(c.powershell).toContain('Start-Sleep -Milliseconds 500')
@@ -108,5 +108,40 @@ describe('clientCommands', () => {
       'nc',
     ])
     expect(clientCommands(one('/'), 'localhost', 80, 'darwin', null)[0]?.kind).toBe('curl')
+  })
+})
+
+describe('commands to paste stay one argument, whatever the path or host', () => {
+  it('quotes a path with shell characters for sh, cmd and PowerShell', () => {
+    const c = byKind(one("/a&b;$(id)`x`|it's"))
+    expect(c.curl).toBe("curl -v 'http://127.0.0.1:7878/a&b;$(id)`x`|it'\\''s'")
+    expect(c['curl-cmd']).toBe('curl.exe -v "http://127.0.0.1:7878/a&b;$(id)`x`|it\'s"')
+    expect(c.powershell).toBe(
+      "Invoke-WebRequest -Uri 'http://127.0.0.1:7878/a&b;$(id)`x`|it''s' -UseBasicParsing",
+    )
+    const several = byKind({ kind: 'http', rows: [{ count: 2, path: '/?a=1&b=2', startMs: 0 }] })
+    expect(several.curl).toContain("'http://127.0.0.1:7878/?a=1&b=2' & done")
+  })
+
+  it('leaves out the cmd command when cmd cannot quote the path (" or %)', () => {
+    expect(byKind(one('/"x"'))['curl-cmd']).toBeUndefined()
+    expect(byKind(one('/%PATH%'))['curl-cmd']).toBeUndefined()
+    expect(byKind(one('/%PATH%')).curl).toBe('curl -v http://127.0.0.1:7878/%PATH%')
+  })
+
+  it('quotes a host that is not a plain name', () => {
+    const c = byKind(BOOK, '$(reboot)', 80)
+    expect(c.nc).toContain("| nc '$(reboot)' 80")
+    expect(c.curl).toContain("'http://$(reboot):80/sleep'")
+    // Inside the PowerShell script's double-quoted request, $ is escaped.
+    expect(c.powershell).toContain('Host: `$(reboot):80')
+    expect(c.powershell).toContain("TcpClient]::new('$(reboot)', 80)")
+  })
+
+  it('the POSIX commands hand the URL to curl unchanged (checked with a real sh)', async () => {
+    const { execFileSync } = await import('node:child_process')
+    const path = "/a&b;$(id)`x`|it's*?"
+    const command = byKind(one(path)).curl?.replace(/^curl -v /, "printf '%s' ") ?? ''
+    expect(execFileSync('/bin/sh', ['-c', command]).toString()).toBe(`http://127.0.0.1:7878${path}`)
   })
 })

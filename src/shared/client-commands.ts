@@ -59,8 +59,46 @@ export function powershellBytes(bytes: Uint8Array): string {
   return `[System.Text.Encoding]::ASCII.GetBytes("${text}")`
 }
 
+/**
+ * Characters that mean nothing to a POSIX shell, cmd or PowerShell in an argument: a URL or host
+ * made only of them is written as it is, anything else is quoted (a path may hold `&`, `;`, `$(`…
+ * and the command is meant to be pasted into a terminal).
+ */
+const PLAIN_ARGUMENT = /^[A-Za-z0-9._~\-/:=+,%]+$/
+
+/** `text` as one POSIX shell word: as it is when plain, else in single quotes. */
+export function shArg(text: string): string {
+  // A leading ~ would expand to a home folder.
+  const isPlain = PLAIN_ARGUMENT.test(text) && !text.startsWith('~')
+  return isPlain ? text : `'${text.replace(/'/g, "'\\''")}'`
+}
+
+/**
+ * A PowerShell single-quoted string. PowerShell also takes the typographic quotes ‘ ’ ‚ ‛ as
+ * single quotes, so each of them is doubled too.
+ */
 function psQuote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`
+  return `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`
+}
+
+/** `text` as one PowerShell argument: as it is when plain, else single-quoted. */
+function psArg(text: string): string {
+  // A comma would make an array of the argument.
+  return PLAIN_ARGUMENT.test(text) && !text.includes(',') ? text : psQuote(text)
+}
+
+/** `text` inside a PowerShell double-quoted string: `` ` `` `$` and every kind of `"` escaped. */
+function psInDoubleQuotes(text: string): string {
+  return text.replace(/[`$"\u201c\u201d\u201e]/g, (c) => `\`${c}`)
+}
+
+/**
+ * `text` as one cmd argument: in double quotes unless plain; null when cmd cannot carry it safely
+ * (a `"` ends the quotes, a `%` may expand a variable or a `for` loop's `%i`).
+ */
+function cmdArg(text: string): string | null {
+  if (PLAIN_ARGUMENT.test(text) && !text.includes('%')) return text
+  return /["%]/.test(text) ? null : `"${text}"`
 }
 
 function seconds(ms: number): string {
@@ -81,9 +119,9 @@ const WRITE_OUT = `-w '%{http_code} %{url_effective} %{time_total}s\\n'`
 function curlUnix(rows: readonly ClientHttpRow[], hostPort: string): string {
   const all = expandRows(rows)
   const first = all[0]
-  if (all.length === 1 && first) return `curl -v http://${hostPort}${first.path}`
+  if (all.length === 1 && first) return `curl -v ${shArg(`http://${hostPort}${first.path}`)}`
   const lines = rows.map((row) => {
-    const curl = `curl -s -o /dev/null ${WRITE_OUT} http://${hostPort}${row.path}`
+    const curl = `curl -s -o /dev/null ${WRITE_OUT} ${shArg(`http://${hostPort}${row.path}`)}`
     return background(curl, row)
   })
   return [...lines, 'wait'].join('\n')
@@ -92,13 +130,18 @@ function curlUnix(rows: readonly ClientHttpRow[], hostPort: string): string {
 function curlCmd(rows: readonly ClientHttpRow[], hostPort: string): string | null {
   const all = expandRows(rows)
   const first = all[0]
-  if (all.length === 1 && first) return `curl.exe -v http://${hostPort}${first.path}`
+  const urls = rows.map((row) => cmdArg(`http://${hostPort}${row.path}`))
+  if (urls.some((url) => url === null)) return null
+  if (all.length === 1 && first) {
+    const url = cmdArg(`http://${hostPort}${first.path}`)
+    return url === null ? null : `curl.exe -v ${url}`
+  }
   // cmd has no sub-second sleep: later starts are left to the other commands.
   if (rows.some((r) => r.startMs > 0)) return null
   const out = `-w "%{http_code} %{url_effective} %{time_total}s\\n"`
   return rows
-    .map((row) => {
-      const curl = `curl.exe -s -o NUL ${out} http://${hostPort}${row.path}`
+    .map((row, i) => {
+      const curl = `curl.exe -s -o NUL ${out} ${urls[i] ?? ''}`
       return row.count === 1
         ? `start /b ${curl}`
         : `for /l %i in (1,1,${row.count}) do start /b ${curl}`
@@ -107,7 +150,7 @@ function curlCmd(rows: readonly ClientHttpRow[], hostPort: string): string | nul
 }
 
 function ncHttp(rows: readonly ClientHttpRow[], host: string, port: number): string {
-  const nc = `nc ${host} ${port}`
+  const nc = `nc ${shArg(host)} ${port}`
   const all = expandRows(rows)
   const first = all[0]
   const request = (path: string): string =>
@@ -124,8 +167,8 @@ function powershellHttp(rows: readonly ClientHttpRow[], host: string, port: numb
   const all = expandRows(rows).sort((a, b) => a.startMs - b.startMs)
   const first = all[0]
   if (all.length === 1 && first)
-    return `Invoke-WebRequest -Uri http://${formatHostPort(host, port)}${first.path} -UseBasicParsing`
-  const hostHeader = formatHostPort(host, port)
+    return `Invoke-WebRequest -Uri ${psArg(`http://${formatHostPort(host, port)}${first.path}`)} -UseBasicParsing`
+  const hostHeader = psInDoubleQuotes(formatHostPort(host, port))
   const lines = ['$sw = [System.Diagnostics.Stopwatch]::StartNew()', '$conns = @()']
   let at = 0
   for (const request of all) {
@@ -152,7 +195,7 @@ function powershellHttp(rows: readonly ClientHttpRow[], host: string, port: numb
 }
 
 function ncRaw(bytes: Uint8Array, framing: ClientFraming, host: string, port: number): string {
-  const nc = `nc ${host} ${port}`
+  const nc = `nc ${shArg(host)} ${port}`
   switch (framing.kind) {
     case 'whole':
       return `printf ${printfFormat(bytes)} | ${nc}`

@@ -94,6 +94,9 @@ describe('findTargetListener and modelOf', () => {
     expect(findTargetListener('localhost', 7878, [listener('127.0.0.1')])).toBeDefined()
     expect(findTargetListener('127.0.0.1', 7878, [listener('0.0.0.0')])).toBeDefined()
     expect(findTargetListener('::1', 7878, [listener('::')])).toBeDefined()
+    // An IPv4 wildcard never accepts ::1: the connection is refused, nothing is expected of it.
+    expect(findTargetListener('::1', 7878, [listener('0.0.0.0')])).toBeUndefined()
+    expect(findTargetListener('localhost', 7878, [listener('0.0.0.0')])).toBeDefined()
     expect(findTargetListener('127.0.0.1', 7879, [listener('127.0.0.1')])).toBeUndefined()
     expect(findTargetListener('127.0.0.2', 7878, [listener('127.0.0.1')])).toBeUndefined()
     expect(

@@ -88,7 +88,9 @@ function sameHost(target: string, bound: string): boolean {
   const t = target.toLowerCase()
   const b = bound.toLowerCase()
   if (t === b) return true
-  // A wildcard listener accepts loopback connections; localhost may be 127.0.0.1 or ::1.
+  // A wildcard listener accepts loopback connections of its family (Node binds `::` dual-stack,
+  // so it takes both; 0.0.0.0 takes IPv4 only); localhost may be 127.0.0.1 or ::1.
+  if (b === '0.0.0.0') return t === 'localhost' || (isLoopbackHost(t) && !t.includes(':'))
   if (isWildcardHost(b)) return isLoopbackHost(t)
   return t === 'localhost' && isLoopbackHost(b)
 }

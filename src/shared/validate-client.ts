@@ -94,6 +94,7 @@ function toInputReason(reason: ClientInputReason): InputReason | undefined {
   }
 }
 
+/** client:run: the shape here, then every value check of client-checks.ts; the first error wins. */
 export function checkClientRun(p: Record<string, unknown>): Result<ClientRunRequest> {
   const extra = onlyKeys(p, ['target', 'plan', 'confirmedRemote', 'timeLimitSeconds'])
   if (extra) return fail(extra)
@@ -119,6 +120,7 @@ export function checkClientRun(p: Record<string, unknown>): Result<ClientRunRequ
   })
 }
 
+/** client:cancel: `{ runId }`. */
 export function checkClientCancel(p: Record<string, unknown>): Result<ClientCancelRequest> {
   const extra = onlyKeys(p, ['runId'])
   if (extra) return fail(extra)

@@ -16,6 +16,7 @@ interface RunHistory {
   finished: Finished | null
 }
 
+/** The last CLIENT_RUNS_KEPT runs, each kept as its start, latest request states and end. */
 export class ClientHistory {
   private readonly runs: RunHistory[] = []
 

@@ -5,7 +5,7 @@
  * Every socket has an 'error' listener; nothing here throws. A connection that gets no answer is
  * given up after CLIENT_CONNECT_TIMEOUT_MS; stop() destroys the socket at once.
  */
-import { connect, type Socket } from 'node:net'
+import { connect, type LookupFunction, type Socket } from 'node:net'
 import { chunkSizes } from '../../../shared/client-plan'
 import {
   CLIENT_CONNECT_TIMEOUT_MS,
@@ -17,9 +17,12 @@ import { assertNever } from '../../../shared/result'
 /** The most of a response's start kept to find its status line. */
 const STATUS_LINE_BYTES = 512
 
+/** What a request needs from its run: the target, the run's clock, and where to report. */
 export interface RequestContext {
   host: string
   port: number
+  /** Answers with the addresses checked when the run started (see resolve-target.ts). */
+  lookup: LookupFunction
   /** ms since the run started. */
   now(): number
   /** The snapshot changed; `isMilestone`: a timeline mark (else byte progress). */
@@ -28,6 +31,7 @@ export interface RequestContext {
   ended(request: ClientRequest): void
 }
 
+/** One request of a plan as the runner built it: its bytes, framing and expected done time. */
 export interface RequestPlan {
   index: number
   path: string | null
@@ -43,6 +47,7 @@ export function parseStatusCode(line: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1])
 }
 
+/** One request on its own connection, with its timeline as {@link ClientRequest.snap}. */
 export class ClientRequest {
   readonly snap: ClientRequestSnapshot
   private socket: Socket | null = null
@@ -108,7 +113,7 @@ export class ClientRequest {
     snap.phase = 'connecting'
     snap.connectStartMs = this.ctx.now()
     this.ctx.changed(this, true)
-    const socket = connect({ host, port })
+    const socket = connect({ host, port, lookup: this.ctx.lookup })
     this.socket = socket
     socket.setNoDelay(true)
     const connectTimer = this.later(() => {

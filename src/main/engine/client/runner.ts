@@ -3,9 +3,12 @@
  * reports each request's timeline as events.
  *
  * One plan runs at a time. Its limits (200 connections, loopback unless confirmed) are checked
- * by the validator before it gets here; the time limit (60 s at most) is a timer that stops the
- * run and says so. Events are coalesced per request so a run costs a few events per request.
+ * by the validator before it gets here; the host is then resolved here and every resolved address
+ * must be loopback too unless confirmed (see resolve-target.ts). The time limit (60 s at most) is
+ * a timer that stops the run and says so. Events are coalesced per request so a run costs a few
+ * events per request.
  */
+import type { LookupFunction } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { expectedDoneTimes, findTargetListener, modelOf } from '../../../shared/client-expected'
 import { expandRows, httpRequestText } from '../../../shared/client-plan'
@@ -22,14 +25,20 @@ import type { ListenerSnapshot } from '../../../shared/contract'
 import { fail, ok, type Result } from '../../../shared/result'
 import { parseTarget, rawPlanBytes } from '../../../shared/client-checks'
 import { ClientRequest, type RequestPlan } from './client-request'
+import { pinnedLookup, remoteAddresses, resolveTarget, type HostLookup } from './resolve-target'
 
+/** What the client needs from the engine. */
 export interface ClientRunnerDeps {
   emit: (event: ClientEvent) => void
   /** The engine's listeners now: a target that is one of them gets expected times. */
   listeners?: () => ListenerSnapshot[]
+  /** Resolves the target's host; the OS resolver by default (tests pass their own). */
+  lookup?: HostLookup
 }
 
+/** The engine's test client: client:run and client:cancel, and its part of shutdown. */
 export interface ClientRunner {
+  /** Resolves the target, checks its addresses and starts the plan; one plan at a time. */
   run(request: ClientRunRequest): Promise<Result<ClientRunStarted>>
   cancel(request: ClientCancelRequest): Promise<Result<null>>
   /** Stops every run and closes its sockets; resolves when all are closed. */
@@ -56,12 +65,14 @@ class ClientRun {
   constructor(
     readonly info: ClientRunInfo,
     plans: RequestPlan[],
+    lookup: LookupFunction,
     private readonly emit: (event: ClientEvent) => void,
     private readonly onDone: () => void,
   ) {
     const ctx = {
       host: info.host,
       port: info.port,
+      lookup,
       now: () => Math.round((performance.now() - this.t0) * 10) / 10,
       changed: (request: ClientRequest, isMilestone: boolean) => this.changed(request, isMilestone),
       ended: () => this.ended(),
@@ -157,41 +168,63 @@ function planRequests(
   }))
 }
 
+/** Creates the engine's client: one plan at a time, every socket closed by cancel and shutdown. */
 export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
   const runs = new Map<string, ClientRun>()
   let nextRun = 1
   let isShutDown = false
+  /** A run is being set up (its host resolving): a second one must wait its turn. */
+  let isStarting = false
+
+  async function start(request: ClientRunRequest): Promise<Result<ClientRunStarted>> {
+    // The validator has checked the target; parse it again for its parts.
+    const target = parseTarget(request.target)
+    if (!('value' in target))
+      return fail({ code: 'INVALID_INPUT', field: 'target', message: target.message })
+    const { host, port } = target.value
+    // The validator judged the host as typed; what counts is where the connections go.
+    const resolved = await resolveTarget(host, deps.lookup)
+    if (isShutDown) return fail({ code: 'BAD_STATE', message: 'Shut down' })
+    const remote = resolved.ok ? remoteAddresses(resolved.addresses) : []
+    if (remote.length > 0 && request.confirmedRemote !== true)
+      return fail({
+        code: 'INVALID_INPUT',
+        field: 'confirmedRemote',
+        message: `${host} resolves to ${remote.join(', ')}, not this machine: confirm sending to it first`,
+      })
+    const model = modelOf(findTargetListener(host, port, deps.listeners?.() ?? []))
+    const runId = `run-${nextRun}`
+    nextRun += 1
+    const info: ClientRunInfo = {
+      runId,
+      target: request.target.trim(),
+      host,
+      port,
+      plan: request.plan,
+      model,
+      startedAt: Date.now(),
+      timeLimitMs: (request.timeLimitSeconds ?? MAX_CLIENT_SECONDS) * 1000,
+    }
+    const plans = planRequests(request, host, port, expectedDoneTimes(request.plan, model))
+    const run = new ClientRun(info, plans, pinnedLookup(resolved), deps.emit, () =>
+      runs.delete(runId),
+    )
+    runs.set(runId, run)
+    run.start()
+    return ok({ runId })
+  }
 
   return {
-    run(request) {
-      if (isShutDown) return Promise.resolve(fail({ code: 'BAD_STATE', message: 'Shut down' }))
-      if (runs.size > 0)
-        return Promise.resolve(fail({ code: 'BAD_STATE', message: 'A plan is already running' }))
-      // The validator has checked the target; parse it again for its parts.
-      const target = parseTarget(request.target)
-      if (!('value' in target))
-        return Promise.resolve(
-          fail({ code: 'INVALID_INPUT', field: 'target', message: target.message }),
-        )
-      const { host, port } = target.value
-      const model = modelOf(findTargetListener(host, port, deps.listeners?.() ?? []))
-      const runId = `run-${nextRun}`
-      nextRun += 1
-      const info: ClientRunInfo = {
-        runId,
-        target: request.target.trim(),
-        host,
-        port,
-        plan: request.plan,
-        model,
-        startedAt: Date.now(),
-        timeLimitMs: (request.timeLimitSeconds ?? MAX_CLIENT_SECONDS) * 1000,
+    async run(request) {
+      if (isShutDown) return fail({ code: 'BAD_STATE', message: 'Shut down' })
+      if (runs.size > 0 || isStarting)
+        return fail({ code: 'BAD_STATE', message: 'A plan is already running' })
+      isStarting = true
+      try {
+        return await start(request)
+      } finally {
+        isStarting = false
       }
-      const plans = planRequests(request, host, port, expectedDoneTimes(request.plan, model))
-      const run = new ClientRun(info, plans, deps.emit, () => runs.delete(runId))
-      runs.set(runId, run)
-      run.start()
-      return Promise.resolve(ok({ runId }))
     },
     async cancel({ runId }) {
       const run = runs.get(runId)

@@ -199,43 +199,6 @@ describe("another user's listener, seen without root (real ss/lsof run as nobody
   )
 })
 
-describe('runTool', () => {
-  it('a missing tool is "missing", not a crash', async () => {
-    const run = await runTool({ file: 'socketlab-no-such-tool', args: [], display: 'x' })
-    expect(run.status).toBe('missing')
-  })
-
-  it('a tool that runs too long is killed: "timeout"', async () => {
-    const run = await runTool({
-      file: process.execPath,
-      args: ['-e', 'setTimeout(() => {}, 60000)'],
-      display: 'node',
-      timeoutMs: 300,
-    })
-    expect(run.status).toBe('timeout')
-  })
-
-  it('passes arguments as they are, without a shell', async () => {
-    const run = await runTool({
-      file: process.execPath,
-      args: ['-e', 'console.log(process.argv[1]); process.exit(3)', '$(echo hi); `x` | y'],
-      display: 'node',
-    })
-    expect(run).toMatchObject({ status: 'exited', exitCode: 3, isTruncated: false })
-    expect(run.output.trim()).toBe('$(echo hi); `x` | y')
-  })
-
-  it('cuts long output and says so', async () => {
-    const run = await runTool({
-      file: process.execPath,
-      args: ['-e', "process.stdout.write('x'.repeat(100000))"],
-      display: 'node',
-    })
-    expect(run.isTruncated).toBe(true)
-    expect(run.output.length).toBeLessThan(100000)
-  })
-})
-
 describe('diagnostics:localhost with real listeners', () => {
   it('resolves localhost to loopback addresses', async () => {
     const report = await engine().value('diagnostics:localhost', { port: null })
@@ -269,15 +232,19 @@ describe('diagnostics:localhost with real listeners', () => {
   )
 
   it.skipIf(!ipv6)('listeners on both: every address accepts (needs ::1)', async () => {
-    const v4 = await listen('127.0.0.1')
-    const port = portOf(v4)
-    await listen('::1').then((s) => s.close())
-    const v6 = createServer((s) => s.destroy())
-    servers.push(v6)
-    await new Promise<void>((resolve, reject) => {
-      v6.once('error', reject)
-      v6.listen({ host: '::1', port }, resolve)
-    })
+    // The same port on both: another process may hold it on ::1, then try another.
+    let port = 0
+    for (let attempt = 0; attempt < 5 && port === 0; attempt += 1) {
+      const candidate = portOf(await listen('127.0.0.1'))
+      const v6 = createServer((s) => s.destroy())
+      servers.push(v6)
+      const isBound = await new Promise<boolean>((resolve) => {
+        v6.once('error', () => resolve(false))
+        v6.listen({ host: '::1', port: candidate }, () => resolve(true))
+      })
+      if (isBound) port = candidate
+    }
+    expect(port).not.toBe(0)
     const report = await engine().value('diagnostics:localhost', { port })
     expect(report.probes.map((p) => p.outcome)).toEqual(report.probes.map(() => 'accepted'))
     expect(report.verdict).toBe('all')

@@ -15,9 +15,10 @@ import { ok, type Result } from '../../../shared/result'
 import { isRootProcess } from '../bind-error'
 import { excludedPorts } from './excluded-ports'
 import { checkLocalhost } from './localhost'
-import { runTool, type ToolRunner } from './run-tool'
+import { limitRuns, runTool, type ToolRunner } from './run-tool'
 import { whoHolds } from './who-holds'
 
+/** What the diagnostics need: the platform, and for tests a tool runner and identity. */
 export interface DiagnosticsDeps {
   platform: Platform
   /** Runs the OS tools; tests may pass sample outputs. */
@@ -27,6 +28,7 @@ export interface DiagnosticsDeps {
   isRoot?: boolean
 }
 
+/** The diagnostics:* requests; each answers a report, never an error for a failing tool. */
 export interface Diagnostics {
   whoHolds(request: WhoHoldsRequest): Promise<Result<WhoHoldsReport>>
   excludedPorts(request: ExcludedPortsRequest): Promise<Result<ExcludedPortsReport>>
@@ -38,7 +40,7 @@ export interface Diagnostics {
  * tool is missing or fails (the report says so).
  */
 export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
-  const run = deps.run ?? runTool
+  const run = limitRuns(deps.run ?? runTool)
   const platform = deps.platform
   return {
     whoHolds: async ({ port }) =>

@@ -13,6 +13,7 @@ import { assertNever } from '../../../shared/result'
 import { parseExcludedRanges, rangesWith } from './parse-excluded'
 import { windowsTool, type ToolRunner, type ToolSpec } from './run-tool'
 
+/** `netsh` listing the excluded TCP port ranges of one address family. */
 export function netshSpec(family: ExcludedRange['family']): ToolSpec {
   return {
     file: windowsTool('netsh.exe'),

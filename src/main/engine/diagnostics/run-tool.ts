@@ -59,23 +59,39 @@ interface ExecError {
   message?: unknown
 }
 
+/**
+ * Past the timeout, how long the runner still waits for the killed child's output to close: a
+ * grandchild that inherited the pipes could hold them open, and the report must not wait for it.
+ */
+const CLOSE_GRACE_MS = 1000
+
 /** The real runner. */
 export const runTool: ToolRunner = (spec) =>
   new Promise((resolve) => {
+    const timeoutMs = spec.timeoutMs ?? TOOL_TIMEOUT_MS
+    let isSettled = false
+    let backstop: ReturnType<typeof setTimeout> | undefined
     const done = (
       status: ToolRun['status'],
       exitCode: number | null,
       text: string,
       error: string | null,
-    ): void => resolve({ command: spec.display, status, exitCode, error, ...cap(text) })
+    ): void => {
+      if (isSettled) return
+      isSettled = true
+      clearTimeout(backstop)
+      resolve({ command: spec.display, status, exitCode, error, ...cap(text) })
+    }
     try {
-      execFile(
+      const child = execFile(
         spec.file,
         [...spec.args],
         {
           shell: false,
           windowsHide: true,
-          timeout: spec.timeoutMs ?? TOOL_TIMEOUT_MS,
+          timeout: timeoutMs,
+          // SIGTERM may be ignored; a diagnostic must end.
+          killSignal: 'SIGKILL',
           maxBuffer: MAX_BUFFER,
           encoding: 'utf8',
           // English output where the tool is localized (the parsers read numbers, not words).
@@ -93,8 +109,53 @@ export const runTool: ToolRunner = (spec) =>
           return done('failed', null, text, typeof e.message === 'string' ? e.message : String(err))
         },
       )
+      backstop = setTimeout(() => {
+        child.kill('SIGKILL')
+        child.stdout?.destroy()
+        child.stderr?.destroy()
+        done('timeout', null, '', null)
+      }, timeoutMs + CLOSE_GRACE_MS)
     } catch (err) {
       // Spawning can throw synchronously (e.g. EPERM on some systems).
       done('failed', null, '', err instanceof Error ? err.message : String(err))
     }
   })
+
+/** Tools run at once; the rest wait their turn. */
+export const MAX_RUNNING_TOOLS = 2
+/** Tools that may wait; past that a run is refused at once (a renderer asking in a loop). */
+export const MAX_WAITING_TOOLS = 16
+
+/**
+ * `run` with at most {@link MAX_RUNNING_TOOLS} children at a time and at most
+ * {@link MAX_WAITING_TOOLS} waiting: however often the lookups are asked for, the processes they
+ * start stay few.
+ */
+export function limitRuns(run: ToolRunner): ToolRunner {
+  let running = 0
+  const waiting: (() => void)[] = []
+  // A finished run hands its slot straight to the oldest waiting one.
+  const release = (): void => {
+    const nextRun = waiting.shift()
+    if (nextRun) nextRun()
+    else running -= 1
+  }
+  return async (spec) => {
+    if (running < MAX_RUNNING_TOOLS) running += 1
+    else if (waiting.length >= MAX_WAITING_TOOLS)
+      return {
+        command: spec.display,
+        status: 'failed',
+        exitCode: null,
+        error: 'Too many lookups at once: try again in a moment',
+        output: '',
+        isTruncated: false,
+      }
+    else await new Promise<void>((resolve) => waiting.push(resolve))
+    try {
+      return await run(spec)
+    } finally {
+      release()
+    }
+  }
+}

@@ -18,6 +18,7 @@ import { windowsTool, type ToolRunner, type ToolSpec } from './run-tool'
 /** At most this many pids get a tasklist lookup (each is a process start on Windows). */
 const MAX_NAME_LOOKUPS = 8
 
+/** The platform, a tool runner, and who we are (to mark our own listeners). */
 export interface WhoHoldsDeps {
   platform: Platform
   run: ToolRunner
@@ -35,6 +36,7 @@ export function ssSpec(port: number): ToolSpec {
   }
 }
 
+/** `lsof` for the listening TCP sockets on `port` (Linux fallback, macOS). */
 export function lsofSpec(port: number): ToolSpec {
   return {
     file: 'lsof',
@@ -43,10 +45,12 @@ export function lsofSpec(port: number): ToolSpec {
   }
 }
 
+/** `netstat -ano`: every TCP socket with its pid (Windows; filtered by the parser). */
 export function netstatSpec(): ToolSpec {
   return { file: windowsTool('netstat.exe'), args: ['-ano'], display: 'netstat -ano' }
 }
 
+/** `tasklist` for one pid: its process name (Windows). */
 export function tasklistSpec(pid: number): ToolSpec {
   return {
     file: windowsTool('tasklist.exe'),
