@@ -35,6 +35,13 @@ async function setUpStage(page: Page, label: string): Promise<Locator> {
 
 test('Listing 20-1: three real connections tick “3 connections accepted”', async ({ app }) => {
   const { page } = app
+  // Below a long listener card the lesson is out of view: "Lesson ↓" brings it in.
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click()
+  await expect(lesson(page)).toBeFocused()
+  await expect(lesson(page).getByRole('combobox', { name: 'Stage' })).toBeInViewport()
+  // Only the listener column scrolled, not the window.
+  await expect(page.getByRole('banner')).toBeInViewport({ ratio: 1 })
   const panel = await setUpStage(page, '1. Connection established (20-1)')
   const card = listenerCard(page, 1)
   await expect(card.getByRole('combobox', { name: 'Responder' })).toHaveValue('close-at-once')

@@ -44,6 +44,9 @@ describe('App', () => {
     expect(screen.getByRole('region', { name: 'Stream' })).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Add listener' }))
     expect(api.addListener).toHaveBeenCalledWith({})
+    // The lesson below the cards is one click away: "Lesson ↓" focuses it.
+    await user.click(screen.getByRole('button', { name: 'Lesson' }))
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Lesson' }))
   })
 
   it('shows every view in Russian, keeping program output untranslated', async () => {

@@ -20,7 +20,7 @@ import { ConnectionsPanel } from './ConnectionsPanel'
 import { DisconnectedBanner } from './DisconnectedBanner'
 import { EventLog } from './EventLog'
 import { LanguageSwitch } from './LanguageSwitch'
-import { LessonPanel } from './LessonPanel'
+import { LESSON_PANEL_ID, LessonPanel } from './LessonPanel'
 import { ListenerCard } from './ListenerCard'
 import { SettingsNotice } from './SettingsNotice'
 import { StreamView } from './StreamView'
@@ -52,6 +52,17 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
   const [isAdding, setAdding] = useState(false)
   useApplySettings()
 
+  // The lesson sits below the listener cards, often out of view: this brings it in and focuses it.
+  // The column scrolls itself (scrollIntoView would also shift the whole window's layout).
+  const toLesson = (): void => {
+    const lesson = document.getElementById(LESSON_PANEL_ID)
+    const column = lesson?.closest('.listeners')
+    if (!lesson || !column) return
+    const top = lesson.getBoundingClientRect().top - column.getBoundingClientRect().top
+    column.scrollTo?.({ top: column.scrollTop + top - 10 })
+    lesson.focus({ preventScroll: true })
+  }
+
   const add = (): void => {
     setAdding(true)
     void api.addListener({}).finally(() => setAdding(false))
@@ -82,9 +93,19 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
           <div className="column-header">
             <h2>{t('app.listeners')}</h2>
             {!session && (
-              <button type="button" onClick={add} disabled={isAdding || !isLoaded}>
-                {t('app.addListener')}
-              </button>
+              <div className="column-actions">
+                <button
+                  type="button"
+                  className="small quiet"
+                  title={t('lessons.jump.title')}
+                  onClick={toLesson}
+                >
+                  {t('lessons.jump')} <span aria-hidden="true">↓</span>
+                </button>
+                <button type="button" onClick={add} disabled={isAdding || !isLoaded}>
+                  {t('app.addListener')}
+                </button>
+              </div>
             )}
           </div>
           {!isLoaded && !loadError && <p className="empty">{t('app.loading')}</p>}

@@ -183,6 +183,26 @@ describe('ClientPanel', () => {
     expect(panel.queryByRole('button', { name: 'Cancel' })).toBeNull()
   })
 
+  it('a 200-request run: the live status says Running… without a ticking clock', () => {
+    const { panel, deliver } = setup()
+    const requests = Array.from({ length: 200 }, (_, i) => request(i, { path: '/' }))
+    deliver({
+      type: 'client-run-started',
+      at: Date.now(),
+      run: { ...RUN, plan: { kind: 'http', rows: [{ count: 200, path: '/', startMs: 0 }] } },
+      requests,
+    })
+    // The clock beside it is hidden from screen readers: it would be announced 5 times a second.
+    expect(panel.getByRole('status').textContent).toBe('Running…')
+    const timeline = panel.getByRole('list', { name: 'Timeline of run 1' })
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(200)
+    deliver({ type: 'client-request-changed', at: 0, runId: 'run-1', request: finished(150, 12) })
+    expect(within(timeline).getAllByRole('listitem')[150]?.textContent).toContain(
+      '#151 GET / — 200 — 12 ms',
+    )
+    expect(panel.getByRole('status').textContent).toBe('Running…')
+  })
+
   it('explains a refused connection', () => {
     const { panel, deliver } = setup()
     deliver(

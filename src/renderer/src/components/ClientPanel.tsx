@@ -62,11 +62,16 @@ export function ClientPanel(): ReactNode {
   const isBusy = running !== null || isStarting
   const canRun = !isReadOnly && !isBusy && errors.size === 0
 
-  // A new run: bring its timeline into view (the form may fill the panel).
+  // A new run: bring its timeline into view (the form may fill the panel). Only the panel's body
+  // scrolls: scrollIntoView would also shift the window's layout.
   const runsRef = useRef<HTMLElement>(null)
   const latestId = latest?.run.runId ?? null
   useEffect(() => {
-    if (latestId !== null) runsRef.current?.scrollIntoView?.({ block: 'start' })
+    const runs = runsRef.current
+    const body = runs?.parentElement
+    if (latestId === null || !runs || !body) return
+    const top = runs.getBoundingClientRect().top - body.getBoundingClientRect().top
+    body.scrollTo?.({ top: body.scrollTop + top })
   }, [latestId])
 
   const change = (patch: Partial<ClientDraft>): void => setDraft((d) => ({ ...d, ...patch }))

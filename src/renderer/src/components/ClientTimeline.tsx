@@ -3,7 +3,7 @@
  * and a timeline — a list with one readable line per request and a bar from connect to done on a
  * shared time axis (the bars are decoration: every time is in the text too).
  */
-import { useEffect, useState, type ReactNode } from 'react'
+import { Fragment, memo, useEffect, useState, type ReactNode } from 'react'
 import { describeRows } from '../../../shared/client-plan'
 import {
   CLIENT_CONNECT_TIMEOUT_MS,
@@ -35,14 +35,23 @@ function isKnownError(code: string): code is KnownError {
   return (KNOWN_ERRORS as Set<string>).has(code)
 }
 
+// A 200-request timeline formats ~1000 times a render: build each formatter once.
+const FORMATS = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`
+  let format = FORMATS.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(lang, { maximumFractionDigits: digits })
+    FORMATS.set(key, format)
+  }
+  return format
+}
+
 /** 0.4 ms, 12 ms, 5.01 s: as people of `lang` write numbers. */
 export function formatMs(lang: Lang, t: Translate, ms: number): string {
-  if (ms < 1000) {
-    const n = new Intl.NumberFormat(lang, { maximumFractionDigits: ms < 10 ? 1 : 0 }).format(ms)
-    return t('client.ms', { n })
-  }
-  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(ms / 1000)
-  return t('client.s', { n })
+  if (ms < 1000) return t('client.ms', { n: numberFormat(lang, ms < 10 ? 1 : 0).format(ms) })
+  return t('client.s', { n: numberFormat(lang, 2).format(ms / 1000) })
 }
 
 /** The explanation of a failed (or answerless) request, or null. */
@@ -69,7 +78,7 @@ export function requestSummary(lang: Lang, t: Translate, r: ClientRequestSnapsho
     : `${summary} ${t('client.row.expected', { time: formatMs(lang, t, r.expectedDoneMs) })}`
 }
 
-function details(lang: Lang, t: Translate, r: ClientRequestSnapshot): string {
+function details(lang: Lang, t: Translate, r: ClientRequestSnapshot): string[] {
   const ms = (v: number): string => formatMs(lang, t, v)
   const parts: string[] = []
   if (r.connectedMs !== null) parts.push(t('client.detail.connected', { time: ms(r.connectedMs) }))
@@ -87,7 +96,7 @@ function details(lang: Lang, t: Translate, r: ClientRequestSnapshot): string {
       }),
     )
   if (r.localPort !== null) parts.push(t('client.detail.port', { port: r.localPort }))
-  return parts.join(' · ')
+  return parts
 }
 
 function planTitle(t: Translate, run: ClientRunInfo): string {
@@ -167,14 +176,48 @@ function Bar({ r, axis, nowMs }: { r: ClientRequestSnapshot; axis: number; nowMs
   )
 }
 
+/*
+ * A request's text changes only when its snapshot does (the reducer keeps unchanged snapshots),
+ * so a batch or a clock tick re-renders the bars alone, not 200 rows of text.
+ */
+const RequestSummary = memo(function RequestSummary({ r }: { r: ClientRequestSnapshot }) {
+  const { t, lang } = useI18n()
+  return <div className="client-summary">{requestSummary(lang, t, r)}</div>
+})
+
+const RequestNotes = memo(function RequestNotes({ r }: { r: ClientRequestSnapshot }) {
+  const { t, lang } = useI18n()
+  const why = explanation(t, r)
+  const parts = details(lang, t, r)
+  // Each part wraps as a unit, so "48 ms" never splits across lines in a narrow column.
+  return (
+    <>
+      {parts.length > 0 && (
+        <div className="client-detail">
+          {parts.map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' · '}
+              <span className="client-part">{part}</span>
+            </Fragment>
+          ))}
+        </div>
+      )}
+      {why && <div className="client-why">{why}</div>}
+    </>
+  )
+})
+
 export interface ClientTimelineProps {
   view: ClientRunView
   /** Run N as the panel numbers it. */
   number: number
 }
 
-/** A run's header, outcome and timeline. */
-export function ClientTimeline({ view, number }: ClientTimelineProps): ReactNode {
+/** A run's header, outcome and timeline (memoized: typing in the form leaves runs alone). */
+export const ClientTimeline = memo(function ClientTimeline({
+  view,
+  number,
+}: ClientTimelineProps): ReactNode {
   const { t, lang } = useI18n()
   const elapsed = useElapsed(view)
   const { run, requests, outcome } = view
@@ -185,8 +228,9 @@ export function ClientTimeline({ view, number }: ClientTimelineProps): ReactNode
   )
   const nowMs = elapsed ?? view.elapsedMs ?? lastKnown
   const axis = Math.max(lastKnown, elapsed ?? 0)
+  // The live region says "Running…" once; the ticking clock beside it is not announced.
   let status: string
-  if (outcome === null) status = t('client.outcome.running', { time: ms(nowMs) })
+  if (outcome === null) status = t('client.outcome.running')
   else if (outcome === 'time-limit')
     status = t('client.outcome.time-limit', { seconds: run.timeLimitMs / 1000 })
   else status = t(`client.outcome.${outcome}`, { time: ms(view.elapsedMs ?? 0) })
@@ -194,26 +238,22 @@ export function ClientTimeline({ view, number }: ClientTimelineProps): ReactNode
     <div className="client-run">
       <h3>{t('client.run.title', { n: number, plan: planTitle(t, run), target: run.target })}</h3>
       <ModelLine run={run} />
-      <p className="client-outcome" role="status">
-        {status}
+      <p className="client-outcome">
+        <span role="status">{status}</span>
+        {outcome === null && <span aria-hidden="true"> {ms(nowMs)}</span>}
       </p>
       <p className="field-hint">
         {t('client.axis', { time: ms(axis) })} {t('client.legend')}
       </p>
       <ol className="client-timeline" aria-label={t('client.timeline', { n: number })}>
-        {requests.map((r) => {
-          const why = explanation(t, r)
-          const detail = details(lang, t, r)
-          return (
-            <li key={r.index} className={`client-request client-request-${r.phase}`}>
-              <div className="client-summary">{requestSummary(lang, t, r)}</div>
-              <Bar r={r} axis={axis} nowMs={nowMs} />
-              {detail && <div className="client-detail">{detail}</div>}
-              {why && <div className="client-why">{why}</div>}
-            </li>
-          )
-        })}
+        {requests.map((r) => (
+          <li key={r.index} className={`client-request client-request-${r.phase}`}>
+            <RequestSummary r={r} />
+            <Bar r={r} axis={axis} nowMs={nowMs} />
+            <RequestNotes r={r} />
+          </li>
+        ))}
       </ol>
     </div>
   )
-}
+})

@@ -70,13 +70,12 @@ export function ExcludedPorts({ port }: { port: number }): ReactNode {
             {t('diagnostics.failedRequest', { error: t(`error.${result.error.code}`) })}
           </p>
         )}
-        {!isRunning && result?.ok === true && (
-          <>
-            <p>{answerText(t, result.value)}</p>
-            <ToolRuns runs={result.value.runs} isOpen={result.value.outcome === 'failed'} />
-          </>
-        )}
+        {!isRunning && result?.ok === true && <p>{answerText(t, result.value)}</p>}
       </div>
+      {/* Outside the live region: a screen reader announces the answer, not the tool's output. */}
+      {!isRunning && result?.ok === true && (
+        <ToolRuns runs={result.value.runs} isOpen={result.value.outcome === 'failed'} />
+      )}
     </div>
   )
 }

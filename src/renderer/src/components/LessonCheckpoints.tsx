@@ -29,6 +29,8 @@ export function LessonCheckpoints({
           return (
             <li key={c.id} className={isDone ? 'is-done' : undefined}>
               <label>
+                {/* Controlled without onChange: React puts a click's toggle back (preventDefault
+                    would not: it desyncs a controlled checkbox, React issue 9023). */}
                 <input type="checkbox" checked={isDone} readOnly aria-readonly="true" />
                 {t(`lessons.check.${c.id}`)}
               </label>

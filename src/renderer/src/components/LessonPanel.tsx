@@ -14,6 +14,9 @@ import { LessonCode } from './LessonCode'
 import { LessonSetup } from './LessonSetup'
 import '../lessons.css'
 
+/** The lesson region's element id: the listener column's "Lesson ↓" button scrolls to it. */
+export const LESSON_PANEL_ID = 'lesson-panel'
+
 /** `<section aria-label="Lesson">` in the listener column. */
 export function LessonPanel(): ReactNode {
   const { t } = useI18n()
@@ -32,7 +35,13 @@ export function LessonPanel(): ReactNode {
   const done = doneCheckpoints(stage, factsOf(lesson))
   const key = `lessons.stage.${stage.id}` as const
   return (
-    <section role="region" aria-label={t('lessons.region')} className="panel lesson">
+    <section
+      id={LESSON_PANEL_ID}
+      tabIndex={-1}
+      role="region"
+      aria-label={t('lessons.region')}
+      className="panel lesson"
+    >
       <header className="panel-header">
         <h2>{t('lessons.region')}</h2>
       </header>

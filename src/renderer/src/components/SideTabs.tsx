@@ -18,16 +18,22 @@ export interface SideTabsProps {
   client: ReactNode
 }
 
+/** Two tabs, "Event log" and "Client", over panels that both stay mounted. */
 export function SideTabs({ log, client }: SideTabsProps): ReactNode {
   const { t } = useI18n()
   const [active, setActive] = useState<SideTab>('log')
 
-  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
+  // Arrow keys, Home and End move between tabs and select them, as in the WAI-ARIA tabs pattern.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
-    e.preventDefault()
     const index = TABS.findIndex((tab) => tab.id === active)
-    const next = TABS[(index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]
+    let to: number
+    if (e.key === 'ArrowRight') to = (index + 1) % TABS.length
+    else if (e.key === 'ArrowLeft') to = (index + TABS.length - 1) % TABS.length
+    else if (e.key === 'Home') to = 0
+    else if (e.key === 'End') to = TABS.length - 1
+    else return
+    e.preventDefault()
+    const next = TABS[to]
     if (next) {
       setActive(next.id)
       document.getElementById(`side-tab-${next.id}`)?.focus()

@@ -61,6 +61,8 @@ describe('WhoHoldsPort', () => {
     expect(within(details).getByText("ss -ltnpH 'sport = :7878'")).toBeTruthy()
     expect(details.textContent).toContain('users:(("node",pid=4242,fd=19))')
     expect(details.textContent).toContain('exit code 0')
+    // A screen reader hears the answer, not the tool's raw output.
+    expect(details.closest('[aria-live]')).toBeNull()
   })
 
   it('a socket without a process: says the OS did not tell, and why (not root)', async () => {

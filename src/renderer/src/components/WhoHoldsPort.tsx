@@ -76,7 +76,6 @@ function Report({ report }: { report: WhoHoldsReport }): ReactNode {
         </p>
       )}
       {problem !== null && <p className="diagnostics-problem">{problem}</p>}
-      <ToolRuns runs={report.runs} isOpen={report.outcome === 'failed'} />
     </>
   )
 }
@@ -110,6 +109,10 @@ export function WhoHoldsPort({ port }: { port: number }): ReactNode {
         )}
         {!isRunning && result?.ok === true && <Report report={result.value} />}
       </div>
+      {/* Outside the live region: a screen reader announces the answer, not the tool's output. */}
+      {!isRunning && result?.ok === true && (
+        <ToolRuns runs={result.value.runs} isOpen={result.value.outcome === 'failed'} />
+      )}
     </div>
   )
 }

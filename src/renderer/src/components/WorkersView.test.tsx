@@ -65,6 +65,10 @@ describe('the workers view', () => {
       vi.advanceTimersByTime(3000)
     })
     expect(cause.textContent).toContain('has sent nothing for 15 s')
+    // The ticking seconds are not live; one stable sentence says who blocks the stop.
+    expect(cause.closest('[aria-live]')).toBeNull()
+    const live = view.getByText('Shutdown waits for Worker 0 (#5), blocked reading.')
+    expect(live.getAttribute('aria-live')).toBe('polite')
     vi.useRealTimers()
     const user = userEvent.setup()
     await user.click(within(cause).getByRole('button', { name: 'Close #5' }))
@@ -132,7 +136,7 @@ describe('the workers view', () => {
   it('speaks Russian', () => {
     const { view } = renderView(pool({ phases: ['reading', null] }), 0, 'ru')
     expect(view.getByRole('group', { name: 'Почему остановка ждёт' }).textContent).toMatch(
-      /Рабочий 0 ждёт, чтобы прочитать данные из #5/,
+      /Рабочий поток 0 ждёт, чтобы прочитать данные из #5/,
     )
   })
 })

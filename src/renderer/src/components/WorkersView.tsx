@@ -66,12 +66,8 @@ function BlockedCause({ blocked, now }: { blocked: Blocked[]; now: number }): Re
   const { t } = useI18n()
   const api = useApi()
   return (
-    <div
-      role="group"
-      aria-live="polite"
-      aria-label={t('stages.view.blocked')}
-      className="blocked-cause"
-    >
+    // Not live: its seconds tick every second. WorkersView announces who blocks, once.
+    <div role="group" aria-label={t('stages.view.blocked')} className="blocked-cause">
       {blocked.map(({ name, connectionId, known }) => {
         const seconds = String(
           known.acceptedAt === null ? 0 : Math.max(0, Math.floor((now - known.acceptedAt) / 1000)),
@@ -196,6 +192,12 @@ export function WorkersView({ listener }: { listener: ListenerSnapshot }): React
         </>
       )}
       {blocked.length > 0 && <BlockedCause blocked={blocked} now={now} />}
+      <p className="visually-hidden" aria-live="polite">
+        {blocked.length > 0 &&
+          t('stages.view.blockedAnnounce', {
+            list: blocked.map((b) => `${b.name} (#${b.known.number})`).join(', '),
+          })}
+      </p>
     </section>
   )
 }

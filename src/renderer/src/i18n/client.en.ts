@@ -89,7 +89,7 @@ export const clientEn = {
   'client.model.workers': ' of {count}',
   'client.model.none':
     'Not one of Socket Lab’s listeners (or its responder answers no requests): actual times only.',
-  'client.outcome.running': 'Running… {time}',
+  'client.outcome.running': 'Running…',
   'client.outcome.completed': 'Finished in {time}.',
   'client.outcome.cancelled': 'Cancelled after {time}: its connections were closed.',
   'client.outcome.time-limit':

@@ -8,7 +8,7 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
     'Отправляет настоящие запросы слушателю здесь или вашему собственному серверу (например, вашей программе на Rust) и показывает, когда каждый подключается, отправляет, получает первый байт ответа и завершается.',
   'client.target': 'Цель',
   'client.target.hint': 'хост:порт, например 127.0.0.1:7878 или [::1]:7878',
-  'client.target.useListener': 'Взять слушатель {number} ({address})',
+  'client.target.useListener': 'Адрес слушателя {number} ({address})',
   'client.plan': 'План',
   'client.plan.http': 'HTTP-запросы',
   'client.plan.raw': 'Сырой запрос',
@@ -89,7 +89,7 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.model.workers': ' из {count}',
   'client.model.none':
     'Это не слушатель Socket Lab (или его ответчик не отвечает на запросы): только фактическое время.',
-  'client.outcome.running': 'Выполняется… {time}',
+  'client.outcome.running': 'Выполняется…',
   'client.outcome.completed': 'Завершён за {time}.',
   'client.outcome.cancelled': 'Отменён через {time}: его соединения закрыты.',
   'client.outcome.time-limit':
@@ -112,10 +112,10 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.phase.done': 'закрыт',
   'client.phase.failed': 'ошибка',
   'client.noResponse': 'закрыт без ответа',
-  'client.detail.connected': 'подключён {time}',
-  'client.detail.firstSent': 'первый байт отправлен {time}',
-  'client.detail.lastSent': 'последний байт отправлен {time}',
-  'client.detail.firstReceived': 'первый байт ответа {time}',
+  'client.detail.connected': 'подключение: {time}',
+  'client.detail.firstSent': 'первый байт отправлен: {time}',
+  'client.detail.lastSent': 'последний байт отправлен: {time}',
+  'client.detail.firstReceived': 'первый байт ответа: {time}',
   'client.detail.bytes': 'отправлено {sent} Б за {writes}, получено {received} Б',
   'client.detail.writes': {
     one: '{count} запись',
@@ -129,7 +129,7 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.explain.ECONNREFUSED':
     'В соединении отказано: на этом адресе и порту никто не слушает (или слушатель остановлен), и ОС отклонила подключение.',
   'client.explain.ECONNRESET':
-    'Соединение сброшено: сервер сбросил соединение (RST) вместо обычного закрытия — например, листинг 20-1 («Сразу закрыть») бросает поток, когда запрос ещё не прочитан, или сервер нажал «Сбросить».',
+    'Соединение сброшено: сервер сбросил соединение (RST) вместо обычного закрытия — например, листинг 20-1 («Сразу закрыть») удаляет TcpStream, когда запрос ещё не прочитан, или в Socket Lab нажали «Сбросить».',
   'client.explain.EPIPE':
     'Обрыв канала: сервер уже закрыл соединение, а клиент ещё отправлял данные.',
   'client.explain.ETIMEDOUT':

@@ -6,6 +6,8 @@ import type { Message } from './translate'
 
 export const lessonsEn = {
   'lessons.region': 'Lesson',
+  'lessons.jump': 'Lesson',
+  'lessons.jump.title': 'Go to the lesson below the listeners',
   'lessons.stage': 'Stage',
   'lessons.stageOption': '{number}. {title} ({listings})',
   'lessons.code': 'Rust code',

@@ -111,6 +111,7 @@ export const stagesEn = {
   'stages.view.phase.sleeping': 'sleeping',
   'stages.view.phase.responding': 'answering',
   'stages.view.withPhase': '{state} ({phase})',
+  'stages.view.blockedAnnounce': 'Shutdown waits for {list}, blocked reading.',
   'stages.view.blocked': 'Why shutdown waits',
   'stages.view.blockedIdle':
     '{name} is waiting to read from #{number}, which has sent nothing for {seconds} s — shutdown waits for it. A browser’s speculative connection?',

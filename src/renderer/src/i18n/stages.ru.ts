@@ -16,9 +16,9 @@ export const stagesRu: { readonly [K in keyof typeof stagesEn]: Message } = {
   'stages.explain.silent':
     'Как в инспекторе: соединение остаётся открытым, всё пришедшее записывается, ответа нет.',
   'stages.explain.close-at-once':
-    'Листинг 20-1: поток сразу закрывается; браузер пишет «соединение сброшено».',
+    'Листинг 20-1: TcpStream сразу удаляется, и соединение закрывается; браузер пишет «соединение сброшено».',
   'stages.explain.read-request-then-close':
-    'Листинг 20-2: читает строки до пустой, печатает Request: [...] и закрывает поток.',
+    'Листинг 20-2: читает строки до пустой, печатает Request: [...] и закрывает соединение.',
   'stages.explain.echo': 'Не из книги: каждый полученный байт сразу отправляется обратно.',
   'stages.explain.http-hello':
     'Листинги 20-3–20-5: отвечает HTTP/1.1 200 OK с Content-Length и hello.html.',
@@ -89,7 +89,7 @@ export const stagesRu: { readonly [K in keyof typeof stagesEn]: Message } = {
     'Content-Length обещает {declared} байт, а в странице {actual} (UTF-8): клиент перестанет читать после {declared} байт, и страница обрежется.',
 
   'stages.view': 'Рабочие потоки',
-  'stages.view.worker': 'Рабочий {index}',
+  'stages.view.worker': 'Рабочий поток {index}',
   'stages.view.mainThread': 'Главный поток',
   'stages.view.thread': 'Поток {index}',
   'stages.view.row': '{name} — {state}',
@@ -110,12 +110,13 @@ export const stagesRu: { readonly [K in keyof typeof stagesEn]: Message } = {
     other: 'работает {count} потока',
   },
   'stages.view.unbounded':
-    'Предупреждение из книги: поток на соединение ничем не ограничен, и поток запросов может плодить потоки, пока не кончатся ресурсы системы.',
+    'Предупреждение из книги: при «поток на соединение» число потоков ничем не ограничено, и наплыв запросов может плодить потоки, пока не кончатся ресурсы системы.',
   'stages.view.none': 'Потоков пока нет: они запускаются вместе со слушателем.',
   'stages.view.phase.reading': 'читает запрос',
   'stages.view.phase.sleeping': 'спит',
   'stages.view.phase.responding': 'отвечает',
   'stages.view.withPhase': '{state} ({phase})',
+  'stages.view.blockedAnnounce': 'Остановка ждёт потоки, застрявшие в чтении: {list}.',
   'stages.view.blocked': 'Почему остановка ждёт',
   'stages.view.blockedIdle':
     '{name} ждёт, чтобы прочитать данные из #{number}, но оно ничего не присылает уже {seconds} с — остановка ждёт его. Упреждающее соединение браузера?',
