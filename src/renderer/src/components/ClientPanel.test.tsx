@@ -147,6 +147,31 @@ describe('ClientPanel', () => {
     )
   })
 
+  it('asks for the confirmation when the engine finds a local-looking name resolves elsewhere', async () => {
+    const user = userEvent.setup()
+    const { panel, api } = setup()
+    api.runClientPlan.mockResolvedValueOnce(
+      fail({
+        code: 'INVALID_INPUT',
+        field: 'confirmedRemote',
+        message: 'localhost resolves to 10.0.0.5, not this machine: confirm sending to it first',
+      }),
+    )
+    const target = panel.getByRole('textbox', { name: 'Target' })
+    await user.clear(target)
+    await user.type(target, 'localhost:7878')
+    expect(panel.queryByRole('checkbox', { name: /I may test/ })).toBeNull()
+    await user.click(panel.getByRole('button', { name: 'Run plan' }))
+    expect((await panel.findByRole('alert')).textContent).toMatch(
+      /localhost resolves to an address that is not this machine/,
+    )
+    await user.click(panel.getByRole('checkbox', { name: /I may test localhost/ }))
+    await user.click(panel.getByRole('button', { name: 'Run plan' }))
+    expect(api.runClientPlan).toHaveBeenLastCalledWith(
+      expect.objectContaining({ target: 'localhost:7878', confirmedRemote: true }),
+    )
+  })
+
   it('shows each request as a readable line, expected vs actual, and Cancel while running', async () => {
     const user = userEvent.setup()
     const { panel, api, deliver } = setup()

@@ -43,6 +43,8 @@ export function ClientPanel(): ReactNode {
   const [draft, setDraft] = useState<ClientDraft>(INITIAL_DRAFT)
   const [runError, setRunError] = useState<string | null>(null)
   const [isStarting, setStarting] = useState(false)
+  /** A target the engine refused because its name resolves to another machine. */
+  const [refusedTarget, setRefusedTarget] = useState<string | null>(null)
 
   const target = draft.target ?? defaultTarget(listeners)
   const request = useMemo(() => draftRequest(draft, target), [draft, target])
@@ -53,7 +55,7 @@ export function ClientPanel(): ReactNode {
   }
   const parsedTarget = parseTarget(target)
   const remoteHost =
-    'value' in parsedTarget && isRemoteHost(parsedTarget.value.host)
+    'value' in parsedTarget && (isRemoteHost(parsedTarget.value.host) || refusedTarget === target)
       ? parsedTarget.value.host
       : null
 
@@ -83,7 +85,12 @@ export function ClientPanel(): ReactNode {
     setStarting(true)
     try {
       const result = await api.runClientPlan(request)
-      if (!result.ok) setRunError(t('client.runFailed', { message: result.error.message }))
+      if (result.ok) return
+      // The name looked local, but the engine found it resolves elsewhere: ask, as for any host.
+      if (result.error.field === 'confirmedRemote' && 'value' in parsedTarget) {
+        setRefusedTarget(target)
+        setRunError(t('client.remote.resolvesElsewhere', { host: parsedTarget.value.host }))
+      } else setRunError(t('client.runFailed', { message: result.error.message }))
     } finally {
       setStarting(false)
     }

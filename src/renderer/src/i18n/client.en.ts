@@ -45,6 +45,8 @@ export const clientEn = {
   'client.remote.confirm': 'I may test {host}: send the plan there',
   'client.run': 'Run plan',
   'client.cancel': 'Cancel',
+  'client.remote.resolvesElsewhere':
+    '{host} resolves to an address that is not this machine (see your hosts file or DNS). Nothing was sent: confirm below to send the plan there.',
   'client.runFailed': 'The plan was not started: {message}',
   'client.readOnly': 'A saved session is open: plans run only against the live engine.',
 

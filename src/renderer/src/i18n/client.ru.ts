@@ -45,6 +45,8 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.remote.confirm': 'Мне можно проверять {host}: отправить план туда',
   'client.run': 'Запустить план',
   'client.cancel': 'Отменить',
+  'client.remote.resolvesElsewhere':
+    '{host} указывает на адрес не этого компьютера (смотрите файл hosts или DNS). Ничего не отправлено: подтвердите ниже, чтобы отправить план туда.',
   'client.runFailed': 'План не запущен: {message}',
   'client.readOnly': 'Открыт сохранённый сеанс: планы запускаются только на работающем движке.',
 
