@@ -3,15 +3,9 @@
  * over IPv4 and IPv6, and whether the port lies in one.
  */
 import type { Platform } from '../../../shared/bind-failure'
-import type {
-  ExcludedPortsOutcome,
-  ExcludedPortsReport,
-  ExcludedRange,
-  ToolRun,
-} from '../../../shared/diagnostics-types'
-import { assertNever } from '../../../shared/result'
+import type { ExcludedPortsReport, ExcludedRange, ToolRun } from '../../../shared/diagnostics-types'
 import { parseExcludedRanges, rangesWith } from './parse-excluded'
-import { windowsTool, type ToolRunner, type ToolSpec } from './run-tool'
+import { failureOutcome, windowsTool, type ToolRunner, type ToolSpec } from './run-tool'
 
 /** `netsh` listing the excluded TCP port ranges of one address family. */
 export function netshSpec(family: ExcludedRange['family']): ToolSpec {
@@ -19,20 +13,6 @@ export function netshSpec(family: ExcludedRange['family']): ToolSpec {
     file: windowsTool('netsh.exe'),
     args: ['interface', family, 'show', 'excludedportrange', 'protocol=tcp'],
     display: `netsh interface ${family} show excludedportrange protocol=tcp`,
-  }
-}
-
-function failureOutcome(run: ToolRun): ExcludedPortsOutcome {
-  switch (run.status) {
-    case 'missing':
-      return 'tool-missing'
-    case 'timeout':
-      return 'timeout'
-    case 'exited':
-    case 'failed':
-      return 'failed'
-    default:
-      return assertNever(run.status)
   }
 }
 

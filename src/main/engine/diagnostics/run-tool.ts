@@ -4,6 +4,7 @@
  * Never rejects: a missing tool, a timeout or a crash become a {@link ToolRun} the report shows.
  */
 import { execFile } from 'node:child_process'
+import { assertNever } from '../../../shared/result'
 import {
   MAX_TOOL_OUTPUT_CHARS,
   TOOL_TIMEOUT_MS,
@@ -120,6 +121,21 @@ export const runTool: ToolRunner = (spec) =>
       done('failed', null, '', err instanceof Error ? err.message : String(err))
     }
   })
+
+/** A run that did not answer, as a diagnostic's outcome. */
+export function failureOutcome(run: ToolRun): 'tool-missing' | 'timeout' | 'failed' {
+  switch (run.status) {
+    case 'missing':
+      return 'tool-missing'
+    case 'timeout':
+      return 'timeout'
+    case 'exited':
+    case 'failed':
+      return 'failed'
+    default:
+      return assertNever(run.status)
+  }
+}
 
 /** Tools run at once; the rest wait their turn. */
 export const MAX_RUNNING_TOOLS = 2

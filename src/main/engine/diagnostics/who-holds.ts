@@ -11,9 +11,8 @@ import type {
   WhoHoldsOutcome,
   WhoHoldsReport,
 } from '../../../shared/diagnostics-types'
-import { assertNever } from '../../../shared/result'
 import { parseLsof, parseNetstat, parseSs, parseTasklist, type ParsedHolder } from './parse-holders'
-import { windowsTool, type ToolRunner, type ToolSpec } from './run-tool'
+import { failureOutcome, windowsTool, type ToolRunner, type ToolSpec } from './run-tool'
 
 /** At most this many pids get a tasklist lookup (each is a process start on Windows). */
 const MAX_NAME_LOOKUPS = 8
@@ -56,21 +55,6 @@ export function tasklistSpec(pid: number): ToolSpec {
     file: windowsTool('tasklist.exe'),
     args: ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'],
     display: `tasklist /FI "PID eq ${pid}" /FO CSV /NH`,
-  }
-}
-
-/** A run that did not answer, as an outcome. */
-function failureOutcome(run: ToolRun): WhoHoldsOutcome {
-  switch (run.status) {
-    case 'missing':
-      return 'tool-missing'
-    case 'timeout':
-      return 'timeout'
-    case 'exited':
-    case 'failed':
-      return 'failed'
-    default:
-      return assertNever(run.status)
   }
 }
 

@@ -2,13 +2,15 @@
  * "Check excluded port ranges" for EACCES on Windows: whether the port lies in a range that
  * Hyper-V, WSL2, Docker or WinNAT reserved (`netsh … show excludedportrange`).
  */
-import { useState, type ReactNode } from 'react'
+import { useOsQuestion } from '../hooks/use-os-question'
+import { OsAnswer } from './OsAnswer'
+import type { ReactNode } from 'react'
 import {
   TOOL_TIMEOUT_MS,
   type ExcludedPortsReport,
   type ExcludedRange,
 } from '../../../shared/diagnostics-types'
-import { assertNever, type Result } from '../../../shared/result'
+import { assertNever } from '../../../shared/result'
 import { useI18n, type Translate } from '../i18n/context'
 import { useApi } from '../state/StoreContext'
 import { ToolRuns } from './ToolRuns'
@@ -47,31 +49,15 @@ function answerText(t: Translate, report: ExcludedPortsReport): string {
 export function ExcludedPorts({ port }: { port: number }): ReactNode {
   const { t } = useI18n()
   const api = useApi()
-  const [result, setResult] = useState<Result<ExcludedPortsReport> | null>(null)
-  const [isRunning, setRunning] = useState(false)
-  const ask = (): void => {
-    setRunning(true)
-    void api
-      .excludedPorts({ port })
-      .then(setResult, (err: unknown) =>
-        setResult({ ok: false, error: { code: 'INTERNAL', message: String(err) } }),
-      )
-      .finally(() => setRunning(false))
-  }
+  const { result, isRunning, ask } = useOsQuestion(() => api.excludedPorts({ port }))
   return (
     <div className="diagnostics">
       <button type="button" onClick={ask} disabled={isRunning}>
         {t('diagnostics.excluded.button')}
       </button>
-      <div aria-live="polite" className="diagnostics-answer">
-        {isRunning && <p className="muted">{t('diagnostics.askingOs')}</p>}
-        {!isRunning && result?.ok === false && (
-          <p className="diagnostics-problem">
-            {t('diagnostics.failedRequest', { error: t(`error.${result.error.code}`) })}
-          </p>
-        )}
-        {!isRunning && result?.ok === true && <p>{answerText(t, result.value)}</p>}
-      </div>
+      <OsAnswer result={result} isRunning={isRunning}>
+        {(report) => <p>{answerText(t, report)}</p>}
+      </OsAnswer>
       {/* Outside the live region: a screen reader announces the answer, not the tool's output. */}
       {!isRunning && result?.ok === true && (
         <ToolRuns runs={result.value.runs} isOpen={result.value.outcome === 'failed'} />

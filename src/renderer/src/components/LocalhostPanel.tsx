@@ -2,14 +2,16 @@
  * A listener's "localhost" section: what `localhost` resolves to here and which of those
  * addresses accept a connection on the listener's port — the ::1 vs 127.0.0.1 trap, tested.
  */
-import { useState, type ReactNode } from 'react'
+import { useOsQuestion } from '../hooks/use-os-question'
+import { OsAnswer } from './OsAnswer'
+import type { ReactNode } from 'react'
 import type { ListenerSnapshot } from '../../../shared/contract'
 import {
   PROBE_TIMEOUT_MS,
   type LocalhostProbe,
   type LocalhostReport,
 } from '../../../shared/diagnostics-types'
-import { assertNever, type Result } from '../../../shared/result'
+import { assertNever } from '../../../shared/result'
 import { useI18n, type Translate } from '../i18n/context'
 import { useApi } from '../state/StoreContext'
 import '../diagnostics.css'
@@ -105,19 +107,9 @@ function Report({ report }: { report: LocalhostReport }): ReactNode {
 export function LocalhostPanel({ listener }: { listener: ListenerSnapshot }): ReactNode {
   const { t } = useI18n()
   const api = useApi()
-  const [result, setResult] = useState<Result<LocalhostReport> | null>(null)
-  const [isRunning, setRunning] = useState(false)
   const port = listener.state === 'listening' && listener.bound ? listener.bound.port : null
   const shownPort = port ?? listener.settings.port
-  const test = (): void => {
-    setRunning(true)
-    void api
-      .checkLocalhost({ port })
-      .then(setResult, (err: unknown) =>
-        setResult({ ok: false, error: { code: 'INTERNAL', message: String(err) } }),
-      )
-      .finally(() => setRunning(false))
-  }
+  const { result, isRunning, ask: test } = useOsQuestion(() => api.checkLocalhost({ port }))
   return (
     <details className="settings localhost-panel">
       <summary>{t('diagnostics.localhost.summary')}</summary>
@@ -129,15 +121,9 @@ export function LocalhostPanel({ listener }: { listener: ListenerSnapshot }): Re
           {t('diagnostics.localhost.button')}
         </button>
       </div>
-      <div aria-live="polite" className="diagnostics-answer">
-        {isRunning && <p className="muted">{t('diagnostics.askingOs')}</p>}
-        {!isRunning && result?.ok === false && (
-          <p className="diagnostics-problem">
-            {t('diagnostics.failedRequest', { error: t(`error.${result.error.code}`) })}
-          </p>
-        )}
-        {!isRunning && result?.ok === true && <Report report={result.value} />}
-      </div>
+      <OsAnswer result={result} isRunning={isRunning}>
+        {(report) => <Report report={report} />}
+      </OsAnswer>
       <p className="field-hint">{t('diagnostics.localhost.note')}</p>
     </details>
   )

@@ -2,13 +2,15 @@
  * "Who holds this port?" for EADDRINUSE: asks the engine to run the OS tool, shows each holder's
  * name and PID, or says plainly why it cannot tell.
  */
-import { useState, type ReactNode } from 'react'
+import { useOsQuestion } from '../hooks/use-os-question'
+import { OsAnswer } from './OsAnswer'
+import type { ReactNode } from 'react'
 import {
   TOOL_TIMEOUT_MS,
   type PortHolder,
   type WhoHoldsReport,
 } from '../../../shared/diagnostics-types'
-import { assertNever, type Result } from '../../../shared/result'
+import { assertNever } from '../../../shared/result'
 import { useI18n, type Translate } from '../i18n/context'
 import { useApi } from '../state/StoreContext'
 import { ToolRuns } from './ToolRuns'
@@ -84,31 +86,15 @@ function Report({ report }: { report: WhoHoldsReport }): ReactNode {
 export function WhoHoldsPort({ port }: { port: number }): ReactNode {
   const { t } = useI18n()
   const api = useApi()
-  const [result, setResult] = useState<Result<WhoHoldsReport> | null>(null)
-  const [isRunning, setRunning] = useState(false)
-  const ask = (): void => {
-    setRunning(true)
-    void api
-      .whoHolds({ port })
-      .then(setResult, (err: unknown) =>
-        setResult({ ok: false, error: { code: 'INTERNAL', message: String(err) } }),
-      )
-      .finally(() => setRunning(false))
-  }
+  const { result, isRunning, ask } = useOsQuestion(() => api.whoHolds({ port }))
   return (
     <div className="diagnostics">
       <button type="button" onClick={ask} disabled={isRunning}>
         {t('diagnostics.who.button')}
       </button>
-      <div aria-live="polite" className="diagnostics-answer">
-        {isRunning && <p className="muted">{t('diagnostics.askingOs')}</p>}
-        {!isRunning && result?.ok === false && (
-          <p className="diagnostics-problem">
-            {t('diagnostics.failedRequest', { error: t(`error.${result.error.code}`) })}
-          </p>
-        )}
-        {!isRunning && result?.ok === true && <Report report={result.value} />}
-      </div>
+      <OsAnswer result={result} isRunning={isRunning}>
+        {(report) => <Report report={report} />}
+      </OsAnswer>
       {/* Outside the live region: a screen reader announces the answer, not the tool's output. */}
       {!isRunning && result?.ok === true && (
         <ToolRuns runs={result.value.runs} isOpen={result.value.outcome === 'failed'} />
