@@ -3,7 +3,7 @@
  * how a raw request's bytes are cut into writes. Pure: the engine sends these, the GUI shows them.
  */
 import { formatHostPort } from './address'
-import type { ClientHttpRow } from './client-types'
+import type { ClientHttpRow, ClientRequestSnapshot } from './client-types'
 
 /** One request of an HTTP plan. */
 export interface PlannedRequest {
@@ -39,4 +39,33 @@ export function describeRows(rows: readonly ClientHttpRow[]): string {
   return rows
     .map((r) => `${r.count} × ${r.path}${r.startMs > 0 ? ` @ ${r.startMs} ms` : ''}`)
     .join(' + ')
+}
+
+/** A request of a run before anything happened to it: every time and count still empty. */
+export function plannedSnapshot(
+  request: Pick<ClientRequestSnapshot, 'index' | 'path' | 'startMs' | 'expectedDoneMs'>,
+  bytesToSend: number,
+): ClientRequestSnapshot {
+  // Named one by one: a caller's richer object (the engine's plan with its bytes) must not leak in.
+  return {
+    index: request.index,
+    path: request.path,
+    startMs: request.startMs,
+    expectedDoneMs: request.expectedDoneMs,
+    phase: 'planned',
+    connectStartMs: null,
+    connectedMs: null,
+    firstSentMs: null,
+    lastSentMs: null,
+    firstReceivedMs: null,
+    doneMs: null,
+    bytesToSend,
+    bytesSent: 0,
+    writes: 0,
+    bytesReceived: 0,
+    statusLine: null,
+    statusCode: null,
+    errorCode: null,
+    localPort: null,
+  }
 }

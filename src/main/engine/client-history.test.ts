@@ -1,3 +1,4 @@
+import { plannedSnapshot } from '../../shared/client-plan'
 import { describe, expect, it } from 'vitest'
 import {
   CLIENT_RUNS_KEPT,
@@ -9,25 +10,8 @@ import { Batcher } from './batcher'
 
 function request(index: number, phase: ClientRequestSnapshot['phase']): ClientRequestSnapshot {
   return {
-    index,
-    path: '/',
-    startMs: 0,
-    expectedDoneMs: null,
+    ...plannedSnapshot({ index, path: '/', startMs: 0, expectedDoneMs: null }, 10),
     phase,
-    connectStartMs: null,
-    connectedMs: null,
-    firstSentMs: null,
-    lastSentMs: null,
-    firstReceivedMs: null,
-    doneMs: null,
-    bytesToSend: 10,
-    bytesSent: 0,
-    writes: 0,
-    bytesReceived: 0,
-    statusLine: null,
-    statusCode: null,
-    errorCode: null,
-    localPort: null,
   }
 }
 

@@ -6,7 +6,7 @@
  * given up after CLIENT_CONNECT_TIMEOUT_MS; stop() destroys the socket at once.
  */
 import { connect, type LookupFunction, type Socket } from 'node:net'
-import { chunkSizes } from '../../../shared/client-plan'
+import { chunkSizes, plannedSnapshot } from '../../../shared/client-plan'
 import {
   CLIENT_CONNECT_TIMEOUT_MS,
   type ClientFraming,
@@ -60,27 +60,7 @@ export class ClientRequest {
     private readonly plan: RequestPlan,
     private readonly ctx: RequestContext,
   ) {
-    this.snap = {
-      index: plan.index,
-      path: plan.path,
-      startMs: plan.startMs,
-      expectedDoneMs: plan.expectedDoneMs,
-      phase: 'planned',
-      connectStartMs: null,
-      connectedMs: null,
-      firstSentMs: null,
-      lastSentMs: null,
-      firstReceivedMs: null,
-      doneMs: null,
-      bytesToSend: plan.bytes.length,
-      bytesSent: 0,
-      writes: 0,
-      bytesReceived: 0,
-      statusLine: null,
-      statusCode: null,
-      errorCode: null,
-      localPort: null,
-    }
+    this.snap = plannedSnapshot(plan, plan.bytes.length)
   }
 
   get isFinished(): boolean {

@@ -1,3 +1,4 @@
+import { plannedSnapshot } from '../../../shared/client-plan'
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
@@ -48,28 +49,9 @@ const RUN: ClientRunInfo = {
 }
 
 function request(index: number, over: Partial<ClientRequestSnapshot> = {}): ClientRequestSnapshot {
-  return {
-    index,
-    path: index < 2 ? '/sleep' : '/',
-    startMs: 0,
-    expectedDoneMs: [5000, 10000, 10000][index] ?? null,
-    phase: 'planned',
-    connectStartMs: null,
-    connectedMs: null,
-    firstSentMs: null,
-    lastSentMs: null,
-    firstReceivedMs: null,
-    doneMs: null,
-    bytesToSend: 61,
-    bytesSent: 0,
-    writes: 0,
-    bytesReceived: 0,
-    statusLine: null,
-    statusCode: null,
-    errorCode: null,
-    localPort: null,
-    ...over,
-  }
+  const path = index < 2 ? '/sleep' : '/'
+  const expectedDoneMs = [5000, 10000, 10000][index] ?? null
+  return { ...plannedSnapshot({ index, path, startMs: 0, expectedDoneMs }, 61), ...over }
 }
 
 const finished = (index: number, doneMs: number): ClientRequestSnapshot =>

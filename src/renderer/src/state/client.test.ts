@@ -1,3 +1,4 @@
+import { plannedSnapshot } from '../../../shared/client-plan'
 import { describe, expect, it } from 'vitest'
 import type { ClientRequestSnapshot, ClientRunInfo } from '../../../shared/client-types'
 import type { EngineEvent } from '../../../shared/contract'
@@ -18,25 +19,7 @@ const info = (runId: string): ClientRunInfo => ({
 })
 
 const req = (over: Partial<ClientRequestSnapshot> = {}): ClientRequestSnapshot => ({
-  index: 0,
-  path: '/',
-  startMs: 0,
-  expectedDoneMs: null,
-  phase: 'planned',
-  connectStartMs: null,
-  connectedMs: null,
-  firstSentMs: null,
-  lastSentMs: null,
-  firstReceivedMs: null,
-  doneMs: null,
-  bytesToSend: 10,
-  bytesSent: 0,
-  writes: 0,
-  bytesReceived: 0,
-  statusLine: null,
-  statusCode: null,
-  errorCode: null,
-  localPort: null,
+  ...plannedSnapshot({ index: 0, path: '/', startMs: 0, expectedDoneMs: null }, 10),
   ...over,
 })
 
