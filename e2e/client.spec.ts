@@ -144,3 +144,37 @@ test('a raw request in 3 chunks: three writes, and the listener reads three chun
     page.getByRole('region', { name: 'Stream' }).getByRole('tabpanel').getByRole('row'),
   ).toHaveCount(4) // the header and three reads
 })
+
+test('an idle connection holds a worker of a pool of 2: the two /sleep run one after another', async ({
+  app,
+}) => {
+  const { page } = app
+  const card = listenerCard(page, 1)
+  await card.getByRole('combobox', { name: 'Responder' }).selectOption({ label: 'HTTP slow route' })
+  await card.getByRole('combobox', { name: 'Handling' }).selectOption({ label: 'Thread pool' })
+  const workers = card.getByRole('spinbutton', { name: 'Workers' })
+  await workers.fill('2')
+  await workers.press('Enter')
+  const sleep = card.getByRole('spinbutton', { name: 'Sleep seconds' })
+  await sleep.fill('1')
+  await sleep.press('Enter')
+  await startListening(card, 0)
+
+  await page.getByRole('tab', { name: 'Client' }).click()
+  const client = page.getByRole('region', { name: 'Client' })
+  await client.getByRole('button', { name: '2 × /sleep + 1 × / + 1 idle' }).click()
+  await client.getByRole('button', { name: 'Run plan' }).click()
+  const timeline = client.getByRole('list', { name: 'Timeline of run 1' })
+  await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+  const rows = timeline.getByRole('listitem')
+  await expect(rows.nth(0)).toContainText('#1 idle — open, sent nothing')
+  await expect(rows.nth(1)).toContainText('(expected 1 s)')
+  await expect(rows.nth(2)).toContainText('(expected 2 s)')
+  await expect(rows.nth(3)).toContainText('(expected 2 s)')
+  const shots = process.env.SOCKETLAB_SHOTS
+  if (shots) await page.screenshot({ path: `${shots}/client-idle.png` })
+  await client.getByRole('button', { name: 'Close idle connections' }).click()
+  await expect(rows.nth(0)).toContainText('#1 idle — closed here')
+  await expect(client.getByRole('button', { name: 'Close idle connections' })).toHaveCount(0)
+  if (shots) await page.screenshot({ path: `${shots}/client-idle-closed.png` })
+})

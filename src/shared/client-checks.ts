@@ -10,6 +10,7 @@ import {
   MAX_CLIENT_CHUNKS,
   MAX_CLIENT_CONNECTIONS,
   MAX_CLIENT_GAP_MS,
+  MAX_CLIENT_IDLE,
   MAX_CLIENT_PATH,
   MAX_CLIENT_RAW_BYTES,
   MAX_CLIENT_ROWS,
@@ -44,6 +45,7 @@ export type ClientInputReason =
   | 'path-invalid'
   | 'path-too-long'
   | 'too-many-connections'
+  | 'idle-range'
   | 'raw-empty'
   | 'raw-too-large'
   | 'raw-escape'
@@ -128,7 +130,7 @@ function isWhole(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max
 }
 
-function rowErrors(rows: readonly ClientHttpRow[]): ClientFieldError[] {
+function rowErrors(rows: readonly ClientHttpRow[], idle: number): ClientFieldError[] {
   const errors: ClientFieldError[] = []
   if (rows.length === 0) errors.push(fieldError('rows', 'rows-empty', 'The plan has no requests'))
   if (rows.length > MAX_CLIENT_ROWS)
@@ -138,6 +140,13 @@ function rowErrors(rows: readonly ClientHttpRow[]): ClientFieldError[] {
       }),
     )
   let total = 0
+  if (!isWhole(idle, 0, MAX_CLIENT_IDLE))
+    errors.push(
+      fieldError('idle', 'idle-range', `Idle connections must be 0 to ${MAX_CLIENT_IDLE}`, {
+        max: MAX_CLIENT_IDLE,
+      }),
+    )
+  else total += idle
   rows.forEach((row, i) => {
     if (!isWhole(row.count, 1, MAX_CLIENT_CONNECTIONS))
       errors.push(
@@ -255,7 +264,7 @@ function framingErrors(framing: ClientFraming, size: number | null): ClientField
 }
 
 function planErrors(plan: ClientPlan): ClientFieldError[] {
-  if (plan.kind === 'http') return rowErrors(plan.rows)
+  if (plan.kind === 'http') return rowErrors(plan.rows, plan.idle ?? 0)
   const bytes = rawPlanBytes(plan.text)
   const size = 'bytes' in bytes ? bytes.bytes.length : null
   return [...('bytes' in bytes ? [] : [bytes]), ...framingErrors(plan.framing, size)]

@@ -74,6 +74,42 @@ describe('expectedDoneTimes', () => {
   })
 })
 
+describe('expectedDoneTimes with idle connections', () => {
+  const withIdle = (idle: number): ClientPlan => ({ ...BOOK, idle })
+
+  it('a pool of 4 with 1 idle connection serves the requests on 3 workers', () => {
+    const four: ClientPlan = { kind: 'http', rows: [{ count: 4, path: '/sleep', startMs: 0 }] }
+    expect(expectedDoneTimes(four, model({ handling: 'thread-pool' }))).toEqual([
+      5000, 5000, 5000, 5000,
+    ])
+    expect(expectedDoneTimes({ ...four, idle: 1 }, model({ handling: 'thread-pool' }))).toEqual([
+      5000, 5000, 5000, 10000,
+    ])
+  })
+
+  it('a pool of 2 with 1 idle: the two sleeps run one after another', () => {
+    expect(expectedDoneTimes(withIdle(1), model({ handling: 'thread-pool', workers: 2 }))).toEqual([
+      5000, 10000, 10000,
+    ])
+  })
+
+  it('never, when idle connections hold every thread', () => {
+    expect(expectedDoneTimes(withIdle(1), model())).toEqual([Infinity, Infinity, Infinity])
+    expect(expectedDoneTimes(withIdle(2), model({ handling: 'thread-pool', workers: 2 }))).toEqual([
+      Infinity,
+      Infinity,
+      Infinity,
+    ])
+  })
+
+  it('a thread per connection is not held up; no model: nothing expected', () => {
+    expect(expectedDoneTimes(withIdle(3), model({ handling: 'thread-per-connection' }))).toEqual([
+      5000, 5000, 0,
+    ])
+    expect(expectedDoneTimes(withIdle(1), null)).toEqual([null, null, null])
+  })
+})
+
 describe('findTargetListener and modelOf', () => {
   const listener = (address: string, over: Partial<ListenerSnapshot> = {}): ListenerSnapshot => ({
     id: 'L1',

@@ -7,6 +7,11 @@
  * of N runs up to N side by side, a thread per connection runs them all at once. `/sleep` under
  * the slow route holds its thread for the listener's sleep seconds; every other request is
  * answered at once (taken as 0 ms: the real time adds a few milliseconds).
+ *
+ * Idle connections (a plan's `idle`) connect first, at t=0, before any request (the engine opens
+ * the requests only once they are connected, and a listener accepts in connection order), and
+ * each holds its thread for good: its read never returns. Under a single thread one idle
+ * connection blocks every request; a pool of N with k idle serves requests on N − k workers.
  */
 import { expandRows } from './client-plan'
 import type { ClientModel, ClientPlan } from './client-types'
@@ -63,15 +68,22 @@ export function serviceMs(model: ClientModel, path: string): number {
 }
 
 /**
- * Expected done times (ms since the plan started) of each request of `plan` under `model`; null
- * for each when there is no model or the plan is raw (its timing depends on its framing).
+ * Expected done times (ms since the plan started) of each request of `plan` under `model`
+ * (not of its idle connections); Infinity: never, every thread it could get is held by an idle
+ * connection. Null for each when there is no model or the plan is raw (its timing depends on its
+ * framing).
  */
 export function expectedDoneTimes(plan: ClientPlan, model: ClientModel | null): (number | null)[] {
   if (plan.kind === 'raw') return [null]
   const requests = expandRows(plan.rows)
   if (model === null) return requests.map(() => null)
-  const jobs = requests.map((r) => ({ arriveMs: r.startMs, serviceMs: serviceMs(model, r.path) }))
-  return finishTimes(jobs, threadsOf(model))
+  const idle = Math.max(0, plan.idle ?? 0)
+  // The idle jobs go first: they arrive at 0 like the earliest requests, and ties keep input order.
+  const jobs = [
+    ...Array.from({ length: idle }, () => ({ arriveMs: 0, serviceMs: Infinity })),
+    ...requests.map((r) => ({ arriveMs: r.startMs, serviceMs: serviceMs(model, r.path) })),
+  ]
+  return finishTimes(jobs, threadsOf(model)).slice(idle)
 }
 
 /** True for the responders that read a request and so run under a handling model. */

@@ -34,16 +34,24 @@ export function chunkSizes(total: number, parts: number): number[] {
   return Array.from({ length: n }, (_, i) => base + (i < extra ? 1 : 0))
 }
 
-/** A short summary of rows: `2 × /sleep + 1 × /`, with ` @ 500 ms` for a later start. */
-export function describeRows(rows: readonly ClientHttpRow[]): string {
-  return rows
-    .map((r) => `${r.count} × ${r.path}${r.startMs > 0 ? ` @ ${r.startMs} ms` : ''}`)
-    .join(' + ')
+/**
+ * A short summary of rows: `2 × /sleep + 1 × /`, with ` @ 500 ms` for a later start, and
+ * `idleLabel` (`1 idle`) after them when the plan has idle connections.
+ */
+export function describeRows(
+  rows: readonly ClientHttpRow[],
+  idleLabel: string | null = null,
+): string {
+  const parts = rows.map(
+    (r) => `${r.count} × ${r.path}${r.startMs > 0 ? ` @ ${r.startMs} ms` : ''}`,
+  )
+  return (idleLabel === null ? parts : [...parts, idleLabel]).join(' + ')
 }
 
 /** A request of a run before anything happened to it: every time and count still empty. */
 export function plannedSnapshot(
-  request: Pick<ClientRequestSnapshot, 'index' | 'path' | 'startMs' | 'expectedDoneMs'>,
+  request: Pick<ClientRequestSnapshot, 'index' | 'path' | 'startMs' | 'expectedDoneMs'> &
+    Partial<Pick<ClientRequestSnapshot, 'expectedBlocked' | 'idle'>>,
   bytesToSend: number,
 ): ClientRequestSnapshot {
   // Named one by one: a caller's richer object (the engine's plan with its bytes) must not leak in.
@@ -52,6 +60,8 @@ export function plannedSnapshot(
     path: request.path,
     startMs: request.startMs,
     expectedDoneMs: request.expectedDoneMs,
+    expectedBlocked: request.expectedBlocked ?? false,
+    idle: request.idle ?? false,
     phase: 'planned',
     connectStartMs: null,
     connectedMs: null,

@@ -12,6 +12,11 @@ export const MAX_CLIENT_CONNECTIONS = 200
 /** A plan stops itself after this many seconds. */
 export const MAX_CLIENT_SECONDS = 60
 export const MAX_CLIENT_ROWS = 20
+/**
+ * At most this many idle connections in an HTTP plan: connections that connect and send nothing,
+ * like a browser's speculative ones. They count towards MAX_CLIENT_CONNECTIONS.
+ */
+export const MAX_CLIENT_IDLE = 8
 export const MAX_CLIENT_PATH = 2048
 /** When a row's connections open, at most this long after the plan starts. */
 export const MAX_CLIENT_START_MS = 60_000
@@ -42,7 +47,13 @@ export type ClientFramingKind = ClientFraming['kind']
 export const CLIENT_FRAMINGS: readonly ClientFramingKind[] = ['whole', 'chunks', 'bytes']
 
 export type ClientPlan =
-  | { kind: 'http'; rows: ClientHttpRow[] }
+  /**
+   * `idle` (0 when absent): connections opened first, at t=0, that send nothing; the requests
+   * start once they are connected. They stay open after the requests are done until the server
+   * closes them, the user closes them (client:cancel on the finished run), the time limit, a new
+   * plan or shutdown.
+   */
+  | { kind: 'http'; rows: ClientHttpRow[]; idle?: number }
   /** Composer text (escapes \r \n \t \0 \\ \xNN; typed line breaks are sent as CRLF). */
   | { kind: 'raw'; text: string; framing: ClientFraming }
 
@@ -101,7 +112,9 @@ export type ClientRequestPhase =
  * One request's timeline. Times are ms since the run started, null until they happen.
  *
  * errorCode is Node's code (ECONNREFUSED, ECONNRESET, ETIMEDOUT, EHOSTUNREACH, …) or the
- * client's own: CONNECT_TIMEOUT, TIME_LIMIT (the plan's limit ended it), CANCELLED.
+ * client's own: CONNECT_TIMEOUT, TIME_LIMIT (the plan's limit ended it), CANCELLED, and for an
+ * idle connection CLOSED_BY_CLIENT (the user closed it) or NEW_PLAN (a new plan closed it). An
+ * idle connection that the server closed is 'done' with no error code.
  */
 export interface ClientRequestSnapshot {
   /** 0, 1, …: shown as #1, #2, … */
@@ -110,8 +123,12 @@ export interface ClientRequestSnapshot {
   path: string | null
   /** When it is to open. */
   startMs: number
-  /** When it should be done under the target listener's model, or null (no model). */
+  /** When it should be done under the target listener's model, or null (no model, or never). */
   expectedDoneMs: number | null
+  /** The model says it never finishes: every thread it could get is held by an idle connection. */
+  expectedBlocked: boolean
+  /** An idle connection: connects and sends nothing (its path is null). */
+  idle: boolean
   phase: ClientRequestPhase
   connectStartMs: number | null
   connectedMs: number | null

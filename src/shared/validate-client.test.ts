@@ -90,6 +90,27 @@ describe('clientPlanErrors', () => {
     ).toEqual(['rows:too-many-connections'])
   })
 
+  it('counts idle connections: 0 to 8, and within the 200 connections', () => {
+    const plan = (idle: unknown, count = 1): ClientRunRequest => ({
+      target: '127.0.0.1:7878',
+      plan: { kind: 'http', rows: [{ count, path: '/', startMs: 0 }], idle: idle as number },
+    })
+    expect(reasons(plan(0))).toEqual([])
+    expect(reasons(plan(8))).toEqual([])
+    for (const bad of [-1, 9, 1.5, Number.NaN])
+      expect(reasons(plan(bad))).toEqual(['idle:idle-range'])
+    expect(reasons(plan(8, 192))).toEqual([])
+    expect(reasons(plan(8, 193))).toEqual(['rows:too-many-connections'])
+    const refused = checkClientRun({ ...plan('2') })
+    expect(refused.ok).toBe(false)
+    const accepted = checkClientRun({ ...plan(2) })
+    expect(accepted.ok && accepted.value.plan).toEqual({
+      kind: 'http',
+      rows: [{ count: 1, path: '/', startMs: 0 }],
+      idle: 2,
+    })
+  })
+
   it('needs confirmation for a host that is not loopback', () => {
     const remote = { ...http([{ count: 1, path: '/', startMs: 0 }]), target: 'example.com:80' }
     expect(reasons(remote)).toEqual(['confirmedRemote:remote-not-confirmed'])

@@ -54,8 +54,10 @@ function checkRow(value: unknown): Result<ClientHttpRow> {
 function checkPlan(value: unknown): Result<ClientPlan> {
   if (!isPlainObject(value)) return fail(requestError('plan must be an object'))
   if (value.kind === 'http') {
-    const extra = onlyKeys(value, ['kind', 'rows'])
+    const extra = onlyKeys(value, ['kind', 'rows', 'idle'])
     if (extra) return fail(extra)
+    if (value.idle !== undefined && typeof value.idle !== 'number')
+      return fail(requestError('idle must be a number'))
     if (!Array.isArray(value.rows)) return fail(requestError('rows must be an array'))
     if (value.rows.length > MAX_CLIENT_ROWS * 10) return fail(requestError('too many rows'))
     const rows: ClientHttpRow[] = []
@@ -64,7 +66,11 @@ function checkPlan(value: unknown): Result<ClientPlan> {
       if (!row.ok) return row
       rows.push(row.value)
     }
-    return ok({ kind: 'http', rows })
+    return ok(
+      value.idle === undefined
+        ? { kind: 'http', rows }
+        : { kind: 'http', rows, idle: value.idle as number },
+    )
   }
   if (value.kind === 'raw') {
     const extra = onlyKeys(value, ['kind', 'text', 'framing'])

@@ -37,6 +37,10 @@ export interface RequestPlan {
   path: string | null
   startMs: number
   expectedDoneMs: number | null
+  /** The model says it never finishes (see ClientRequestSnapshot.expectedBlocked). */
+  expectedBlocked?: boolean
+  /** An idle connection: it connects and sends nothing (bytes is empty). */
+  idle?: boolean
   bytes: Buffer
   framing: ClientFraming
 }
@@ -65,6 +69,15 @@ export class ClientRequest {
 
   get isFinished(): boolean {
     return this.isOver
+  }
+
+  get isIdle(): boolean {
+    return this.plan.idle === true
+  }
+
+  /** Connected or over: an idle connection no longer holds up the requests behind it. */
+  get isSettled(): boolean {
+    return this.isOver || this.snap.connectedMs !== null
   }
 
   /** Opens the connection (after its start offset). */
@@ -108,9 +121,10 @@ export class ClientRequest {
       this.clear(connectTimer)
       snap.connectedMs = this.ctx.now()
       snap.localPort = socket.localPort ?? null
-      snap.phase = 'sending'
+      // An idle connection sends nothing: it waits, as a browser's speculative connection does.
+      snap.phase = this.plan.idle === true ? 'waiting' : 'sending'
       this.ctx.changed(this, true)
-      this.sendAll(socket)
+      if (this.plan.idle !== true) this.sendAll(socket)
     })
     socket.on('data', (data: Buffer) => this.received(data))
     socket.once('close', () => {

@@ -7,6 +7,12 @@
  * must be loopback too unless confirmed (see resolve-target.ts). The time limit (60 s at most) is
  * a timer that stops the run and says so. Events are coalesced per request so a run costs a few
  * events per request.
+ *
+ * An HTTP plan's idle connections open first; its requests start once they are connected (so a
+ * listener accepts them first). The run finishes when its requests are done; its idle
+ * connections then stay open — the run lingers — until the server closes them, client:cancel on
+ * the run closes them (CLOSED_BY_CLIENT), its time limit passes, a new plan starts (NEW_PLAN) or
+ * the engine shuts down.
  */
 import type { LookupFunction } from 'node:net'
 import { performance } from 'node:perf_hooks'
@@ -59,6 +65,8 @@ class ClientRun {
   private readonly limitTimer: ReturnType<typeof setTimeout>
   private stopping: ClientRunOutcome | null = null
   private isDone = false
+  private isClosed = false
+  private areRequestsScheduled = false
   private resolveDone: () => void = () => undefined
   readonly done = new Promise<void>((resolve) => (this.resolveDone = resolve))
 
@@ -68,6 +76,7 @@ class ClientRun {
     lookup: LookupFunction,
     private readonly emit: (event: ClientEvent) => void,
     private readonly onDone: () => void,
+    private readonly onClosed: () => void,
   ) {
     const ctx = {
       host: info.host,
@@ -78,7 +87,20 @@ class ClientRun {
       ended: () => this.ended(),
     }
     for (const plan of plans) this.requests.push(new ClientRequest(plan, ctx))
-    this.limitTimer = setTimeout(() => void this.stop('time-limit', 'TIME_LIMIT'), info.timeLimitMs)
+    this.limitTimer = setTimeout(() => {
+      if (this.isDone) void this.closeIdle('TIME_LIMIT')
+      else void this.stop('time-limit', 'TIME_LIMIT')
+    }, info.timeLimitMs)
+  }
+
+  /** Every socket of the run is closed (its idle connections too). */
+  get allClosed(): boolean {
+    return this.requests.every((r) => r.isFinished)
+  }
+
+  /** Closes the idle connections still open, with `code`; resolves once they are closed. */
+  async closeIdle(code: string): Promise<void> {
+    await Promise.all(this.requests.filter((r) => r.isIdle).map((r) => r.stop(code)))
   }
 
   start(): void {
@@ -88,7 +110,16 @@ class ClientRun {
       run: this.info,
       requests: this.requests.map((r) => ({ ...r.snap })),
     })
-    for (const request of this.requests) request.schedule()
+    for (const request of this.requests) if (request.isIdle) request.schedule()
+    this.scheduleRequests()
+  }
+
+  /** The requests open once every idle connection is connected (or has failed). */
+  private scheduleRequests(): void {
+    if (this.areRequestsScheduled || this.stopping !== null || this.isDone) return
+    if (!this.requests.every((r) => !r.isIdle || r.isSettled)) return
+    this.areRequestsScheduled = true
+    for (const request of this.requests) if (!request.isIdle) request.schedule()
   }
 
   async stop(outcome: ClientRunOutcome, code: string): Promise<void> {
@@ -99,6 +130,7 @@ class ClientRun {
   }
 
   private changed(request: ClientRequest, isMilestone: boolean): void {
+    if (request.isIdle) this.scheduleRequests()
     if (!isMilestone && performance.now() - (this.lastEmit.get(request) ?? 0) < PROGRESS_MS) return
     this.dirty.add(request)
     this.flushTimer ??= setTimeout(() => this.flush(), COALESCE_MS)
@@ -121,14 +153,24 @@ class ClientRun {
   }
 
   private ended(): void {
+    this.scheduleRequests()
     if (this.stopping !== null) return
-    if (this.requests.every((r) => r.isFinished)) this.finish('completed')
+    if (!this.isDone && this.requests.every((r) => r.isIdle || r.isFinished))
+      this.finish('completed')
+    else if (this.isDone && this.allClosed) this.closed()
+  }
+
+  private closed(): void {
+    if (this.isClosed) return
+    this.isClosed = true
+    clearTimeout(this.limitTimer)
+    this.flush()
+    this.onClosed()
   }
 
   private finish(outcome: ClientRunOutcome): void {
     if (this.isDone) return
     this.isDone = true
-    clearTimeout(this.limitTimer)
     this.flush()
     const elapsedMs = Math.round((performance.now() - this.t0) * 10) / 10
     this.emit({
@@ -140,6 +182,7 @@ class ClientRun {
     })
     this.onDone()
     this.resolveDone()
+    if (this.allClosed) this.closed()
   }
 }
 
@@ -158,19 +201,37 @@ function planRequests(
       { index: 0, path: null, startMs: 0, expectedDoneMs: null, bytes, framing: plan.framing },
     ]
   }
-  return expandRows(plan.rows).map((r, index) => ({
+  const idle = plan.idle ?? 0
+  const idlePlans = Array.from({ length: idle }, (_, index): RequestPlan => ({
     index,
-    path: r.path,
-    startMs: r.startMs,
-    expectedDoneMs: expected[index] ?? null,
-    bytes: Buffer.from(httpRequestText(r.path, host, port), 'latin1'),
+    path: null,
+    startMs: 0,
+    expectedDoneMs: null,
+    idle: true,
+    bytes: Buffer.alloc(0),
     framing: { kind: 'whole' },
   }))
+  const requests = expandRows(plan.rows).map((r, i): RequestPlan => {
+    const expectedMs = expected[i] ?? null
+    const isBlocked = expectedMs === Infinity
+    return {
+      index: idle + i,
+      path: r.path,
+      startMs: r.startMs,
+      expectedDoneMs: isBlocked ? null : expectedMs,
+      expectedBlocked: isBlocked,
+      bytes: Buffer.from(httpRequestText(r.path, host, port), 'latin1'),
+      framing: { kind: 'whole' },
+    }
+  })
+  return [...idlePlans, ...requests]
 }
 
 /** Creates the engine's client: one plan at a time, every socket closed by cancel and shutdown. */
 export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
   const runs = new Map<string, ClientRun>()
+  /** Finished runs whose idle connections are still open. */
+  const lingering = new Map<string, ClientRun>()
   let nextRun = 1
   let isShutDown = false
   /** A run is being set up (its host resolving): a second one must wait its turn. */
@@ -206,8 +267,16 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
       timeLimitMs: (request.timeLimitSeconds ?? MAX_CLIENT_SECONDS) * 1000,
     }
     const plans = planRequests(request, host, port, expectedDoneTimes(request.plan, model))
-    const run = new ClientRun(info, plans, pinnedLookup(resolved), deps.emit, () =>
-      runs.delete(runId),
+    const run: ClientRun = new ClientRun(
+      info,
+      plans,
+      pinnedLookup(resolved),
+      deps.emit,
+      () => {
+        runs.delete(runId)
+        if (!run.allClosed) lingering.set(runId, run)
+      },
+      () => lingering.delete(runId),
     )
     runs.set(runId, run)
     run.start()
@@ -221,6 +290,8 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
         return fail({ code: 'BAD_STATE', message: 'A plan is already running' })
       isStarting = true
       try {
+        // A new plan closes the idle connections an earlier one left open.
+        await Promise.all([...lingering.values()].map((run) => run.closeIdle('NEW_PLAN')))
         return await start(request)
       } finally {
         isStarting = false
@@ -228,13 +299,23 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
     },
     async cancel({ runId }) {
       const run = runs.get(runId)
-      if (run === undefined) return fail({ code: 'NOT_FOUND', message: `No running plan ${runId}` })
-      await run.stop('cancelled', 'CANCELLED')
+      if (run !== undefined) {
+        await run.stop('cancelled', 'CANCELLED')
+        return ok(null)
+      }
+      // A finished run: "Close idle connections".
+      const done = lingering.get(runId)
+      if (done === undefined)
+        return fail({ code: 'NOT_FOUND', message: `No running plan ${runId}` })
+      await done.closeIdle('CLOSED_BY_CLIENT')
       return ok(null)
     },
     async shutdown() {
       isShutDown = true
-      await Promise.all([...runs.values()].map((run) => run.stop('shutdown', 'CANCELLED')))
+      await Promise.all([
+        ...[...runs.values()].map((run) => run.stop('shutdown', 'CANCELLED')),
+        ...[...lingering.values()].map((run) => run.closeIdle('CANCELLED')),
+      ])
     },
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react'
 import type { Platform } from '../../../shared/bind-failure'
-import { clientCommands } from '../../../shared/client-commands'
+import { clientCommands, shArg } from '../../../shared/client-commands'
 import type { ClientRunRequest } from '../../../shared/client-types'
 import { parseTarget, rawPlanBytes } from '../../../shared/client-checks'
 import { useI18n } from '../i18n/context'
@@ -33,9 +33,17 @@ export function ClientCommands({ request, isValid, platform }: ClientCommandsPro
           raw !== null && 'bytes' in raw ? raw.bytes : null,
         )
       : []
+  const idle = plan.kind === 'http' ? (plan.idle ?? 0) : 0
   return (
     <details className="client-commands">
       <summary>{t('client.commands')}</summary>
+      {commands.length > 0 && idle > 0 && 'value' in target && (
+        <p className="field-hint">
+          {t('client.commands.idle', {
+            command: `nc ${shArg(target.value.host)} ${target.value.port}`,
+          })}
+        </p>
+      )}
       {commands.length === 0 ? (
         <p className="field-hint">{t('client.commands.none')}</p>
       ) : (

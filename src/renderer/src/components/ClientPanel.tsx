@@ -22,7 +22,7 @@ import { selectClient, selectListeners, selectPlatform } from '../state/selector
 import { useApi, useAppState, useIsReadOnly } from '../state/StoreContext'
 import { ClientCommands } from './ClientCommands'
 import { ClientPlanEditor } from './ClientPlanEditor'
-import { ClientTimeline } from './ClientTimeline'
+import { ClientTimeline, isOpenIdle } from './ClientTimeline'
 import { TextField } from './TextField'
 
 /** Run N, from the engine's run id `run-N`. */
@@ -63,6 +63,9 @@ export function ClientPanel(): ReactNode {
   const running = latest !== null && latest.outcome === null ? latest : null
   const isBusy = running !== null || isStarting
   const canRun = !isReadOnly && !isBusy && errors.size === 0
+  // The plan is done but its idle connections are still open (a blocking read waits on them).
+  const openIdle =
+    latest !== null && latest.outcome !== null ? latest.requests.filter(isOpenIdle).length : 0
 
   // A new run: bring its timeline into view (the form may fill the panel). Only the panel's body
   // scrolls: scrollIntoView would also shift the window's layout.
@@ -98,6 +101,11 @@ export function ClientPanel(): ReactNode {
 
   const cancel = (): void => {
     if (running !== null) void api.cancelClientPlan({ runId: running.run.runId })
+  }
+
+  /** On a finished run, cancel closes the idle connections it left open. */
+  const closeIdle = (): void => {
+    if (latest !== null) void api.cancelClientPlan({ runId: latest.run.runId })
   }
 
   const shortcuts = listeners.flatMap((l) => {
@@ -167,8 +175,16 @@ export function ClientPanel(): ReactNode {
                 {t('client.cancel')}
               </button>
             )}
+            {openIdle > 0 && (
+              <button type="button" disabled={isReadOnly} onClick={closeIdle}>
+                {t('client.closeIdle')}
+              </button>
+            )}
             {isReadOnly && <span className="field-hint">{t('client.readOnly')}</span>}
           </div>
+          {openIdle > 0 && (
+            <p className="field-hint">{t('client.idle.lingering', { count: openIdle })}</p>
+          )}
           {runError && (
             <p role="alert" className="field-error">
               {runError}

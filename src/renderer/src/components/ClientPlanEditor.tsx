@@ -8,12 +8,19 @@ import {
   MAX_CLIENT_CHUNKS,
   MAX_CLIENT_GAP_MS,
   MAX_CLIENT_CONNECTIONS,
+  MAX_CLIENT_IDLE,
   MAX_CLIENT_ROWS,
   type ClientFramingKind,
 } from '../../../shared/client-types'
 import { rawPlanBytes } from '../../../shared/client-checks'
 import { useI18n } from '../i18n/context'
-import { CLIENT_PRESETS, presetRows, type ClientDraft, type RowDraft } from '../state/client-draft'
+import {
+  CLIENT_PRESETS,
+  presetIdle,
+  presetRows,
+  type ClientDraft,
+  type RowDraft,
+} from '../state/client-draft'
 import { NumberField } from './NumberField'
 
 export interface ClientPlanEditorProps {
@@ -107,7 +114,7 @@ function HttpRows({ draft, onChange, errorOf, isDisabled }: ClientPlanEditorProp
             type="button"
             className="small"
             disabled={isDisabled}
-            onClick={() => onChange({ rows: presetRows(preset) })}
+            onClick={() => onChange({ rows: presetRows(preset), idle: presetIdle(preset) })}
           >
             {t(`client.preset.${preset}`)}
           </button>
@@ -149,6 +156,17 @@ function HttpRows({ draft, onChange, errorOf, isDisabled }: ClientPlanEditorProp
         </button>
         <span className="field-hint">{t('client.rows.hint', { max: MAX_CLIENT_CONNECTIONS })}</span>
       </div>
+      <NumberField
+        label={t('client.idle.label')}
+        value={draft.idle}
+        min={0}
+        max={MAX_CLIENT_IDLE}
+        onChange={(value) => onChange({ idle: value })}
+        onCommit={() => undefined}
+        error={errorOf('idle')}
+        hint={t('client.idle.hint', { max: MAX_CLIENT_IDLE })}
+        isDisabled={isDisabled}
+      />
     </div>
   )
 }

@@ -27,6 +27,8 @@ const KNOWN_ERRORS = new Set([
   'EAI_AGAIN',
   'TIME_LIMIT',
   'CANCELLED',
+  'CLOSED_BY_CLIENT',
+  'NEW_PLAN',
 ] as const)
 
 type KnownError = typeof KNOWN_ERRORS extends Set<infer T> ? T : never
@@ -54,9 +56,28 @@ export function formatMs(lang: Lang, t: Translate, ms: number): string {
   return t('client.s', { n: numberFormat(lang, 2).format(ms / 1000) })
 }
 
+/** True while an idle connection is still open. */
+export function isOpenIdle(r: ClientRequestSnapshot): boolean {
+  return r.idle && r.phase !== 'done' && r.phase !== 'failed'
+}
+
+/** What happened to an idle connection: still open, closed by the server, reset, closed here. */
+function idleStatus(t: Translate, r: ClientRequestSnapshot): string {
+  if (r.phase === 'planned' || r.phase === 'connecting') return t(`client.phase.${r.phase}`)
+  if (isOpenIdle(r)) return t('client.idle.status.open')
+  if (r.errorCode === null) return t('client.idle.status.server')
+  if (r.errorCode === 'ECONNRESET') return t('client.idle.status.reset')
+  if (r.errorCode === 'CLOSED_BY_CLIENT') return t('client.idle.status.client')
+  return r.errorCode
+}
+
 /** The explanation of a failed (or answerless) request, or null. */
 function explanation(t: Translate, r: ClientRequestSnapshot): string | null {
   const code = r.errorCode
+  if (r.idle && (code === null || isOpenIdle(r)))
+    return isOpenIdle(r) || r.phase === 'planned' || r.phase === 'connecting'
+      ? t('client.idle.explain.open')
+      : t('client.idle.explain.server')
   if (code === null)
     return r.phase === 'done' && r.bytesReceived === 0 ? t('client.explain.noResponse') : null
   if (!isKnownError(code)) return t('client.explain.other', { code })
@@ -65,14 +86,19 @@ function explanation(t: Translate, r: ClientRequestSnapshot): string | null {
 
 /** The row's one-line summary: `#2 GET /sleep — 200 — 5.01 s (expected 5 s)`. */
 export function requestSummary(lang: Lang, t: Translate, r: ClientRequestSnapshot): string {
-  const what = r.path === null ? t('client.raw') : `GET ${r.path}`
+  const what = r.idle ? t('client.idle.what') : r.path === null ? t('client.raw') : `GET ${r.path}`
   let status: string
-  if (r.statusCode !== null) status = String(r.statusCode)
+  if (r.idle) status = idleStatus(t, r)
+  else if (r.statusCode !== null) status = String(r.statusCode)
   else if (r.errorCode !== null) status = r.errorCode
   else if (r.phase === 'done' && r.bytesReceived === 0) status = t('client.noResponse')
   else status = t(`client.phase.${r.phase}`)
   const time = r.doneMs === null ? t('client.row.pending') : formatMs(lang, t, r.doneMs)
-  const summary = t('client.row.summary', { n: r.index + 1, what, status, time })
+  const summary =
+    r.idle && r.doneMs === null
+      ? t('client.row.summaryOpen', { n: r.index + 1, what, status })
+      : t('client.row.summary', { n: r.index + 1, what, status, time })
+  if (r.expectedBlocked) return `${summary} ${t('client.row.expectedNever')}`
   return r.expectedDoneMs === null
     ? summary
     : `${summary} ${t('client.row.expected', { time: formatMs(lang, t, r.expectedDoneMs) })}`
@@ -100,8 +126,9 @@ function details(lang: Lang, t: Translate, r: ClientRequestSnapshot): string[] {
 }
 
 function planTitle(t: Translate, run: ClientRunInfo): string {
+  const idle = run.plan.kind === 'http' ? (run.plan.idle ?? 0) : 0
   return run.plan.kind === 'http'
-    ? describeRows(run.plan.rows)
+    ? describeRows(run.plan.rows, idle > 0 ? t('client.idle.count', { count: idle }) : null)
     : t('client.run.rawPlan', { framing: t(`client.framing.${run.plan.framing.kind}`) })
 }
 
@@ -147,7 +174,13 @@ function pct(ms: number, axis: number): string {
 function Bar({ r, axis, nowMs }: { r: ClientRequestSnapshot; axis: number; nowMs: number }) {
   const from = r.connectStartMs ?? r.startMs
   const to = r.doneMs ?? (r.connectStartMs === null ? from : nowMs)
-  const state = r.phase === 'failed' ? 'failed' : r.doneMs === null ? 'open' : 'done'
+  const state = r.idle
+    ? 'idle'
+    : r.phase === 'failed'
+      ? 'failed'
+      : r.doneMs === null
+        ? 'open'
+        : 'done'
   return (
     <div className="client-track" aria-hidden="true">
       <div
@@ -202,7 +235,7 @@ const RequestNotes = memo(function RequestNotes({ r }: { r: ClientRequestSnapsho
           ))}
         </div>
       )}
-      {why && <div className="client-why">{why}</div>}
+      {why && <div className={r.idle ? 'client-why client-why-idle' : 'client-why'}>{why}</div>}
     </>
   )
 })
@@ -247,7 +280,10 @@ export const ClientTimeline = memo(function ClientTimeline({
       </p>
       <ol className="client-timeline" aria-label={t('client.timeline', { n: number })}>
         {requests.map((r) => (
-          <li key={r.index} className={`client-request client-request-${r.phase}`}>
+          <li
+            key={r.index}
+            className={`client-request client-request-${r.phase}${r.idle ? ' client-request-idle' : ''}`}
+          >
             <RequestSummary r={r} />
             <Bar r={r} axis={axis} nowMs={nowMs} />
             <RequestNotes r={r} />

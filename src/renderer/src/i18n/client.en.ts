@@ -154,4 +154,31 @@ export const clientEn = {
   'client.command.powershell-raw': 'PowerShell, raw bytes (Windows)',
   'client.ms': '{n} ms',
   'client.s': '{n} s',
+  'client.preset.bookIdle': '2 × /sleep + 1 × / + 1 idle',
+  'client.idle.label': 'Idle connections',
+  'client.idle.hint':
+    'Like a browser’s speculative connections: opened first, at t=0, they connect and send nothing; the requests start once they are connected. They stay open after the requests are done. 0 to {max}.',
+  'client.error.idle-range': 'A whole number from 0 to {max}.',
+  'client.idle.count': { one: '{count} idle', other: '{count} idle' },
+  'client.idle.what': 'idle',
+  'client.row.summaryOpen': '#{n} {what} — {status}',
+  'client.idle.status.open': 'open, sent nothing',
+  'client.idle.status.server': 'closed by the server',
+  'client.idle.status.reset': 'reset by the server',
+  'client.idle.status.client': 'closed here',
+  'client.idle.explain.open': 'Idle — sent nothing; a blocking read on the server waits here.',
+  'client.idle.explain.server':
+    'The server closed it without reading a request (for example, Stop with “close all”).',
+  'client.explain.CLOSED_BY_CLIENT': 'You closed the idle connections: the client closed this one.',
+  'client.explain.NEW_PLAN': 'A new plan started: the client closed this idle connection.',
+  'client.row.expectedNever':
+    '(expected: never — every thread it could get is held by an idle connection)',
+  'client.closeIdle': 'Close idle connections',
+  'client.idle.lingering': {
+    one: 'The requests are done; {count} idle connection stays open until the server closes it, you close it, or the time limit.',
+    other:
+      'The requests are done; {count} idle connections stay open until the server closes them, you close them, or the time limit.',
+  },
+  'client.commands.idle':
+    'Idle connections have no curl equivalent: {command} with nothing typed opens one.',
 } satisfies Record<string, Message>

@@ -23,6 +23,8 @@ export interface ClientDraft {
   target: string | null
   kind: 'http' | 'raw'
   rows: RowDraft[]
+  /** Idle connections of an HTTP plan, as typed. */
+  idle: string
   rawText: string
   framing: ClientFramingKind
   chunks: string
@@ -31,14 +33,20 @@ export interface ClientDraft {
   confirmedRemote: boolean
 }
 
-export type ClientPreset = 'book' | 'fourSleeps' | 'one'
+export type ClientPreset = 'book' | 'bookIdle' | 'fourSleeps' | 'one'
 
-export const CLIENT_PRESETS: readonly ClientPreset[] = ['book', 'fourSleeps', 'one']
+export const CLIENT_PRESETS: readonly ClientPreset[] = ['book', 'bookIdle', 'fourSleeps', 'one']
+
+/** The idle connections of a preset, as typed: the browser's trap has one. */
+export function presetIdle(preset: ClientPreset): string {
+  return preset === 'bookIdle' ? '1' : '0'
+}
 
 /** The rows of a preset: the book's demonstration first. */
 export function presetRows(preset: ClientPreset): RowDraft[] {
   switch (preset) {
     case 'book':
+    case 'bookIdle':
       return [
         { count: '2', path: '/sleep', startMs: '0' },
         { count: '1', path: '/', startMs: '0' },
@@ -56,6 +64,7 @@ export const INITIAL_DRAFT: ClientDraft = {
   target: null,
   kind: 'http',
   rows: presetRows('book'),
+  idle: '0',
   rawText: 'GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n',
   framing: 'whole',
   chunks: '3',
@@ -118,6 +127,8 @@ export function draftRequest(draft: ClientDraft, target: string): ClientRunReque
             path: r.path.trim(),
             startMs: toNumber(r.startMs),
           })),
+          // Absent when 0, as the engine's default.
+          ...(draft.idle.trim() === '0' ? {} : { idle: toNumber(draft.idle) }),
         }
       : { kind: 'raw', text: draft.rawText, framing: framingOf(draft) }
   return draft.confirmedRemote ? { target, plan, confirmedRemote: true } : { target, plan }
