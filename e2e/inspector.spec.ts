@@ -121,3 +121,57 @@ test('a saved session reopens read-only with the same bytes', async ({ app }, te
     `Listening on 127.0.0.1:${port}`,
   )
 })
+
+test('bytes are selected with the keyboard in Hex and copied as hex', async ({ app }, testInfo) => {
+  const { page } = app
+  const port = await startListening(listenerCard(page, 1), 0)
+  const c = await client(port)
+  await send(c, 'GET / HTTP/1.1\r\nHost: keyboard\r\n\r\n')
+  await row(page, c.localPort).click()
+  await stream(page).getByRole('tab', { name: 'Hex' }).click()
+  await expect(stream(page).getByRole('tabpanel')).toContainText('00000020  0d 0a')
+  const bytes = stream(page).getByRole('group', { name: 'Hex bytes' })
+  await expect(stream(page)).toContainText('arrows move, Shift+arrows extend, Esc clears')
+  await bytes.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Shift+End')
+  await page.keyboard.press('Shift+ArrowDown')
+  await expect(stream(page).locator('.selection-summary')).toHaveText(
+    'Selected: 31 bytes → client to server at 1–31',
+  )
+  await expect(bytes.locator('.hex-bytes .cursor-byte')).toHaveText('0a')
+  await page.screenshot({ path: testInfo.outputPath('hex-keyboard.png') })
+
+  if (app.kind === 'browser')
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await stream(page).getByRole('combobox', { name: 'Copy as' }).selectOption('Hex')
+  await stream(page).getByRole('button', { name: 'Copy', exact: true }).click()
+  await expect(stream(page).getByText('Copied 31 bytes.')).toBeVisible()
+  if (app.kind === 'browser')
+    expect(String(await page.evaluate('navigator.clipboard.readText()'))).toBe(
+      Buffer.from('ET / HTTP/1.1\r\nHost: keyboard\r\n')
+        .toString('hex')
+        .replace(/(..)(?!$)/g, '$1 '),
+    )
+
+  await bytes.focus()
+  await page.keyboard.press('Escape')
+  await expect(stream(page).locator('.selection-summary')).toHaveText(/^Click a byte in Hex/)
+
+  // A longer stream: Ctrl+End and PageUp bring the cursor's row into the virtual window.
+  await send(c, 'z'.repeat(8000))
+  await expect(stream(page)).toContainText(/in: 8\D?034 bytes/)
+  await bytes.focus()
+  await page.keyboard.press('Control+End')
+  await expect(stream(page).locator('.selection-summary')).toHaveText(
+    'Selected: 1 byte → client to server at 8033',
+  )
+  await expect(bytes.locator('.hex-bytes .cursor-byte')).toBeInViewport()
+  await page.keyboard.press('PageUp')
+  await page.keyboard.press('PageUp')
+  await expect(bytes.locator('.hex-bytes .cursor-byte')).toBeInViewport()
+  await page.keyboard.press('Control+Home')
+  await expect(bytes.locator('.hex-bytes .cursor-byte')).toHaveText('47')
+  await expect(bytes.locator('.hex-bytes .cursor-byte')).toBeInViewport()
+})

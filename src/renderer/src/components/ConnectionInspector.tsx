@@ -15,6 +15,7 @@ import {
   type DirectionFilter,
   type ScrollTarget,
 } from '../conversation-layout'
+import type { ByteCursor } from '../hooks/use-byte-cursor'
 import { useHttpAnalysis, type HttpAnalyses } from '../hooks/use-http-analysis'
 import { useI18n } from '../i18n/context'
 import { createCapturePager, viewSource } from '../state/capture-pager'
@@ -125,8 +126,13 @@ export function ConnectionInspector({
 
   const [selection, setSelection] = useState<ByteRange | null>(null)
   const [anchor, setAnchor] = useState<ByteRange | null>(null)
+  const [cursor, setCursor] = useState<ByteCursor | null>(null)
+  // The cursor is outlined once the keyboard moves it; a click or a match only places it.
+  const [isCursorShown, setIsCursorShown] = useState(false)
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null)
   const onSelect = (range: ByteRange, isExtending: boolean): void => {
+    setCursor({ direction: range.direction, offset: range.start })
+    setIsCursorShown(false)
     if (isExtending && anchor && anchor.direction === range.direction) {
       setSelection(extendRange(anchor, range.start, range.end))
       return
@@ -134,7 +140,33 @@ export function ConnectionInspector({
     setAnchor(range)
     setSelection(range)
   }
+  // The keyboard: a move selects the cursor's byte; Shift extends from the anchor (or from where
+  // the cursor was, when nothing of that direction is anchored).
+  const onCursor = (next: ByteCursor, isExtending: boolean): void => {
+    const byte = { direction: next.direction, start: next.offset, end: next.offset + 1 }
+    if (isExtending) {
+      const from =
+        anchor && selection && anchor.direction === next.direction
+          ? anchor
+          : cursor && cursor.direction === next.direction
+            ? { direction: cursor.direction, start: cursor.offset, end: cursor.offset + 1 }
+            : byte
+      setAnchor(from)
+      setSelection(extendRange(from, next.offset))
+    } else {
+      setAnchor(byte)
+      setSelection(byte)
+    }
+    setCursor(next)
+    setIsCursorShown(true)
+  }
+  const onClear = (): void => {
+    setSelection(null)
+    setAnchor(null)
+  }
   const onFound = (range: ByteRange): void => {
+    setCursor({ direction: range.direction, offset: range.start })
+    setIsCursorShown(false)
     setAnchor(range)
     setSelection(range)
     setScrollTarget((s) => ({
@@ -157,6 +189,10 @@ export function ConnectionInspector({
     selection,
     onSelect,
     scrollTarget,
+    cursor,
+    isCursorShown,
+    onCursor,
+    onClear,
   }
   if ((view.error || pager.getError()) && (tab === 'text' || tab === 'hex'))
     body = (
@@ -219,7 +255,7 @@ export function ConnectionInspector({
         selection={selection}
         decoding={decoding}
         directions={directions}
-        onClear={() => setSelection(null)}
+        onClear={onClear}
       />
       <div
         role="tabpanel"

@@ -2,7 +2,7 @@
  * The selection line: what is selected, "Copy as…" (text, hex, Base64, C or Rust array) and
  * "Save bytes" of the shown direction(s) as .bin files.
  */
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
   latin1Decode,
   toBase64,
@@ -21,6 +21,19 @@ import { collectConnection, readRange, toPcapConversation } from '../session/col
 import type { CaptureView } from '../state/capture-reader'
 import { selectListener } from '../state/selectors'
 import { useApi, useAppState } from '../state/StoreContext'
+
+/** How long the selection must rest before a screen reader is told (key repeat moves it fast). */
+const ANNOUNCE_DELAY_MS = 400
+
+/** `value` once it has not changed for `delayMs` (its first value at once). */
+function useSettled(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs)
+    return () => clearTimeout(timer)
+  }, [value, delayMs])
+  return settled
+}
 
 /** The formats "Copy as" offers. */
 export type CopyFormat = 'text' | 'hex' | 'base64' | 'c' | 'rust'
@@ -134,17 +147,20 @@ export function CopyMenu({
   }
 
   const size = selection ? selection.end - selection.start : 0
+  const summary = selection
+    ? t('inspector.selection', {
+        count: size,
+        direction: t(selection.direction === 'in' ? 'inspector.dir.in' : 'inspector.dir.out'),
+        start: selection.start,
+        end: selection.end - 1,
+      })
+    : t('inspector.selection.none')
+  const announced = useSettled(summary, ANNOUNCE_DELAY_MS)
   return (
     <div className="stream-selection">
-      <span className="selection-summary" aria-live="polite">
-        {selection
-          ? t('inspector.selection', {
-              count: size,
-              direction: t(selection.direction === 'in' ? 'inspector.dir.in' : 'inspector.dir.out'),
-              start: selection.start,
-              end: selection.end - 1,
-            })
-          : t('inspector.selection.none')}
+      <span className="selection-summary">{summary}</span>
+      <span className="visually-hidden" aria-live="polite">
+        {announced}
       </span>
       {selection && (
         <>

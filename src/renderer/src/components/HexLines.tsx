@@ -3,14 +3,17 @@
  * virtualized by line, with block headers between directions.
  *
  * Offsets are those of the line's direction stream, lines aligned to 16. Each byte is a span
- * (`data-off`): a click selects it, shift+click extends; the selection and marks (the end of an
- * HTTP head) are highlighted in both columns.
+ * (`data-off`): a click selects it, shift+click extends, and the keyboard moves a cursor (see
+ * use-byte-cursor); the selection, the cursor and marks (the end of an HTTP head) are highlighted
+ * in both columns.
  */
 import type { MouseEvent, ReactNode } from 'react'
 import { asciiChar, hex2, HEX_LINE_BYTES } from '../bytes-format'
 import { isInRange, type ByteRange } from '../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
+import { useByteCursorKeys } from '../hooks/use-byte-cursor'
 import { useByteRows } from '../hooks/use-byte-rows'
+import { useI18n } from '../i18n/context'
 import { BlockHeader } from './BlockHeader'
 import { DirectionGutter } from './DirectionGutter'
 import { BYTE_LINE_HEIGHT, type ByteViewProps } from './TextLines'
@@ -24,14 +27,29 @@ export function HexLines({
   selection,
   onSelect,
   scrollTarget,
+  cursor,
+  isCursorShown,
+  onCursor,
+  onClear,
   marks,
 }: ByteViewProps & { marks: readonly ByteRange[] }): ReactNode {
-  const { ref, onScroll, start, end, padTop, padBottom } = useByteRows(
+  const { t } = useI18n()
+  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } = useByteRows(
     count,
     BYTE_LINE_HEIGHT,
     layout,
     scrollTarget,
   )
+  const onKeyDown = useByteCursorKeys({
+    layout,
+    cursor,
+    selection,
+    onCursor,
+    onClear,
+    containerRef: ref,
+    rowHeight: BYTE_LINE_HEIGHT,
+    scrollToIndex,
+  })
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const target = e.target instanceof Element ? e.target : null
@@ -75,6 +93,9 @@ export function HexLines({
       const classes = [
         isInRange(selection, direction, offset) ? 'selected-bytes' : '',
         marks.some((m) => isInRange(m, direction, offset)) ? 'marked-bytes' : '',
+        isCursorShown && cursor && cursor.direction === direction && cursor.offset === offset
+          ? 'cursor-byte'
+          : '',
       ]
         .filter(Boolean)
         .join(' ')
@@ -91,7 +112,12 @@ export function HexLines({
       )
     }
     rows.push(
-      <div key={index} className={`line hex-line dir-${direction}`} data-dir={direction}>
+      <div
+        key={index}
+        className={`line hex-line dir-${direction}`}
+        data-dir={direction}
+        data-row={index}
+      >
         <DirectionGutter direction={direction} />
         <span className="hex-offset">{base.toString(16).padStart(8, '0')}</span>
         {'  '}
@@ -103,7 +129,17 @@ export function HexLines({
   }
   useRequestVisible(source, visible)
   return (
-    <div className="byte-lines" ref={ref} onScroll={onScroll} onMouseUp={onMouseUp}>
+    <div
+      className="byte-lines"
+      ref={ref}
+      role="group"
+      tabIndex={0}
+      aria-label={t('inspector.bytes.hex')}
+      aria-description={t('inspector.bytes.keys')}
+      onKeyDown={onKeyDown}
+      onScroll={onScroll}
+      onMouseUp={onMouseUp}
+    >
       <div style={{ height: padTop }} aria-hidden="true" />
       {rows}
       <div style={{ height: padBottom }} aria-hidden="true" />

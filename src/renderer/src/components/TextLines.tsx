@@ -17,6 +17,7 @@ import {
 } from '../bytes-format'
 import type { ByteRange, ConversationLayout, ScrollTarget } from '../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
+import { useByteCursorKeys, type ByteCursor } from '../hooks/use-byte-cursor'
 import { useByteRows } from '../hooks/use-byte-rows'
 import { useI18n } from '../i18n/context'
 import type { ByteSource } from '../state/capture-pager'
@@ -39,27 +40,36 @@ export interface ByteViewProps {
   /** A click selects bytes; `isExtending` (shift) extends the selection from its anchor. */
   onSelect(range: ByteRange, isExtending: boolean): void
   scrollTarget: ScrollTarget | null
+  /** The keyboard cursor (outlined) and its moves; Escape clears the selection. */
+  cursor: ByteCursor | null
+  /** Whether the cursor is outlined (after a key moved it; a click only places it). */
+  isCursorShown: boolean
+  onCursor(cursor: ByteCursor, isExtending: boolean): void
+  onClear(): void
 }
 
-/** Splits a text token where the selection starts and ends, so the selected part is its own span. */
-function splitAtSelection(
+/**
+ * Splits a text token where `range` (the selection, the cursor's byte) starts and ends, so the
+ * part inside is its own span.
+ */
+function splitAtRange(
   bytes: Uint8Array,
   token: SpanToken,
-  selection: ByteRange | null,
+  range: ByteRange | null,
   direction: Direction,
   decoding: Decoding,
-): { token: SpanToken; isSelected: boolean }[] {
-  if (!selection || selection.direction !== direction) return [{ token, isSelected: false }]
-  const start = Math.max(token.from, selection.start)
-  const end = Math.min(token.to, selection.end)
-  if (start >= end) return [{ token, isSelected: false }]
-  if (token.kind !== 'text') return [{ token, isSelected: true }]
+): { token: SpanToken; isIn: boolean }[] {
+  if (!range || range.direction !== direction) return [{ token, isIn: false }]
+  const start = Math.max(token.from, range.start)
+  const end = Math.min(token.to, range.end)
+  if (start >= end) return [{ token, isIn: false }]
+  if (token.kind !== 'text') return [{ token, isIn: true }]
   const a = charIndexOfOffset(bytes, token, start, decoding)
   const b = charIndexOfOffset(bytes, token, end, decoding)
-  const parts: { token: SpanToken; isSelected: boolean }[] = []
-  const push = (from: number, to: number, i: number, j: number, isSelected: boolean): void => {
+  const parts: { token: SpanToken; isIn: boolean }[] = []
+  const push = (from: number, to: number, i: number, j: number, isIn: boolean): void => {
     if (from < to)
-      parts.push({ token: { kind: 'text', text: token.text.slice(i, j), from, to }, isSelected })
+      parts.push({ token: { kind: 'text', text: token.text.slice(i, j), from, to }, isIn })
   }
   push(token.from, start, 0, a, false)
   push(start, end, a, b, true)
@@ -108,15 +118,29 @@ export function TextLines({
   selection,
   onSelect,
   scrollTarget,
+  cursor,
+  isCursorShown,
+  onCursor,
+  onClear,
   decoding,
 }: ByteViewProps & { decoding: Decoding }): ReactNode {
   const { t } = useI18n()
-  const { ref, onScroll, start, end, padTop, padBottom } = useByteRows(
+  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } = useByteRows(
     count,
     BYTE_LINE_HEIGHT,
     layout,
     scrollTarget,
   )
+  const onKeyDown = useByteCursorKeys({
+    layout,
+    cursor,
+    selection,
+    onCursor,
+    onClear,
+    containerRef: ref,
+    rowHeight: BYTE_LINE_HEIGHT,
+    scrollToIndex,
+  })
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {
     const selected = window.getSelection()
@@ -160,20 +184,29 @@ export function TextLines({
     // Work on the row's own bytes (local offsets), then shift back to stream offsets.
     const base = row.from
     const bytes = source.slice(direction, row.from, row.to)
-    const local = selection && {
-      ...selection,
-      start: selection.start - base,
-      end: selection.end - base,
-    }
+    const toLocal = (range: ByteRange | null): ByteRange | null =>
+      range && { ...range, start: range.start - base, end: range.end - base }
+    const localSelection = toLocal(selection)
+    const localCursor =
+      isCursorShown && cursor
+        ? toLocal({ direction: cursor.direction, start: cursor.offset, end: cursor.offset + 1 })
+        : null
     const pieces = bytes
       ? tokenizeSpans(bytes, 0, bytes.length, decoding).flatMap((token) =>
-          splitAtSelection(bytes, token, local, direction, decoding),
+          splitAtRange(bytes, token, localSelection, direction, decoding).flatMap((part) =>
+            splitAtRange(bytes, part.token, localCursor, direction, decoding).map((piece) => ({
+              token: piece.token,
+              isSelected: part.isIn,
+              isCursor: piece.isIn,
+            })),
+          ),
         )
       : []
     rows.push(
       <div
         key={index}
         className={`line dir-${direction}`}
+        data-row={index}
         data-dir={direction}
         data-base={row.from}
         data-end={row.to}
@@ -181,14 +214,15 @@ export function TextLines({
         <DirectionGutter direction={direction} />
         <span className="line-text">
           {!bytes && <span className="muted">…</span>}
-          {pieces.map(({ token: shifted, isSelected }) => {
+          {pieces.map(({ token: shifted, isSelected, isCursor }) => {
             const token = { ...shifted, from: shifted.from + base, to: shifted.to + base }
             const common = {
               'data-from': token.from,
               'data-to': token.to,
               'data-kind': token.kind,
             }
-            const selectedClass = isSelected ? ' selected-bytes' : ''
+            const selectedClass =
+              (isSelected ? ' selected-bytes' : '') + (isCursor ? ' cursor-byte' : '')
             switch (token.kind) {
               case 'text':
                 return (
@@ -242,6 +276,11 @@ export function TextLines({
     <div
       className="byte-lines"
       ref={ref}
+      role="group"
+      tabIndex={0}
+      aria-label={t('inspector.bytes.text')}
+      aria-description={t('inspector.bytes.keys')}
+      onKeyDown={onKeyDown}
       onScroll={onScroll}
       onMouseUp={onMouseUp}
       onMouseDown={(e) => {

@@ -110,7 +110,11 @@ export const inspectorEn = {
     other: 'Selected: {count} bytes {direction} at {start}–{end}',
   },
   'inspector.selection.none':
-    'Click a byte in Hex or a piece of Text to select it; shift+click extends.',
+    'Click a byte in Hex or a piece of Text to select it; shift+click extends. Keyboard: Tab to the bytes, arrows move, Shift+arrows extend, Esc clears.',
+  'inspector.bytes.hex': 'Hex bytes',
+  'inspector.bytes.text': 'Text bytes',
+  'inspector.bytes.keys':
+    'Arrows move by a byte or a row; Home and End to the row start and end, Ctrl+Home and Ctrl+End to the stream start and end, Page Up and Page Down by a screen. Shift with a move extends the selection; Escape clears it.',
   'inspector.selection.clear': 'Clear selection',
   'inspector.copy.format': 'Copy as',
   'inspector.copy.text': 'Text',

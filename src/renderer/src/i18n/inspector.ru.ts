@@ -157,7 +157,11 @@ export const inspectorRu: { readonly [K in keyof typeof inspectorEn]: Message } 
     other: 'Выделено {count} байта {direction} на {start}–{end}',
   },
   'inspector.selection.none':
-    'Щёлкните байт в Hex или кусок текста, чтобы выделить; shift+щелчок расширяет выделение.',
+    'Щёлкните байт в Hex или кусок текста, чтобы выделить; shift+щелчок расширяет выделение. С клавиатуры: Tab к байтам, стрелки двигают, Shift+стрелки расширяют, Esc снимает.',
+  'inspector.bytes.hex': 'Байты в Hex',
+  'inspector.bytes.text': 'Байты текстом',
+  'inspector.bytes.keys':
+    'Стрелки двигают на байт или строку; Home и End — к началу и концу строки, Ctrl+Home и Ctrl+End — к началу и концу потока, Page Up и Page Down — на экран. Shift с перемещением расширяет выделение; Escape снимает его.',
   'inspector.selection.clear': 'Снять выделение',
   'inspector.copy.format': 'Копировать как',
   'inspector.copy.text': 'Текст',
