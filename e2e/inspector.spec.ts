@@ -141,7 +141,8 @@ test('bytes are selected with the keyboard in Hex and copied as hex', async ({ a
     'Selected: 31 bytes → client to server at 1–31',
   )
   await expect(bytes.locator('.hex-bytes .cursor-byte')).toHaveText('0a')
-  await page.screenshot({ path: testInfo.outputPath('hex-keyboard.png') })
+  if (process.env.SOCKETLAB_SHOTS)
+    await page.screenshot({ path: testInfo.outputPath('hex-keyboard.png') })
 
   if (app.kind === 'browser')
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
