@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import type { Locator } from '@playwright/test'
-import { expect, listenerCard, startListening, test } from './fixtures'
+import { expect, listenerCard, setStage, startListening, test } from './fixtures'
 
 interface Row {
   index: number
@@ -50,11 +50,7 @@ test('2 × /sleep + 1 × /: single thread makes / wait, a pool answers it at onc
 }) => {
   const { page } = app
   const card = listenerCard(page, 1)
-  await card.getByRole('combobox', { name: 'Responder' }).selectOption({ label: 'HTTP slow route' })
-  await card.getByRole('combobox', { name: 'Handling' }).selectOption({ label: 'Single thread' })
-  const sleep = card.getByRole('spinbutton', { name: 'Sleep seconds' })
-  await sleep.fill('1')
-  await sleep.press('Enter')
+  await setStage(card, { responder: 'HTTP slow route', handling: 'Single thread', sleepSeconds: 1 })
   await expect(card.getByRole('combobox', { name: 'Responder' })).toHaveValue('http-slow-route')
   const port = await startListening(card, 0)
 
@@ -150,14 +146,12 @@ test('an idle connection holds a worker of a pool of 2: the two /sleep run one a
 }) => {
   const { page } = app
   const card = listenerCard(page, 1)
-  await card.getByRole('combobox', { name: 'Responder' }).selectOption({ label: 'HTTP slow route' })
-  await card.getByRole('combobox', { name: 'Handling' }).selectOption({ label: 'Thread pool' })
-  const workers = card.getByRole('spinbutton', { name: 'Workers' })
-  await workers.fill('2')
-  await workers.press('Enter')
-  const sleep = card.getByRole('spinbutton', { name: 'Sleep seconds' })
-  await sleep.fill('1')
-  await sleep.press('Enter')
+  await setStage(card, {
+    responder: 'HTTP slow route',
+    handling: 'Thread pool',
+    workers: 2,
+    sleepSeconds: 1,
+  })
   await startListening(card, 0)
 
   await page.getByRole('tab', { name: 'Client' }).click()

@@ -66,3 +66,32 @@ export async function startListening(
   const match = /:(\d+)\s*$/.exec((await status.textContent()) ?? '')
   return Number(match?.[1])
 }
+
+/** What a test sets in a card's stage settings; absent fields stay as they are. */
+export interface StageChoice {
+  responder?: string
+  handling?: string
+  workers?: number
+  sleepSeconds?: number
+}
+
+/** Picks the responder and handling by their labels and types the numbers (Enter commits). */
+export async function setStage(card: Locator, choice: StageChoice): Promise<void> {
+  if (choice.responder !== undefined)
+    await card
+      .getByRole('combobox', { name: 'Responder' })
+      .selectOption({ label: choice.responder })
+  if (choice.handling !== undefined)
+    await card.getByRole('combobox', { name: 'Handling' }).selectOption({ label: choice.handling })
+  const numbers: [string, number | undefined][] = [
+    ['Workers', choice.workers],
+    ['Sleep seconds', choice.sleepSeconds],
+  ]
+  for (const [name, value] of numbers) {
+    if (value === undefined) continue
+    const field = card.getByRole('spinbutton', { name })
+    await field.fill(String(value))
+    await field.press('Enter')
+    await expect(field).toHaveValue(String(value))
+  }
+}

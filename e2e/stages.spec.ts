@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import { openClient } from './clients'
-import { expect, listenerCard, startListening, test } from './fixtures'
+import { expect, listenerCard, setStage, startListening, test } from './fixtures'
 
 /**
  * One request on its own connection, as curl makes it. (Node's default agent keeps connections
@@ -47,14 +47,12 @@ test('a pool of workers: each busy worker and the queue are shown while /sleep r
 }) => {
   const { page } = app
   const card = listenerCard(page, 1)
-  await card.getByRole('combobox', { name: 'Responder' }).selectOption({ label: 'HTTP slow route' })
-  await card.getByRole('combobox', { name: 'Handling' }).selectOption({ label: 'Thread pool' })
-  const workers = card.getByRole('spinbutton', { name: 'Workers' })
-  await workers.fill('2')
-  await workers.press('Enter')
-  const sleep = card.getByRole('spinbutton', { name: 'Sleep seconds' })
-  await sleep.fill('2')
-  await sleep.press('Enter')
+  await setStage(card, {
+    responder: 'HTTP slow route',
+    handling: 'Thread pool',
+    workers: 2,
+    sleepSeconds: 2,
+  })
   await expect(card.getByRole('combobox', { name: 'Handling' })).toHaveValue('thread-pool')
   const port = await startListening(card, 0)
 
