@@ -108,6 +108,7 @@ describe('handling models', () => {
       workers: 2,
       sleepSeconds: SLEEP_MS / 1000,
     })
+    const start = performance.now()
     const clients = []
     for (const path of ['/sleep', '/sleep', '/']) clients.push(await exchange(port, get(path)))
     await t.event('queue-changed', (e) => e.queued.includes(`${id}#3`))
@@ -116,10 +117,9 @@ describe('handling models', () => {
     expect(snapshot.workers).toEqual([`${id}#1`, `${id}#2`])
     const answers = await Promise.all(clients.map((c) => c.done))
     for (const answer of answers) expect(answer.data).toEqual(HELLO)
-    // The quick one waited for a sleeper to finish.
-    expect(answers[2]?.closedAt).toBeGreaterThan(
-      Math.min(answers[0]?.closedAt ?? 0, answers[1]?.closedAt ?? 0),
-    )
+    // The quick one waited for a sleeper to finish. (Not compared with the sleepers' own close
+    // times: a worker is free once its answer is written, so '/' may close in the same instant.)
+    expect((answers[2]?.closedAt ?? 0) - start).toBeGreaterThanOrEqual(0.9 * SLEEP_MS)
   })
 
   it('thread per connection: every /sleep gets its own thread, the live count is shown', async () => {
