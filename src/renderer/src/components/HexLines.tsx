@@ -11,7 +11,6 @@ import type { MouseEvent, ReactNode } from 'react'
 import { asciiChar, hex2, HEX_LINE_BYTES } from '../bytes-format'
 import { isInRange, type ByteRange } from '../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
-import { useByteCursorKeys } from '../hooks/use-byte-cursor'
 import { useByteRows } from '../hooks/use-byte-rows'
 import { useI18n } from '../i18n/context'
 import { BlockHeader } from './BlockHeader'
@@ -34,21 +33,15 @@ export function HexLines({
   marks,
 }: ByteViewProps & { marks: readonly ByteRange[] }): ReactNode {
   const { t } = useI18n()
-  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } = useByteRows(
+  const { ref, onScroll, start, end, padTop, padBottom, onKeyDown } = useByteRows({
     count,
-    BYTE_LINE_HEIGHT,
+    rowHeight: BYTE_LINE_HEIGHT,
     layout,
     scrollTarget,
-  )
-  const onKeyDown = useByteCursorKeys({
-    layout,
     cursor,
     selection,
     onCursor,
     onClear,
-    containerRef: ref,
-    rowHeight: BYTE_LINE_HEIGHT,
-    scrollToIndex,
   })
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {

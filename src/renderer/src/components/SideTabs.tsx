@@ -5,13 +5,12 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context'
 import type { MessageKey } from '../i18n/en'
+import { tabForKey } from '../tab-keys'
 
 type SideTab = 'log' | 'client'
 
-const TABS: readonly { id: SideTab; label: MessageKey }[] = [
-  { id: 'log', label: 'log.title' },
-  { id: 'client', label: 'client.region' },
-]
+const TABS: readonly SideTab[] = ['log', 'client']
+const LABEL: Record<SideTab, MessageKey> = { log: 'log.title', client: 'client.region' }
 
 export interface SideTabsProps {
   log: ReactNode
@@ -25,19 +24,11 @@ export function SideTabs({ log, client }: SideTabsProps): ReactNode {
 
   // Arrow keys, Home and End move between tabs and select them, as in the WAI-ARIA tabs pattern.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const index = TABS.findIndex((tab) => tab.id === active)
-    let to: number
-    if (e.key === 'ArrowRight') to = (index + 1) % TABS.length
-    else if (e.key === 'ArrowLeft') to = (index + TABS.length - 1) % TABS.length
-    else if (e.key === 'Home') to = 0
-    else if (e.key === 'End') to = TABS.length - 1
-    else return
+    const next = tabForKey(TABS, active, e.key)
+    if (!next) return
     e.preventDefault()
-    const next = TABS[to]
-    if (next) {
-      setActive(next.id)
-      document.getElementById(`side-tab-${next.id}`)?.focus()
-    }
+    setActive(next)
+    document.getElementById(`side-tab-${next}`)?.focus()
   }
 
   return (
@@ -45,16 +36,16 @@ export function SideTabs({ log, client }: SideTabsProps): ReactNode {
       <div role="tablist" className="side-tabs" aria-orientation="horizontal" onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button
-            key={tab.id}
-            id={`side-tab-${tab.id}`}
+            key={tab}
+            id={`side-tab-${tab}`}
             type="button"
             role="tab"
-            aria-selected={active === tab.id}
-            aria-controls={`side-panel-${tab.id}`}
-            tabIndex={active === tab.id ? 0 : -1}
-            onClick={() => setActive(tab.id)}
+            aria-selected={active === tab}
+            aria-controls={`side-panel-${tab}`}
+            tabIndex={active === tab ? 0 : -1}
+            onClick={() => setActive(tab)}
           >
-            {t(tab.label)}
+            {t(LABEL[tab])}
           </button>
         ))}
       </div>

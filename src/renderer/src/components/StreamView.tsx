@@ -5,6 +5,7 @@
  * The tab, the direction filter and the decoding live here so they survive a change of
  * connection; everything tied to one connection lives in the inspector, keyed by its id.
  */
+import { tabForKey } from '../tab-keys'
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatHostPort } from '../../../shared/address'
 import type { ConnectionSnapshot } from '../../../shared/contract'
@@ -48,17 +49,7 @@ export function StreamView({
   const tabRefs = useRef<Partial<Record<StreamTab, HTMLButtonElement | null>>>({})
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const i = TABS.indexOf(tab)
-    const next =
-      e.key === 'ArrowRight'
-        ? TABS[(i + 1) % TABS.length]
-        : e.key === 'ArrowLeft'
-          ? TABS[(i + TABS.length - 1) % TABS.length]
-          : e.key === 'Home'
-            ? TABS[0]
-            : e.key === 'End'
-              ? TABS[TABS.length - 1]
-              : undefined
+    const next = tabForKey(TABS, tab, e.key)
     if (!next) return
     e.preventDefault()
     setTab(next)

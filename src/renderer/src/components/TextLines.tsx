@@ -17,7 +17,7 @@ import {
 } from '../bytes-format'
 import type { ByteRange, ConversationLayout, ScrollTarget } from '../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../hooks/use-request-visible'
-import { useByteCursorKeys, type ByteCursor } from '../hooks/use-byte-cursor'
+import type { ByteCursor } from '../hooks/use-byte-cursor'
 import { useByteRows } from '../hooks/use-byte-rows'
 import { useI18n } from '../i18n/context'
 import type { ByteSource } from '../state/capture-pager'
@@ -125,21 +125,15 @@ export function TextLines({
   decoding,
 }: ByteViewProps & { decoding: Decoding }): ReactNode {
   const { t } = useI18n()
-  const { ref, onScroll, start, end, padTop, padBottom, scrollToIndex } = useByteRows(
+  const { ref, onScroll, start, end, padTop, padBottom, onKeyDown } = useByteRows({
     count,
-    BYTE_LINE_HEIGHT,
+    rowHeight: BYTE_LINE_HEIGHT,
     layout,
     scrollTarget,
-  )
-  const onKeyDown = useByteCursorKeys({
-    layout,
     cursor,
     selection,
     onCursor,
     onClear,
-    containerRef: ref,
-    rowHeight: BYTE_LINE_HEIGHT,
-    scrollToIndex,
   })
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>): void => {

@@ -2,7 +2,6 @@
 import type { Message } from './translate'
 
 export const diagnosticsEn = {
-  'diagnostics.region': 'Diagnostics',
   'diagnostics.askingOs': 'Asking the OS…',
   'diagnostics.failedRequest': 'Socket Lab could not run the check: {error}',
 

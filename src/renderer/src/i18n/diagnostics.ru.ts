@@ -3,7 +3,6 @@ import type { diagnosticsEn } from './diagnostics.en'
 import type { Message } from './translate'
 
 export const diagnosticsRu: { readonly [K in keyof typeof diagnosticsEn]: Message } = {
-  'diagnostics.region': 'Диагностика',
   'diagnostics.askingOs': 'Спрашиваем ОС…',
   'diagnostics.failedRequest': 'Socket Lab не смог выполнить проверку: {error}',
 
