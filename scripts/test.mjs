@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit and component tests, build, end-to-end; then one line
-// `N passed, N failed, N skipped` summing every suite, so a run that executed nothing shows.
+// `npm test`: typecheck, lint, the workflow files, unit and component tests, build, end-to-end;
+// then one line `N passed, N failed, N skipped` summing every suite, so a run that executed
+// nothing shows.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
@@ -13,25 +14,6 @@ mkdirSync(reports, { recursive: true })
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const problems = []
 
-function run(title, command, args, env = {}) {
-  console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`)
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-    shell: process.platform === 'win32',
-  })
-  const ok = result.status === 0
-  if (!ok) problems.push(`${title} exited with ${result.status ?? result.signal}`)
-  return ok
-}
-
-/** A step that is not a test suite still counts: one check passed or failed. */
-function check(title, command, args) {
-  if (run(title, command, args)) totals.passed += 1
-  else totals.failed += 1
-}
-
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'))
@@ -40,14 +22,84 @@ function readJson(file) {
   }
 }
 
-const bin = (name) => join(root, 'node_modules', '.bin', name)
+/**
+ * A tool's JavaScript entry point, from its package.json "bin" ({ missing } when not installed).
+ *
+ * Tools run as `node <entry>` on every OS, with no shell: on Windows node_modules/.bin holds
+ * .cmd wrappers that only a shell can start, and a shell would split a checkout path with spaces.
+ */
+function tool(packageName, binName) {
+  const dir = join(root, 'node_modules', ...packageName.split('/'))
+  const manifest = readJson(join(dir, 'package.json'))
+  const entry = typeof manifest?.bin === 'string' ? manifest.bin : manifest?.bin?.[binName]
+  return entry ? join(dir, entry) : { missing: `${packageName} (${binName})` }
+}
 
-check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
-check('typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
-check('lint', bin('eslint'), ['--max-warnings', '0', '.'])
+const tsc = tool('typescript', 'tsc')
+const eslint = tool('eslint', 'eslint')
+const vitestCli = tool('vitest', 'vitest')
+const electronVite = tool('electron-vite', 'electron-vite')
+const playwright = tool('@playwright/test', 'playwright')
+const actionValidator = tool('@action-validator/cli', 'action-validator')
+
+/** Runs a tool's entry with this Node; true when it exits with 0. */
+function run(title, entry, args, env = {}) {
+  if (typeof entry !== 'string') {
+    problems.push(`${title} not run: ${entry.missing} is not installed; run npm install`)
+    return false
+  }
+  console.log(`\n=== ${title}: ${[entry, ...args].join(' ')}`)
+  const result = spawnSync(process.execPath, [entry, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
+  const ok = result.status === 0
+  if (!ok)
+    problems.push(`${title} exited with ${result.error?.message ?? result.status ?? result.signal}`)
+  return ok
+}
+
+/** A step that is not a test suite still counts: one check passed or failed. */
+function check(title, entry, args) {
+  if (run(title, entry, args)) totals.passed += 1
+  else totals.failed += 1
+}
+
+/**
+ * The GitHub Actions workflows, each validated against GitHub's schema (a misspelled key or a
+ * wrong type fails), counted together as one check.
+ */
+function checkWorkflows() {
+  const dir = join(root, '.github', 'workflows')
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+    : []
+  if (files.length === 0) {
+    totals.failed += 1
+    problems.push('no workflow files in .github/workflows')
+    return
+  }
+  const failed = files.filter(
+    (name) => !run(`workflow ${name}`, actionValidator, [join('.github', 'workflows', name)]),
+  )
+  if (failed.length === 0) {
+    totals.passed += 1
+    console.log(`workflows: ${files.length} valid`)
+  } else {
+    totals.failed += 1
+  }
+}
+
+check('typecheck (node)', tsc, ['-p', 'tsconfig.node.json', '--noEmit'])
+check('typecheck (web)', tsc, ['-p', 'tsconfig.web.json', '--noEmit'])
+check('lint', eslint, ['--max-warnings', '0', '.'])
+checkWorkflows()
 
 const vitestReport = join(reports, 'vitest.json')
-run('unit and component tests', bin('vitest'), [
+run('unit and component tests', vitestCli, [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -66,13 +118,13 @@ if (vitest) {
   problems.push('vitest wrote no report')
 }
 
-const built = run('build', bin('electron-vite'), ['build'])
+const built = run('build', electronVite, ['build'])
 if (built) totals.passed += 1
 else totals.failed += 1
 
 if (built) {
   const pwReport = join(reports, 'playwright.json')
-  run('end-to-end', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport })
+  run('end-to-end', playwright, ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport })
   const pw = existsSync(pwReport) ? readJson(pwReport) : null
   if (pw?.stats) {
     const { expected = 0, unexpected = 0, skipped = 0, flaky = 0 } = pw.stats
