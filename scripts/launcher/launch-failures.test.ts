@@ -25,6 +25,10 @@ const flat = (text: string): string => text.replace(/\s+/g, ' ')
 beforeEach((ctx) => ctx.skip(isWindows, SIGNALS_SKIP))
 afterEach(killLeftovers)
 
+/** The launcher's last line before browser mode, after a paragraph: wait for it on stderr too. */
+const fallbackLine = (t: ReturnType<typeof translator>): string =>
+  renderBlocks([{ text: t('fallback') }])
+
 /** Stops the launcher (and so browser mode) with SIGTERM; both end, the launcher with code 0. */
 async function stopBrowserMode(run: LauncherRun): Promise<void> {
   run.child.kill('SIGTERM')
@@ -85,6 +89,7 @@ describe.each(['en', 'ru'] as const)('a failed start, in %s', (language) => {
         env: 'env' in failure ? failure.env : {},
       })
       await run.waitFor('stdout', BROWSER_URL)
+      await run.waitFor('stderr', fallbackLine(t))
       const facts: Facts = desktopFacts(run.projectRoot, 'facts' in failure ? failure.facts : {})
       const [code, signal] = failure.ended
       const paragraph = explainFailure(
@@ -112,6 +117,7 @@ describe.each(['en', 'ru'] as const)('a failed start, in %s', (language) => {
     async () => {
       const run = runLauncher({ stub: 'electron-unknown.cjs', language, args: ['--ui-port', '0'] })
       await run.waitFor('stdout', BROWSER_URL)
+      await run.waitFor('stderr', fallbackLine(t))
       expect(flat(run.stderr())).toContain(
         flat(`${t('failedAtStart', { how: howItEnded(3, null, t) })} ${t('causeUnknown')}`),
       )
@@ -133,6 +139,7 @@ describe('pre-flight', () => {
         facts: (root) => desktopFacts(root, { isRoot: true }),
       })
       await run.waitFor('stdout', BROWSER_URL)
+      await run.waitFor('stderr', fallbackLine(t))
       const facts = desktopFacts(run.projectRoot, { isRoot: true })
       expect(run.stderr()).toContain(explainFailure({ kind: 'root', phase: 'preflight' }, facts, t))
       expect(run.electronRecord()).toBe(null)
@@ -154,6 +161,7 @@ describe('pre-flight', () => {
         facts: (root) => desktopFacts(root, noDisplay),
       })
       await run.waitFor('stdout', BROWSER_URL)
+      await run.waitFor('stderr', fallbackLine(t))
       const facts = desktopFacts(run.projectRoot, noDisplay)
       expect(run.stderr()).toContain(
         explainFailure({ kind: 'no-display', phase: 'preflight' }, facts, t),
@@ -178,6 +186,7 @@ describe('pre-flight', () => {
           desktopFacts(root, { electronBinary: null, canInstallElectron, nodeVersion: 'v20.19.0' }),
       })
       await run.waitFor('stdout', BROWSER_URL)
+      await run.waitFor('stderr', /\n$/)
       expect(flat(run.stderr())).toBe(`${t(key, { found: '20.19.0' })} `)
       expect(run.electronRecord()).toBe(null)
       await stopBrowserMode(run)

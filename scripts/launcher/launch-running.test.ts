@@ -50,6 +50,7 @@ describe('a desktop app that starts', () => {
       expect(run.stdout()).toBe(
         `app output before the window\n${STARTED}\napp output after the window\n`,
       )
+      await run.waitFor('stderr', 'a harmless warning')
       expect(run.stderr()).toMatch(
         /^\[\d+:\d{4}\/\d{6}\.\d{6}:WARNING:gpu_init\.cc\(90\)\] a harmless warning\n$/,
       )
@@ -149,9 +150,11 @@ describe('--no-sandbox', () => {
       const record = await started(run)
       if (source) {
         expect(record.argv).toEqual(['--no-sandbox', run.projectRoot])
-        expect(run.stderr()).toContain(wrapped(en('sandboxOff', { source })))
+        await run.waitFor('stderr', wrapped(en('sandboxOff', { source })))
       } else {
         expect(record.argv).toEqual([run.projectRoot])
+        // The stub's warning comes after anything the launcher says before starting it.
+        await run.waitFor('stderr', 'a harmless warning')
         expect(run.stderr()).not.toContain('sandbox')
       }
       run.child.kill('SIGTERM')

@@ -134,6 +134,7 @@ async function runDesktop(session, noSandbox) {
 
   const tail = createTail()
   let started = false
+  let announced = false
   const ending = await runPiped(
     electron.command,
     args,
@@ -142,10 +143,15 @@ async function runDesktop(session, noSandbox) {
     (stream, line) => {
       tail.record(`${line}\n`)
       const marker = STARTED_MARKER.exec(line)
-      // The app's log echoes the line on stderr too: the friendly line replaces both, once.
-      if (marker && !started) say(stdout, t('started', { logFile: marker[1] ?? '' }))
-      if (marker) started = true
-      else say(stream === 'stdout' ? stdout : stderr, line)
+      if (!marker) {
+        say(stream === 'stdout' ? stdout : stderr, line)
+        return
+      }
+      // The app's log echoes the line on stderr, which may arrive first: either one means it
+      // started, and the friendly line takes the place of the stdout one, in stdout's order.
+      if (stream === 'stdout' && !announced) say(stdout, t('started', { logFile: marker[1] ?? '' }))
+      announced ||= stream === 'stdout'
+      started = true
     },
     {
       graceMs: deps.graceMs,
