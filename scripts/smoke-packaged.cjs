@@ -152,6 +152,7 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
   return new Promise((resolve) => {
     let sawReady = false
     let code = null
+    let signal = null
     let timedOut = false
     let settled = false
     let drain = null
@@ -177,6 +178,7 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
       }
       resolve({ ok, reason, sawReady, code, elapsedMs: Date.now() - started })
     }
+    const ended = () => (signal ? `was killed by ${signal}` : `exited with ${code}`)
     const judge = () => {
       const seconds = `${Math.round(timeoutMs / 100) / 10} s`
       if (timedOut) {
@@ -187,9 +189,9 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
             : `no "${READY_PREFIX}" line within ${seconds}`,
         )
       } else if (!sawReady) {
-        finish(false, `exited with ${code} without printing "${READY_PREFIX}"`)
+        finish(false, `${ended()} without printing "${READY_PREFIX}"`)
       } else if (code !== 0) {
-        finish(false, `the window opened but the app exited with ${code}`)
+        finish(false, `the window opened but the app ${ended()}`)
       } else {
         finish(true, 'the window opened and the app exited with 0')
       }
@@ -211,8 +213,9 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
       if (line.startsWith(READY_PREFIX)) sawReady = true
     })
     eachLine(child.stderr, (line) => log(`[${app.label}] (stderr) ${line}`))
-    child.on('exit', (exitCode) => {
+    child.on('exit', (exitCode, exitSignal) => {
       code = exitCode
+      signal = exitSignal
       startDrain()
     })
     child.on('close', judge)

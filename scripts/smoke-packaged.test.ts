@@ -73,6 +73,9 @@ const child = helper()
 report([process.pid, child.pid])
 console.error('stuck before the window')
 setInterval(() => {}, 1000)`,
+  crashes: `${stubPrelude}
+report([process.pid])
+process.kill(process.pid, 'SIGSEGV')`,
   opensThenHangs: `${stubPrelude}
 const child = helper()
 report([process.pid, child.pid])
@@ -164,6 +167,13 @@ describe('smoke-packaged.cjs against stub apps', () => {
   it('fails an app that prints the ready line but exits with another code', async () => {
     const run = await runSmoke([], 'opensThenFails')
     expect(run.output).toContain('the window opened but the app exited with 3')
+    expect(run.code).toBe(1)
+  })
+
+  it('names the signal that killed a crashed app', async (context) => {
+    if (process.platform === 'win32') context.skip('Windows has no signals to report')
+    const run = await runSmoke([], 'crashes')
+    expect(run.output).toContain('command FAILED: was killed by SIGSEGV without printing')
     expect(run.code).toBe(1)
   })
 
