@@ -70,9 +70,10 @@ describe('a desktop app that starts', () => {
   )
 
   it(
-    'SIGTERM ends both too; --data-dir reaches the app as SOCKETLAB_DATA_DIR',
+    "SIGTERM ends both too, with the app's exit code; --data-dir reaches it as SOCKETLAB_DATA_DIR",
     async () => {
       const run = runLauncher({
+        env: { STUB_QUIT_CODE: '5' },
         stub: 'electron-running.cjs',
         args: ['--data-dir', 'my data', '--ui-port', '9', '--no-open'],
       })
@@ -81,7 +82,7 @@ describe('a desktop app that starts', () => {
       // Browser mode's options are accepted and not passed to Electron.
       expect(record.argv).toEqual([run.projectRoot])
       run.child.kill('SIGTERM')
-      expect(await run.exited).toEqual({ code: 0, signal: null })
+      expect(await run.exited).toEqual({ code: 5, signal: null })
       expect(run.signalsSeen()).toEqual(['SIGTERM'])
       expect(isAlive(record.pid)).toBe(false)
     },

@@ -1,6 +1,7 @@
 // Stub: an Electron app that starts. It prints some output, then the main process's "window is
 // open" line on stdout, and keeps running until SIGINT or SIGTERM, which it writes to the file
-// named by STUB_SIGNAL_FILE before exiting 0 (as the app quits cleanly). STUB_IGNORE_SIGNALS=1
+// named by STUB_SIGNAL_FILE before exiting 0 (as the app quits cleanly; STUB_QUIT_CODE sets another
+// code). STUB_IGNORE_SIGNALS=1
 // makes it ignore them, to test the launcher's kill after the grace period.
 'use strict'
 const fs = require('node:fs')
@@ -9,7 +10,7 @@ const { chromiumLine, recordStart } = require('./chromium.cjs')
 recordStart()
 const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
   if (process.env.STUB_SIGNAL_FILE) fs.appendFileSync(process.env.STUB_SIGNAL_FILE, `${signal}\n`)
-  if (process.env.STUB_IGNORE_SIGNALS !== '1') process.exit(0)
+  if (process.env.STUB_IGNORE_SIGNALS !== '1') process.exit(Number(process.env.STUB_QUIT_CODE ?? 0))
 }
 process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
