@@ -1,6 +1,32 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { developmentCsp, rendererMetaCsp } from './src/shared/csp'
+
+/**
+ * Puts the Content-Security-Policy meta tag into index.html: the strict one in the build, the
+ * development one (Vite's inline preamble, injected styles and hot-reload socket) under the dev
+ * server. Both come from src/shared/csp.ts, the one place the policies are written.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'socket-lab-csp',
+    transformIndexHtml(html, context) {
+      const content = context.server ? developmentCsp() : rendererMetaCsp()
+      return {
+        html,
+        tags: [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content },
+            injectTo: 'head-prepend',
+          },
+        ],
+      }
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -29,6 +55,6 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'src/renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
   },
 })

@@ -14,10 +14,11 @@ import {
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import { browserModeCsp } from '../../shared/csp'
 import { MAX_WIRE_FRAME, WS_PATH } from '../../shared/wire'
 import type { Engine } from '../engine/engine-api'
 import { checkAccess, tokenCookie } from './access'
-import { readStaticFile } from './static-files'
+import { readStaticFile } from '../static-files'
 import { bridgeEngine } from './ws-bridge'
 
 export interface WebServerOptions {
@@ -43,25 +44,9 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-/** The Content-Security-Policy for pages served on `port`. */
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ')
-}
-
 function securityHeaders(port: number): OutgoingHttpHeaders {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(port),
+    'Content-Security-Policy': browserModeCsp(port),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
