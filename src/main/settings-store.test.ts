@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS, type AppSettings } from '../shared/settings'
 import { defaultListenerSettings } from '../shared/listener-defaults'
-import { createSettingsStore, defaultDataDir } from './settings-store'
+import { createSettingsStore, defaultBrowserModeDataDir, defaultDataDir } from './settings-store'
 
 let dir: string
 let file: string
@@ -181,5 +181,24 @@ describe('defaultDataDir', () => {
     expect(
       defaultDataDir('Socket Lab', { SOCKETLAB_DATA_DIR: '/data' }, 'darwin', '/Users/u'),
     ).toBe('/data')
+  })
+})
+
+describe('defaultBrowserModeDataDir', () => {
+  it("is a folder of its own inside the desktop app's, unless SOCKETLAB_DATA_DIR names one for both", () => {
+    expect(defaultBrowserModeDataDir('Socket Lab', {}, 'linux', '/home/u')).toBe(
+      '/home/u/.config/Socket Lab/browser-mode',
+    )
+    expect(
+      defaultBrowserModeDataDir(
+        'Socket Lab',
+        { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' },
+        'win32',
+        'C:\\Users\\u',
+      ),
+    ).toBe('C:\\Users\\u\\AppData\\Roaming\\Socket Lab\\browser-mode')
+    const shared = { SOCKETLAB_DATA_DIR: '/class/data' }
+    expect(defaultBrowserModeDataDir('Socket Lab', shared, 'linux', '/home/u')).toBe('/class/data')
+    expect(defaultDataDir('Socket Lab', shared, 'linux', '/home/u')).toBe('/class/data')
   })
 })

@@ -5,18 +5,19 @@
  * A file that cannot be read or used never stops the app: it is moved aside as
  * `settings.json.corrupt-<timestamp>`, defaults take its place, and the problem is reported.
  */
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { dirname, posix, win32 } from 'node:path'
+import { posix, win32 } from 'node:path'
 import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../shared/settings'
 import { parseAppSettings } from '../shared/validate'
+import { writeFileAtomicSync } from './atomic-write'
 
 export interface SettingsStore {
   /** The file, or null when nothing is persisted. */
   readonly file: string | null
   /** Reads the file; never throws. Missing → defaults with no problem. */
   load(): LoadedSettings
-  /** Writes the whole settings atomically (a temporary file, then a rename); throws on failure. */
+  /** Writes the whole settings atomically (see atomic-write.ts); throws on failure. */
   save(settings: AppSettings): void
 }
 
@@ -32,26 +33,6 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-let tempCounter = 0
-
-/** Writes `text` to `file` through a temporary file in the same folder, so a crash leaves either. */
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true })
-  tempCounter += 1
-  const temp = `${file}.tmp-${process.pid}-${tempCounter}`
-  try {
-    writeFileSync(temp, text, { encoding: 'utf8', mode: 0o600 })
-    renameSync(temp, file)
-  } catch (error) {
-    try {
-      unlinkSync(temp)
-    } catch {
-      // Nothing was written, or it is gone already.
-    }
-    throw error
-  }
-}
-
 /**
  * A store for `file`; null gives one that loads defaults and saves nothing.
  *
@@ -63,7 +44,7 @@ export function createSettingsStore(
 ): SettingsStore {
   const save = (settings: AppSettings): void => {
     if (file === null) return
-    writeAtomically(file, `${JSON.stringify(settings, null, 2)}\n`)
+    writeFileAtomicSync(file, `${JSON.stringify(settings, null, 2)}\n`)
   }
 
   /** Moves the bad file aside and writes defaults; a failure here is logged, not thrown. */
@@ -108,8 +89,8 @@ export function createSettingsStore(
 }
 
 /**
- * The folder Electron's `app.getPath('userData')` gives for `productName`, so browser mode and
- * the desktop app share one settings file. SOCKETLAB_DATA_DIR overrides it.
+ * The desktop app's data folder: what Electron's `app.getPath('userData')` gives for
+ * `productName`, or SOCKETLAB_DATA_DIR when it is set.
  */
 export function defaultDataDir(
   productName = 'Socket Lab',
@@ -123,4 +104,23 @@ export function defaultDataDir(
     return win32.join(env['APPDATA'] || win32.join(home, 'AppData', 'Roaming'), productName)
   if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', productName)
   return posix.join(env['XDG_CONFIG_HOME'] || posix.join(home, '.config'), productName)
+}
+
+/**
+ * Browser mode's data folder: `browser-mode` inside the desktop app's, so the two keep separate
+ * settings (each would otherwise overwrite the other's listeners while both run), unless
+ * SOCKETLAB_DATA_DIR points both at one folder.
+ */
+export function defaultBrowserModeDataDir(
+  productName = 'Socket Lab',
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  const override = env['SOCKETLAB_DATA_DIR']
+  if (override !== undefined && override !== '') return override
+  const desktop = defaultDataDir(productName, env, platform, home)
+  return platform === 'win32'
+    ? win32.join(desktop, 'browser-mode')
+    : posix.join(desktop, 'browser-mode')
 }

@@ -10,12 +10,12 @@ Runs Socket Lab in browser mode: the engine in this Node process, the GUI in you
 
   --ui-port N   the GUI server's port on 127.0.0.1 (default 0: a free port)
   --no-open     do not open the system browser
-  --data-dir D  keep settings.json in D (default: the desktop app's folder, or
-                $SOCKETLAB_DATA_DIR)
+  --data-dir D  keep settings.json in D (default: browser-mode/ in the desktop
+                app's data folder, or $SOCKETLAB_DATA_DIR)
   --help        show this text`
 
 export type CliCommand =
-  /** dataDir: null for the default folder (see defaultDataDir). */
+  /** dataDir: null for the default folder (see defaultBrowserModeDataDir). */
   | { kind: 'run'; port: number; open: boolean; dataDir: string | null }
   | { kind: 'help' }
   | { kind: 'error'; message: string }

@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path'
 import { createEngine } from '../engine/engine'
-import { defaultDataDir } from '../settings-store'
+import { defaultBrowserModeDataDir } from '../settings-store'
 import { parseCliArgs, USAGE } from './cli-args'
 import { openBrowser } from './open-browser'
 import { startWebServer, type WebServer } from './server'
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     return
   }
 
-  const dataDir = command.dataDir === null ? defaultDataDir() : resolve(command.dataDir)
+  const dataDir = command.dataDir === null ? defaultBrowserModeDataDir() : resolve(command.dataDir)
   const engine = createEngine({ settingsFile: join(dataDir, 'settings.json') })
   let server: WebServer | null = null
   let stopping: Promise<void> | null = null

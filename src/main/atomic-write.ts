@@ -1,0 +1,85 @@
+/**
+ * Writing a file so that a crash, a power cut or a second process never leaves half of it: a
+ * temporary file in the same folder, flushed to disk (fsync), then renamed over the old one.
+ *
+ * On Windows an antivirus or the search indexer may hold the old file for a moment, and the
+ * rename fails with EPERM, EBUSY or EACCES; it is retried a few times with a short, growing wait.
+ */
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
+import { dirname } from 'node:path'
+
+/** Waits before each retry of a refused rename (Windows only): 10 + 20 + 40 + 80 + 160 ms. */
+export const RENAME_RETRY_DELAYS_MS: readonly number[] = [10, 20, 40, 80, 160]
+
+const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES'])
+
+export interface AtomicWriteOptions {
+  platform?: NodeJS.Platform
+  /** Tests stand in for the rename and the wait. */
+  rename?: (from: string, to: string) => void
+  sleep?: (ms: number) => void
+  mode?: number
+}
+
+/** Blocks the thread for `ms` (the settings are saved synchronously, and rarely). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code
+}
+
+let tempCounter = 0
+
+/**
+ * Replaces `file` with `text` atomically, creating its folder; throws the last error on failure
+ * and leaves no temporary file behind.
+ */
+export function writeFileAtomicSync(
+  file: string,
+  text: string,
+  options: AtomicWriteOptions = {},
+): void {
+  const platform = options.platform ?? process.platform
+  const rename = options.rename ?? renameSync
+  const sleep = options.sleep ?? sleepSync
+  mkdirSync(dirname(file), { recursive: true })
+  tempCounter += 1
+  const temp = `${file}.tmp-${process.pid}-${tempCounter}`
+  try {
+    const fd = openSync(temp, 'w', options.mode ?? 0o600)
+    try {
+      writeSync(fd, text, null, 'utf8')
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        rename(temp, file)
+        return
+      } catch (error) {
+        const delay = RENAME_RETRY_DELAYS_MS[attempt]
+        if (platform !== 'win32' || delay === undefined || !RETRYABLE.has(codeOf(error) ?? ''))
+          throw error
+        sleep(delay)
+      }
+    }
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // Nothing was written, or it is gone already.
+    }
+    throw error
+  }
+}
