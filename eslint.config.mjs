@@ -41,7 +41,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/engine/**/*.ts', 'src/main/web/**/*.ts'],
+    // The engine, browser mode and the plain-Node helpers both shells use.
+    files: [
+      'src/main/engine/**/*.ts',
+      'src/main/web/**/*.ts',
+      'src/main/static-files.ts',
+      'src/main/settings-store.ts',
+      'src/main/atomic-write.ts',
+      'src/main/log-file.ts',
+      'src/main/data-dir.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
   },
   {

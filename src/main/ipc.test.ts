@@ -1,7 +1,8 @@
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS, EVENTS_CHANNEL, type EventBatch } from '../shared/contract'
+import { DESKTOP_CHANNELS } from '../shared/desktop-contract'
 import type { Result } from '../shared/result'
+import type { DesktopService } from './desktop-services'
 import type { Engine } from './engine/engine-api'
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<Result<unknown>>
@@ -20,7 +21,7 @@ vi.mock('electron', () => ({
 
 const { registerIpc } = await import('./ipc')
 
-const appUrl = pathToFileURL('/opt/socket-lab/out/renderer/index.html').href
+const appUrl = 'app://socket-lab/index.html'
 
 interface FakeFrame {
   url: string
@@ -66,8 +67,19 @@ function handler(channel: string): Handler {
   return found
 }
 
-function register(engine: Engine, win: FakeWindow, log = vi.fn()) {
-  return registerIpc({ engine, window: win as never, appUrl, log })
+function fakeDesktop() {
+  return {
+    handle: vi.fn<DesktopService['handle']>(async () => ({ ok: true, value: 'desktop' })),
+  } satisfies DesktopService
+}
+
+function register(
+  engine: Engine,
+  win: FakeWindow,
+  log = vi.fn(),
+  extra: { desktop?: DesktopService; onSettingsChanged?: () => void } = {},
+) {
+  return registerIpc({ engine, window: win as never, appUrl, log, ...extra })
 }
 
 let dispose: (() => void) | null = null
@@ -95,6 +107,43 @@ describe('registerIpc with a fake engine', () => {
       value: 'handled',
     })
     expect(fake.engine.handle).toHaveBeenCalledWith('listener:start', payload)
+  })
+
+  it('serves the desktop channels through the desktop service, with the same sender check', async () => {
+    const desktop = fakeDesktop()
+    dispose = register(fake.engine, win, vi.fn(), { desktop })
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS, ...DESKTOP_CHANNELS].sort())
+    const request = { kind: 'session' }
+    await expect(handler('desktop:open-file')(eventFrom(win), request)).resolves.toEqual({
+      ok: true,
+      value: 'desktop',
+    })
+    expect(desktop.handle).toHaveBeenCalledWith('desktop:open-file', request)
+    expect(fake.engine.handle).not.toHaveBeenCalled()
+    const refused = await handler('desktop:copy-text')(
+      eventFrom(win, { sender: fakeWindow(2).webContents }),
+      { text: 'x' },
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+    expect(desktop.handle).toHaveBeenCalledTimes(1)
+    dispose()
+    dispose = null
+    expect(ipc.handlers.size).toBe(0)
+  })
+
+  it('tells the main process when settings:set succeeded (the title follows the language)', async () => {
+    const onSettingsChanged = vi.fn()
+    dispose = register(fake.engine, win, vi.fn(), { onSettingsChanged })
+    await handler('settings:get')(eventFrom(win), {})
+    expect(onSettingsChanged).not.toHaveBeenCalled()
+    fake.engine.handle.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: 'no' },
+    })
+    await handler('settings:set')(eventFrom(win), { language: 7 })
+    expect(onSettingsChanged).not.toHaveBeenCalled()
+    await handler('settings:set')(eventFrom(win), { language: 'ru' })
+    expect(onSettingsChanged).toHaveBeenCalledOnce()
   })
 
   const refusals: [string, (win: FakeWindow) => Record<string, unknown>][] = [

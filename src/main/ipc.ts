@@ -6,12 +6,18 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS, EVENTS_CHANNEL, type EventBatch } from '../shared/contract'
+import { DESKTOP_CHANNELS } from '../shared/desktop-contract'
 import { fail, type Result } from '../shared/result'
+import type { DesktopService } from './desktop-services'
 import type { Engine } from './engine/engine-api'
 import { isAppUrl, type Logger } from './window'
 
 export interface IpcOptions {
   engine: Engine
+  /** The desktop-only requests (dialogs, clipboard, links); absent: those channels are not served. */
+  desktop?: DesktopService
+  /** Called after settings:set succeeded (the main process follows the chosen language). */
+  onSettingsChanged?: () => void
   /** The one window whose main frame may call. */
   window: BrowserWindow
   /** The renderer's URL; see isAppUrl. */
@@ -53,7 +59,8 @@ export function registerIpc(options: IpcOptions): () => void {
   const { engine, window, appUrl } = options
   const log = options.log ?? ((line: string) => console.warn(line))
 
-  for (const channel of CHANNELS) {
+  /** One handler per channel: the sender check, one argument, then `handle`, which never throws. */
+  const serve = (channel: string, handle: (payload: unknown) => Promise<Result<unknown>>): void => {
     ipcMain.handle(
       channel,
       async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Result<unknown>> => {
@@ -65,7 +72,7 @@ export function registerIpc(options: IpcOptions): () => void {
         if (args.length !== 1)
           return fail({ code: 'INVALID_REQUEST', message: 'A request takes exactly one argument' })
         try {
-          return await engine.handle(channel, args[0])
+          return await handle(args[0])
         } catch (error) {
           // The engine promises never to throw; if it does, that is a bug to log, not to leak.
           log(`Socket Lab: ${channel} threw: ${String(error)}`)
@@ -74,6 +81,17 @@ export function registerIpc(options: IpcOptions): () => void {
       },
     )
   }
+
+  for (const channel of CHANNELS)
+    serve(channel, async (payload) => {
+      const result = await engine.handle(channel, payload)
+      if (channel === 'settings:set' && result.ok) options.onSettingsChanged?.()
+      return result
+    })
+  const { desktop } = options
+  if (desktop)
+    for (const channel of DESKTOP_CHANNELS)
+      serve(channel, (payload) => desktop.handle(channel, payload))
 
   const unsubscribe = engine.subscribe((batch: EventBatch) => {
     if (window.isDestroyed() || window.webContents.isDestroyed()) return
@@ -89,6 +107,7 @@ export function registerIpc(options: IpcOptions): () => void {
     if (disposed) return
     disposed = true
     for (const channel of CHANNELS) ipcMain.removeHandler(channel)
+    if (desktop) for (const channel of DESKTOP_CHANNELS) ipcMain.removeHandler(channel)
     unsubscribe()
   }
 }

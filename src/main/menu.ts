@@ -1,21 +1,39 @@
 /**
- * The application menu: Quit, and the usual Edit and View items (reload, devtools, zoom).
+ * The application menu: File (Quit), Edit, View (zoom, full screen; reload and DevTools only in
+ * development), Window, and Help (the book's chapter, the log file, the data folder).
  */
 import type { MenuItemConstructorOptions } from 'electron'
+import type { DesktopTranslate } from './desktop-messages'
 
-/** The menu template for a platform; macOS gets its app menu first, as users expect. */
-export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export interface MenuOptions {
+  platform: NodeJS.Platform
+  /** Reload and DevTools are for developers: an installed app has neither. */
+  isDevelopment: boolean
+  t: DesktopTranslate
+  openBook: () => void
+  showLogFile: () => void
+  showDataDir: () => void
+}
+
+/** The menu template; macOS gets its app menu first, as users expect. */
+export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const { platform, t } = options
   const file: MenuItemConstructorOptions = {
-    label: 'File',
+    label: t('menu.file'),
     submenu: [platform === 'darwin' ? { role: 'close' } : { role: 'quit' }],
   }
+  const developer: MenuItemConstructorOptions[] = options.isDevelopment
+    ? [
+        { role: 'reload' },
+        { role: 'forceReload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+      ]
+    : []
   const view: MenuItemConstructorOptions = {
-    label: 'View',
+    label: t('menu.view'),
     submenu: [
-      { role: 'reload' },
-      { role: 'forceReload' },
-      { role: 'toggleDevTools' },
-      { type: 'separator' },
+      ...developer,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -23,6 +41,16 @@ export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOpti
       { role: 'togglefullscreen' },
     ],
   }
+  const help: MenuItemConstructorOptions = {
+    label: t('menu.help'),
+    role: 'help',
+    submenu: [
+      { label: t('menu.book'), click: options.openBook },
+      { type: 'separator' },
+      { label: t('menu.openLog'), click: options.showLogFile },
+      { label: t('menu.openDataDir'), click: options.showDataDir },
+    ],
+  }
   const head: MenuItemConstructorOptions[] = platform === 'darwin' ? [{ role: 'appMenu' }] : []
-  return [...head, file, { role: 'editMenu' }, view, { role: 'windowMenu' }]
+  return [...head, file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help]
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ListenerSnapshot, ListenerState } from '../shared/contract'
-import { createListenerTally } from './window-title'
+import { desktopTranslator } from './desktop-messages'
+import { createListenerTally, windowTitle } from './window-title'
 import { defaultListenerSettings } from '../shared/listener-defaults'
 
 function listener(id: string, state: ListenerState): ListenerSnapshot {
@@ -24,10 +25,14 @@ function listener(id: string, state: ListenerState): ListenerSnapshot {
   }
 }
 
+const en = desktopTranslator('en')
+const ru = desktopTranslator('ru')
+
 describe('window title', () => {
   it('counts listening listeners from batches', () => {
     const tally = createListenerTally()
-    expect(tally.title()).toBe('Socket Lab — stopped')
+    const title = (): string => windowTitle(tally.listening(), en)
+    expect(title()).toBe('Socket Lab — stopped')
     expect(
       tally.apply({
         seq: 1,
@@ -44,15 +49,21 @@ describe('window title', () => {
         { type: 'listener-changed', at: 0, listener: listener('b', 'listening') },
       ],
     })
-    expect(tally.title()).toBe('Socket Lab — 2 listening')
+    expect(title()).toBe('Socket Lab — 2 listening')
     expect(
       tally.apply({ seq: 3, events: [{ type: 'listener-removed', at: 0, listenerId: 'a' }] }),
     ).toBe(true)
-    expect(tally.title()).toBe('Socket Lab — 1 listening')
+    expect(title()).toBe('Socket Lab — 1 listening')
     tally.apply({
       seq: 4,
       events: [{ type: 'listener-changed', at: 0, listener: listener('b', 'stopping') }],
     })
-    expect(tally.title()).toBe('Socket Lab — stopped')
+    expect(title()).toBe('Socket Lab — stopped')
+  })
+
+  it('is in the app language and says when the sandbox is off', () => {
+    expect(windowTitle(3, ru)).toBe('Socket Lab — слушает: 3')
+    expect(windowTitle(0, ru, false)).toBe('Socket Lab — остановлен (песочница выключена)')
+    expect(windowTitle(1, en, false)).toBe('Socket Lab — 1 listening (sandbox off)')
   })
 })

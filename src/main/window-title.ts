@@ -1,18 +1,22 @@
 /**
- * The window title: how many listeners are listening, kept from the engine's event batches.
+ * The window title: how many listeners are listening, kept from the engine's event batches, in
+ * the app's language, and saying so when the sandbox is off.
  */
 import type { EventBatch, ListenerState } from '../shared/contract'
+import type { DesktopTranslate } from './desktop-messages'
 
 /** Tracks listener states from batches and says what the title should read. */
 export interface ListenerTally {
   /** Applies a batch; true when the title changed. */
   apply(batch: EventBatch): boolean
-  title(): string
+  /** How many listeners are listening now. */
+  listening(): number
 }
 
 /** The title for a number of listening listeners. */
-export function windowTitle(listening: number): string {
-  return listening > 0 ? `Socket Lab — ${listening} listening` : 'Socket Lab — stopped'
+export function windowTitle(listening: number, t: DesktopTranslate, isSandboxed = true): string {
+  const title = listening > 0 ? t('title.listening', { count: listening }) : t('title.stopped')
+  return isSandboxed ? title : t('title.sandboxOff', { title })
 }
 
 /** A fresh tally; the engine starts with no listeners. */
@@ -29,6 +33,6 @@ export function createListenerTally(): ListenerTally {
       }
       return listening() !== before
     },
-    title: () => windowTitle(listening()),
+    listening,
   }
 }

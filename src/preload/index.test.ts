@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import { CHANNELS, EVENTS_CHANNEL, METHOD_OF, type Api, type EventBatch } from '../shared/contract'
+import { DESKTOP_CHANNELS, DESKTOP_METHOD_OF } from '../shared/desktop-contract'
 
 const bridge = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
@@ -25,8 +26,15 @@ vi.mock('electron', () => ({
 await import('./index')
 
 function exposedApi(): Api {
-  expect([...bridge.exposed.keys()]).toEqual(['socketLab'])
+  expect([...bridge.exposed.keys()]).toEqual(['socketLab', 'socketLabDesktop'])
   return bridge.exposed.get('socketLab') as Api
+}
+
+function exposedDesktop(): Record<string, (request: unknown) => Promise<unknown>> {
+  return bridge.exposed.get('socketLabDesktop') as Record<
+    string,
+    (request: unknown) => Promise<unknown>
+  >
 }
 
 describe('preload', () => {
@@ -47,6 +55,19 @@ describe('preload', () => {
       const request = { probe: channel }
       const method = api[METHOD_OF[channel]]
       if (!method) throw new Error(`missing ${METHOD_OF[channel]}`)
+      await expect(method(request)).resolves.toEqual({ ok: true, value: 1 })
+      expect(bridge.invoke).toHaveBeenCalledExactlyOnceWith(channel, request)
+    }
+  })
+
+  it('exposes one function per desktop request, each on its own channel', async () => {
+    const desktop = exposedDesktop()
+    expect(Object.keys(desktop).sort()).toEqual(Object.values(DESKTOP_METHOD_OF).sort())
+    for (const channel of DESKTOP_CHANNELS) {
+      bridge.invoke.mockClear()
+      const request = { probe: channel }
+      const method = desktop[DESKTOP_METHOD_OF[channel]]
+      if (!method) throw new Error(`missing ${DESKTOP_METHOD_OF[channel]}`)
       await expect(method(request)).resolves.toEqual({ ok: true, value: 1 })
       expect(bridge.invoke).toHaveBeenCalledExactlyOnceWith(channel, request)
     }

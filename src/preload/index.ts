@@ -1,5 +1,6 @@
 /**
- * The sandboxed preload: exposes `window.socketLab`, one function per request plus onEvents.
+ * The sandboxed preload: exposes `window.socketLab`, one function per request plus onEvents, and
+ * `window.socketLabDesktop`, one function per desktop-only request (dialogs, clipboard, links).
  *
  * Only 'electron' is imported at runtime (a sandboxed preload cannot load other modules), so the
  * channel names are written out here; `satisfies Api` keeps each method on its channel's types.
@@ -7,11 +8,22 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { Api, Channel, EventBatch, RequestOf, ResponseOf } from '../shared/contract'
+import type {
+  DesktopApi,
+  DesktopChannel,
+  DesktopRequestOf,
+  DesktopResponseOf,
+} from '../shared/desktop-contract'
 import type { Result } from '../shared/result'
 
 function invoke<C extends Channel>(channel: C) {
   return (request: RequestOf<C>): Promise<Result<ResponseOf<C>>> =>
     ipcRenderer.invoke(channel, request) as Promise<Result<ResponseOf<C>>>
+}
+
+function invokeDesktop<C extends DesktopChannel>(channel: C) {
+  return (request: DesktopRequestOf<C>): Promise<Result<DesktopResponseOf<C>>> =>
+    ipcRenderer.invoke(channel, request) as Promise<Result<DesktopResponseOf<C>>>
 }
 
 const api = {
@@ -47,4 +59,13 @@ const api = {
   },
 } satisfies Api
 
+const desktop = {
+  info: invokeDesktop('desktop:info'),
+  saveFile: invokeDesktop('desktop:save-file'),
+  openFile: invokeDesktop('desktop:open-file'),
+  copyText: invokeDesktop('desktop:copy-text'),
+  openLink: invokeDesktop('desktop:open-link'),
+} satisfies DesktopApi
+
 contextBridge.exposeInMainWorld('socketLab', api)
+contextBridge.exposeInMainWorld('socketLabDesktop', desktop)

@@ -12,6 +12,7 @@ export type AppErrorCode =
   | 'NOT_FOUND' // no listener or connection with that id
   | 'BAD_STATE' // e.g. start a listener that is already listening
   | 'BIND_FAILED' // the OS refused the listen: see `bind`
+  | 'FILE_FAILED' // the desktop app could not read or write a file the user chose: the OS's words
   | 'INTERNAL' // a bug: logged where it happened
 
 /** Why a typed field was refused; the renderer turns these into catalog messages. */

@@ -1,5 +1,6 @@
 /**
- * Serving the built renderer: only files inside its directory, with the right content types.
+ * Serving the built renderer, for both shells (browser mode over HTTP, the desktop app over its
+ * app:// protocol): only files inside its directory, with the right content types.
  */
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'

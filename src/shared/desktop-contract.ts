@@ -1,0 +1,107 @@
+/**
+ * What only the desktop app offers the renderer, beside the engine's Api: native Save and Open
+ * dialogs, the clipboard, the system browser for documentation, and facts about the shell.
+ *
+ * Browser mode has none of it: there the renderer downloads files, reads them from a file input
+ * and copies with navigator.clipboard. The preload's `window.socketLabDesktop` satisfies
+ * {@link DesktopApi}; the main process validates every request with validate-desktop.ts.
+ */
+import type { Result } from './result'
+
+/** Facts about the running desktop app that the GUI shows. */
+export interface DesktopInfo {
+  /** False only when the user started the app with --no-sandbox on purpose. */
+  isSandboxed: boolean
+  /** The data folder: settings.json, the log file and the single-instance lock live there. */
+  dataDir: string
+  logFile: string
+  /** An installed app (true) or one run from the project (`npm start`, `npm run dev`). */
+  isPackaged: boolean
+}
+
+/** What is being saved, so the dialog offers the right file type. */
+export type SaveKind = 'session' | 'pcap' | 'bytes' | 'text'
+
+export const SAVE_KINDS: readonly SaveKind[] = ['session', 'pcap', 'bytes', 'text']
+
+export interface SaveFileRequest {
+  kind: SaveKind
+  /** A file name without folders, offered in the dialog. */
+  suggestedName: string
+  content: Uint8Array
+}
+
+export interface SaveFileAnswer {
+  /** Where the file was written, or null when the user cancelled the dialog. */
+  path: string | null
+}
+
+/** What may be opened through the native dialog: saved sessions only. */
+export type OpenKind = 'session'
+
+export const OPEN_KINDS: readonly OpenKind[] = ['session']
+
+export interface OpenFileRequest {
+  kind: OpenKind
+}
+
+export interface OpenedFile {
+  /** The file's base name, as the GUI shows it. */
+  name: string
+  bytes: number
+  /** Null when the file is larger than the kind allows (its size says by how much). */
+  content: Uint8Array | null
+}
+
+export interface OpenFileAnswer {
+  /** Null when the user cancelled the dialog. */
+  file: OpenedFile | null
+}
+
+export interface CopyTextRequest {
+  text: string
+}
+
+export interface OpenLinkRequest {
+  /** Must be one of the documentation links in external-links.ts. */
+  url: string
+}
+
+export type EmptyDesktopRequest = Record<string, never>
+
+/** Every desktop request: its channel, what it takes and what it answers. */
+export interface DesktopRequestMap {
+  'desktop:info': { request: EmptyDesktopRequest; response: DesktopInfo }
+  'desktop:save-file': { request: SaveFileRequest; response: SaveFileAnswer }
+  'desktop:open-file': { request: OpenFileRequest; response: OpenFileAnswer }
+  'desktop:copy-text': { request: CopyTextRequest; response: null }
+  'desktop:open-link': { request: OpenLinkRequest; response: null }
+}
+
+export type DesktopChannel = keyof DesktopRequestMap
+export type DesktopRequestOf<C extends DesktopChannel> = DesktopRequestMap[C]['request']
+export type DesktopResponseOf<C extends DesktopChannel> = DesktopRequestMap[C]['response']
+
+/** The preload's method for each desktop channel. */
+export const DESKTOP_METHOD_OF = {
+  'desktop:info': 'info',
+  'desktop:save-file': 'saveFile',
+  'desktop:open-file': 'openFile',
+  'desktop:copy-text': 'copyText',
+  'desktop:open-link': 'openLink',
+} as const satisfies Record<DesktopChannel, string>
+
+export const DESKTOP_CHANNELS = Object.keys(DESKTOP_METHOD_OF) as DesktopChannel[]
+
+export type DesktopApi = {
+  [C in DesktopChannel as (typeof DESKTOP_METHOD_OF)[C]]: (
+    request: DesktopRequestOf<C>,
+  ) => Promise<Result<DesktopResponseOf<C>>>
+}
+
+/** Largest file the Save dialog writes in one request (a session with every capture, say). */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024
+/** Longest text the clipboard request takes. */
+export const MAX_COPY_CHARS = 16 * 1024 * 1024
+/** Longest suggested file name. */
+export const MAX_FILE_NAME_LENGTH = 200
