@@ -1,6 +1,6 @@
 /**
- * Saving bytes to a file from the renderer: a Blob and an `<a download>` click. In a browser the
- * file goes to the downloads folder; Electron asks where to save it.
+ * Saving bytes to a file in browser mode: a Blob and an `<a download>` click, and the file goes to
+ * the downloads folder. The desktop app saves through its native dialog instead (shell-io.ts).
  */
 
 /** Offers `bytes` (or text) as a file named `name`. */

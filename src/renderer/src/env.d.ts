@@ -1,9 +1,12 @@
 import type { Api } from '../../shared/contract'
+import type { DesktopApi } from '../../shared/desktop-contract'
 
 declare global {
   interface Window {
     /** The Electron preload's bridge (contextBridge.exposeInMainWorld('socketLab', …)). */
     socketLab?: Api
+    /** The desktop-only requests (native dialogs, clipboard, links); absent in browser mode. */
+    socketLabDesktop?: DesktopApi
   }
 }
 

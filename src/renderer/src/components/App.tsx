@@ -22,6 +22,7 @@ import { EventLog } from './EventLog'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LESSON_PANEL_ID, LessonPanel } from './LessonPanel'
 import { ListenerCard } from './ListenerCard'
+import { SandboxNotice } from './SandboxNotice'
 import { SettingsNotice } from './SettingsNotice'
 import { StreamView } from './StreamView'
 import { SessionBanner, type SessionBannerProps } from './SessionBanner'
@@ -81,6 +82,7 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
         </div>
       </header>
       {session && <SessionBanner {...session} />}
+      <SandboxNotice />
       <SettingsNotice />
       {link === 'closed' && onReconnect && <DisconnectedBanner onReconnect={onReconnect} />}
       {loadError && link === 'open' && (

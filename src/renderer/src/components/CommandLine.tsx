@@ -3,17 +3,14 @@
  */
 import { useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context'
-
-function canCopy(): boolean {
-  return typeof navigator !== 'undefined' && typeof navigator.clipboard?.writeText === 'function'
-}
+import { canCopy, copyText } from '../shell-io'
 
 /** One command, shown as typed, with a Copy button. */
 export function CommandLine({ command }: { command: string }): ReactNode {
   const { t } = useI18n()
   const [isCopied, setCopied] = useState(false)
   const copy = (): void => {
-    navigator.clipboard.writeText(command).then(
+    copyText(command).then(
       () => {
         setCopied(true)
         setTimeout(() => setCopied(false), 1500)

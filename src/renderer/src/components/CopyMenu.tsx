@@ -15,7 +15,7 @@ import { buildPcap } from '../../../shared/pcap'
 import { assertNever } from '../../../shared/result'
 import type { Decoding } from '../bytes-format'
 import type { ByteRange } from '../conversation-layout'
-import { downloadFile } from '../download'
+import { copyText, saveFile } from '../shell-io'
 import { useI18n } from '../i18n/context'
 import { collectConnection, readRange, toPcapConversation } from '../session/collect'
 import type { CaptureView } from '../state/capture-reader'
@@ -106,43 +106,48 @@ export function CopyMenu({
           ? stream.bytes.subarray(start, end)
           : await readRange(api, connection.id, direction, start, end)
       const text = formatBytes(bytes, format, decoding)
-      if (typeof navigator === 'undefined' || !navigator.clipboard) throw new Error('no clipboard')
-      await navigator.clipboard.writeText(text)
+      await copyText(text)
       setStatus(t('inspector.copy.done', { count: bytes.length }))
     } catch {
       setStatus(t('inspector.copy.failed'))
     }
   }
 
+  const failed = (error: unknown): void =>
+    setStatus(
+      t('session.failed', { reason: error instanceof Error ? error.message : String(error) }),
+    )
+
   const onSave = async (): Promise<void> => {
-    for (const direction of directions) {
-      const stream = view[direction]
-      const total = direction === 'in' ? connection.captured : connection.capturedOut
-      const bytes =
-        stream.length >= total
-          ? stream.bytes.subarray(0, stream.length)
-          : await readRange(api, connection.id, direction, 0, total).catch(() => null)
-      if (!bytes || bytes.length === 0) continue
-      downloadFile(
-        bytes,
-        saveFileName(listener?.number ?? '', connection.number, direction),
-        'application/octet-stream',
-      )
+    try {
+      for (const direction of directions) {
+        const stream = view[direction]
+        const total = direction === 'in' ? connection.captured : connection.capturedOut
+        const bytes =
+          stream.length >= total
+            ? stream.bytes.subarray(0, stream.length)
+            : await readRange(api, connection.id, direction, 0, total).catch(() => null)
+        if (!bytes || bytes.length === 0) continue
+        const name = saveFileName(listener?.number ?? '', connection.number, direction)
+        const where = await saveFile(bytes, name, 'bytes')
+        if (where !== null) setStatus(t('session.saved', { file: where }))
+      }
+    } catch (error) {
+      failed(error)
     }
   }
 
   const onExportPcap = async (): Promise<void> => {
     try {
       const collected = await collectConnection(api, connection)
-      downloadFile(
+      const where = await saveFile(
         buildPcap(toPcapConversation(collected)),
         `connection-L${listener?.number ?? ''}-${connection.number}.pcap`,
-        'application/vnd.tcpdump.pcap',
+        'pcap',
       )
+      if (where !== null) setStatus(t('session.saved', { file: where }))
     } catch (error) {
-      setStatus(
-        t('session.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      )
+      failed(error)
     }
   }
 

@@ -3,10 +3,7 @@
  */
 import { useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context'
-
-function canCopy(): boolean {
-  return typeof navigator !== 'undefined' && typeof navigator.clipboard?.writeText === 'function'
-}
+import { canCopy, copyText } from '../shell-io'
 
 type CopyStatus = 'idle' | 'copied' | 'failed'
 
@@ -15,7 +12,7 @@ export function LessonCode({ code }: { code: string }): ReactNode {
   const { t } = useI18n()
   const [status, setStatus] = useState<CopyStatus>('idle')
   const copy = (): void => {
-    navigator.clipboard.writeText(code).then(
+    copyText(code).then(
       () => {
         setStatus('copied')
         setTimeout(() => setStatus('idle'), 1500)

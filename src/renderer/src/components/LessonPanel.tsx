@@ -4,6 +4,7 @@
  * checkpoints that tick from the engine's real events seen since the stage was opened or reset.
  */
 import { useEffect, useId, useReducer, type ReactNode } from 'react'
+import { RUST_BOOK_CHAPTER_URL } from '../../../shared/external-links'
 import { useI18n } from '../i18n/context'
 import { factsOf, initialLesson, lessonReducer } from '../lessons/progress'
 import { doneCheckpoints, stageById, STAGES, type StageId } from '../lessons/stages'
@@ -44,6 +45,10 @@ export function LessonPanel(): ReactNode {
     >
       <header className="panel-header">
         <h2>{t('lessons.region')}</h2>
+        {/* The desktop app opens it in the system browser (an allow-listed documentation link). */}
+        <a className="lesson-book" href={RUST_BOOK_CHAPTER_URL} target="_blank" rel="noreferrer">
+          {t('lessons.readBook')}
+        </a>
       </header>
       <div className="lesson-body">
         <div className="field">

@@ -9,10 +9,11 @@ import {
   serializeSession,
   type Session,
 } from '../../../shared/session-file'
-import { downloadFile, fileStamp } from '../download'
+import { fileStamp } from '../download'
 import { useI18n } from '../i18n/context'
 import { collectSession, toPcapConversation } from '../session/collect'
 import { useApi } from '../state/StoreContext'
+import { desktopApi, openSessionFile, saveFile } from '../shell-io'
 import { SessionProblem, type OpenFailure } from './SessionProblem'
 
 export interface SessionBarProps {
@@ -29,11 +30,13 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
   const [status, setStatus] = useState<string | null>(null)
   const [failure, setFailure] = useState<OpenFailure | null>(null)
 
-  const run = async (work: () => Promise<string>): Promise<void> => {
+  /** Runs a save; its answer is what to report (a path or a name), or null when cancelled. */
+  const run = async (work: () => Promise<string | null>): Promise<void> => {
     setBusy(true)
     setStatus(null)
     try {
-      setStatus(t('session.saved', { file: await work() }))
+      const where = await work()
+      if (where !== null) setStatus(t('session.saved', { file: where }))
     } catch (error) {
       setStatus(
         t('session.failed', { reason: error instanceof Error ? error.message : String(error) }),
@@ -44,25 +47,33 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
   }
 
   const save = () =>
-    run(async () => {
-      const file = `socket-lab-session-${fileStamp()}.json`
-      downloadFile(serializeSession(await collectSession(api)), file, 'application/json')
-      return file
-    })
+    run(async () =>
+      saveFile(
+        serializeSession(await collectSession(api)),
+        `socket-lab-session-${fileStamp()}.json`,
+        'session',
+      ),
+    )
 
   const exportPcap = () =>
     run(async () => {
       const session = await collectSession(api)
-      const file = `socket-lab-${fileStamp()}.pcap`
-      downloadFile(
+      return saveFile(
         buildSessionPcap(session.connections.map(toPcapConversation)),
-        file,
-        'application/vnd.tcpdump.pcap',
+        `socket-lab-${fileStamp()}.pcap`,
+        'pcap',
       )
-      return file
     })
 
-  const open = async (files: FileList | null): Promise<void> => {
+  /** Checks a file's text and shows it, or says why it cannot be shown. */
+  const show = (name: string, text: string): void => {
+    const parsed = parseSessionFile(text)
+    if (parsed.ok) onOpen(parsed.session, name)
+    else setFailure({ file: name, problem: parsed.problem })
+  }
+
+  /** Browser mode: the file input's choice. */
+  const openPicked = async (files: FileList | null): Promise<void> => {
     const file = files?.[0]
     if (input.current) input.current.value = ''
     if (!file) return
@@ -79,9 +90,29 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
       setFailure({ file: file.name, problem: { kind: 'unreadable' } })
       return
     }
-    const parsed = parseSessionFile(text)
-    if (parsed.ok) onOpen(parsed.session, file.name)
-    else setFailure({ file: file.name, problem: parsed.problem })
+    show(file.name, text)
+  }
+
+  /** The desktop app: the native Open dialog; a browser: the file input. */
+  const open = async (): Promise<void> => {
+    const desktop = desktopApi()
+    if (!desktop) {
+      input.current?.click()
+      return
+    }
+    setFailure(null)
+    setStatus(null)
+    try {
+      const file = await openSessionFile(desktop)
+      if (!file) return
+      if (file.content === null)
+        setFailure({ file: file.name, problem: { kind: 'too-large', bytes: file.bytes } })
+      else show(file.name, new TextDecoder().decode(file.content))
+    } catch (error) {
+      setStatus(
+        t('session.openError', { reason: error instanceof Error ? error.message : String(error) }),
+      )
+    }
   }
 
   return (
@@ -89,7 +120,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
       <button type="button" onClick={() => void save()} disabled={busy}>
         {t('session.save')}
       </button>
-      <button type="button" onClick={() => input.current?.click()} disabled={busy}>
+      <button type="button" onClick={() => void open()} disabled={busy}>
         {t('session.open')}
       </button>
       <input
@@ -98,7 +129,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
         accept=".json,application/json"
         hidden
         data-testid="open-session-file"
-        onChange={(e) => void open(e.currentTarget.files)}
+        onChange={(e) => void openPicked(e.currentTarget.files)}
       />
       <button
         type="button"

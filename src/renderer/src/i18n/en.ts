@@ -80,6 +80,7 @@ export const en = {
   'error.BAD_STATE': 'Not possible in the current state; try again.',
   'error.BIND_FAILED': 'The OS refused to listen on this address.',
   'error.INTERNAL': 'Something went wrong inside Socket Lab or the link to it.',
+  'error.FILE_FAILED': 'The file could not be read or written.',
 
   'os.linux': 'Linux',
   'os.darwin': 'macOS',

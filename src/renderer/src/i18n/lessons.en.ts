@@ -6,6 +6,7 @@ import type { Message } from './translate'
 
 export const lessonsEn = {
   'lessons.region': 'Lesson',
+  'lessons.readBook': 'The chapter in the Rust book ↗',
   'lessons.jump': 'Lesson',
   'lessons.jump.title': 'Go to the lesson below the listeners',
   'lessons.stage': 'Stage',

@@ -4,6 +4,7 @@ import type { Message } from './translate'
 
 export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.region': 'Урок',
+  'lessons.readBook': 'Глава в книге по Rust (англ.) ↗',
   'lessons.jump': 'Урок',
   'lessons.jump.title': 'Перейти к уроку под слушателями',
   'lessons.stage': 'Этап',

@@ -82,6 +82,7 @@ export const ru: Catalog = {
   'error.BAD_STATE': 'В текущем состоянии это невозможно; попробуйте ещё раз.',
   'error.BIND_FAILED': 'ОС не дала слушать этот адрес.',
   'error.INTERNAL': 'Что-то пошло не так внутри Socket Lab или в связи с ним.',
+  'error.FILE_FAILED': 'Файл не удалось прочитать или записать.',
 
   'os.linux': 'Linux',
   'os.darwin': 'macOS',

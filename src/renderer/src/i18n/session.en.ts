@@ -12,6 +12,7 @@ export const sessionEn = {
   'session.working': 'Working…',
   'session.saved': 'Saved {file}.',
   'session.failed': 'Could not save: {reason}',
+  'session.openError': 'Could not open the file: {reason}',
   'session.viewing': 'Viewing a saved session: {file}, saved {when}. Read-only.',
   'session.viewingHint':
     'Everything is as it was saved; nothing here listens or sends. Go back to the live view to work with real sockets.',

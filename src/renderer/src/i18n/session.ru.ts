@@ -14,6 +14,7 @@ export const sessionRu: { readonly [K in keyof typeof sessionEn]: Message } = {
   'session.working': 'Выполняется…',
   'session.saved': 'Сохранено: {file}.',
   'session.failed': 'Не удалось сохранить: {reason}',
+  'session.openError': 'Не удалось открыть файл: {reason}',
   'session.viewing': 'Просмотр сохранённого сеанса: {file}, сохранён {when}. Только чтение.',
   'session.viewingHint':
     'Всё так, как было при сохранении; здесь ничего не слушает и не отправляет. Вернитесь к живому режиму, чтобы работать с настоящими сокетами.',

@@ -5,6 +5,8 @@ import type { Message } from './translate'
 
 export const workspaceEn = {
   'workspace.dismiss': 'Dismiss',
+  'workspace.sandboxOff':
+    'The sandbox is off: Socket Lab was started with --no-sandbox, so a page that went wrong could reach your computer. Start it without that option when you can.',
 
   'workspace.theme': 'Theme',
   'workspace.theme.system': 'System',

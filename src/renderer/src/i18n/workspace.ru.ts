@@ -6,6 +6,8 @@ import type { workspaceEn } from './workspace.en'
 
 export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } = {
   'workspace.dismiss': 'Закрыть',
+  'workspace.sandboxOff':
+    'Песочница выключена: Socket Lab запущен с --no-sandbox, и вышедшая из-под контроля страница могла бы добраться до вашего компьютера. Когда сможете, запускайте без этого параметра.',
 
   'workspace.theme': 'Тема',
   'workspace.theme.system': 'Как в системе',
