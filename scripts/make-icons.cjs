@@ -24,6 +24,7 @@ const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256]
  *
  * ic11–ic14 are the double-density ("Retina") variants of 16, 32, 128 and 256 points.
  */
+/** @type {Array<[string, number]>} */
 const ICNS_TYPES = [
   ['ic11', 32],
   ['ic12', 64],
@@ -35,25 +36,52 @@ const ICNS_TYPES = [
   ['ic10', 1024],
 ]
 
+/** @typedef {readonly [number, number, number]} Rgb red, green and blue, 0..255 */
+
+/** @type {Rgb} */
 const SKY = [14, 165, 233]
+/** @type {Rgb} */
 const INDIGO = [67, 56, 202]
+/** @type {Rgb} */
 const WHITE = [255, 255, 255]
+/** @type {Rgb} */
 const RECESS = [221, 228, 242]
+/** @type {Rgb} */
 const CLIP = [184, 196, 217]
+/** @type {Rgb} */
 const HOLE = [30, 27, 75]
+/** @type {Rgb} */
 const SHADOW = [15, 23, 42]
 
-const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : x)
+const clamp01 = (/** @type {number} */ x) => (x < 0 ? 0 : x > 1 ? 1 : x)
 
 // Only + - * / and Math.sqrt (correctly rounded by IEEE 754) go into the drawing, so every
 // platform and Node version computes the same pixels, which the test of build/ relies on.
 
-/** Signed distance to a circle: negative inside. */
+/**
+ * Signed distance to a circle: negative inside.
+ *
+ * @param {number} x
+ * @param {number} y
+ * @param {number} cx
+ * @param {number} cy
+ * @param {number} r
+ */
 function circle(x, y, cx, cy, r) {
   return Math.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy)) - r
 }
 
-/** Signed distance to a rectangle centred on (cx, cy) with half sizes hw, hh and corner radius r. */
+/**
+ * Signed distance to a rectangle centred on (cx, cy) with half sizes hw, hh and corner radius r.
+ *
+ * @param {number} x
+ * @param {number} y
+ * @param {number} cx
+ * @param {number} cy
+ * @param {number} hw
+ * @param {number} hh
+ * @param {number} r
+ */
 function roundedRect(x, y, cx, cy, hw, hh, r) {
   const qx = Math.abs(x - cx) - hw + r
   const qy = Math.abs(y - cy) - hh + r
@@ -98,6 +126,33 @@ function layout(size, variant) {
 }
 
 /**
+ * The colour a fraction t (0..1) of the way from one colour to another, not rounded.
+ *
+ * @param {Rgb} from
+ * @param {Rgb} to
+ * @param {number} t
+ * @returns {Rgb}
+ */
+function mix(from, to, t) {
+  return [
+    from[0] + (to[0] - from[0]) * t,
+    from[1] + (to[1] - from[1]) * t,
+    from[2] + (to[2] - from[2]) * t,
+  ]
+}
+
+/**
+ * The "listening…" dots under the face: horizontal offset (in dot spacings) and opacity.
+ *
+ * @type {ReadonlyArray<readonly [number, number]>}
+ */
+const DOTS = [
+  [-1, 1],
+  [0, 0.75],
+  [1, 0.5],
+]
+
+/**
  * The icon at one size as straight (not premultiplied) RGBA bytes, row by row from the top.
  *
  * @param {number} size the width and height in pixels
@@ -109,7 +164,7 @@ function renderIcon(size, variant = 'default') {
   const out = Buffer.alloc(size * size * 4)
   // Distances are in canvas units; times `size` they are pixels, and a pixel half inside an edge
   // is half covered: that is the whole anti-aliasing.
-  const cover = (d) => clamp01(0.5 - d * size)
+  const cover = (/** @type {number} */ d) => clamp01(0.5 - d * size)
   const cx = 0.5
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
@@ -120,6 +175,10 @@ function renderIcon(size, variant = 'default') {
       let g = 0
       let b = 0
       let a = 0
+      /**
+       * @param {Rgb} color
+       * @param {number} alpha
+       */
       const paint = (color, alpha) => {
         if (alpha <= 0) return
         r = color[0] * alpha + r * (1 - alpha)
@@ -131,10 +190,7 @@ function renderIcon(size, variant = 'default') {
       const background = cover(roundedRect(x, y, cx, 0.5, half, half, l.corner))
       if (background <= 0) continue
       const t = clamp01((x - l.margin + (y - l.margin)) / (2 * l.body))
-      paint(
-        [0, 1, 2].map((i) => SKY[i] + (INDIGO[i] - SKY[i]) * t),
-        background,
-      )
+      paint(mix(SKY, INDIGO, t), background)
       if (!l.small) {
         // A soft shadow under the face lifts it off the background.
         const d = circle(x, y, cx, l.faceY + 0.018, l.faceR)
@@ -152,11 +208,7 @@ function renderIcon(size, variant = 'default') {
             cover(roundedRect(x, y, cx, clipY, 0.16 * l.faceR, 0.05 * l.faceR, 0.05 * l.faceR)),
           )
         }
-        for (const [i, opacity] of [
-          [-1, 1],
-          [0, 0.75],
-          [1, 0.5],
-        ]) {
+        for (const [i, opacity] of DOTS) {
           paint(WHITE, opacity * cover(circle(x, y, cx + i * l.dotDx, l.dotY, l.dotR)))
         }
       }
@@ -173,6 +225,13 @@ function renderIcon(size, variant = 'default') {
   return out
 }
 
+/**
+ * One PNG chunk: length, type, data and the CRC of type and data.
+ *
+ * @param {string} type four Latin-1 letters, e.g. 'IHDR'
+ * @param {Buffer} data
+ * @returns {Buffer}
+ */
 function pngChunk(type, data) {
   const head = Buffer.alloc(8)
   head.writeUInt32BE(data.length, 0)
@@ -182,7 +241,13 @@ function pngChunk(type, data) {
   return Buffer.concat([head, data, crc])
 }
 
-/** PNG's Paeth predictor: whichever of left, up and upper-left is nearest to left + up - upLeft. */
+/**
+ * PNG's Paeth predictor: whichever of left, up and upper-left is nearest to left + up - upLeft.
+ *
+ * @param {number} left
+ * @param {number} up
+ * @param {number} upLeft
+ */
 function paeth(left, up, upLeft) {
   const p = left + up - upLeft
   const pa = Math.abs(p - left)
@@ -214,15 +279,16 @@ function encodePng(width, height, rgba) {
     for (let filter = 0; filter <= 4; filter++) {
       let score = 0
       for (let i = 0; i < stride; i++) {
-        const left = i >= 4 ? row[i - 4] : 0
-        const up = prev[i]
-        const upLeft = i >= 4 ? prev[i - 4] : 0
+        // Every index is inside row and prev (stride bytes each): `?? 0` is for the type checker.
+        const left = i >= 4 ? (row[i - 4] ?? 0) : 0
+        const up = prev[i] ?? 0
+        const upLeft = i >= 4 ? (prev[i - 4] ?? 0) : 0
         let predicted = 0
         if (filter === 1) predicted = left
         else if (filter === 2) predicted = up
         else if (filter === 3) predicted = (left + up) >> 1
         else if (filter === 4) predicted = paeth(left, up, upLeft)
-        const value = (row[i] - predicted) & 0xff
+        const value = ((row[i] ?? 0) - predicted) & 0xff
         candidate[i] = value
         score += value < 128 ? value : 256 - value
       }
@@ -300,12 +366,22 @@ function encodeIcns(elements) {
  * @returns {Map<string, Buffer>}
  */
 function iconFiles() {
+  /** @type {Map<string, Buffer>} */
   const pngs = new Map()
+  /**
+   * @param {number} size
+   * @param {'mac' | 'default'} [variant]
+   */
   const png = (size, variant = 'default') => {
     const key = `${variant}:${size}`
-    if (!pngs.has(key)) pngs.set(key, encodePng(size, size, renderIcon(size, variant)))
-    return pngs.get(key)
+    let encoded = pngs.get(key)
+    if (!encoded) {
+      encoded = encodePng(size, size, renderIcon(size, variant))
+      pngs.set(key, encoded)
+    }
+    return encoded
   }
+  /** @type {Map<string, Buffer>} */
   const files = new Map()
   files.set('icon.png', png(1024))
   files.set('icon.ico', encodeIco(ICO_SIZES.map((size) => ({ size, png: png(size) }))))

@@ -25,7 +25,11 @@ const DEFAULT_TIMEOUT_MS = 60_000
 /** How long to wait for an app's output to drain after it exited or was killed. */
 const DRAIN_MS = 5_000
 
-/** Apps running now, killed with us: in their own process groups they would not get our Ctrl-C. */
+/**
+ * Apps running now, killed with us: in their own process groups they would not get our Ctrl-C.
+ *
+ * @type {Set<import('node:child_process').ChildProcess>}
+ */
 const running = new Set()
 
 /**
@@ -44,7 +48,12 @@ const running = new Set()
  * @property {number} elapsedMs
  */
 
-/** Entries of a folder, or none when it does not exist. */
+/**
+ * Entries of a folder, or none when it does not exist.
+ *
+ * @param {string} dir
+ * @returns {fs.Dirent[]}
+ */
 function list(dir) {
   try {
     return fs.readdirSync(dir, { withFileTypes: true })
@@ -53,6 +62,11 @@ function list(dir) {
   }
 }
 
+/**
+ * Whether a path is a file (following symbolic links); false when it does not exist.
+ *
+ * @param {string} file
+ */
 function isFile(file) {
   try {
     return fs.statSync(file).isFile()
@@ -62,13 +76,24 @@ function isFile(file) {
 }
 
 /**
+ * The parts of package.json that name the app.
+ *
+ * @typedef {object} PackageJson
+ * @property {string} name
+ * @property {string} [productName]
+ * @property {{ productName?: string, linux?: { executableName?: string } }} [build]
+ */
+
+/**
  * The names electron-builder gives the app, read from package.json so they cannot drift.
  *
  * @param {string} [projectRoot]
  * @returns {{ productName: string, linuxExecutable: string }}
  */
 function appNames(projectRoot = root) {
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'))
+  const pkg = /** @type {PackageJson} */ (
+    JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'))
+  )
   const productName = pkg.build?.productName ?? pkg.productName ?? pkg.name
   return { productName, linuxExecutable: pkg.build?.linux?.executableName ?? pkg.name }
 }
@@ -87,11 +112,17 @@ function appNames(projectRoot = root) {
  * @returns {AppCommand[]}
  */
 function findPackagedApps(distDir, platform = process.platform, names = appNames()) {
+  /** @type {AppCommand[]} */
   const apps = []
   const dirs = list(distDir)
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
+  /**
+   * @param {string} label
+   * @param {string} command
+   * @param {string[]} [args]
+   */
   const add = (label, command, args = []) => {
     if (isFile(command)) apps.push({ label, command, args })
   }
@@ -151,10 +182,13 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lab-smoke-'))
   return new Promise((resolve) => {
     let sawReady = false
+    /** @type {number | null} */
     let code = null
+    /** @type {NodeJS.Signals | null} */
     let signal = null
     let timedOut = false
     let settled = false
+    /** @type {NodeJS.Timeout | null} */
     let drain = null
     const child = spawn(app.command, [...app.args, '--smoke-test'], {
       env: { ...process.env, SOCKETLAB_DATA_DIR: dataDir },
@@ -165,12 +199,16 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
     })
     running.add(child)
 
+    /**
+     * @param {boolean} ok
+     * @param {string} reason
+     */
     const finish = (ok, reason) => {
       if (settled) return
       settled = true
       running.delete(child)
       clearTimeout(limit)
-      clearTimeout(drain)
+      if (drain) clearTimeout(drain)
       try {
         fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
       } catch (error) {
@@ -230,11 +268,16 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
   })
 }
 
-/** Calls onLine for every line of a stream, without its line ending. */
+/**
+ * Calls onLine for every line of a stream, without its line ending.
+ *
+ * @param {import('node:stream').Readable} stream
+ * @param {(line: string) => void} onLine
+ */
 function eachLine(stream, onLine) {
   let rest = ''
   stream.setEncoding('utf8')
-  stream.on('data', (chunk) => {
+  stream.on('data', (/** @type {string} */ chunk) => {
     const parts = (rest + chunk).split('\n')
     rest = parts.pop() ?? ''
     for (const part of parts) onLine(part.replace(/\r$/, ''))
@@ -254,16 +297,20 @@ function eachLine(stream, onLine) {
 function parseArgs(argv, env = process.env) {
   let distDir = path.join(root, 'dist')
   let timeoutMs = Number(env.SOCKETLAB_SMOKE_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS
+  /** @type {string[]} */
   let command = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
+    const value = argv[i + 1]
     if (arg === '--') {
       command = argv.slice(i + 1)
       break
-    } else if (arg === '--dist' && argv[i + 1] !== undefined) {
-      distDir = path.resolve(argv[++i])
-    } else if (arg === '--timeout-ms' && Number(argv[i + 1]) > 0) {
-      timeoutMs = Number(argv[++i])
+    } else if (arg === '--dist' && value !== undefined) {
+      distDir = path.resolve(value)
+      i++
+    } else if (arg === '--timeout-ms' && Number(value) > 0) {
+      timeoutMs = Number(value)
+      i++
     } else {
       throw new Error(`unknown or incomplete argument: ${arg}`)
     }
@@ -286,9 +333,10 @@ async function main(argv) {
     console.error('usage: smoke-packaged.cjs [--dist DIR] [--timeout-ms N] [-- COMMAND ARGS…]')
     return 1
   }
+  const [command, ...args] = options.command
   const apps =
-    options.command.length > 0
-      ? [{ label: 'command', command: options.command[0], args: options.command.slice(1) }]
+    command !== undefined
+      ? [{ label: 'command', command, args }]
       : findPackagedApps(options.distDir)
   if (apps.length === 0) {
     console.error(

@@ -12,8 +12,41 @@ rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
+/** @type {string[]} */
 const problems = []
 
+/**
+ * @typedef {object} Manifest the part of a package's package.json that names its programs
+ * @property {string | Record<string, string>} [bin]
+ */
+
+/**
+ * @typedef {object} VitestReport the counts from Vitest's JSON reporter
+ * @property {number} [numPassedTests]
+ * @property {number} [numFailedTests]
+ * @property {number} [numFailedTestSuites]
+ * @property {number} [numPendingTests]
+ * @property {number} [numTodoTests]
+ */
+
+/**
+ * @typedef {object} PlaywrightReport the counts from Playwright's JSON reporter
+ * @property {{ expected?: number, unexpected?: number, skipped?: number, flaky?: number }} [stats]
+ * @property {unknown[]} [errors] errors outside any test (a failing global setup, a bad config)
+ */
+
+/**
+ * A tool's JavaScript entry point, or which package is missing.
+ *
+ * @typedef {string | { missing: string }} ToolEntry
+ */
+
+/**
+ * A JSON file's contents, or null when it is missing or not JSON.
+ *
+ * @param {string} file
+ * @returns {unknown}
+ */
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'))
@@ -27,10 +60,14 @@ function readJson(file) {
  *
  * Tools run as `node <entry>` on every OS, with no shell: on Windows node_modules/.bin holds
  * .cmd wrappers that only a shell can start, and a shell would split a checkout path with spaces.
+ *
+ * @param {string} packageName
+ * @param {string} binName
+ * @returns {ToolEntry}
  */
 function tool(packageName, binName) {
   const dir = join(root, 'node_modules', ...packageName.split('/'))
-  const manifest = readJson(join(dir, 'package.json'))
+  const manifest = /** @type {Manifest | null} */ (readJson(join(dir, 'package.json')))
   const entry = typeof manifest?.bin === 'string' ? manifest.bin : manifest?.bin?.[binName]
   return entry ? join(dir, entry) : { missing: `${packageName} (${binName})` }
 }
@@ -42,7 +79,15 @@ const electronVite = tool('electron-vite', 'electron-vite')
 const playwright = tool('@playwright/test', 'playwright')
 const actionValidator = tool('@action-validator/cli', 'action-validator')
 
-/** Runs a tool's entry with this Node; true when it exits with 0. */
+/**
+ * Runs a tool's entry with this Node; true when it exits with 0.
+ *
+ * @param {string} title
+ * @param {ToolEntry} entry
+ * @param {string[]} args
+ * @param {Record<string, string>} [env] added to this process's environment
+ * @returns {boolean}
+ */
 function run(title, entry, args, env = {}) {
   if (typeof entry !== 'string') {
     problems.push(`${title} not run: ${entry.missing} is not installed; run npm install`)
@@ -60,7 +105,13 @@ function run(title, entry, args, env = {}) {
   return ok
 }
 
-/** A step that is not a test suite still counts: one check passed or failed. */
+/**
+ * A step that is not a test suite still counts: one check passed or failed.
+ *
+ * @param {string} title
+ * @param {ToolEntry} entry
+ * @param {string[]} args
+ */
 function check(title, entry, args) {
   if (run(title, entry, args)) totals.passed += 1
   else totals.failed += 1
@@ -95,6 +146,7 @@ function checkWorkflows() {
 
 check('typecheck (node)', tsc, ['-p', 'tsconfig.node.json', '--noEmit'])
 check('typecheck (web)', tsc, ['-p', 'tsconfig.web.json', '--noEmit'])
+check('typecheck (scripts)', tsc, ['-p', 'tsconfig.scripts.json', '--noEmit'])
 check('lint', eslint, ['--max-warnings', '0', '.'])
 checkWorkflows()
 
@@ -105,7 +157,7 @@ run('unit and component tests', vitestCli, [
   '--reporter=json',
   `--outputFile.json=${vitestReport}`,
 ])
-const vitest = readJson(vitestReport)
+const vitest = /** @type {VitestReport | null} */ (readJson(vitestReport))
 if (vitest) {
   totals.passed += vitest.numPassedTests ?? 0
   totals.failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0)
@@ -125,7 +177,9 @@ else totals.failed += 1
 if (built) {
   const pwReport = join(reports, 'playwright.json')
   run('end-to-end', playwright, ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport })
-  const pw = existsSync(pwReport) ? readJson(pwReport) : null
+  const pw = existsSync(pwReport)
+    ? /** @type {PlaywrightReport | null} */ (readJson(pwReport))
+    : null
   if (pw?.stats) {
     const { expected = 0, unexpected = 0, skipped = 0, flaky = 0 } = pw.stats
     totals.passed += expected + flaky

@@ -30,10 +30,9 @@ function parseVersion(version) {
  * @param {[number, number, number]} minimum
  */
 function isAtLeast(version, minimum) {
-  for (let i = 0; i < 3; i++) {
-    if (version[i] !== minimum[i]) return version[i] > minimum[i]
-  }
-  return true
+  if (version[0] !== minimum[0]) return version[0] > minimum[0]
+  if (version[1] !== minimum[1]) return version[1] > minimum[1]
+  return version[2] >= minimum[2]
 }
 
 /**
