@@ -41,10 +41,10 @@ export default defineConfig({
       use: chromium,
     },
     {
-      // The same specs through Playwright's _electron, wherever the Electron binary exists. It
-      // keeps the Chromium settings only because the shared fixture asks for a page.
+      // The same specs through Playwright's _electron (see e2e/fixtures.ts), plus desktop.spec.ts,
+      // wherever the Electron binary exists; skipped, with the reason, where it does not. No
+      // Chromium is launched beside the app.
       name: 'electron',
-      use: chromium,
     },
   ],
 })

@@ -1,8 +1,17 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { _electron, expect, test as base, type Locator, type Page } from '@playwright/test'
+import {
+  _electron,
+  expect,
+  test as base,
+  type Browser,
+  type ElectronApplication,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test'
 import { root, startWebServer, type WebServer } from './web-server'
 
 const require = createRequire(__filename)
@@ -18,30 +27,124 @@ export interface App {
   page: Page
   /** Browser mode's server (null under Electron). */
   web: WebServer | null
+  /** The desktop app (null in browser mode). */
+  electron: ElectronApplication | null
+  /** The data folder this app was given (settings, log file, single-instance lock). */
+  dataDir: string
 }
 
-export const test = base.extend<{ app: App }>({
-  app: async ({ page }, use, testInfo) => {
+/** Why the electron project skips where there is no binary; counted in `npm test`'s line. */
+export const NO_ELECTRON_REASON =
+  'No Electron binary on this machine (it is downloaded from GitHub at npm install, which this machine cannot reach); the browser project runs these specs, and the Desktop workflow runs them on Windows, macOS and Linux'
+
+/** Whether this machine has the Electron binary (never downloads it). */
+export function hasElectronBinary(): boolean {
+  return electronBinaryPath() !== null
+}
+
+/** A desktop app started for a test, with what it printed. */
+export interface DesktopLaunch {
+  electron: ElectronApplication
+  dataDir: string
+  /** The main process's stdout, stderr and console, so far. */
+  output(): string
+}
+
+/**
+ * Starts the built desktop app as `npm start` would (`electron <project>`), with a fresh data
+ * folder set before its single-instance lock, downloads accepted and Chromium's sandbox on.
+ */
+export async function launchDesktop(
+  options: { env?: Record<string, string>; dataDir?: string } = {},
+): Promise<DesktopLaunch> {
+  const executablePath = electronBinaryPath()
+  if (!executablePath) throw new Error(NO_ELECTRON_REASON)
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'socket-lab-e2e-desktop-'))
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value
+  const electron = await _electron.launch({
+    executablePath,
+    args: [root],
+    cwd: root,
+    env: { ...env, SOCKETLAB_DATA_DIR: dataDir, ...options.env },
+    acceptDownloads: true,
+    // Playwright turns the sandbox off by default; the app must run as students run it.
+    chromiumSandbox: true,
+  })
+  let output = ''
+  electron.process().stdout?.on('data', (data: Buffer) => (output += data.toString()))
+  electron.process().stderr?.on('data', (data: Buffer) => (output += data.toString()))
+  electron.on('console', (message) => (output += `[console.${message.type()}] ${message.text()}\n`))
+  return { electron, dataDir, output: () => output }
+}
+
+/** The desktop app's log file in its data folder ('' while it has none). */
+export function desktopLog(dataDir: string): string {
+  try {
+    return readFileSync(join(dataDir, 'socket-lab.log'), 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** On failure, attaches what the main process printed and its log file. */
+async function attachOnFailure(testInfo: TestInfo, launch: DesktopLaunch): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus) return
+  await testInfo.attach('main-process-output.txt', { body: launch.output() })
+  await testInfo.attach('socket-lab.log', { body: desktopLog(launch.dataDir) })
+}
+
+export const test = base.extend<{ app: App }, { lazyBrowser: () => Promise<Browser> }>({
+  // Launched on first use only: the electron project never starts a Chromium beside the app.
+  // Playwright applies the project's launch options to it, and its context options, tracing and
+  // screenshots to the contexts made from it.
+  lazyBrowser: [
+    async ({ playwright }, use) => {
+      const held: { browser: Promise<Browser> | null } = { browser: null }
+      await use(() => (held.browser ??= playwright.chromium.launch()))
+      if (held.browser) await (await held.browser).close()
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ lazyBrowser }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
-      const executablePath = electronBinaryPath()
-      testInfo.skip(
-        !executablePath,
-        'No Electron binary on this machine (it cannot be downloaded here); the browser project runs these specs',
-      )
-      const electronApp = await _electron.launch({
-        executablePath: executablePath!,
-        args: [join(root, 'out', 'main', 'index.js')],
-        env: { ...process.env, SOCKETLAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')) },
-      })
-      const window = await electronApp.firstWindow()
-      await use({ kind: 'electron', page: window, web: null })
-      await electronApp.close()
+      testInfo.skip(!hasElectronBinary(), NO_ELECTRON_REASON)
+      const launch = await launchDesktop()
+      try {
+        const page = await launch.electron.firstWindow()
+        await page.waitForLoadState('domcontentloaded')
+        await use({
+          kind: 'electron',
+          page,
+          web: null,
+          electron: launch.electron,
+          dataDir: launch.dataDir,
+        })
+      } finally {
+        await attachOnFailure(testInfo, launch)
+        await launch.electron.close().catch(() => undefined)
+        rmSync(launch.dataDir, { recursive: true, force: true })
+      }
       return
     }
     const web = await startWebServer()
-    await page.goto(web.url)
-    await use({ kind: 'browser', page, web })
+    const browser = await lazyBrowser()
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      await page.goto(web.url)
+      await use({ kind: 'browser', page, web, electron: null, dataDir: web.dataDir })
+    } finally {
+      await context.close()
+    }
     expect(await web.stop(), `browser mode exits 0 on SIGTERM\n${web.output()}`).toBe(0)
+  },
+
+  // Specs that take `page` get the app's page in either mode.
+  page: async ({ app }, use) => {
+    await use(app.page)
   },
 })
 

@@ -12,6 +12,8 @@ export interface WebServer {
   origin: string
   port: number
   token: string
+  /** Its data folder (a fresh one per run). */
+  dataDir: string
   /** Everything it printed so far. */
   output(): string
   /** Sends `signal` to its process group, as a terminal's Ctrl-C would; resolves with the exit code. */
@@ -31,16 +33,13 @@ export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer
   const [command, args] = viaNpm
     ? [npm, ['run', '--silent', 'web', '--', '--no-open', '--ui-port', '0']]
     : [process.execPath, [join(root, 'scripts', 'web.cjs'), '--no-open', '--ui-port', '0']]
+  // A settings folder per run: saved listeners must not leak from one test into the next.
+  const dataDir = mkdtempSync(join(tmpdir(), 'socket-lab-e2e-'))
   const child: ChildProcess = spawn(command, args, {
     cwd: root,
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A settings folder per run: saved listeners must not leak from one test into the next.
-    env: {
-      ...process.env,
-      BROWSER: 'none',
-      SOCKETLAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')),
-    },
+    env: { ...process.env, BROWSER: 'none', SOCKETLAB_DATA_DIR: dataDir },
   })
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
@@ -88,6 +87,7 @@ export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer
     origin: `http://127.0.0.1:${port}`,
     port: Number(port),
     token: token!,
+    dataDir,
     output: () => output,
     stop,
   }
