@@ -8,11 +8,13 @@
 //
 // After `--`, COMMAND ARGS… is run instead of the apps found in dist/ (the tests use a stub).
 // The time limit is 60 s unless --timeout-ms or SOCKETLAB_SMOKE_TIMEOUT_MS says otherwise.
+// Exit code: 0 when every app passed, 1 when one failed or could not be started, 2 on a usage error.
 'use strict'
 const { spawn, spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
+const util = require('node:util')
 
 const root = path.join(__dirname, '..')
 
@@ -24,6 +26,11 @@ const DEFAULT_TIMEOUT_MS = 60_000
 
 /** How long to wait for an app's output to drain after it exited or was killed. */
 const DRAIN_MS = 5_000
+
+const USAGE = 'usage: smoke-packaged.cjs [--dist DIR] [--timeout-ms N] [-- COMMAND ARGS…]'
+
+/** A command line the script does not understand: reported with the usage line, exit code 2. */
+class UsageError extends Error {}
 
 /**
  * Apps running now, killed with us: in their own process groups they would not get our Ctrl-C.
@@ -45,8 +52,23 @@ const running = new Set()
  * @property {string} reason one sentence for the report
  * @property {boolean} sawReady whether the ready line came
  * @property {number | null} code the exit code, null if killed or never started
+ * @property {NodeJS.Signals | null} signal the signal that killed the app, if one did
  * @property {number} elapsedMs
  */
+
+/**
+ * An error in words: for a system error the OS's own description and code, e.g. "no such file or
+ * directory (ENOENT)", otherwise its message.
+ *
+ * @param {unknown} error
+ * @returns {string}
+ */
+function describeError(error) {
+  const errno = /** @type {NodeJS.ErrnoException | null | undefined} */ (error)?.errno
+  const known = typeof errno === 'number' ? util.getSystemErrorMap().get(errno) : undefined
+  if (known) return `${known[1]} (${known[0]})`
+  return error instanceof Error ? error.message : String(error)
+}
 
 /**
  * Entries of a folder, or none when it does not exist.
@@ -179,7 +201,58 @@ function killTree(child) {
  */
 function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {}) {
   const started = Date.now()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lab-smoke-'))
+  /**
+   * @param {boolean} ok
+   * @param {string} reason
+   * @param {{ sawReady?: boolean, code?: number | null, signal?: NodeJS.Signals | null }} [seen]
+   * @returns {SmokeResult}
+   */
+  const result = (ok, reason, { sawReady = false, code = null, signal = null } = {}) => ({
+    ok,
+    reason,
+    sawReady,
+    code,
+    signal,
+    elapsedMs: Date.now() - started,
+  })
+  const startFailure = (/** @type {unknown} */ error) =>
+    result(false, `could not start "${app.command}": ${describeError(error)}`)
+
+  /** @type {string} */
+  let dataDir
+  try {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'socket-lab-smoke-'))
+  } catch (error) {
+    return Promise.resolve(
+      result(false, `could not make a data folder in ${os.tmpdir()}: ${describeError(error)}`),
+    )
+  }
+  const removeDataDir = () => {
+    try {
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+    } catch (error) {
+      log(`[${app.label}] could not remove ${dataDir}: ${describeError(error)}`)
+    }
+  }
+
+  /** @type {import('node:child_process').ChildProcess} */
+  let child
+  try {
+    child = spawn(app.command, [...app.args, '--smoke-test'], {
+      env: { ...process.env, SOCKETLAB_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a timeout can kill the helpers too.
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+    })
+  } catch (error) {
+    // Node throws at once for an unusable command (an empty one, a path through a file…); the
+    // commonest OS errors (ENOENT, EACCES) come as an 'error' event instead, below.
+    removeDataDir()
+    return Promise.resolve(startFailure(error))
+  }
+  running.add(child)
+
   return new Promise((resolve) => {
     let sawReady = false
     /** @type {number | null} */
@@ -190,32 +263,22 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
     let settled = false
     /** @type {NodeJS.Timeout | null} */
     let drain = null
-    const child = spawn(app.command, [...app.args, '--smoke-test'], {
-      env: { ...process.env, SOCKETLAB_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a timeout can kill the helpers too.
-      detached: process.platform !== 'win32',
-      windowsHide: true,
-    })
-    running.add(child)
 
-    /**
-     * @param {boolean} ok
-     * @param {string} reason
-     */
-    const finish = (ok, reason) => {
+    /** @param {SmokeResult} outcome */
+    const settle = (outcome) => {
       if (settled) return
       settled = true
       running.delete(child)
       clearTimeout(limit)
       if (drain) clearTimeout(drain)
-      try {
-        fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
-      } catch (error) {
-        log(`[${app.label}] could not remove ${dataDir}: ${String(error)}`)
-      }
-      resolve({ ok, reason, sawReady, code, elapsedMs: Date.now() - started })
+      removeDataDir()
+      resolve(outcome)
     }
+    /**
+     * @param {boolean} ok
+     * @param {string} reason
+     */
+    const finish = (ok, reason) => settle(result(ok, reason, { sawReady, code, signal }))
     const ended = () => (signal ? `was killed by ${signal}` : `exited with ${code}`)
     const judge = () => {
       const seconds = `${Math.round(timeoutMs / 100) / 10} s`
@@ -246,21 +309,27 @@ function smokeApp(app, { timeoutMs = DEFAULT_TIMEOUT_MS, log = console.log } = {
       }, DRAIN_MS)
     }
 
-    eachLine(child.stdout, (line) => {
-      log(`[${app.label}] ${line}`)
-      if (line.startsWith(READY_PREFIX)) sawReady = true
-    })
-    eachLine(child.stderr, (line) => log(`[${app.label}] (stderr) ${line}`))
+    // No pipes when the start failed for want of file descriptors (EMFILE, ENFILE): 'error' comes.
+    if (child.stdout) {
+      eachLine(child.stdout, (line) => {
+        log(`[${app.label}] ${line}`)
+        if (line.startsWith(READY_PREFIX)) sawReady = true
+      })
+    }
+    if (child.stderr) eachLine(child.stderr, (line) => log(`[${app.label}] (stderr) ${line}`))
     child.on('exit', (exitCode, exitSignal) => {
       code = exitCode
       signal = exitSignal
       startDrain()
     })
     child.on('close', judge)
-    child.on('error', (error) => finish(false, `could not start ${app.command}: ${error.message}`))
+    // Only a failed start comes here: nothing else of ours (such as child.kill) emits 'error'.
+    child.on('error', (error) => settle(startFailure(error)))
 
     const limit = setTimeout(() => {
-      if (code !== null) return
+      // The app has ended already, with a code or by a signal: its output is draining, and it is
+      // judged on how it ended, not as timed out.
+      if (code !== null || signal !== null) return
       timedOut = true
       killTree(child)
       startDrain()
@@ -290,29 +359,48 @@ function eachLine(stream, onLine) {
 /**
  * Parses the command line.
  *
+ * An option that takes a value refuses a missing or empty one and one that starts with `-`
+ * (another option, or `--`): `--dist --` is a mistake, not a folder named `--`. A folder whose
+ * name starts with `-` can be given as `./-name`.
+ *
  * @param {string[]} argv the arguments after the script's name
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {{ distDir: string, timeoutMs: number, command: string[] }}
+ * @throws {UsageError}
  */
 function parseArgs(argv, env = process.env) {
   let distDir = path.join(root, 'dist')
   let timeoutMs = Number(env.SOCKETLAB_SMOKE_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS
   /** @type {string[]} */
   let command = []
+  /**
+   * The value after the option at argv[i].
+   *
+   * @param {number} i
+   * @param {string} what what the option needs, for the message
+   */
+  const valueOf = (i, what) => {
+    const value = argv[i + 1]
+    if (value === undefined || value === '') throw new UsageError(`${argv[i]} needs ${what}`)
+    if (value.startsWith('-')) throw new UsageError(`${argv[i]} needs ${what}, not "${value}"`)
+    return value
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
-    const value = argv[i + 1]
     if (arg === '--') {
       command = argv.slice(i + 1)
       break
-    } else if (arg === '--dist' && value !== undefined) {
-      distDir = path.resolve(value)
+    } else if (arg === '--dist') {
+      distDir = path.resolve(valueOf(i, 'a folder'))
       i++
-    } else if (arg === '--timeout-ms' && Number(value) > 0) {
+    } else if (arg === '--timeout-ms') {
+      const what = 'a number of milliseconds above 0'
+      const value = valueOf(i, what)
+      if (!(Number(value) > 0)) throw new UsageError(`${arg} needs ${what}, not "${value}"`)
       timeoutMs = Number(value)
       i++
     } else {
-      throw new Error(`unknown or incomplete argument: ${arg}`)
+      throw new UsageError(`unknown argument: ${arg}`)
     }
   }
   return { distDir, timeoutMs, command }
@@ -321,18 +409,27 @@ function parseArgs(argv, env = process.env) {
 /**
  * Runs the smoke test of every app found (or of the given command) one after the other.
  *
+ * Never rejects: whatever goes wrong is reported on stderr and becomes the exit code.
+ *
  * @param {string[]} argv
- * @returns {Promise<number>} the exit code: 0 when every app passed, 1 otherwise
+ * @returns {Promise<number>} the exit code: 0 when every app passed, 2 on a usage error, 1 otherwise
  */
 async function main(argv) {
-  let options
   try {
-    options = parseArgs(argv)
+    return await smokeAll(parseArgs(argv))
   } catch (error) {
-    console.error(`smoke: ${error instanceof Error ? error.message : String(error)}`)
-    console.error('usage: smoke-packaged.cjs [--dist DIR] [--timeout-ms N] [-- COMMAND ARGS…]')
-    return 1
+    console.error(`smoke: ${describeError(error)}`)
+    if (!(error instanceof UsageError)) return 1
+    console.error(USAGE)
+    return 2
   }
+}
+
+/**
+ * @param {{ distDir: string, timeoutMs: number, command: string[] }} options
+ * @returns {Promise<number>} 0 when every app passed, 1 otherwise
+ */
+async function smokeAll(options) {
   const [command, ...args] = options.command
   const apps =
     command !== undefined
@@ -373,7 +470,7 @@ if (require.main === module) {
       process.exit(1)
     })
   }
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })
 }

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +21,7 @@ interface AppCommand {
 }
 
 interface SmokeModule {
+  main: (argv: string[]) => Promise<number>
   findPackagedApps: (
     distDir: string,
     platform: NodeJS.Platform,
@@ -76,6 +86,12 @@ setInterval(() => {}, 1000)`,
   crashes: `${stubPrelude}
 report([process.pid])
 process.kill(process.pid, 'SIGSEGV')`,
+  crashesLeavingHelper: `${stubPrelude}
+const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+report([process.pid, child.pid])
+process.kill(process.pid, 'SIGSEGV')`,
   opensThenHangs: `${stubPrelude}
 const child = helper()
 report([process.pid, child.pid])
@@ -100,15 +116,21 @@ interface Run {
   code: number | null
   output: string
   report: StubReport | null
+  /** What the run left in its own temporary folder, where its data folders go. */
+  leftovers: string[]
 }
 
-/** Runs the smoke script as CI does, with a stub in place of the packaged app. */
+/**
+ * Runs the smoke script as CI does, with a stub in place of the packaged app, and a temporary
+ * folder of its own so a test can see what it leaves behind.
+ */
 function runSmoke(args: string[], stub?: Stub): Promise<Run> {
   const reportFile = join(dir, `report-${Math.random().toString(36).slice(2)}.json`)
+  const tmp = mkdtempSync(join(dir, 'tmp-'))
   const command = stub ? ['--', process.execPath, join(dir, `${stub}.cjs`)] : []
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args, ...command], {
-      env: { ...process.env, SMOKE_STUB_REPORT: reportFile },
+      env: { ...process.env, SMOKE_STUB_REPORT: reportFile, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -119,7 +141,7 @@ function runSmoke(args: string[], stub?: Stub): Promise<Run> {
       const report = existsSync(reportFile)
         ? (JSON.parse(readFileSync(reportFile, 'utf8')) as StubReport)
         : null
-      resolve({ code, output, report })
+      resolve({ code, output, report, leftovers: readdirSync(tmp) })
     })
   })
 }
@@ -153,6 +175,7 @@ describe('smoke-packaged.cjs against stub apps', () => {
     expect(run.report?.dataDirExisted).toBe(true)
     expect(run.report?.dataDirEntries).toBe(0)
     expect(existsSync(run.report?.dataDir ?? '')).toBe(false)
+    expect(run.leftovers).toEqual([])
   })
 
   it('fails an app that exits 1 without the ready line, and shows what it printed', async () => {
@@ -177,6 +200,21 @@ describe('smoke-packaged.cjs against stub apps', () => {
     expect(run.code).toBe(1)
   })
 
+  it('names the signal when the app was killed but a helper kept its output open past the time limit', async (context) => {
+    if (process.platform === 'win32') context.skip('Windows has no signals to report')
+    // The stub dies at once; its helper holds stdout open, so the time limit passes while the
+    // output drains (the limit is shorter than the drain's few seconds). The app was not killed
+    // by us: the report must name the signal, not a timeout.
+    const run = await runSmoke(['--timeout-ms', HANG_LIMIT_MS], 'crashesLeavingHelper')
+    expect(run.output).toContain('command FAILED: was killed by SIGSEGV without printing')
+    expect(run.output).not.toContain('within 4 s')
+    expect(run.code).toBe(1)
+    const pids = run.report?.pids ?? []
+    expect(pids).toHaveLength(2)
+    await vi.waitFor(() => expect(pids.filter(isRunning)).toEqual([]), { timeout: 10_000 })
+    expect(run.leftovers).toEqual([])
+  })
+
   it('kills an app that never opens its window, helpers included, at the time limit', async () => {
     const run = await runSmoke(['--timeout-ms', HANG_LIMIT_MS], 'hangs')
     expect(run.output).toContain('(stderr) stuck before the window')
@@ -196,10 +234,69 @@ describe('smoke-packaged.cjs against stub apps', () => {
     await vi.waitFor(() => expect(pids.filter(isRunning)).toEqual([]), { timeout: 10_000 })
   })
 
-  it('fails when the app cannot be started', async () => {
-    const run = await runSmoke(['--', join(dir, 'no-such-app')])
-    expect(run.output).toMatch(/command FAILED: could not start .*no-such-app/)
-    expect(run.code).toBe(1)
+  // What could not be started, and why, in one line; no stack trace, no data folder left behind.
+  // Node throws at once for the empty command and ENOTDIR, and emits 'error' for ENOENT and EACCES.
+  const unstartable = [
+    {
+      name: 'an empty command',
+      command: () => '',
+      reason: /could not start "": The argument 'file' cannot be empty/,
+      posixOnly: false,
+    },
+    {
+      name: 'a missing file',
+      command: () => join(dir, 'no-such-app'),
+      reason: /could not start ".*no-such-app": no such file or directory \(ENOENT\)/,
+      posixOnly: false,
+    },
+    {
+      name: 'a file that is not executable',
+      command: () => {
+        const file = join(dir, 'not-executable')
+        writeFileSync(file, 'console.log(1)')
+        chmodSync(file, 0o644)
+        return file
+      },
+      reason: /could not start ".*not-executable": permission denied \(EACCES\)/,
+      posixOnly: true,
+    },
+    {
+      name: 'a path through a file',
+      command: () => join(dir, 'opens.cjs', 'app'),
+      reason: /could not start ".*app": not a directory \(ENOTDIR\)/,
+      posixOnly: true,
+    },
+  ]
+  it.for(unstartable)(
+    'fails in one line, cleaning up, when the app cannot be started: $name',
+    async ({ command, reason, posixOnly }, context) => {
+      if (posixOnly && process.platform === 'win32') context.skip('POSIX errors')
+      const run = await runSmoke(['--', command()])
+      const failures = run.output.split('\n').filter((line) => line.includes('FAILED'))
+      expect(failures).toHaveLength(1)
+      expect(failures[0]).toMatch(/^smoke: command FAILED: /)
+      expect(failures[0]).toMatch(reason)
+      expect(run.output).not.toMatch(/^\s+at /m)
+      expect(run.output).toContain('smoke: 0 passed, 1 failed')
+      expect(run.code).toBe(1)
+      expect(run.leftovers).toEqual([])
+    },
+  )
+
+  it('main resolves to 1, never rejects, when the command cannot be started', async () => {
+    const lines: string[] = []
+    const capture = (...args: unknown[]) => void lines.push(args.join(' '))
+    const log = vi.spyOn(console, 'log').mockImplementation(capture)
+    const error = vi.spyOn(console, 'error').mockImplementation(capture)
+    try {
+      await expect(smoke.main(['--', ''])).resolves.toBe(1)
+    } finally {
+      log.mockRestore()
+      error.mockRestore()
+    }
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^smoke: command FAILED: could not start ""/),
+    )
   })
 
   it('fails when dist/ holds no packaged app', async () => {
@@ -209,10 +306,27 @@ describe('smoke-packaged.cjs against stub apps', () => {
     expect(run.code).toBe(1)
   })
 
-  it('refuses an unknown argument', async () => {
+  it('refuses an unknown argument with a usage line and exit code 2', async () => {
     const run = await runSmoke(['--timeout', '5'])
-    expect(run.output).toContain('unknown or incomplete argument: --timeout')
-    expect(run.code).toBe(1)
+    expect(run.output).toContain('unknown argument: --timeout')
+    expect(run.output).toContain('usage: smoke-packaged.cjs')
+    expect(run.code).toBe(2)
+  })
+
+  it.each([
+    [['--dist', '--'], '--dist needs a folder, not "--"'],
+    [['--dist', '--timeout-ms', '5'], '--dist needs a folder, not "--timeout-ms"'],
+    [['--dist'], '--dist needs a folder'],
+    [
+      ['--timeout-ms', '--', 'app'],
+      '--timeout-ms needs a number of milliseconds above 0, not "--"',
+    ],
+  ])('refuses an option or -- as the value of an option: %j', async (args, message) => {
+    const run = await runSmoke(args)
+    expect(run.output).toContain(`smoke: ${message}`)
+    expect(run.output).toContain('usage: smoke-packaged.cjs')
+    expect(run.output).not.toContain('no packaged app')
+    expect(run.code).toBe(2)
   })
 })
 
@@ -289,6 +403,19 @@ describe('parseArgs', () => {
     expect(options.timeoutMs).toBe(1500)
     expect(options.distDir).toMatch(/out-dir$/)
     expect(options.command).toEqual(['app', '-x'])
+  })
+
+  it('refuses another option, --, or nothing as the value of an option', () => {
+    expect(() => smoke.parseArgs(['--dist', '--'], {})).toThrow('--dist needs a folder, not "--"')
+    expect(() => smoke.parseArgs(['--dist', '--timeout-ms', '9'], {})).toThrow(
+      '--dist needs a folder, not "--timeout-ms"',
+    )
+    expect(() => smoke.parseArgs(['--dist', ''], {})).toThrow('--dist needs a folder')
+    expect(() => smoke.parseArgs(['--timeout-ms', '--dist', 'x'], {})).toThrow(
+      '--timeout-ms needs a number of milliseconds above 0, not "--dist"',
+    )
+    expect(() => smoke.parseArgs(['--timeout-ms', '0'], {})).toThrow('--timeout-ms needs')
+    expect(smoke.parseArgs(['--dist', './-odd-name'], {}).distDir).toMatch(/-odd-name$/)
   })
 
   it('waits 60 s unless SOCKETLAB_SMOKE_TIMEOUT_MS says otherwise', () => {
