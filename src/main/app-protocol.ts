@@ -13,7 +13,12 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 /** Where the built renderer is loaded from. */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`
 
-/** Declares app:// a standard, secure scheme. Electron requires this before the app is ready. */
+/**
+ * Declares app:// a standard, secure scheme. Electron requires this before the app is ready.
+ *
+ * Not `corsEnabled`: that would let other origins read it without any CORS check, and the page
+ * only ever loads its own origin's files.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
