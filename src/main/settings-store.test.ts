@@ -32,6 +32,7 @@ afterEach(() => {
 })
 
 const saved: AppSettings = {
+  ...DEFAULT_SETTINGS,
   version: 1,
   language: 'ru',
   theme: 'dark',

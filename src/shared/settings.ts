@@ -3,6 +3,7 @@
  * same kind of per-user folder (see src/main/settings-store.ts).
  */
 import type { ListenerSettings } from './contract'
+import { EMPTY_PROGRESS, type LessonProgress } from './lesson-progress'
 
 export type Language = 'en' | 'ru'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -17,6 +18,16 @@ export interface AppSettings {
   theme: ThemeChoice
   /** The listeners' settings as last left, in card order (restored stopped). */
   listeners: SavedListener[]
+  /** Text size as a multiple of the default (View's Ctrl +/−): MIN_FONT_SCALE to MAX_FONT_SCALE. */
+  fontScale: number
+  /** Projector mode: large type, high contrast, the lesson and the log side by side. */
+  isProjector: boolean
+  /** The first-run steps were dismissed. */
+  isFirstRunDismissed: boolean
+  /** The student's name, if given: kept with the progress, in sessions and progress exports. */
+  studentName: string | null
+  /** Where the student is in the chapter. */
+  progress: LessonProgress
 }
 
 export type SettingsPatch = Partial<Omit<AppSettings, 'version'>>
@@ -30,9 +41,17 @@ export interface LoadedSettings {
 /** Most listeners the settings file keeps (the first ones, in card order). */
 export const MAX_SAVED_LISTENERS = 32
 
+export const MIN_FONT_SCALE = 0.8
+export const MAX_FONT_SCALE = 2
+
 export const DEFAULT_SETTINGS: AppSettings = {
   version: 1,
   language: null,
   theme: 'system',
   listeners: [],
+  fontScale: 1,
+  isProjector: false,
+  isFirstRunDismissed: false,
+  studentName: null,
+  progress: EMPTY_PROGRESS,
 }

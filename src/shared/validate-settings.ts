@@ -2,10 +2,21 @@
  * Validation of the persisted settings: a `settings:set` patch and the whole settings file.
  */
 import { MAX_CAPTURE_PER_CONNECTION, MAX_MAX_CONNECTIONS } from './contract'
+import {
+  CHECKPOINT_IDS,
+  MAX_STUDENT_NAME,
+  STAGE_IDS,
+  type CheckpointId,
+  type LessonProgress,
+  type StageId,
+  type StageProgress,
+} from './lesson-progress'
 import { fail, ok, type Result } from './result'
 import {
   DEFAULT_SETTINGS,
+  MAX_FONT_SCALE,
   MAX_SAVED_LISTENERS,
+  MIN_FONT_SCALE,
   type AppSettings,
   type Language,
   type SavedListener,
@@ -26,7 +37,16 @@ import { defaultListenerSettings } from './listener-defaults'
 
 const LANGUAGES: readonly (Language | null)[] = [null, 'en', 'ru']
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark']
-const PATCH_KEYS = ['language', 'theme', 'listeners'] as const
+const PATCH_KEYS = [
+  'language',
+  'theme',
+  'listeners',
+  'fontScale',
+  'isProjector',
+  'isFirstRunDismissed',
+  'studentName',
+  'progress',
+] as const
 
 /**
  * One saved listener: the port a number (never a string, see parsePort). host, port, the limits
@@ -79,7 +99,60 @@ function checkListeners(value: unknown): Result<SavedListener[]> {
   return ok(listeners)
 }
 
-/** A `settings:set` patch: only language, theme and listeners, each checked when present. */
+/** A wall-clock time in ms: a finite, non-negative number. */
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+}
+
+function checkStageProgress(value: unknown, where: string): Result<StageProgress> {
+  if (!isPlainObject(value)) return fail(requestError(`${where} must be an object`))
+  const extra = onlyKeys(value, ['since', 'ticked'])
+  if (extra) return fail({ ...extra, message: `${where}: ${extra.message}` })
+  if (!isTime(value.since)) return fail(requestError(`${where}.since must be a time`))
+  if (!isPlainObject(value.ticked)) return fail(requestError(`${where}.ticked must be an object`))
+  const ticked: Partial<Record<CheckpointId, number>> = {}
+  for (const [id, at] of Object.entries(value.ticked)) {
+    if (!(CHECKPOINT_IDS as readonly string[]).includes(id))
+      return fail(requestError(`${where}.ticked: unknown checkpoint ${id.slice(0, 40)}`))
+    if (!isTime(at)) return fail(requestError(`${where}.ticked.${id} must be a time`))
+    ticked[id as CheckpointId] = at
+  }
+  return ok({ since: value.since, ticked })
+}
+
+/** A student's progress: a known open stage, and known stages and checkpoints with times. */
+export function checkLessonProgress(value: unknown): Result<LessonProgress> {
+  if (!isPlainObject(value)) return fail(requestError('progress must be an object'))
+  const extra = onlyKeys(value, ['stageId', 'stages'])
+  if (extra) return fail(extra)
+  const stageId = checkOneOf('progress.stageId', value.stageId, STAGE_IDS)
+  if (!stageId.ok) return stageId
+  if (!isPlainObject(value.stages)) return fail(requestError('progress.stages must be an object'))
+  const stages: Partial<Record<StageId, StageProgress>> = {}
+  for (const [id, stage] of Object.entries(value.stages)) {
+    if (!(STAGE_IDS as readonly string[]).includes(id))
+      return fail(requestError(`progress.stages: unknown stage ${id.slice(0, 40)}`))
+    const checked = checkStageProgress(stage, `progress.stages.${id}`)
+    if (!checked.ok) return checked
+    stages[id as StageId] = checked.value
+  }
+  return ok({ stageId: stageId.value, stages })
+}
+
+/** A student's name as typed: trimmed, at most MAX_STUDENT_NAME characters, no control characters; empty is none. */
+export function checkStudentName(value: unknown): Result<string | null> {
+  if (value === null) return ok(null)
+  if (typeof value !== 'string') return fail(requestError('studentName must be a string or null'))
+  const name = value.trim()
+  if (name.length > MAX_STUDENT_NAME)
+    return fail(requestError(`studentName: at most ${MAX_STUDENT_NAME} characters`))
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    return fail(requestError('studentName has control characters'))
+  return ok(name === '' ? null : name)
+}
+
+/** A `settings:set` patch: each known field checked when present, nothing else. */
 export function checkSettingsPatch(obj: Record<string, unknown>): Result<SettingsPatch> {
   const extra = onlyKeys(obj, PATCH_KEYS)
   if (extra) return fail(extra)
@@ -98,6 +171,30 @@ export function checkSettingsPatch(obj: Record<string, unknown>): Result<Setting
     const listeners = checkListeners(obj.listeners)
     if (!listeners.ok) return listeners
     patch.listeners = listeners.value
+  }
+  if (obj.fontScale !== undefined) {
+    const scale = obj.fontScale
+    if (typeof scale !== 'number' || !(scale >= MIN_FONT_SCALE && scale <= MAX_FONT_SCALE))
+      return fail(
+        requestError(`fontScale must be a number from ${MIN_FONT_SCALE} to ${MAX_FONT_SCALE}`),
+      )
+    patch.fontScale = scale
+  }
+  for (const key of ['isProjector', 'isFirstRunDismissed'] as const) {
+    if (obj[key] === undefined) continue
+    const flag = checkOneOf(key, obj[key], [true, false])
+    if (!flag.ok) return flag
+    patch[key] = flag.value
+  }
+  if (obj.studentName !== undefined) {
+    const name = checkStudentName(obj.studentName)
+    if (!name.ok) return name
+    patch.studentName = name.value
+  }
+  if (obj.progress !== undefined) {
+    const progress = checkLessonProgress(obj.progress)
+    if (!progress.ok) return progress
+    patch.progress = progress.value
   }
   return ok(patch)
 }

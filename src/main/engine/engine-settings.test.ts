@@ -30,6 +30,7 @@ function onDisk(): AppSettings | null {
 }
 
 const saved: AppSettings = {
+  ...DEFAULT_SETTINGS,
   version: 1,
   language: 'en',
   theme: 'light',

@@ -6,6 +6,7 @@
  * `lessons.check.<checkpoint>`.
  */
 import type { AddListenerRequest, ListenerSettings } from '../../../shared/contract'
+import type { CheckpointId, StageId } from '../../../shared/lesson-progress'
 import type { Facts, StageMatch } from './observe'
 import {
   CODE_BIND_ERRORS,
@@ -18,30 +19,7 @@ import {
   CODE_SLOW,
 } from './rust-code'
 
-export type StageId =
-  'connect' | 'bind-errors' | 'read-request' | 'respond' | 'routes' | 'slow' | 'pool' | 'shutdown'
-
-export type CheckpointId =
-  | 'listening'
-  | 'established'
-  | 'accepted-3'
-  | 'bind-in-use'
-  | 'bind-denied'
-  | 'relistened'
-  | 'request-line'
-  | 'request-headers'
-  | 'request-received'
-  | 'ok-with-length'
-  | 'ok-served'
-  | 'not-found'
-  | 'sleep-answered'
-  | 'sleep-blocks'
-  | 'worker-job'
-  | 'side-by-side'
-  | 'sleep-not-blocking'
-  | 'take-shutdown'
-  | 'workers-shut-down'
-  | 'stopped-by-itself'
+export type { CheckpointId, StageId } from '../../../shared/lesson-progress'
 
 /** What "Set up this stage" sends for the first listener. */
 export type StageSetup = Pick<

@@ -1,0 +1,32 @@
+/**
+ * Limits checked on JSON text before it is parsed: a hostile file (deeply nested, or huge) must be
+ * refused with a reason, never freeze or crash the page that opens it.
+ */
+
+/**
+ * The deepest nesting of arrays and objects in `text`, counted without parsing (brackets inside
+ * strings do not count); stops counting at `stopAt` so a hostile file costs one pass at most.
+ */
+export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+      continue
+    }
+    if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      depth++
+      if (depth > deepest) {
+        deepest = depth
+        if (deepest >= stopAt) return deepest
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return deepest
+}
