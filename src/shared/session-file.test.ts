@@ -124,3 +124,32 @@ describe('session files', () => {
     })
   })
 })
+
+describe('the student and progress a session carries', () => {
+  it('round-trips them, reads files without them, and refuses bad ones', () => {
+    const base = { savedAt: 5, platform: 'linux' as const, listeners: [], connections: [] }
+    const withProgress = {
+      ...base,
+      student: 'Аня',
+      progress: {
+        stageId: 'pool' as const,
+        stages: { pool: { since: 1, ticked: { 'worker-job': 2 } } },
+      },
+    }
+    expect(parseSessionFile(serializeSession(withProgress))).toEqual({
+      ok: true,
+      session: withProgress,
+    })
+    expect(parseSessionFile(serializeSession(base))).toEqual({ ok: true, session: base })
+    const bad = JSON.parse(serializeSession(withProgress)) as Record<string, unknown>
+    bad['progress'] = { stageId: 'nope', stages: {} }
+    expect(parseSessionFile(JSON.stringify(bad))).toEqual({
+      ok: false,
+      problem: { kind: 'damaged', where: 'progress' },
+    })
+    expect(parseSessionFile(`${'['.repeat(50_000)}${']'.repeat(50_000)}`)).toEqual({
+      ok: false,
+      problem: { kind: 'too-deep' },
+    })
+  })
+})

@@ -17,12 +17,17 @@ import {
   type ListenerSettings,
   type ListenerSnapshot,
 } from './contract'
+import { jsonDepth } from './json-limits'
+import type { LessonProgress } from './lesson-progress'
 import { defaultListenerSettings } from './listener-defaults'
+import { checkLessonProgress, checkStudentName } from './validate-settings'
 
 export const SESSION_FORMAT = 'socket-lab-session'
 export const SESSION_VERSION = 1
 /** Larger files are refused before parsing. */
 export const MAX_SESSION_FILE_BYTES = 512 * 1024 * 1024
+/** Deeper nesting is refused before parsing: a real session nests 6 levels. */
+export const MAX_SESSION_DEPTH = 32
 
 export interface SessionConnection {
   connection: ConnectionSnapshot
@@ -37,11 +42,15 @@ export interface Session {
   platform: Platform
   listeners: ListenerSnapshot[]
   connections: SessionConnection[]
+  /** The student's name and lesson progress when saved (absent from older files). */
+  student?: string | null
+  progress?: LessonProgress
 }
 
 /** Why a file could not be opened; the renderer explains each through the catalogs. */
 export type SessionFileProblem =
   | { kind: 'too-large'; bytes: number }
+  | { kind: 'too-deep' }
   | { kind: 'not-json' }
   | { kind: 'not-a-session' }
   | { kind: 'newer-version'; version: number }
@@ -53,6 +62,8 @@ export function serializeSession(session: Session): string {
     version: SESSION_VERSION,
     savedAt: session.savedAt,
     platform: session.platform,
+    ...(session.student !== undefined ? { student: session.student } : {}),
+    ...(session.progress !== undefined ? { progress: session.progress } : {}),
     listeners: session.listeners,
     connections: session.connections.map((c) => ({
       connection: c.connection,
@@ -242,6 +253,8 @@ export function parseSessionFile(
 ): { ok: true; session: Session } | { ok: false; problem: SessionFileProblem } {
   if (text.length > MAX_SESSION_FILE_BYTES)
     return { ok: false, problem: { kind: 'too-large', bytes: text.length } }
+  if (jsonDepth(text, MAX_SESSION_DEPTH + 1) > MAX_SESSION_DEPTH)
+    return { ok: false, problem: { kind: 'too-deep' } }
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -270,9 +283,21 @@ export function parseSessionFile(
       )
       return { connection: snapshot, chunks, received, sent }
     })
+    const extras: Pick<Session, 'student' | 'progress'> = {}
+    if (file.student !== undefined) {
+      const student = checkStudentName(file.student)
+      if (!student.ok) throw new Damaged('student')
+      extras.student = student.value
+    }
+    if (file.progress !== undefined) {
+      const progress = checkLessonProgress(file.progress)
+      if (!progress.ok) throw new Damaged('progress')
+      extras.progress = progress.value
+    }
     return {
       ok: true,
       session: {
+        ...extras,
         savedAt: num(file.savedAt, 'savedAt'),
         platform: oneOf(file.platform, ['linux', 'darwin', 'win32', 'other'] as const, 'platform'),
         listeners,

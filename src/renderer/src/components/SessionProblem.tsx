@@ -15,6 +15,8 @@ function reason(t: Translate, problem: OpenFailure['problem']): string {
   switch (problem.kind) {
     case 'too-large':
       return t('session.problem.too-large', { bytes: problem.bytes })
+    case 'too-deep':
+      return t('session.problem.too-deep')
     case 'not-json':
       return t('session.problem.not-json')
     case 'not-a-session':

@@ -20,6 +20,7 @@ export const sessionEn = {
   'session.readOnly': 'A saved session is read-only.',
   'session.openFailed': 'Could not open {file}:',
   'session.problem.too-large': 'the file is too large ({bytes} bytes).',
+  'session.problem.too-deep': 'it is nested too deeply to be a Socket Lab session file.',
   'session.problem.not-json': 'it is not a Socket Lab session file (not JSON).',
   'session.problem.not-a-session': 'it is not a Socket Lab session file.',
   'session.problem.newer-version':

@@ -22,6 +22,7 @@ export const sessionRu: { readonly [K in keyof typeof sessionEn]: Message } = {
   'session.readOnly': 'Сохранённый сеанс только для чтения.',
   'session.openFailed': 'Не удалось открыть {file}:',
   'session.problem.too-large': 'файл слишком большой ({bytes} байт).',
+  'session.problem.too-deep': 'он вложен слишком глубоко для файла сеанса Socket Lab.',
   'session.problem.not-json': 'это не файл сеанса Socket Lab (не JSON).',
   'session.problem.not-a-session': 'это не файл сеанса Socket Lab.',
   'session.problem.newer-version':
