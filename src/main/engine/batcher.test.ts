@@ -140,11 +140,15 @@ describe('Batcher', () => {
     expect(seen).toEqual([1])
   })
 
-  it('keeps the last RECENT_EVENTS logged events, without data or totals', () => {
+  it('keeps the last RECENT_EVENTS logged events: no totals, and only first reads', () => {
     const batcher = new Batcher(16)
-    for (let i = 0; i < 2005; i++) batcher.push(removed(`L${i}`))
-    batcher.push(data('L1#1', 1, 1, ''))
+    batcher.push(data('L1#1', 1, 1, 'Rw=='))
+    for (let i = 0; i < 1999; i++) batcher.push(removed(`L${i}`))
+    // A later read of the same connection is not kept; the totals never are.
+    batcher.push(data('L1#1', 1, 2, 'RQ=='))
     batcher.push(totals(1))
+    expect(batcher.recentEvents()[0]).toEqual(data('L1#1', 1, 1, 'Rw=='))
+    for (let i = 1999; i < 2005; i++) batcher.push(removed(`L${i}`))
     const recent = batcher.recentEvents()
     expect(recent).toHaveLength(2000)
     expect(recent[0]).toEqual(removed('L5'))
@@ -215,12 +219,19 @@ describe('engine batching', () => {
       expect.objectContaining({ totals: expect.objectContaining({ captured: 6 }) }),
     ])
     expect(snapshot.connections[0]?.bytesIn).toBe(6)
+    // Of the three reads only the first is kept: it carries the request's first bytes.
     expect(snapshot.recentEvents.map((e) => e.type)).toEqual([
       'listener-added',
       'listener-changed',
       'listener-changed',
       'connection-accepted',
+      'connection-data',
     ])
+    expect(snapshot.recentEvents.at(-1)).toMatchObject({
+      direction: 'in',
+      chunksIn: 1,
+      preview: Buffer.from('aa').toString('base64'),
+    })
     socket.destroy()
   })
 })

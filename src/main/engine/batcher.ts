@@ -3,6 +3,7 @@
  * costs the GUI ~60 updates a second rather than one per read.
  */
 import { RECENT_EVENTS, type EngineEvent, type EventBatch } from '../../shared/contract'
+import { isRecentEvent } from '../../shared/recent-events'
 import { ClientHistory } from './client-history'
 
 type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
@@ -19,11 +20,6 @@ export function mergeDataEvents(prev: DataEvent, next: DataEvent): DataEvent {
     bytes: prev.bytes + next.bytes,
     preview: prev.preview,
   }
-}
-
-/** Events the snapshot's log keeps: not the per-read or totals ones. */
-function isLogged(event: EngineEvent): boolean {
-  return event.type !== 'connection-data' && event.type !== 'capture-totals'
 }
 
 export class Batcher {
@@ -59,7 +55,7 @@ export class Batcher {
   }
 
   push(event: EngineEvent): void {
-    if (isLogged(event)) this.remember(event)
+    if (isRecentEvent(event)) this.remember(event)
     if (event.type === 'connection-data') {
       const last = this.pending[this.pending.length - 1]
       if (

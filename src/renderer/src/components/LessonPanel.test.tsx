@@ -11,26 +11,41 @@ import {
   renderWith,
   storeWith,
 } from '../test-utils'
+import { DEFAULT_SETTINGS } from '../../../shared/settings'
+import type { Store } from '../state/store'
+import { LessonKeeper } from './LessonKeeper'
 import { LessonPanel } from './LessonPanel'
 
+/** The panel and the keeper that records ticks, on a store whose settings are loaded. */
 function renderPanel(lang: 'en' | 'ru' = 'en', api = fakeApi()) {
   const listener = makeListener({
     settings: { ...makeListener().settings, responder: 'close-at-once' },
   })
   const store = storeWith(makeSnapshot({ listeners: [listener] }))
-  const result = renderWith(<LessonPanel />, { api, store, lang })
+  store.dispatch({ type: 'settings-loaded', loaded: { settings: DEFAULT_SETTINGS, problem: null } })
+  const result = renderWith(
+    <>
+      <LessonKeeper />
+      <LessonPanel />
+    </>,
+    { api, store, lang },
+  )
   const region = screen.getByRole('region', { name: lang === 'en' ? 'Lesson' : 'Урок' })
   return { ...result, panel: within(region) }
 }
 
 let seq = 0
+let clock = 1000
 
 function isChecked(element: HTMLElement): boolean {
   return (element as HTMLInputElement).checked
 }
-function emit(api: ReturnType<typeof fakeApi>, events: EngineEvent[]): void {
+
+/** Events reach the store as the sync delivers them, each later than the last. */
+function emit(store: Store, events: EngineEvent[]): void {
   seq += 1
-  act(() => api.emit({ seq, events }))
+  const timed = events.map((e) => ({ ...e, at: (clock += 10) }))
+  act(() => store.dispatch({ type: 'batch', batch: { seq, events: timed } }))
 }
 
 const accepted = (n: number): EngineEvent => ({
@@ -59,14 +74,14 @@ describe('LessonPanel', () => {
 
   it('ticks from real events, cannot be ticked by a click, and resets', async () => {
     const user = userEvent.setup()
-    const { panel, api } = renderPanel()
+    const { panel, store } = renderPanel()
     const three = panel.getByRole('checkbox', { name: '3 connections accepted' })
     await user.click(three)
     expect(isChecked(three)).toBe(false)
 
-    emit(api, [accepted(1), accepted(2)])
+    emit(store, [accepted(1), accepted(2)])
     expect(isChecked(three)).toBe(false)
-    emit(api, [
+    emit(store, [
       accepted(3),
       {
         type: 'program-output',
@@ -89,8 +104,8 @@ describe('LessonPanel', () => {
 
   it('switches stages in any order and keeps each stage’s progress', async () => {
     const user = userEvent.setup()
-    const { panel, api } = renderPanel()
-    emit(api, [accepted(1), accepted(2), accepted(3)])
+    const { panel, store } = renderPanel()
+    emit(store, [accepted(1), accepted(2), accepted(3)])
     const picker = panel.getByRole('combobox', { name: 'Stage' })
     await user.selectOptions(picker, '5. Routes and 404 (20-6…20-9)')
     expect(isChecked(panel.getByRole('checkbox', { name: '404 served' }))).toBe(false)

@@ -1,19 +1,24 @@
 /**
  * The lesson of a stage of the chapter (issue 4, section 5): a stage picker, what the listing
  * does, its Rust code, what to see and try, a button that sets the first listener up for it, and
- * checkpoints that tick from the engine's real events seen since the stage was opened or reset.
+ * checkpoints that tick from the store's log and trail since the stage was opened or reset. The
+ * progress is saved with the settings (see lessons/use-lesson.ts).
  */
-import { useEffect, useId, useReducer, type ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { RUST_BOOK_CHAPTER_URL } from '../../../shared/external-links'
 import { useI18n } from '../i18n/context'
-import { factsOf, initialLesson, lessonReducer } from '../lessons/progress'
-import { doneCheckpoints, stageById, STAGES, type StageId } from '../lessons/stages'
+import { checkpointsOf } from '../lessons/progress'
+import { stageById, STAGES, type StageId } from '../lessons/stages'
+import { useLessonActions } from '../lessons/use-lesson'
+import type { AppState } from '../state/reducer'
 import { selectListeners } from '../state/selectors'
-import { useApi, useAppState } from '../state/StoreContext'
+import { useAppState } from '../state/StoreContext'
 import { LessonCheckpoints } from './LessonCheckpoints'
 import { LessonCode } from './LessonCode'
 import { LessonSetup } from './LessonSetup'
 import '../lessons.css'
+
+const selectProgress = (s: AppState): AppState['settings']['progress'] => s.settings.progress
 
 /** The lesson region's element id: the listener column's "Lesson ↓" button scrolls to it. */
 export const LESSON_PANEL_ID = 'lesson-panel'
@@ -21,19 +26,12 @@ export const LESSON_PANEL_ID = 'lesson-panel'
 /** `<section aria-label="Lesson">` in the listener column. */
 export function LessonPanel(): ReactNode {
   const { t } = useI18n()
-  const api = useApi()
   const id = useId()
   const listeners = useAppState(selectListeners)
-  const [lesson, dispatch] = useReducer(lessonReducer, listeners, (ls) => initialLesson(ls))
-
-  useEffect(
-    () => api.onEvents((batch) => dispatch({ type: 'events', events: batch.events })),
-    [api],
-  )
-  useEffect(() => dispatch({ type: 'listeners', listeners }), [listeners])
-
-  const stage = stageById(lesson.stageId)
-  const done = doneCheckpoints(stage, factsOf(lesson))
+  const progress = useAppState(selectProgress)
+  const actions = useLessonActions()
+  const stage = stageById(progress.stageId)
+  const ticked = progress.stages[stage.id]?.ticked ?? {}
   const key = `lessons.stage.${stage.id}` as const
   return (
     <section
@@ -56,7 +54,7 @@ export function LessonPanel(): ReactNode {
           <select
             id={`${id}-stage`}
             value={stage.id}
-            onChange={(e) => dispatch({ type: 'open', stageId: e.target.value as StageId })}
+            onChange={(e) => actions.open(e.target.value as StageId)}
           >
             {STAGES.map((s, index) => (
               <option key={s.id} value={s.id}>
@@ -77,9 +75,10 @@ export function LessonPanel(): ReactNode {
         </details>
         <LessonSetup key={stage.id} setup={stage.setup} listener={listeners[0]} />
         <LessonCheckpoints
-          checkpoints={stage.checkpoints}
-          done={done}
-          onReset={() => dispatch({ type: 'reset', stageId: stage.id })}
+          checkpoints={checkpointsOf(stage.id)}
+          ticked={ticked}
+          onReset={() => actions.reset(stage.id)}
+          onResetAll={actions.resetAll}
         />
       </div>
     </section>

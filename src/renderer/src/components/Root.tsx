@@ -9,6 +9,7 @@ import { createSessionApi } from '../session/session-api'
 import { StoreProvider } from '../state/StoreContext'
 import { createStore, startSync, type Store } from '../state/store'
 import { App } from './App'
+import { LessonKeeper } from './LessonKeeper'
 
 interface OpenedSession {
   api: Api
@@ -50,6 +51,7 @@ export function Root({ api, store, onReconnect }: RootProps): ReactNode {
     )
   return (
     <StoreProvider store={store} api={api}>
+      <LessonKeeper />
       <App onReconnect={onReconnect} onOpenSession={open} />
     </StoreProvider>
   )

@@ -29,6 +29,8 @@ export const lessonsEn = {
   'lessons.checkpoints': 'Checkpoints',
   'lessons.progress': 'Done: {done} of {total}',
   'lessons.reset': 'Reset stage',
+  'lessons.resetAll': 'Reset all progress',
+  'lessons.tickedAt': 'Ticked at {time}',
 
   'lessons.stage.connect.title': 'Connection established',
   'lessons.stage.connect.does':

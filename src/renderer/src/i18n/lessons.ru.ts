@@ -34,6 +34,8 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.checkpoints': 'Контрольные точки',
   'lessons.progress': 'Выполнено: {done} из {total}',
   'lessons.reset': 'Сбросить этап',
+  'lessons.resetAll': 'Сбросить весь прогресс',
+  'lessons.tickedAt': 'Отмечено в {time}',
 
   'lessons.stage.connect.title': 'Соединение установлено',
   'lessons.stage.connect.does':

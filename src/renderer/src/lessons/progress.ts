@@ -1,76 +1,64 @@
 /**
- * The lesson panel's own state: the open stage and each stage's progress, fed by the engine's
- * event batches. Only the open stage learns from events; the others keep what they had.
+ * A student's progress as pure changes: open a stage, reset one or all, record what ticked. The
+ * progress lives in the settings (saved in the settings folder, so a reload or a restart keeps
+ * it); the ticks come from the checkpoints' selectors (checkpoints.ts).
  */
-import type { EngineEvent, ListenerSnapshot } from '../../../shared/contract'
-import { assertNever } from '../../../shared/result'
-import { NO_FACTS, observe, worldOf, type Facts, type World } from './observe'
-import { stageById, type StageId } from './stages'
+import {
+  STAGE_CHECKPOINTS,
+  type CheckpointId,
+  type LessonProgress,
+  type StageId,
+} from '../../../shared/lesson-progress'
+import type { Ticks } from './checkpoints'
 
-export interface LessonState {
-  stageId: StageId
-  world: World
-  /** Each stage's facts since it was first opened or last reset. */
-  facts: Readonly<Partial<Record<StageId, Facts>>>
+/** The stage open, counting from `now` if it has never been opened. */
+export function openStage(progress: LessonProgress, stageId: StageId, now: number): LessonProgress {
+  const known = progress.stages[stageId]
+  if (known && progress.stageId === stageId) return progress
+  return {
+    stageId,
+    stages: known ? progress.stages : { ...progress.stages, [stageId]: { since: now, ticked: {} } },
+  }
 }
 
-export type LessonAction =
-  | { type: 'open'; stageId: StageId }
-  | { type: 'reset'; stageId: StageId }
-  | { type: 'events'; events: readonly EngineEvent[] }
-  /** Listeners the lesson has not seen (added before it followed the events). */
-  | { type: 'listeners'; listeners: readonly ListenerSnapshot[] }
-
-/** The lesson before any event: the first stage open, these listeners known. */
-export function initialLesson(
-  listeners: readonly ListenerSnapshot[],
-  stageId: StageId = 'connect',
-): LessonState {
-  return { stageId, world: worldOf(listeners), facts: { [stageId]: NO_FACTS } }
+/** The stage starting over from `now`; the others keep theirs. */
+export function resetStage(
+  progress: LessonProgress,
+  stageId: StageId,
+  now: number,
+): LessonProgress {
+  return { ...progress, stages: { ...progress.stages, [stageId]: { since: now, ticked: {} } } }
 }
 
-/** The open stage's facts (none yet: {@link NO_FACTS}). */
-export function factsOf(state: LessonState, stageId: StageId = state.stageId): Facts {
-  return state.facts[stageId] ?? NO_FACTS
+/** Every stage forgotten; the open one starts over from `now`. */
+export function resetAll(progress: LessonProgress, now: number): LessonProgress {
+  return { stageId: progress.stageId, stages: { [progress.stageId]: { since: now, ticked: {} } } }
 }
 
-/** The lesson after `action`. */
-export function lessonReducer(state: LessonState, action: LessonAction): LessonState {
-  switch (action.type) {
-    case 'open':
-      return {
-        ...state,
-        stageId: action.stageId,
-        facts: { ...state.facts, [action.stageId]: factsOf(state, action.stageId) },
-      }
-    case 'reset':
-      return { ...state, facts: { ...state.facts, [action.stageId]: NO_FACTS } }
-    case 'events': {
-      const stage = stageById(state.stageId)
-      let observed = { world: state.world, facts: factsOf(state) }
-      for (const event of action.events) observed = observe(observed, event, stage.matches)
-      if (observed.world === state.world && observed.facts === factsOf(state)) return state
-      return {
-        ...state,
-        world: observed.world,
-        facts: { ...state.facts, [state.stageId]: observed.facts },
-      }
-    }
-    case 'listeners': {
-      const unknown = action.listeners.filter((l) => state.world.listeners[l.id] === undefined)
-      if (unknown.length === 0) return state
-      const added = worldOf(unknown)
-      return {
-        ...state,
-        world: {
-          ...state.world,
-          listeners: { ...state.world.listeners, ...added.listeners },
-          busy: { ...state.world.busy, ...added.busy },
-          queued: { ...state.world.queued, ...added.queued },
-        },
-      }
-    }
-    default:
-      return assertNever(action)
+/** The checkpoints of a stage, in order. */
+export function checkpointsOf(stageId: StageId): readonly CheckpointId[] {
+  return STAGE_CHECKPOINTS.find((s) => s.stageId === stageId)?.checkpoints ?? []
+}
+
+/**
+ * The progress with the stage's newly done checkpoints recorded (a tick, once made, stays: the
+ * events behind it may leave the log later). The same object when nothing is new.
+ */
+export function withTicks(
+  progress: LessonProgress,
+  stageId: StageId,
+  ticks: Ticks,
+): LessonProgress {
+  const stage = progress.stages[stageId]
+  if (!stage) return progress
+  const added: Partial<Record<CheckpointId, number>> = {}
+  for (const id of checkpointsOf(stageId)) {
+    const at = ticks[id]
+    if (at !== undefined && stage.ticked[id] === undefined) added[id] = at
+  }
+  if (Object.keys(added).length === 0) return progress
+  return {
+    ...progress,
+    stages: { ...progress.stages, [stageId]: { ...stage, ticked: { ...stage.ticked, ...added } } },
   }
 }

@@ -11,6 +11,13 @@ import type {
 } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 import { applyClientEvents } from './client'
+import {
+  appendCapped,
+  TRAIL_LIMIT,
+  trailMarksFor,
+  withSleepers,
+  type TrailMark,
+} from './lesson-trail'
 import { LOG_LIMIT, logMessagesFor, type LogEntry } from './log'
 import type { AppState } from './reducer'
 
@@ -25,6 +32,9 @@ interface Draft {
   connections: ConnectionSnapshot[] | null
   connectionIndex: Map<string, number> | null
   newLog: Array<Omit<LogEntry, 'id'>>
+  newTrail: TrailMark[]
+  sleepers: ReadonlySet<string>
+  lastEventAt: number
   capture: CaptureTotals | null
 }
 
@@ -100,6 +110,15 @@ export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSna
 }
 
 function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
+  draft.lastEventAt = Math.max(draft.lastEventAt, event.at)
+  const marks = trailMarksFor(event, {
+    listener: (id) => draft.listeners.get(id),
+    isSleep: (id) => draft.sleepers.has(id),
+  })
+  if (marks.length > 0) {
+    draft.newTrail.push(...marks)
+    draft.sleepers = withSleepers(draft.sleepers, marks)
+  }
   draft.newLog.push(
     ...logMessagesFor(event, {
       listener: (id) => draft.listeners.get(id),
@@ -226,6 +245,9 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
     connections: null,
     connectionIndex: null,
     newLog: [],
+    newTrail: [],
+    sleepers: state.sleepConnections,
+    lastEventAt: state.lastEventAt,
     capture: state.capture,
   }
   for (const event of batch.events) applyEvent(state, draft, event)
@@ -246,6 +268,9 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
     connectionIndex: draft.connectionIndex ?? state.connectionIndex,
     log,
     nextLogId,
+    trail: appendCapped(state.trail, draft.newTrail, TRAIL_LIMIT),
+    sleepConnections: draft.sleepers,
+    lastEventAt: draft.lastEventAt,
     capture: draft.capture,
     client: applyClientEvents(state.client, batch.events),
   }

@@ -197,6 +197,19 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
   }
 }
 
+/** The book's own program output, as a line shows it: "Connection established!" or the line. */
+export const CONNECTION_ESTABLISHED = 'Connection established!'
+
+/**
+ * The line the book's program printed that this log line shows, or null: the lessons tick from
+ * exactly what the log shows.
+ */
+export function programLine(m: LogMessage): string | null {
+  if (m.kind === 'connection-established') return m.isBookLine ? CONNECTION_ESTABLISHED : null
+  if (m.kind === 'program') return m.text
+  return null
+}
+
 /** The groups the log can be filtered by. */
 export type LogFilterKind =
   | 'accepted'
@@ -245,6 +258,22 @@ function numberOf(ctx: LogContext, listenerId: string): number {
 }
 
 /**
+ * A listener as a replay of older events first meets it: its settings as the snapshot knows them,
+ * not yet listening, no error, idle workers, no queue. Transitions then read as they did live.
+ */
+export function replayStart(l: ListenerSnapshot): ListenerSnapshot {
+  return {
+    ...l,
+    state: 'stopped',
+    bound: null,
+    lastError: null,
+    workers: l.workers.map(() => null),
+    phases: l.workers.map(() => null),
+    queued: [],
+  }
+}
+
+/**
  * Rebuilds a log from a snapshot's recent events, replaying listener and connection numbers as
  * they come so transitions read the same as they did live.
  */
@@ -254,9 +283,13 @@ export function logFromEvents(
   known: {
     listenerNumbers?: ReadonlyMap<string, number>
     connectionNumbers?: ReadonlyMap<string, number>
+    /** The snapshot's listeners: their settings word lines whose listener-added is too old. */
+    listeners?: readonly ListenerSnapshot[]
   } = {},
 ): LogEntry[] {
-  const listeners = new Map<string, ListenerSnapshot>()
+  const listeners = new Map<string, ListenerSnapshot>(
+    (known.listeners ?? []).map((l) => [l.id, replayStart(l)]),
+  )
   // Events older than the snapshot's window may be missing: the snapshot still knows the numbers.
   const connectionNumbers = new Map<string, number>(known.connectionNumbers ?? [])
   const closed = new Set<string>()

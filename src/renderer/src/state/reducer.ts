@@ -21,6 +21,7 @@ import {
 } from '../../../shared/settings'
 import { applyBatch } from './apply-batch'
 import { clientFromEvents, EMPTY_CLIENT, type ClientState } from './client'
+import { trailFromEvents, type TrailMark } from './lesson-trail'
 import { logFromEvents, type LogEntry } from './log'
 
 /** The transport's link to the engine (always 'open' under Electron). */
@@ -41,6 +42,12 @@ export interface AppState {
   /** Oldest first, at most LOG_LIMIT entries. */
   log: readonly LogEntry[]
   nextLogId: number
+  /** What the lessons need beside the log, from the same events (see lesson-trail.ts). */
+  trail: readonly TrailMark[]
+  /** Connections whose request was `GET /sleep` (the most recent ones). */
+  sleepConnections: ReadonlySet<string>
+  /** The engine's wall clock at the latest event seen (0 before any): lessons count from it. */
+  lastEventAt: number
   capture: CaptureTotals | null
   link: LinkStatus
   /** Why the snapshot could not be loaded (developer English; the banner is catalog text). */
@@ -81,6 +88,9 @@ export const initialState: AppState = {
   connectionIndex: new Map(),
   log: [],
   nextLogId: 1,
+  trail: [],
+  sleepConnections: new Set(),
+  lastEventAt: 0,
   capture: null,
   link: 'connecting',
   loadError: null,
@@ -101,9 +111,12 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
   const log = logFromEvents(snapshot.recentEvents, state.nextLogId, {
     listenerNumbers: new Map(snapshot.listeners.map((l) => [l.id, l.number])),
     connectionNumbers: new Map(snapshot.connections.map((c) => [c.id, c.number])),
+    listeners: snapshot.listeners,
   })
+  const trail = trailFromEvents(snapshot.recentEvents, snapshot.listeners)
   return {
     ...state,
+    ...trail,
     isLoaded: true,
     seq: snapshot.seq,
     platform: snapshot.platform,
