@@ -3,7 +3,12 @@
  * how a raw request's bytes are cut into writes. Pure: the engine sends these, the GUI shows them.
  */
 import { formatHostPort } from './address'
-import type { ClientHttpRow, ClientRequestSnapshot } from './client-types'
+import {
+  CLIENT_RESPONSE_BYTES,
+  CLIENT_RUN_RESPONSE_BYTES,
+  type ClientHttpRow,
+  type ClientRequestSnapshot,
+} from './client-types'
 
 /** One request of an HTTP plan. */
 export interface PlannedRequest {
@@ -77,5 +82,17 @@ export function plannedSnapshot(
     statusCode: null,
     errorCode: null,
     localPort: null,
+    response: null,
   }
+}
+
+/**
+ * How many response bytes each of a run's `connections` keeps: CLIENT_RESPONSE_BYTES, or an even
+ * share of CLIENT_RUN_RESPONSE_BYTES when the run has more than 32 connections.
+ */
+export function responseBytesKept(connections: number): number {
+  return Math.min(
+    CLIENT_RESPONSE_BYTES,
+    Math.floor(CLIENT_RUN_RESPONSE_BYTES / Math.max(1, connections)),
+  )
 }

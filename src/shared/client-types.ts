@@ -6,6 +6,7 @@
  * reports each request's timeline; times are milliseconds since the run started.
  */
 import type { Handling, Responder } from './contract'
+import type { ResponseWarning } from './response-lint'
 
 /** At most this many connections in one plan: a teaching tool, not a load generator. */
 export const MAX_CLIENT_CONNECTIONS = 200
@@ -25,6 +26,13 @@ export const MAX_CLIENT_CHUNKS = 1000
 export const MAX_CLIENT_GAP_MS = 10_000
 /** A connection attempt that gets no answer this long fails with CONNECT_TIMEOUT. */
 export const CLIENT_CONNECT_TIMEOUT_MS = 10_000
+/** The most of one response a request keeps (its first bytes); the rest is counted, not kept. */
+export const CLIENT_RESPONSE_BYTES = 64 * 1024
+/**
+ * The most of its responses one run keeps: a plan of many connections keeps a smaller share of
+ * each (200 requests: 10 KiB each), so the last CLIENT_RUNS_KEPT runs hold at most 6 MiB.
+ */
+export const CLIENT_RUN_RESPONSE_BYTES = 2 * 1024 * 1024
 
 /** `count` requests `GET path` opened `startMs` after the plan starts, each on its own connection. */
 export interface ClientHttpRow {
@@ -88,6 +96,16 @@ export interface ClientModel {
   sleepSeconds: number
 }
 
+/**
+ * The Socket Lab listener the target reaches, whatever its responder: only then do explanations
+ * speak of Socket Lab's responders (Silent, Echo, …) rather than of "your server".
+ */
+export interface ClientTargetListener {
+  listenerId: string
+  listenerNumber: number
+  responder: Responder
+}
+
 export interface ClientRunInfo {
   runId: string
   /** As typed. */
@@ -96,6 +114,8 @@ export interface ClientRunInfo {
   port: number
   plan: ClientPlan
   model: ClientModel | null
+  /** Absent when the target is not one of Socket Lab's listening listeners. */
+  listener?: ClientTargetListener
   /** Wall-clock ms. */
   startedAt: number
   timeLimitMs: number
@@ -107,6 +127,49 @@ export interface ClientRunInfo {
  */
 export type ClientRequestPhase =
   'planned' | 'connecting' | 'sending' | 'waiting' | 'receiving' | 'done' | 'failed'
+
+/**
+ * How far a response got when its connection ended: nothing; part of the head (no blank line
+ * yet); the head and part of the body (less than Content-Length promised, or no length and no
+ * clean close to end it); complete; or unknown (bytes that are not HTTP, which nothing judges).
+ */
+export type ClientResponseProgress = 'nothing' | 'head' | 'body' | 'complete' | 'unknown'
+
+/**
+ * A finding about a received response: one of the response linter's warnings, or
+ * close-delimited — a body (of `body` bytes) after `Connection: close` with no length, whose end
+ * only the server's close marks.
+ */
+export type ClientFindingWarning = ResponseWarning | { code: 'close-delimited'; body: number }
+
+/** What the linter found, and the response bytes it is about: `[offset, offset + length)`. */
+export interface ClientFinding {
+  warning: ClientFindingWarning
+  /** Byte offset in the response; for no-blank-line, the end of the bytes. */
+  offset: number
+  /** 0: a point (where something is missing). */
+  length: number
+}
+
+/** A request's response as it arrived, judged once the request is over. */
+export interface ClientResponse {
+  /**
+   * Base64 of the first bytes received: at most CLIENT_RESPONSE_BYTES, less when the run has
+   * many connections (see CLIENT_RUN_RESPONSE_BYTES). bytesReceived counts them all.
+   */
+  base64: string
+  /** More bytes arrived than were kept. */
+  truncated: boolean
+  /** The request or the response is HTTP, so the linter looked at it. */
+  isHttp: boolean
+  /** Just past the blank line that ends the head, or null (none, or not HTTP). */
+  headEnd: number | null
+  /** The Content-Length the head gives, when it is one number. */
+  contentLength: number | null
+  progress: ClientResponseProgress
+  /** The linter's findings, in the order of the bytes' checks; [] when not HTTP. */
+  findings: ClientFinding[]
+}
 
 /**
  * One request's timeline. Times are ms since the run started, null until they happen.
@@ -147,6 +210,8 @@ export interface ClientRequestSnapshot {
   errorCode: string | null
   /** The client's own port: the listener shows the connection coming from it. */
   localPort: number | null
+  /** The response bytes and what the linter says, once the request is over (null until then). */
+  response: ClientResponse | null
 }
 
 export type ClientRunOutcome = 'completed' | 'cancelled' | 'time-limit' | 'shutdown'
@@ -163,7 +228,10 @@ export type ClientEvent =
       requests: ClientRequestSnapshot[]
     }
   | {
-      /** One per milestone (coalesced within a short interval), never one per byte. */
+      /**
+       * One per milestone (coalesced within a short interval), never one per byte. The response
+       * bytes come once, with the request's last change.
+       */
       type: 'client-request-changed'
       at: number
       runId: string
