@@ -7,6 +7,7 @@
  */
 import { connect, type LookupFunction, type Socket } from 'node:net'
 import { chunkSizes, plannedSnapshot } from '../../../shared/client-plan'
+import { judgeResponse } from '../../../shared/client-response'
 import {
   CLIENT_CONNECT_TIMEOUT_MS,
   type ClientFraming,
@@ -14,8 +15,10 @@ import {
 } from '../../../shared/client-types'
 import { assertNever } from '../../../shared/result'
 
-/** The most of a response's start kept to find its status line. */
+/** The most of a response's start looked at to find its status line. */
 const STATUS_LINE_BYTES = 512
+/** The response buffer's first size; it doubles up to the request's share as bytes arrive. */
+const FIRST_BUFFER_BYTES = 4096
 
 /** What a request needs from its run: the target, the run's clock, and where to report. */
 export interface RequestContext {
@@ -43,6 +46,10 @@ export interface RequestPlan {
   idle?: boolean
   bytes: Buffer
   framing: ClientFraming
+  /** The most response bytes this request keeps (see responseBytesKept). */
+  responseCap: number
+  /** The request is HTTP, so its response is linted as HTTP whatever it looks like. */
+  isHttp: boolean
 }
 
 /** `HTTP/1.1 404 NOT FOUND` → 404; null when it does not look like a status line. */
@@ -56,7 +63,9 @@ export class ClientRequest {
   readonly snap: ClientRequestSnapshot
   private socket: Socket | null = null
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
-  private head = Buffer.alloc(0)
+  /** The response's first bytes (at most plan.responseCap): `kept` of `buffer` hold them. */
+  private buffer: Buffer | null = null
+  private kept = 0
   private isOver = false
   private readonly overWaiters: (() => void)[] = []
 
@@ -139,8 +148,7 @@ export class ClientRequest {
     if (snap.firstReceivedMs === null) snap.firstReceivedMs = this.ctx.now()
     snap.bytesReceived += data.length
     if (snap.phase === 'sending' || snap.phase === 'waiting') snap.phase = 'receiving'
-    if (snap.statusLine === null && this.head.length < STATUS_LINE_BYTES)
-      this.head = Buffer.concat([this.head, data.subarray(0, STATUS_LINE_BYTES - this.head.length)])
+    this.keep(data)
     const hadLine = snap.statusLine !== null
     this.takeStatusLine(false)
     this.ctx.changed(
@@ -149,13 +157,31 @@ export class ClientRequest {
     )
   }
 
+  /** Appends what fits of `data` to the kept bytes, growing the buffer up to the cap. */
+  private keep(data: Buffer): void {
+    const cap = this.plan.responseCap
+    if (this.kept >= cap) return
+    const size = Math.min(data.length, cap - this.kept)
+    const need = this.kept + size
+    if (this.buffer === null || this.buffer.length < need) {
+      let length = Math.max(this.buffer?.length ?? 0, FIRST_BUFFER_BYTES)
+      while (length < need) length *= 2
+      const grown = Buffer.allocUnsafe(Math.min(length, cap))
+      this.buffer?.copy(grown, 0, 0, this.kept)
+      this.buffer = grown
+    }
+    data.copy(this.buffer, this.kept, 0, size)
+    this.kept = need
+  }
+
   /** The first line of the response, once it is complete (or at close, what there is). */
   private takeStatusLine(isAtClose: boolean): void {
-    if (this.snap.statusLine !== null || this.head.length === 0) return
-    const end = this.head.indexOf(0x0a)
-    if (end < 0 && !isAtClose && this.head.length < STATUS_LINE_BYTES) return
-    const line = this.head
-      .subarray(0, end < 0 ? this.head.length : end)
+    if (this.snap.statusLine !== null || this.buffer === null) return
+    const head = this.buffer.subarray(0, Math.min(this.kept, STATUS_LINE_BYTES))
+    const end = head.indexOf(0x0a)
+    if (end < 0 && !isAtClose && head.length < STATUS_LINE_BYTES) return
+    const line = head
+      .subarray(0, end < 0 ? head.length : end)
       .toString('latin1')
       .replace(/\r$/, '')
       .slice(0, 200)
@@ -202,6 +228,16 @@ export class ClientRequest {
     this.timers.clear()
     const snap = this.snap
     snap.phase = snap.errorCode === null ? 'done' : 'failed'
+    const bytes = this.buffer?.subarray(0, this.kept) ?? Buffer.alloc(0)
+    snap.response = {
+      base64: bytes.toString('base64'),
+      truncated: snap.bytesReceived > bytes.length,
+      ...judgeResponse(bytes, snap.bytesReceived, {
+        requestIsHttp: this.plan.isHttp,
+        closedCleanly: snap.errorCode === null,
+      }),
+    }
+    this.buffer = null
     this.ctx.changed(this, true)
     this.ctx.ended(this)
     for (const resolve of this.overWaiters.splice(0)) resolve()

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClientRequestSnapshot, ClientRunRequest } from '../../../shared/client-types'
+import { clientVerdict } from '../../../shared/client-verdict'
 import type { EngineEvent } from '../../../shared/contract'
 import { recordingEngine, startListener, waitFor, type TestEngine } from '../engine-test-kit'
 
@@ -82,6 +83,12 @@ describe('client plans against a listener', () => {
       expect(r.bytesSent).toBe(r.bytesToSend)
       expect(r.bytesReceived).toBeGreaterThan(0)
       expect(r.statusLine).toBe('HTTP/1.1 200 OK')
+      // The book's response, kept whole and clean: the linter finds nothing.
+      const kept = Buffer.from(r.response?.base64 ?? '', 'base64')
+      expect(kept.length).toBe(r.bytesReceived)
+      expect(kept.toString('latin1')).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Length: \d+\r\n\r\n/)
+      expect(r.response).toMatchObject({ truncated: false, progress: 'complete', findings: [] })
+      expect(clientVerdict(r)).toEqual({ kind: 'complete' })
     }
     // A few events per request (milestones coalesced), never one per byte.
     const changes = t.events().filter((e) => e.type === 'client-request-changed')

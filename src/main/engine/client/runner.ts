@@ -5,7 +5,9 @@
  * One plan runs at a time. Its limits (200 connections, loopback unless confirmed) are checked
  * by the validator before it gets here; the host is then resolved here and every resolved address
  * must be loopback too unless confirmed (see resolve-target.ts). The time limit (60 s at most) is
- * a timer that stops the run and says so. Events are coalesced per request so a run costs a few
+ * a timer that stops the run and says so. Each request keeps the first bytes of its response (at
+ * most 64 KiB, less in a plan of many connections: 2 MiB a run) and sends them, judged by the
+ * response linter, with its last change. Events are coalesced per request so a run costs a few
  * events per request.
  *
  * An HTTP plan's idle connections open first; its requests start once they are connected (so a
@@ -17,7 +19,8 @@
 import type { LookupFunction } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { expectedDoneTimes, findTargetListener, modelOf } from '../../../shared/client-expected'
-import { expandRows, httpRequestText } from '../../../shared/client-plan'
+import { expandRows, httpRequestText, responseBytesKept } from '../../../shared/client-plan'
+import { looksLikeHttpRequest } from '../../../shared/client-response'
 import {
   MAX_CLIENT_SECONDS,
   type ClientCancelRequest,
@@ -186,7 +189,10 @@ class ClientRun {
   }
 }
 
-/** The requests of a validated plan, with their bytes and expected done times. */
+/**
+ * The requests of a validated plan, with their bytes and expected done times, each keeping its
+ * share of the run's response bytes.
+ */
 function planRequests(
   request: ClientRunRequest,
   host: string,
@@ -198,10 +204,21 @@ function planRequests(
     const parsed = rawPlanBytes(plan.text)
     const bytes = 'bytes' in parsed ? Buffer.from(parsed.bytes) : Buffer.alloc(0)
     return [
-      { index: 0, path: null, startMs: 0, expectedDoneMs: null, bytes, framing: plan.framing },
+      {
+        index: 0,
+        path: null,
+        startMs: 0,
+        expectedDoneMs: null,
+        bytes,
+        framing: plan.framing,
+        responseCap: responseBytesKept(1),
+        isHttp: looksLikeHttpRequest(bytes),
+      },
     ]
   }
   const idle = plan.idle ?? 0
+  const rows = expandRows(plan.rows)
+  const responseCap = responseBytesKept(idle + rows.length)
   const idlePlans = Array.from({ length: idle }, (_, index): RequestPlan => ({
     index,
     path: null,
@@ -210,8 +227,10 @@ function planRequests(
     idle: true,
     bytes: Buffer.alloc(0),
     framing: { kind: 'whole' },
+    responseCap,
+    isHttp: false,
   }))
-  const requests = expandRows(plan.rows).map((r, i): RequestPlan => {
+  const requests = rows.map((r, i): RequestPlan => {
     const expectedMs = expected[i] ?? null
     const isBlocked = expectedMs === Infinity
     return {
@@ -222,6 +241,8 @@ function planRequests(
       expectedBlocked: isBlocked,
       bytes: Buffer.from(httpRequestText(r.path, host, port), 'latin1'),
       framing: { kind: 'whole' },
+      responseCap,
+      isHttp: true,
     }
   })
   return [...idlePlans, ...requests]
@@ -253,7 +274,8 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
         field: 'confirmedRemote',
         message: `${host} resolves to ${remote.join(', ')}, not this machine: confirm sending to it first`,
       })
-    const model = modelOf(findTargetListener(host, port, deps.listeners?.() ?? []))
+    const listener = findTargetListener(host, port, deps.listeners?.() ?? [])
+    const model = modelOf(listener)
     const runId = `run-${nextRun}`
     nextRun += 1
     const info: ClientRunInfo = {
@@ -263,6 +285,15 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
       port,
       plan: request.plan,
       model,
+      ...(listener === undefined
+        ? {}
+        : {
+            listener: {
+              listenerId: listener.id,
+              listenerNumber: listener.number,
+              responder: listener.settings.responder,
+            },
+          }),
       startedAt: Date.now(),
       timeLimitMs: (request.timeLimitSeconds ?? MAX_CLIENT_SECONDS) * 1000,
     }
