@@ -3,58 +3,14 @@
  * and a timeline — a list with one readable line per request and a bar from connect to done on a
  * shared time axis (the bars are decoration: every time is in the text too).
  */
-import { Fragment, memo, useEffect, useState, type ReactNode } from 'react'
+import { Fragment, memo, useEffect, useId, useState, type ReactNode } from 'react'
 import { describeRows } from '../../../shared/client-plan'
-import {
-  CLIENT_CONNECT_TIMEOUT_MS,
-  type ClientRequestSnapshot,
-  type ClientRunInfo,
-} from '../../../shared/client-types'
+import type { ClientRequestSnapshot, ClientRunInfo } from '../../../shared/client-types'
 import { useI18n, type Translate } from '../i18n/context'
 import type { Lang } from '../i18n/translate'
 import type { ClientRunView } from '../state/client'
-
-const KNOWN_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'CONNECT_TIMEOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'TIME_LIMIT',
-  'CANCELLED',
-  'CLOSED_BY_CLIENT',
-  'NEW_PLAN',
-] as const)
-
-type KnownError = typeof KNOWN_ERRORS extends Set<infer T> ? T : never
-
-function isKnownError(code: string): code is KnownError {
-  return (KNOWN_ERRORS as Set<string>).has(code)
-}
-
-// A 200-request timeline formats ~1000 times a render: build each formatter once.
-const FORMATS = new Map<string, Intl.NumberFormat>()
-
-function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${digits}`
-  let format = FORMATS.get(key)
-  if (format === undefined) {
-    format = new Intl.NumberFormat(lang, { maximumFractionDigits: digits })
-    FORMATS.set(key, format)
-  }
-  return format
-}
-
-/** 0.4 ms, 12 ms, 5.01 s: as people of `lang` write numbers. */
-export function formatMs(lang: Lang, t: Translate, ms: number): string {
-  if (ms < 1000) return t('client.ms', { n: numberFormat(lang, ms < 10 ? 1 : 0).format(ms) })
-  return t('client.s', { n: numberFormat(lang, 2).format(ms / 1000) })
-}
+import { ClientResponseView } from './ClientResponse'
+import { explainRequest, formatMs } from './ClientVerdict'
 
 /** True while an idle connection is still open. */
 export function isOpenIdle(r: ClientRequestSnapshot): boolean {
@@ -72,16 +28,17 @@ function idleStatus(t: Translate, r: ClientRequestSnapshot): string {
 }
 
 /** The explanation of a failed (or answerless) request, or null. */
-function explanation(t: Translate, r: ClientRequestSnapshot): string | null {
-  const code = r.errorCode
-  if (r.idle && (code === null || isOpenIdle(r)))
+function explanation(
+  lang: Lang,
+  t: Translate,
+  run: ClientRunInfo,
+  r: ClientRequestSnapshot,
+): string | null {
+  if (r.idle && (r.errorCode === null || isOpenIdle(r)))
     return isOpenIdle(r) || r.phase === 'planned' || r.phase === 'connecting'
       ? t('client.idle.explain.open')
       : t('client.idle.explain.server')
-  if (code === null)
-    return r.phase === 'done' && r.bytesReceived === 0 ? t('client.explain.noResponse') : null
-  if (!isKnownError(code)) return t('client.explain.other', { code })
-  return t(`client.explain.${code}`, { seconds: CLIENT_CONNECT_TIMEOUT_MS / 1000 })
+  return explainRequest(lang, t, run, r)
 }
 
 /** The row's one-line summary: `#2 GET /sleep — 200 — 5.01 s (expected 5 s)`. */
@@ -218,9 +175,15 @@ const RequestSummary = memo(function RequestSummary({ r }: { r: ClientRequestSna
   return <div className="client-summary">{requestSummary(lang, t, r)}</div>
 })
 
-const RequestNotes = memo(function RequestNotes({ r }: { r: ClientRequestSnapshot }) {
+const RequestNotes = memo(function RequestNotes({
+  run,
+  r,
+}: {
+  run: ClientRunInfo
+  r: ClientRequestSnapshot
+}) {
   const { t, lang } = useI18n()
-  const why = explanation(t, r)
+  const why = explanation(lang, t, run, r)
   const parts = details(lang, t, r)
   // Each part wraps as a unit, so "48 ms" never splits across lines in a narrow column.
   return (
@@ -237,6 +200,40 @@ const RequestNotes = memo(function RequestNotes({ r }: { r: ClientRequestSnapsho
       )}
       {why && <div className={r.idle ? 'client-why client-why-idle' : 'client-why'}>{why}</div>}
     </>
+  )
+})
+
+/**
+ * Once a request is over and something came back: a button that opens its response (bytes and
+ * the linter's findings) under the row.
+ */
+const RequestResponse = memo(function RequestResponse({ r }: { r: ClientRequestSnapshot }) {
+  const { t } = useI18n()
+  const id = useId()
+  const [isOpen, setOpen] = useState(false)
+  const response = r.response
+  if (response === null || r.bytesReceived === 0) return null
+  const n = r.index + 1
+  const findings = response.findings.length
+  return (
+    <div className="client-response-row">
+      <button
+        type="button"
+        className="small quiet client-response-toggle"
+        aria-expanded={isOpen}
+        aria-controls={id}
+        onClick={() => setOpen((open) => !open)}
+      >
+        {t('client.response.toggle', {
+          n,
+          size: t('client.evidence.bytes', { count: r.bytesReceived }),
+          findings: findings > 0 ? t('client.response.findings', { count: findings }) : '',
+        })}
+      </button>
+      <div id={id}>
+        {isOpen && <ClientResponseView n={n} response={response} received={r.bytesReceived} />}
+      </div>
+    </div>
   )
 })
 
@@ -286,7 +283,8 @@ export const ClientTimeline = memo(function ClientTimeline({
           >
             <RequestSummary r={r} />
             <Bar r={r} axis={axis} nowMs={nowMs} />
-            <RequestNotes r={r} />
+            <RequestNotes run={run} r={r} />
+            <RequestResponse r={r} />
           </li>
         ))}
       </ol>

@@ -121,14 +121,6 @@ export const clientEn = {
   'client.detail.bytes': '{sent} B sent in {writes}, {received} B received',
   'client.detail.writes': { one: '{count} write', other: '{count} writes' },
   'client.detail.port': 'from port {port}',
-  'client.explain.noResponse':
-    'The server closed the connection without sending anything, as Listings 20-1 and 20-2 do.',
-  'client.explain.ECONNREFUSED':
-    'Connection refused: nothing listens on that address and port (or the listener was stopped), so the OS refused the connection.',
-  'client.explain.ECONNRESET':
-    'Connection reset: the server reset the connection (RST) instead of closing it normally — for example Listing 20-1 (“Close at once”) drops the stream while the request is still unread, or the server used Reset.',
-  'client.explain.EPIPE':
-    'Broken pipe: the server had already closed the connection while the client was still sending.',
   'client.explain.ETIMEDOUT':
     'Timed out: the other side stopped answering (a firewall that drops packets, or a host that is down).',
   'client.explain.CONNECT_TIMEOUT':
@@ -139,8 +131,6 @@ export const clientEn = {
   'client.explain.ENOTFOUND': 'The host name does not resolve to an address.',
   'client.explain.EAI_AGAIN':
     'The host name could not be looked up right now (DNS did not answer).',
-  'client.explain.TIME_LIMIT':
-    'The plan’s time limit ended it: the server had not closed the connection by then (Silent and Echo never do).',
   'client.explain.CANCELLED': 'You cancelled the plan: the client closed this connection.',
   'client.explain.other': 'The connection failed with {code}.',
 
@@ -181,4 +171,92 @@ export const clientEn = {
   },
   'client.commands.idle':
     'Idle connections have no curl equivalent: {command} with nothing typed opens one.',
+  'client.verdict.refused':
+    'Connection refused at {time}: nothing listens on that address and port ({target}), so the OS refused the connection. Is your server running, and on that port? Check the address in its bind call: a server that has exited or panicked no longer listens.',
+  'client.verdict.reset': 'The server reset the connection (RST) at {time}, {received}.',
+  'client.verdict.reset.unsent':
+    'It came before the whole request was sent ({sent} of {total} bytes).',
+  'client.verdict.reset.why':
+    'An OS sends RST instead of a normal close when a server closes a connection — or its process ends (a panic, Ctrl-C) — while request bytes it never read are waiting: for example it answered, or dropped the stream, without reading the request.',
+  'client.verdict.closedEarly.nothing':
+    'The server closed the connection (FIN) at {time} without sending a byte: it dropped the stream without writing a response, as Listings 20-1 and 20-2 do.',
+  'client.verdict.closedEarly.nothing.why':
+    'Does your handler write the response (stream.write_all) before the stream is dropped?',
+  'client.verdict.closedEarly.head':
+    'The server closed the connection (FIN) at {time}, {received}, before the head ended: no blank line (\\r\\n\\r\\n) came, so the response is incomplete.',
+  'client.verdict.closedEarly.body':
+    'The server closed the connection (FIN) at {time} with the body incomplete: {body} of the {length} bytes its Content-Length promised.',
+  'client.verdict.closedEarly.body.why':
+    'Count the body in bytes (contents.len()), and write all of it before the stream is dropped.',
+  'client.verdict.timedOut.connect':
+    'The plan’s time limit came while the connection was still being made.',
+  'client.verdict.timedOut.nothing':
+    'No answer within the plan’s {seconds} s limit: the server accepted the connection and got the request ({sent} bytes), but sent nothing and did not close it.',
+  'client.verdict.timedOut.nothing.why':
+    'Is it still reading — reading to the end of the stream (read_to_end, read_to_string) waits for a close the client never sends — or busy with another connection (a single thread)?',
+  'client.verdict.timedOut.partial':
+    'The server sent {received} and then neither finished the response nor closed the connection within the plan’s {seconds} s limit.',
+  'client.verdict.kept-open':
+    'The whole response arrived ({received}, from {time}), but the server kept the connection open until the plan’s {seconds} s limit, although the request said Connection: close. A client that reads by Content-Length is done; one that reads until the close waits.',
+  'client.verdict.notStarted': 'The plan’s time limit came before this request opened.',
+  'client.evidence.none': 'before any byte of a response',
+  'client.evidence.after': {
+    one: 'after {count} byte of the response',
+    other: 'after {count} bytes of the response',
+  },
+  'client.evidence.bytes': { one: '{count} byte', other: '{count} bytes' },
+  'client.evidence.head': 'The head had not ended: no blank line yet.',
+  'client.evidence.body':
+    'The body was incomplete: {body} of the {length} bytes its Content-Length promised.',
+  'client.evidence.bodyNoLength':
+    'With no Content-Length, only the close could have told the client where the body ends.',
+  'client.evidence.complete': 'The response was complete before it.',
+  'client.ours': 'Listener {number} is “{responder}”: {behaviour}',
+  'client.ours.silent': 'it records what arrives and never answers or closes.',
+  'client.ours.close-at-once':
+    'it drops the stream as soon as it accepts it (Listing 20-1), without reading the request: with request bytes unread, the OS sends RST.',
+  'client.ours.read-request-then-close':
+    'it reads the request and drops the stream without answering (Listing 20-2).',
+  'client.ours.echo': 'it sends back every byte it reads and never closes.',
+  'client.ours.http':
+    'it answers with the response head and page set on its card, then closes; the linter there checks what it sends.',
+
+  'client.response.toggle': 'Response #{n} — {size}{findings}',
+  'client.response.findings': {
+    one: ', {count} linter finding',
+    other: ', {count} linter findings',
+  },
+  'client.response.region': 'Response #{n}',
+  'client.response.size': { one: '{count} byte received.', other: '{count} bytes received.' },
+  'client.response.truncated':
+    'The first {kept} of {total} bytes received are kept and shown (a plan keeps at most 64 KiB of each response, less when it has many connections).',
+  'client.response.views': 'Response view',
+  'client.response.text': 'Text',
+  'client.response.hex': 'Hex',
+  'client.response.textHint':
+    'UTF-8; control bytes (\\r, \\n, …) are boxed and bytes that are not UTF-8 are shown as \\xNN. Marked: the bytes a finding is about.',
+  'client.lint.title': 'The response linter on these bytes',
+  'client.lint.list': 'Linter findings for #{n}',
+  'client.lint.ok': 'The linter finds nothing wrong with this response.',
+  'client.lint.notHttp': 'These bytes are not an HTTP response: the linter has nothing to check.',
+  'client.lint.where.byte': 'byte {offset}',
+  'client.lint.where.range': 'bytes {from}–{to}',
+  'client.lint.where.end': 'at the end, byte {offset}',
+  'client.lint.where.hint': 'Mark it in the bytes',
+  'client.finding.status-line':
+    'The status line “{line}” is not HTTP/1.x NNN reason: clients may reject the response.',
+  'client.finding.bare-lf':
+    'Line {line} of the head ends with a bare \\n instead of \\r\\n. HTTP requires \\r\\n; browsers and curl usually accept it, stricter clients may not.',
+  'client.finding.no-blank-line':
+    'The head never ended: no blank line (\\r\\n\\r\\n) arrived, so a client is still waiting for the rest of the headers.',
+  'client.finding.no-content-length':
+    'No Content-Length: the client learns where the body ends only when the connection closes.',
+  'client.finding.bad-content-length':
+    'Content-Length “{value}” is not one number of bytes: clients may reject the response.',
+  'client.finding.length-short':
+    'Content-Length says {declared} bytes, but {actual} arrived: the client waits for the rest, or gets an incomplete response when the connection closes.',
+  'client.finding.length-long':
+    'Content-Length says {declared} bytes, but {actual} arrived: a client stops after {declared} and drops the rest (marked).',
+  'client.finding.close-delimited':
+    'A body of {body} bytes after Connection: close, with no Content-Length: the client takes everything until the server closes as the body. That works with a clean close, but after a reset — or from a server that stays open — it cannot tell a whole page from a cut one.',
 } satisfies Record<string, Message>

@@ -126,14 +126,6 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
     other: '{count} записи',
   },
   'client.detail.port': 'с порта {port}',
-  'client.explain.noResponse':
-    'Сервер закрыл соединение, ничего не отправив, — как делают листинги 20-1 и 20-2.',
-  'client.explain.ECONNREFUSED':
-    'В соединении отказано: на этом адресе и порту никто не слушает (или слушатель остановлен), и ОС отклонила подключение.',
-  'client.explain.ECONNRESET':
-    'Соединение сброшено: сервер сбросил соединение (RST) вместо обычного закрытия — например, листинг 20-1 («Сразу закрыть») удаляет TcpStream, когда запрос ещё не прочитан, или в Socket Lab нажали «Сбросить».',
-  'client.explain.EPIPE':
-    'Обрыв канала: сервер уже закрыл соединение, а клиент ещё отправлял данные.',
   'client.explain.ETIMEDOUT':
     'Время ожидания истекло: другая сторона перестала отвечать (брандмауэр отбрасывает пакеты или хост выключен).',
   'client.explain.CONNECT_TIMEOUT':
@@ -143,8 +135,6 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.explain.EADDRNOTAVAIL': 'К этому адресу нельзя подключиться с этого компьютера.',
   'client.explain.ENOTFOUND': 'Имя хоста не преобразуется в адрес.',
   'client.explain.EAI_AGAIN': 'Имя хоста сейчас не удалось найти (DNS не ответил).',
-  'client.explain.TIME_LIMIT':
-    'Соединение закрыто по пределу времени плана: сервер к этому моменту его не закрыл («Молчать» и «Эхо» не закрывают никогда).',
   'client.explain.CANCELLED': 'Вы отменили план: клиент закрыл это соединение.',
   'client.explain.other': 'Соединение завершилось ошибкой {code}.',
 
@@ -194,4 +184,108 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   },
   'client.commands.idle':
     'У простаивающих соединений нет аналога в curl: {command}, ничего не вводя, открывает одно.',
+  'client.verdict.refused':
+    'В соединении отказано ({time}): на этом адресе и порту ({target}) никто не слушает, и ОС отклонила подключение. Запущен ли ваш сервер, и на этом ли порту? Проверьте адрес в вызове bind: сервер, который завершился или упал с паникой, больше не слушает.',
+  'client.verdict.reset': 'Сервер сбросил соединение (RST) через {time}, {received}.',
+  'client.verdict.reset.unsent':
+    'Это случилось до того, как запрос ушёл целиком (отправлено {sent} из {total} байт).',
+  'client.verdict.reset.why':
+    'ОС отправляет RST вместо обычного закрытия, когда сервер закрывает соединение — или его процесс завершается (паника, Ctrl-C), — а непрочитанные байты запроса ещё ждут: например, он ответил или удалил TcpStream, не прочитав запрос.',
+  'client.verdict.closedEarly.nothing':
+    'Сервер закрыл соединение (FIN) через {time}, не отправив ни байта: он удалил TcpStream, не записав ответа, — как делают листинги 20-1 и 20-2.',
+  'client.verdict.closedEarly.nothing.why':
+    'Записывает ли ваш обработчик ответ (stream.write_all) до того, как TcpStream удаляется?',
+  'client.verdict.closedEarly.head':
+    'Сервер закрыл соединение (FIN) через {time}, {received}, до конца заголовков: пустая строка (\\r\\n\\r\\n) так и не пришла, ответ неполный.',
+  'client.verdict.closedEarly.body':
+    'Сервер закрыл соединение (FIN) через {time}, не дослав тело: пришло {body} из {length} байт, обещанных в Content-Length.',
+  'client.verdict.closedEarly.body.why':
+    'Считайте длину тела в байтах (contents.len()) и записывайте его целиком до того, как TcpStream удаляется.',
+  'client.verdict.timedOut.connect':
+    'Предел времени плана наступил, пока соединение ещё устанавливалось.',
+  'client.verdict.timedOut.nothing':
+    'Нет ответа за предел плана в {seconds} с: сервер принял соединение и получил запрос ({sent} байт), но ничего не отправил и соединение не закрыл.',
+  'client.verdict.timedOut.nothing.why':
+    'Может быть, он ещё читает: чтение до конца потока (read_to_end, read_to_string) ждёт закрытия, которого клиент не делает. Или занят другим соединением (один поток)?',
+  'client.verdict.timedOut.partial':
+    'Сервер отправил {received}, а потом за предел плана в {seconds} с так и не закончил ответ и не закрыл соединение.',
+  'client.verdict.kept-open':
+    'Ответ пришёл целиком ({received}, начиная с {time}), но сервер держал соединение открытым до предела плана в {seconds} с, хотя в запросе было Connection: close. Клиент, который читает по Content-Length, уже получил всё; клиент, который читает до закрытия, ждёт.',
+  'client.verdict.notStarted': 'Предел времени плана наступил раньше, чем этот запрос открылся.',
+  'client.evidence.none': 'не получив ни байта ответа',
+  'client.evidence.after': {
+    one: 'получив {count} байт ответа',
+    few: 'получив {count} байта ответа',
+    many: 'получив {count} байт ответа',
+    other: 'получив {count} байта ответа',
+  },
+  'client.evidence.bytes': {
+    one: '{count} байт',
+    few: '{count} байта',
+    many: '{count} байт',
+    other: '{count} байта',
+  },
+  'client.evidence.head': 'Заголовки не закончились: пустой строки ещё не было.',
+  'client.evidence.body':
+    'Тело было неполным: {body} из {length} байт, обещанных в Content-Length.',
+  'client.evidence.bodyNoLength':
+    'Без Content-Length только закрытие соединения могло сказать клиенту, где кончается тело.',
+  'client.evidence.complete': 'Ответ к этому моменту уже пришёл целиком.',
+  'client.ours': 'Слушатель {number} — «{responder}»: {behaviour}',
+  'client.ours.silent':
+    'он записывает всё, что приходит, и никогда не отвечает и не закрывает соединение.',
+  'client.ours.close-at-once':
+    'он удаляет TcpStream сразу после accept (листинг 20-1), не читая запрос: раз байты запроса не прочитаны, ОС отправляет RST.',
+  'client.ours.read-request-then-close':
+    'он читает запрос и удаляет TcpStream, ничего не ответив (листинг 20-2).',
+  'client.ours.echo':
+    'он отправляет обратно каждый прочитанный байт и никогда не закрывает соединение.',
+  'client.ours.http':
+    'он отвечает заголовками и страницей, заданными в его карточке, и закрывает соединение; что он отправляет, проверяет линтер там же.',
+
+  'client.response.toggle': 'Ответ #{n} — {size}{findings}',
+  'client.response.findings': {
+    one: ', {count} замечание линтера',
+    few: ', {count} замечания линтера',
+    many: ', {count} замечаний линтера',
+    other: ', {count} замечания линтера',
+  },
+  'client.response.region': 'Ответ #{n}',
+  'client.response.size': {
+    one: 'Получен {count} байт.',
+    few: 'Получено {count} байта.',
+    many: 'Получено {count} байт.',
+    other: 'Получено {count} байта.',
+  },
+  'client.response.truncated':
+    'Сохранены и показаны первые {kept} из {total} полученных байт (план хранит не больше 64 КиБ каждого ответа, а при многих соединениях — меньше).',
+  'client.response.views': 'Вид ответа',
+  'client.response.text': 'Текст',
+  'client.response.hex': 'Hex',
+  'client.response.textHint':
+    'UTF-8; управляющие байты (\\r, \\n, …) показаны в рамках, байты не из UTF-8 — как \\xNN. Выделены байты, к которым относится замечание.',
+  'client.lint.title': 'Линтер ответов об этих байтах',
+  'client.lint.list': 'Замечания линтера к #{n}',
+  'client.lint.ok': 'Линтер не находит в этом ответе ошибок.',
+  'client.lint.notHttp': 'Эти байты — не HTTP-ответ: линтеру нечего проверять.',
+  'client.lint.where.byte': 'байт {offset}',
+  'client.lint.where.range': 'байты {from}–{to}',
+  'client.lint.where.end': 'в конце, байт {offset}',
+  'client.lint.where.hint': 'Выделить в байтах',
+  'client.finding.status-line':
+    'Строка статуса «{line}» не имеет вида HTTP/1.x NNN пояснение: клиенты могут отвергнуть ответ.',
+  'client.finding.bare-lf':
+    'Строка {line} заголовков заканчивается голым \\n вместо \\r\\n. HTTP требует \\r\\n; браузеры и curl обычно это прощают, более строгие клиенты — нет.',
+  'client.finding.no-blank-line':
+    'Заголовки так и не закончились: пустая строка (\\r\\n\\r\\n) не пришла, и клиент всё ещё ждёт остальных заголовков.',
+  'client.finding.no-content-length':
+    'Нет Content-Length: клиент узнаёт, где кончается тело, только когда соединение закрывается.',
+  'client.finding.bad-content-length':
+    'Content-Length «{value}» — не одно число байт: клиенты могут отвергнуть ответ.',
+  'client.finding.length-short':
+    'В Content-Length {declared} байт, а пришло {actual}: клиент ждёт остального или, когда соединение закроется, получает неполный ответ.',
+  'client.finding.length-long':
+    'В Content-Length {declared} байт, а пришло {actual}: клиент остановится на {declared} и отбросит остальное (выделено).',
+  'client.finding.close-delimited':
+    'Тело в {body} байт после Connection: close без Content-Length: клиент считает телом всё, что придёт до закрытия. При обычном закрытии это работает, но после сброса — или если сервер не закрывает соединение — клиент не отличит целую страницу от обрезанной.',
 }
