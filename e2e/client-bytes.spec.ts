@@ -1,0 +1,75 @@
+import { createServer, type Server, type Socket } from 'node:net'
+import { expect, test } from './fixtures'
+
+/** A learner's server: answers each request with a bare-\n response, then closes. */
+const RESPONSE = 'HTTP/1.1 200 OK\nContent-Length: 5\n\nhello'
+
+let server: Server | null = null
+const sockets = new Set<Socket>()
+
+test.afterEach(async () => {
+  for (const socket of sockets) socket.destroy()
+  sockets.clear()
+  const s = server
+  server = null
+  if (s) await new Promise<void>((resolve) => s.close(() => resolve()))
+})
+
+async function bareLfServer(): Promise<number> {
+  server = createServer((socket) => {
+    sockets.add(socket)
+    socket.on('error', () => undefined)
+    socket.on('close', () => sockets.delete(socket))
+    let head = ''
+    socket.on('data', (data) => {
+      head += data.toString('latin1')
+      if (head.includes('\r\n\r\n')) socket.end(RESPONSE)
+    })
+  })
+  const s = server
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))
+  const address = s.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+test('the Client tab shows your server’s response bytes and the linter’s finding', async ({
+  app,
+}) => {
+  const { page } = app
+  const port = await bareLfServer()
+  await page.getByRole('tab', { name: 'Client' }).click()
+  const client = page.getByRole('region', { name: 'Client' })
+  await client.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`)
+  await client.getByRole('button', { name: '1 × /', exact: true }).click()
+  await client.getByRole('button', { name: 'Run plan' }).click()
+  await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+  const row = client.getByRole('list', { name: 'Timeline of run 1' }).getByRole('listitem')
+  await expect(row).toContainText('#1 GET / — 200')
+  // Not one of Socket Lab's listeners: nothing is said about Socket Lab's responders.
+  await expect(client.getByText(/^Not one of Socket Lab’s listeners/)).toBeVisible()
+
+  const toggle = row.getByRole('button', { name: 'Response #1 — 40 bytes, 1 linter finding' })
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  const result = row.getByRole('region', { name: 'Response #1' })
+  await expect(result.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true')
+  await expect(result.getByRole('tabpanel')).toHaveText(
+    'HTTP/1.1 200 OK\\nContent-Length: 5\\n\\nhello',
+  )
+  const findings = result.getByRole('list', { name: 'Linter findings for #1' })
+  await expect(findings.getByRole('listitem')).toHaveText(
+    /^Line 1 of the head ends with a bare \\n instead of \\r\\n\./,
+  )
+  await findings.getByRole('button', { name: 'byte 15' }).click()
+  await expect(result.getByRole('tabpanel').locator('mark')).toHaveText('\\n')
+  const shots = process.env.SOCKETLAB_SHOTS
+  if (shots) await page.screenshot({ path: `${shots}/client-bytes-text.png` })
+
+  await result.getByRole('tab', { name: 'Hex' }).click()
+  // 16 bytes a line, or 8 where the column is too narrow for 16.
+  await expect(result.getByRole('tabpanel')).toContainText('0000  48 54 54 50 2f 31 2e 31 ')
+  await expect(result.getByRole('tabpanel')).toContainText('|HTTP/1.1')
+  await expect(result.getByRole('tabpanel').locator('mark').first()).toHaveText('0a')
+  if (shots) await page.screenshot({ path: `${shots}/client-bytes-hex.png` })
+})
