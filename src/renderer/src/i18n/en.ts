@@ -2,6 +2,7 @@
  * English messages: the reference catalog. Every key here must exist in ru.ts (a type error
  * otherwise). Program output, commands and error codes are not messages: they are shown as is.
  */
+import { classEn } from './class.en'
 import { clientEn } from './client.en'
 import { diagnosticsEn } from './diagnostics.en'
 import { inspectorEn } from './inspector.en'
@@ -213,6 +214,7 @@ export const en = {
   ...clientEn,
   ...diagnosticsEn,
   ...lessonsEn,
+  ...classEn,
 } satisfies Record<string, Message>
 
 /** Every message key. */

@@ -2,6 +2,7 @@
  * Русские сообщения: те же ключи, что в en.ts (недостающий ключ — ошибка типов).
  */
 import type { Catalog } from './en'
+import { classRu } from './class.ru'
 import { clientRu } from './client.ru'
 import { diagnosticsRu } from './diagnostics.ru'
 import { inspectorRu } from './inspector.ru'
@@ -234,4 +235,5 @@ export const ru: Catalog = {
   ...clientRu,
   ...diagnosticsRu,
   ...lessonsRu,
+  ...classRu,
 }
