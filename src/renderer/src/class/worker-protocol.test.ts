@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { progressText, progressUpTo } from './class-test-kit'
+import { answerReadRequest, isReadRequest, type WorkerReply } from './worker-protocol'
+
+describe('the worker protocol', () => {
+  it('knows a read request from anything else', () => {
+    const file = new File(['{}'], 'a.json')
+    expect(isReadRequest({ type: 'read', files: [file] })).toBe(true)
+    expect(isReadRequest({ type: 'read', files: [] })).toBe(true)
+    expect(isReadRequest({ type: 'read', files: ['a.json'] })).toBe(false)
+    expect(isReadRequest({ type: 'read' })).toBe(false)
+    expect(isReadRequest({ type: 'write', files: [file] })).toBe(false)
+    expect(isReadRequest(null)).toBe(false)
+    expect(isReadRequest('read')).toBe(false)
+  })
+
+  it('answers each file in order, then done', async () => {
+    const replies: WorkerReply[] = []
+    await answerReadRequest(
+      {
+        type: 'read',
+        files: [
+          new File([progressText('Anna', progressUpTo('pool'))], 'anna.json'),
+          new File(['nope'], 'bad.json'),
+        ],
+      },
+      (reply) => replies.push(reply),
+    )
+    expect(replies).toEqual([
+      { type: 'result', index: 0, result: expect.objectContaining({ ok: true, student: 'Anna' }) },
+      {
+        type: 'result',
+        index: 1,
+        result: { ok: false, file: 'bad.json', problem: { kind: 'not-json' } },
+      },
+      { type: 'done' },
+    ])
+  })
+
+  it('answers a malformed message with done alone', async () => {
+    const replies: WorkerReply[] = []
+    await answerReadRequest({ type: 'read', files: 'x' }, (reply) => replies.push(reply))
+    expect(replies).toEqual([{ type: 'done' }])
+  })
+})
