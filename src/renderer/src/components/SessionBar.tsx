@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/context'
 import { collectSession, toPcapConversation } from '../session/collect'
 import { useApi } from '../state/StoreContext'
 import { desktopApi, openSessionFile, saveFile } from '../shell-io'
+import { ClassView } from './class'
 import { SessionProblem, type OpenFailure } from './SessionProblem'
 
 export interface SessionBarProps {
@@ -29,6 +30,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
   const [failure, setFailure] = useState<OpenFailure | null>(null)
+  const [isClassOpen, setClassOpen] = useState(false)
 
   /** Runs a save; its answer is what to report (a path or a name), or null when cancelled. */
   const run = async (work: () => Promise<string | null>): Promise<void> => {
@@ -139,6 +141,15 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
       >
         {t('session.exportPcap')}
       </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => setClassOpen(true)}
+        title={t('class.openHint')}
+      >
+        {t('class.open')}
+      </button>
+      <ClassView isOpen={isClassOpen} onClose={() => setClassOpen(false)} />
       {busy && <span role="status">{t('session.working')}</span>}
       {!busy && status && <span role="status">{status}</span>}
       {failure && <SessionProblem failure={failure} onDismiss={() => setFailure(null)} />}
