@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import type { Locator, Page } from '@playwright/test'
 import { openClient, type Client } from './clients'
-import { expect, listenerCard, startListening, test } from './fixtures'
+import { expect, listenerCard, test } from './fixtures'
 
 const clients: Client[] = []
 test.afterEach(() => {
@@ -24,13 +24,33 @@ function lesson(page: Page): Locator {
   return page.getByRole('region', { name: 'Lesson' })
 }
 
-/** Opens a stage by its option's label and sets listener 1 up for it. */
-async function setUpStage(page: Page, label: string): Promise<Locator> {
+/** The port a listening card says it listens on. */
+async function listeningPort(card: Locator): Promise<number> {
+  const status = card.getByRole('status')
+  await expect(status).toHaveText(/Listening on \S+:\d+/)
+  return Number(/:(\d+)\s*$/.exec((await status.textContent()) ?? '')?.[1])
+}
+
+/**
+ * Opens a stage by its option's label and sets listener 1 up for it: it then listens on the
+ * book's 127.0.0.1:7878, or, when another test or program holds that, on the port the lesson
+ * offers instead. Returns the panel and the port.
+ */
+async function setUpStage(page: Page, label: string): Promise<{ panel: Locator; port: number }> {
   const panel = lesson(page)
   await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label })
   await panel.getByRole('button', { name: 'Set up this stage' }).click()
-  await expect(panel.getByText('Listener 1 is set up for this stage.')).toBeVisible()
-  return panel
+  const done = panel
+    .getByRole('status')
+    .filter({ hasText: /^Listener 1 is set up for this stage and listens on/ })
+  const offer = panel.getByRole('button', { name: /^Use port \d+ instead$/ })
+  for (let tries = 0; ; tries++) {
+    await expect(done.or(offer)).toBeVisible()
+    if (await done.isVisible()) break
+    expect(tries, 'a free port within a few offers').toBeLessThan(5)
+    await offer.click()
+  }
+  return { panel, port: await listeningPort(listenerCard(page, 1)) }
 }
 
 test('Listing 20-1: three real connections tick “3 connections accepted”', async ({ app }) => {
@@ -42,7 +62,7 @@ test('Listing 20-1: three real connections tick “3 connections accepted”', a
   await expect(lesson(page).getByRole('combobox', { name: 'Stage' })).toBeInViewport()
   // Only the listener column scrolled, not the window.
   await expect(page.getByRole('banner')).toBeInViewport({ ratio: 1 })
-  const panel = await setUpStage(page, '1. Connection established (20-1)')
+  const { panel, port } = await setUpStage(page, '1. Connection established (20-1)')
   const card = listenerCard(page, 1)
   await expect(card.getByRole('combobox', { name: 'Responder' })).toHaveValue('close-at-once')
 
@@ -53,7 +73,6 @@ test('Listing 20-1: three real connections tick “3 connections accepted”', a
   await accepted.click()
   await expect(accepted).not.toBeChecked()
 
-  const port = await startListening(card, 0)
   await expect(panel.getByRole('checkbox', { name: 'The listener is listening' })).toBeChecked()
   for (let i = 0; i < 2; i += 1) clients.push(await openClient(port))
   await expect(
@@ -70,11 +89,10 @@ test('Listing 20-1: three real connections tick “3 connections accepted”', a
 
 test('routes: a real GET /nope ticks “404 served”, GET / ticks 200', async ({ app }) => {
   const { page } = app
-  const panel = await setUpStage(page, '5. Routes and 404 (20-6…20-9)')
+  const { panel, port } = await setUpStage(page, '5. Routes and 404 (20-6…20-9)')
   const card = listenerCard(page, 1)
   await expect(card.getByRole('combobox', { name: 'Responder' })).toHaveValue('http-routes')
   await expect(card.getByRole('combobox', { name: 'Handling' })).toHaveValue('single-thread')
-  const port = await startListening(card, 0)
 
   const notFound = panel.getByRole('checkbox', { name: '404 served' })
   const ok = panel.getByRole('checkbox', { name: '200 served for /' })
@@ -90,12 +108,11 @@ test('slow route, pool and shutdown: the timing checkpoints tick from real reque
 }) => {
   const { page } = app
   const card = listenerCard(page, 1)
-  const panel = await setUpStage(page, '6. A slow request blocks everyone (20-10)')
+  const { panel, port } = await setUpStage(page, '6. A slow request blocks everyone (20-10)')
   // Long enough that / surely arrives while /sleep still holds the thread on a busy machine.
   const sleep = card.getByRole('spinbutton', { name: 'Sleep seconds' })
   await sleep.fill('3')
   await sleep.press('Enter')
-  const port = await startListening(card, 0)
   const workers = card.getByRole('region', { name: 'Worker threads' })
 
   const slow = get(port, '/sleep')
@@ -107,20 +124,22 @@ test('slow route, pool and shutdown: the timing checkpoints tick from real reque
   ).toBeChecked()
   await expect(waited).toBeChecked()
 
-  await setUpStage(page, '7. Thread pool (20-11…20-22)')
+  // Set-up restarts the listener (on the same port, or another if that was taken meanwhile).
+  const pool = await setUpStage(page, '7. Thread pool (20-11…20-22)')
   await expect(card.getByRole('combobox', { name: 'Handling' })).toHaveValue('thread-pool')
-  const pooled = get(port, '/sleep')
+  await expect(sleep).toHaveValue('3')
+  const pooled = get(pool.port, '/sleep')
   await expect(workers).toContainText(/busy/)
-  expect(await get(port, '/')).toBe(200)
+  expect(await get(pool.port, '/')).toBe(200)
   const during = panel.getByRole('checkbox', { name: 'A request answered while /sleep ran' })
   await expect(during).toBeChecked()
   await expect(panel.getByRole('checkbox', { name: 'Two requests ran side by side' })).toBeChecked()
   expect(await pooled).toBe(200)
 
+  // From a stopped listener, set-up starts it again.
   await card.getByRole('button', { name: 'Stop listening' }).click()
   await expect(card.getByRole('status')).toHaveText('Stopped')
-  await setUpStage(page, '8. Graceful shutdown (20-23…20-25)')
-  const again = await startListening(card, 0)
+  const { port: again } = await setUpStage(page, '8. Graceful shutdown (20-23…20-25)')
   expect(await Promise.all([get(again, '/'), get(again, '/nope')])).toEqual([200, 404])
   for (const name of [
     '2 requests, then shutdown',

@@ -29,6 +29,7 @@ function invokeDesktop<C extends DesktopChannel>(channel: C) {
 const api = {
   addListener: invoke('listener:add'),
   updateListener: invoke('listener:update'),
+  setUpListener: invoke('listener:set-up'),
   startListener: invoke('listener:start'),
   stopListener: invoke('listener:stop'),
   removeListener: invoke('listener:remove'),
@@ -48,6 +49,7 @@ const api = {
   whoHolds: invoke('diagnostics:who-holds'),
   excludedPorts: invoke('diagnostics:excluded-ports'),
   checkLocalhost: invoke('diagnostics:localhost'),
+  findFreePort: invoke('diagnostics:free-port'),
   onEvents(listener: (batch: EventBatch) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onEvents takes a function')
     // The renderer gets the batch only, never the IPC event (it holds a sender object).

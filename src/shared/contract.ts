@@ -13,6 +13,8 @@ import type {
 import type {
   ExcludedPortsReport,
   ExcludedPortsRequest,
+  FreePortAnswer,
+  FreePortRequest,
   LocalhostReport,
   LocalhostRequest,
   WhoHoldsReport,
@@ -293,6 +295,11 @@ export interface Snapshot {
   /** Recent events (no data events), oldest first, so a reloaded GUI gets its log back. */
   recentEvents: EngineEvent[]
   capture: CaptureTotals
+  /**
+   * Whether a privileged port would be refused here: the engine runs as root, and Linux's first
+   * unprivileged port (null elsewhere or unreadable). Absent from older engines.
+   */
+  privileges?: { isRoot: boolean; unprivilegedPortStart: number | null }
 }
 
 export interface AddListenerRequest {
@@ -412,6 +419,8 @@ export type EmptyRequest = Record<string, never>
 export interface RequestMap {
   'listener:add': { request: AddListenerRequest; response: ListenerSnapshot }
   'listener:update': { request: UpdateListenerRequest; response: ListenerSnapshot }
+  /** Stop (closing its connections), apply the settings and start again, in one go. */
+  'listener:set-up': { request: UpdateListenerRequest; response: ListenerSnapshot }
   'listener:start': { request: ListenerIdRequest; response: ListenerSnapshot }
   'listener:stop': { request: StopListenerRequest; response: ListenerSnapshot }
   'listener:remove': { request: ListenerIdRequest; response: null }
@@ -431,6 +440,7 @@ export interface RequestMap {
   'diagnostics:who-holds': { request: WhoHoldsRequest; response: WhoHoldsReport }
   'diagnostics:excluded-ports': { request: ExcludedPortsRequest; response: ExcludedPortsReport }
   'diagnostics:localhost': { request: LocalhostRequest; response: LocalhostReport }
+  'diagnostics:free-port': { request: FreePortRequest; response: FreePortAnswer }
 }
 
 export type Channel = keyof RequestMap
@@ -441,6 +451,7 @@ export type ResponseOf<C extends Channel> = RequestMap[C]['response']
 export const METHOD_OF = {
   'listener:add': 'addListener',
   'listener:update': 'updateListener',
+  'listener:set-up': 'setUpListener',
   'listener:start': 'startListener',
   'listener:stop': 'stopListener',
   'listener:remove': 'removeListener',
@@ -460,6 +471,7 @@ export const METHOD_OF = {
   'diagnostics:who-holds': 'whoHolds',
   'diagnostics:excluded-ports': 'excludedPorts',
   'diagnostics:localhost': 'checkLocalhost',
+  'diagnostics:free-port': 'findFreePort',
 } as const satisfies Record<Channel, string>
 
 export const CHANNELS = Object.keys(METHOD_OF) as Channel[]

@@ -154,3 +154,22 @@ export interface LocalhostReport {
   probes: LocalhostProbe[]
   verdict: LocalhostVerdict
 }
+
+// --- A free port ----------------------------------------------------------------------------
+
+/** How many ports after `from` a search tries before it gives up. */
+export const FREE_PORT_TRIES = 100
+
+export interface FreePortRequest {
+  host: string
+  /** The first port to try (the book's 7878, say). */
+  from: number
+}
+
+export interface FreePortAnswer {
+  /**
+   * The first port from `from` on that no Socket Lab listener uses and the OS lets this process
+   * listen on at `host` right now; null when none of FREE_PORT_TRIES was.
+   */
+  port: number | null
+}

@@ -2,11 +2,16 @@
  * Validation of the diagnostics' requests.
  *
  * The port is the only thing that reaches an OS command, so it must be an integer 1–65535 and
- * nothing else; no request carries text.
+ * nothing else. The free-port search's host only reaches listen() (as a listener's would).
  */
-import type { ExcludedPortsRequest, LocalhostRequest, WhoHoldsRequest } from './diagnostics-types'
+import type {
+  ExcludedPortsRequest,
+  FreePortRequest,
+  LocalhostRequest,
+  WhoHoldsRequest,
+} from './diagnostics-types'
 import { fail, ok, type Result } from './result'
-import { checkRequestInteger, onlyKeys, requestError } from './validate-fields'
+import { checkHost, checkRequestInteger, onlyKeys, requestError } from './validate-fields'
 
 function checkPort(p: Record<string, unknown>): Result<number> {
   if (!('port' in p)) return fail(requestError('port is required'))
@@ -36,4 +41,14 @@ export function checkLocalhost(p: Record<string, unknown>): Result<LocalhostRequ
   if (p.port === null) return ok({ port: null })
   const port = checkPort(p)
   return port.ok ? ok({ port: port.value }) : port
+}
+
+/** `{ host, from }` for diagnostics:free-port. */
+export function checkFreePort(p: Record<string, unknown>): Result<FreePortRequest> {
+  const extra = onlyKeys(p, ['host', 'from'])
+  if (extra) return fail(extra)
+  const host = checkHost(p.host)
+  if (!host.ok) return host
+  const from = checkRequestInteger('from', p.from, 1, 65535)
+  return from.ok ? ok({ host: host.value, from: from.value }) : from
 }

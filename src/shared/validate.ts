@@ -30,7 +30,12 @@ import {
 import { checkListenerSettings, LISTENER_SETTING_KEYS } from './validate-listener'
 import { checkSettingsPatch } from './validate-settings'
 import { checkClientCancel, checkClientRun } from './validate-client'
-import { checkExcludedPorts, checkLocalhost, checkWhoHolds } from './validate-diagnostics'
+import {
+  checkExcludedPorts,
+  checkFreePort,
+  checkLocalhost,
+  checkWhoHolds,
+} from './validate-diagnostics'
 
 export { base64ByteLength, checkHost, parsePort } from './validate-fields'
 export { checkSettingsPatch, parseAppSettings } from './validate-settings'
@@ -80,7 +85,8 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
       if (!settings.ok) return settings
       return ok({ channel: c, request: settings.value })
     }
-    case 'listener:update': {
+    case 'listener:update':
+    case 'listener:set-up': {
       const extra = onlyKeys(p, ['listenerId', ...LISTENER_SETTING_KEYS])
       if (extra) return fail(extra)
       const id = checkId(p, 'listenerId')
@@ -254,6 +260,10 @@ export function validateRequest(channel: unknown, payload: unknown): Result<Vali
     }
     case 'diagnostics:localhost': {
       const request = checkLocalhost(p)
+      return request.ok ? ok({ channel: c, request: request.value }) : request
+    }
+    case 'diagnostics:free-port': {
+      const request = checkFreePort(p)
       return request.ok ? ok({ channel: c, request: request.value }) : request
     }
     default:

@@ -16,6 +16,11 @@ export interface EngineOptions {
    * stopped, listener changes saved back. Null or absent: nothing is read or persisted.
    */
   settingsFile?: string | null
+  /**
+   * Whether the OS would let a listener use host:port now, for the ports the engine proposes;
+   * default: a real listen, closed at once (see free-port.ts). Tests stand in for it.
+   */
+  portProbe?: (host: string, port: number) => Promise<boolean>
 }
 
 export interface Engine {

@@ -7,6 +7,8 @@
 import {
   BATCH_INTERVAL_MS,
   DEFAULT_CAPTURE_TOTAL,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
   type CloseAllRequest,
   type ConnectionSnapshot,
   type ListenerSnapshot,
@@ -16,7 +18,7 @@ import { assertNever, fail, ok, type Result } from '../../shared/result'
 import { validateRequest, type ValidRequest } from '../../shared/validate'
 import { Batcher } from './batcher'
 import { analyzeHttp } from './http-analysis'
-import { toPlatform } from './bind-error'
+import { isRootProcess, readUnprivilegedPortStart, toPlatform } from './bind-error'
 import { CaptureBudget } from './capture'
 import { createClientRunner } from './client/runner'
 import { createDiagnostics } from './diagnostics/diagnostics'
@@ -24,6 +26,7 @@ import type { ConnectionRuntime } from './connection'
 import { handleConnectionRequest } from './connection-requests'
 import type { Engine, EngineOptions } from './engine-api'
 import { EngineSettings } from './engine-settings'
+import { canListen, findFreePort } from './free-port'
 import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
 
 export type { Engine, EngineOptions } from './engine-api'
@@ -42,6 +45,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const budget = new CaptureBudget(options.totalCaptureLimit ?? DEFAULT_CAPTURE_TOTAL)
   const batcher = new Batcher(options.batchIntervalMs ?? BATCH_INTERVAL_MS)
   const settings = new EngineSettings(options.settingsFile ?? null)
+  const portProbe = options.portProbe ?? canListen
   const listeners = new Map<string, ListenerRuntime>()
   let nextListener = 1
   let isShutDown = false
@@ -68,6 +72,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   for (const saved of settings.savedListeners) addListener(saved)
 
+  /** The ports Socket Lab's listeners are set to, but `except`'s. */
+  function listenerPorts(except?: string): Set<number> {
+    const ports = new Set<number>()
+    for (const l of listeners.values()) if (l.id !== except) ports.add(l.savedSettings().port)
+    return ports
+  }
+
+  /**
+   * A new listener's port when none is asked for: the book's 7878 while it is free, else the next
+   * port no listener is set to and the OS would let it listen on.
+   */
+  async function proposedPort(host: string): Promise<number> {
+    const taken = listenerPorts()
+    return (await findFreePort(host, DEFAULT_PORT, taken, portProbe)) ?? DEFAULT_PORT
+  }
+
   function findConnection(id: string): ConnectionRuntime | undefined {
     const hash = id.lastIndexOf('#')
     if (hash <= 0) return undefined
@@ -91,6 +111,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       connections,
       recentEvents: batcher.recentEvents(),
       capture: budget.totals(),
+      privileges: {
+        isRoot: isRootProcess(),
+        unprivilegedPortStart: readUnprivilegedPortStart(platform),
+      },
     }
   }
 
@@ -120,7 +144,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     switch (valid.channel) {
       case 'listener:add': {
         if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
-        const snap = addListener(toSettingsPatch(valid.request))
+        const patch = toSettingsPatch(valid.request)
+        if (patch.port === undefined) patch.port = await proposedPort(patch.host ?? DEFAULT_HOST)
+        if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
+        const snap = addListener(patch)
         saveListeners()
         return ok(snap)
       }
@@ -131,6 +158,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const updated = listener.update(toSettingsPatch(patch))
         if (updated.ok) saveListeners()
         return updated
+      }
+      case 'listener:set-up': {
+        const { listenerId, ...patch } = valid.request
+        const listener = listeners.get(listenerId)
+        if (listener === undefined) return notFound('listener', listenerId)
+        if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
+        const result = await listener.setUp(toSettingsPatch(patch))
+        saveListeners()
+        return result
       }
       case 'listener:start': {
         const listener = listeners.get(valid.request.listenerId)
@@ -182,6 +218,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return diagnostics.excludedPorts(valid.request)
       case 'diagnostics:localhost':
         return diagnostics.localhost(valid.request)
+      case 'diagnostics:free-port': {
+        const { host, from } = valid.request
+        return ok({ port: await findFreePort(host, from, listenerPorts(), portProbe) })
+      }
       default:
         return assertNever(valid)
     }

@@ -156,6 +156,19 @@ export class ListenerRuntime {
     return ok(this.snapshot())
   }
 
+  /**
+   * A stage's whole set-up in one go, from any state: waits out a start, stops (closing every
+   * connection, also in the middle of a graceful stop), applies `patch`, starts again. The answer
+   * is the start's: a bind failure comes back as BIND_FAILED with the settings applied.
+   */
+  async setUp(patch: SettingsPatch): Promise<Result<ListenerSnapshot>> {
+    if (this.starting !== null) await this.starting
+    if (this.state === 'listening' || this.state === 'stopping') await this.stop('close-all')
+    const updated = this.update(patch)
+    if (!updated.ok) return updated
+    return this.start()
+  }
+
   /** Closes everything now, whatever the state (waits out a start in progress). */
   async closeAll(): Promise<void> {
     if (this.starting !== null) await this.starting

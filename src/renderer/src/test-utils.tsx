@@ -131,6 +131,7 @@ export function fakeApi(snapshot: Snapshot = makeSnapshot()): FakeApi {
   return {
     addListener: vi.fn(async () => ok(listener)),
     updateListener: vi.fn(async () => ok(listener)),
+    setUpListener: vi.fn(async () => ok(listener)),
     startListener: vi.fn(async () => ok({ ...listener, state: 'listening' as const })),
     stopListener: vi.fn(async () => ok({ ...listener, state: 'stopped' as const })),
     removeListener: vi.fn(async () => ok(null)),
@@ -152,6 +153,7 @@ export function fakeApi(snapshot: Snapshot = makeSnapshot()): FakeApi {
     whoHolds: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not in tests (fake)' })),
     excludedPorts: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not in tests (fake)' })),
     checkLocalhost: vi.fn(async () => fail({ code: 'BAD_STATE', message: 'not in tests (fake)' })),
+    findFreePort: vi.fn(async () => ok({ port: 7879 })),
     onEvents: vi.fn((fn: (batch: EventBatch) => void) => {
       subscribers.add(fn)
       return () => subscribers.delete(fn)

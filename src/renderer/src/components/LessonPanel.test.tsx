@@ -2,9 +2,10 @@ import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../shared/contract'
-import { fail } from '../../../shared/result'
+import { fail, ok } from '../../../shared/result'
 import {
   fakeApi,
+  makeBindFailure,
   makeConnection,
   makeListener,
   makeSnapshot,
@@ -117,40 +118,116 @@ describe('LessonPanel', () => {
     expect(isChecked(panel.getByRole('checkbox', { name: '3 connections accepted' }))).toBe(true)
   })
 
-  it('sets the first listener up for the stage and says so', async () => {
+  it('shows what it will change, then sets the listener up in one request and says where', async () => {
     const user = userEvent.setup()
     const { panel, api } = renderPanel()
     await user.selectOptions(panel.getByRole('combobox', { name: 'Stage' }), 'pool')
-    expect(
-      panel.getByText(/Sets listener 1: HTTP slow route, Thread pool, 4 workers\./),
-    ).toBeTruthy()
+    expect(panel.getByText('Sets listener 1 up for this stage:')).toBeTruthy()
+    expect(panel.getByText('responder: Close at once → HTTP slow route')).toBeTruthy()
     await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
-    expect(api.updateListener).toHaveBeenCalledWith({
-      listenerId: 'l1',
-      responder: 'http-slow-route',
-      handling: 'thread-pool',
-      workers: 4,
-      stopAfter: null,
-    })
-    expect(await panel.findByText('Listener 1 is set up for this stage.')).toBeTruthy()
+    expect(api.setUpListener).toHaveBeenCalledWith(
+      expect.objectContaining({
+        listenerId: 'l1',
+        host: '127.0.0.1',
+        port: 7878,
+        responder: 'http-slow-route',
+        handling: 'thread-pool',
+        workers: 4,
+        stopAfter: null,
+      }),
+    )
+    expect(
+      await panel.findByText('Listener 1 is set up for this stage and listens on 127.0.0.1:7878.'),
+    ).toBeTruthy()
 
     await user.selectOptions(panel.getByRole('combobox', { name: 'Stage' }), 'shutdown')
-    expect(panel.queryByText('Listener 1 is set up for this stage.')).toBeNull()
+    expect(panel.queryByText(/is set up for this stage and listens/)).toBeNull()
     await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
-    expect(api.updateListener).toHaveBeenLastCalledWith(
+    expect(api.setUpListener).toHaveBeenLastCalledWith(
       expect.objectContaining({ listenerId: 'l1', stopAfter: 2 }),
     )
+  })
+
+  it('asks once before closing open connections', async () => {
+    const user = userEvent.setup()
+    const api = fakeApi()
+    const listener = makeListener({
+      state: 'listening',
+      bound: { address: '127.0.0.1', port: 9000, family: 'IPv4' },
+      counters: { accepted: 2, dropped: 0, open: 2, bytesIn: 0, bytesOut: 0 },
+    })
+    const store = storeWith(makeSnapshot({ listeners: [listener] }))
+    renderWith(<LessonPanel />, { api, store })
+    const panel = within(screen.getByRole('region', { name: 'Lesson' }))
+    await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
+    const ask = panel.getByRole('alertdialog', { name: 'Close the open connections?' })
+    expect(ask.textContent).toContain('Listener 1 has 2 open connections: setting up closes them.')
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }))
+    expect(api.setUpListener).not.toHaveBeenCalled()
+    await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
+    await user.click(panel.getByRole('button', { name: 'Close and set up' }))
+    expect(api.setUpListener).toHaveBeenCalledOnce()
+  })
+
+  it('a taken port: says by whom and offers the next free one', async () => {
+    const user = userEvent.setup()
+    const api = fakeApi()
+    api.setUpListener.mockResolvedValueOnce(
+      fail({ code: 'BIND_FAILED', message: 'in use', bind: makeBindFailure() }),
+    )
+    api.whoHolds.mockResolvedValue(
+      ok({
+        port: 7878,
+        platform: 'linux',
+        outcome: 'found',
+        holders: [
+          { localAddress: '127.0.0.1:7878', pid: 4242, processName: 'hello', isSelf: false },
+        ],
+        seesAllProcesses: true,
+        isRoot: false,
+        runs: [],
+      }),
+    )
+    api.findFreePort.mockResolvedValue(ok({ port: 7879 }))
+    const { panel } = renderPanel('en', api)
+    await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
+    expect((await panel.findByRole('alert')).textContent).toContain(
+      'Port 7878 is taken by hello (PID 4242).',
+    )
+    expect(api.findFreePort).toHaveBeenCalledWith({ host: '127.0.0.1', from: 7879 })
+    await user.click(panel.getByRole('button', { name: 'Use port 7879 instead' }))
+    expect(api.setUpListener).toHaveBeenLastCalledWith(expect.objectContaining({ port: 7879 }))
   })
 
   it('shows the engine’s refusal', async () => {
     const user = userEvent.setup()
     const api = fakeApi()
-    api.updateListener.mockResolvedValue(fail({ code: 'NOT_FOUND', message: 'no listener l1' }))
+    api.setUpListener.mockResolvedValue(fail({ code: 'NOT_FOUND', message: 'no listener l1' }))
     const { panel } = renderPanel('en', api)
     await user.click(panel.getByRole('button', { name: 'Set up this stage' }))
     expect((await panel.findByRole('alert')).textContent).toBe(
       'This listener or connection no longer exists.',
     )
+  })
+
+  it('names the address to open from the listener, and says where port 80 will not fail', async () => {
+    const user = userEvent.setup()
+    const listener = makeListener({
+      state: 'listening',
+      bound: { address: '127.0.0.1', port: 7880, family: 'IPv4' },
+    })
+    const store = storeWith(
+      makeSnapshot({
+        listeners: [listener],
+        privileges: { isRoot: true, unprivilegedPortStart: 1024 },
+      }),
+    )
+    renderWith(<LessonPanel />, { store })
+    const panel = within(screen.getByRole('region', { name: 'Lesson' }))
+    expect(panel.getByText(/open http:\/\/127\.0\.0\.1:7880 in a browser/)).toBeTruthy()
+    await user.selectOptions(panel.getByRole('combobox', { name: 'Stage' }), 'bind-errors')
+    expect(panel.getByText(/Here port 80 will not fail \(Socket Lab runs as root\)/)).toBeTruthy()
+    expect(panel.getByText(/192\.0\.2\.1/)).toBeTruthy()
   })
 
   it('asks for a listener when there is none', () => {

@@ -8,6 +8,7 @@ import { useId, type ReactNode } from 'react'
 import { RUST_BOOK_CHAPTER_URL } from '../../../shared/external-links'
 import { useI18n } from '../i18n/context'
 import { checkpointsOf } from '../lessons/progress'
+import { lessonAddress } from '../lessons/stage-setup'
 import { stageById, STAGES, type StageId } from '../lessons/stages'
 import { useLessonActions } from '../lessons/use-lesson'
 import type { AppState } from '../state/reducer'
@@ -19,6 +20,24 @@ import { LessonSetup } from './LessonSetup'
 import '../lessons.css'
 
 const selectProgress = (s: AppState): AppState['settings']['progress'] => s.settings.progress
+const selectPlatform = (s: AppState): AppState['platform'] => s.platform
+const selectPrivileges = (s: AppState): AppState['privileges'] => s.privileges
+
+/**
+ * Why port 80 will not fail here (root, Windows, a Linux threshold at or below 80), in words, or
+ * null when it will (or the engine did not say).
+ */
+function useNoPrivilegedReason(): string | null {
+  const { t } = useI18n()
+  const platform = useAppState(selectPlatform)
+  const privileges = useAppState(selectPrivileges)
+  if (platform === 'win32') return t('lessons.stage.bind-errors.why.windows')
+  if (privileges?.isRoot) return t('lessons.stage.bind-errors.why.root')
+  const start = privileges?.unprivilegedPortStart ?? null
+  if (platform === 'linux' && start !== null && start <= 80)
+    return t('lessons.stage.bind-errors.why.threshold', { start })
+  return null
+}
 
 /** The lesson region's element id: the listener column's "Lesson ↓" button scrolls to it. */
 export const LESSON_PANEL_ID = 'lesson-panel'
@@ -32,6 +51,7 @@ export function LessonPanel(): ReactNode {
   const actions = useLessonActions()
   const stage = stageById(progress.stageId)
   const ticked = progress.stages[stage.id]?.ticked ?? {}
+  const noPrivilegedReason = useNoPrivilegedReason()
   const key = `lessons.stage.${stage.id}` as const
   return (
     <section
@@ -71,7 +91,12 @@ export function LessonPanel(): ReactNode {
         <LessonCode code={stage.code} />
         <details className="lesson-see" open>
           <summary>{t('lessons.see')}</summary>
-          <p>{t(`${key}.see`)}</p>
+          <p>{t(`${key}.see`, lessonAddress(listeners[0]))}</p>
+          {stage.id === 'bind-errors' && noPrivilegedReason !== null && (
+            <p className="lesson-note">
+              {t('lessons.stage.bind-errors.noPrivileged', { why: noPrivilegedReason })}
+            </p>
+          )}
         </details>
         <LessonSetup key={stage.id} setup={stage.setup} listener={listeners[0]} />
         <LessonCheckpoints

@@ -18,10 +18,30 @@ export const lessonsEn = {
   'lessons.copyFailed': 'Could not copy: the clipboard is not available here.',
   'lessons.see': 'What to see and try',
   'lessons.setup': 'Set up this stage',
-  'lessons.setup.hint': 'Sets listener {number}: {settings}.',
-  'lessons.setup.done': 'Listener {number} is set up for this stage.',
+  'lessons.setup.done': 'Listener {number} is set up for this stage and listens on {address}.',
+  'lessons.setup.ready': 'Listener {number} is set up for this stage and listens on {address}.',
+  'lessons.setup.willChange': 'Sets listener {number} up for this stage:',
+  'lessons.setup.change.address': 'address {from} → {to}',
+  'lessons.setup.change.responder': 'responder: {from} → {to}',
+  'lessons.setup.change.handling': 'handling: {from} → {to}',
+  'lessons.setup.change.workers': 'workers: {from} → {to}',
+  'lessons.setup.change.stopAfterOff': 'no stop after N connections',
+  'lessons.setup.change.pages': 'the book’s hello.html, 404.html and their heads',
+  'lessons.setup.change.restart': 'stops it, then starts it again',
+  'lessons.setup.confirmLabel': 'Close the open connections?',
+  'lessons.setup.confirm': {
+    one: 'Listener {number} has {count} open connection: setting up closes it.',
+    other: 'Listener {number} has {count} open connections: setting up closes them.',
+  },
+  'lessons.setup.confirmYes': 'Close and set up',
+  'lessons.setup.confirmNo': 'Cancel',
+  'lessons.setup.taken': 'Port {port} is taken by {holder}.',
+  'lessons.setup.taken.unknown': 'another program',
+  'lessons.setup.taken.self': 'another of Socket Lab’s listeners',
+  'lessons.setup.taken.process': '{name} (PID {pid})',
+  'lessons.setup.usePort': 'Use port {port} instead',
+  'lessons.setup.noFreePort': 'No free port was found near it: pick one in the listener card.',
   'lessons.setup.noListener': 'Add a listener first: the stage is set up on listener 1.',
-  'lessons.setup.workers': { one: '{count} worker', other: '{count} workers' },
   'lessons.setup.stopAfter': {
     one: 'stop after {count} connection',
     other: 'stop after {count} connections',
@@ -36,27 +56,33 @@ export const lessonsEn = {
   'lessons.stage.connect.does':
     'TcpListener::bind asks the OS for 127.0.0.1:7878; incoming() yields a TcpStream for each connection the OS accepted. The loop prints a line, and when its body ends the stream is dropped, which closes the connection. Nothing is ever answered.',
   'lessons.stage.connect.see':
-    'Set up, start listening on 127.0.0.1:7878 and open http://127.0.0.1:7878 in a browser: it reports that the connection was reset, because nothing answers. One page load may print several lines: browsers retry, ask for /favicon.ico and open speculative connections. Or run curl http://127.0.0.1:7878 three times.',
+    'Set up, start listening on {address} and open {url} in a browser: nothing answers, and the browser names the failure by what reached it first. ERR_CONNECTION_RESET: the request had arrived, and closing a stream with unread bytes sends a reset (RST). ERR_EMPTY_RESPONSE: the connection closed (FIN) before the request, with no byte back. ERR_SOCKET_NOT_CONNECTED: Chrome found the connection already gone when it sent the request. One page load may print several lines: browsers retry, ask for /favicon.ico and open speculative connections. Or run curl {url} three times.',
   'lessons.stage.bind-errors.title': 'Bind errors',
   'lessons.stage.bind-errors.does':
     'bind returns a Result: an error when the OS refuses the address. unwrap() turns it into a panic (exit code 101); this version prints it instead. Socket Lab shows Node’s error, its cause on this OS and what the Rust program would print.',
   'lessons.stage.bind-errors.see':
     'Address in use: add a second listener with the host and port of a listening one and start it. Permission denied: try port 80. On Linux an ordinary user is refused below 1024 unless the threshold was lowered (containers often lower it; root is not refused); on macOS too on 127.0.0.1; Windows has no privileged ports. Then fix it (another port, or port 0) and start again.',
+  'lessons.stage.bind-errors.noPrivileged':
+    'Here port 80 will not fail ({why}). Try a host this machine does not have instead, such as 192.0.2.1: the OS refuses that bind too (EADDRNOTAVAIL), and the checkpoint counts it.',
+  'lessons.stage.bind-errors.why.root': 'Socket Lab runs as root',
+  'lessons.stage.bind-errors.why.threshold':
+    'ports from {start} up need no privilege on this Linux',
+  'lessons.stage.bind-errors.why.windows': 'Windows has no privileged ports',
   'lessons.stage.read-request.title': 'Reading the request',
   'lessons.stage.read-request.does':
     'handle_connection wraps the stream in a BufReader and reads lines up to the first empty one, the blank line that ends an HTTP request’s headers. It prints them with {:#?} and drops the stream.',
   'lessons.stage.read-request.see':
-    'Open http://127.0.0.1:7878 in a browser or run curl: the event log shows Request: [ … ] with the request line (GET / HTTP/1.1) and the headers. A connection that sends nothing prints Request: [] when it closes; until then it holds the single thread. The browser still gets no answer.',
+    'Open {url} in a browser or run curl: the event log shows Request: [ … ] with the request line (GET / HTTP/1.1) and the headers. A connection that sends nothing prints Request: [] when it closes; until then it holds the single thread. The browser still gets no answer.',
   'lessons.stage.respond.title': 'Writing a response',
   'lessons.stage.respond.does':
     'Now the server answers: the status line HTTP/1.1 200 OK, a Content-Length header, a blank line, then hello.html, every line ending in \\r\\n. Content-Length tells the client where the body ends.',
   'lessons.stage.respond.see':
-    'Open http://127.0.0.1:7878: the browser shows “Hello!”. Select the connection to see the request and the response byte by byte. hello.html can be edited in the listener card.',
+    'Open {url}: the browser shows “Hello!”. Select the connection to see the request and the response byte by byte. hello.html can be edited in the listener card.',
   'lessons.stage.routes.title': 'Routes and 404',
   'lessons.stage.routes.does':
     'Only the request line is read. GET / HTTP/1.1 gets hello.html; anything else gets HTTP/1.1 404 NOT FOUND and 404.html.',
   'lessons.stage.routes.see':
-    'Open http://127.0.0.1:7878/ and then http://127.0.0.1:7878/nope, or run curl -i to see the status line.',
+    'Open {url}/ and then {url}/nope, or run curl -i to see the status line.',
   'lessons.stage.slow.title': 'A slow request blocks everyone',
   'lessons.stage.slow.does':
     '/sleep waits 5 seconds before answering (the time can be changed in the card). A single thread handles one connection at a time, so every request behind it waits.',
@@ -77,7 +103,7 @@ export const lessonsEn = {
   'lessons.check.established': '“Connection established!” printed',
   'lessons.check.accepted-3': '3 connections accepted',
   'lessons.check.bind-in-use': 'A bind failed: address in use',
-  'lessons.check.bind-denied': 'A bind failed: permission denied',
+  'lessons.check.bind-denied': 'A bind refused: permission denied (or an address not here)',
   'lessons.check.relistened': 'A listener whose bind failed is listening again',
   'lessons.check.request-line': 'A request line read',
   'lessons.check.request-headers': 'Headers read up to the blank line',

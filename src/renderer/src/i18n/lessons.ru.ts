@@ -16,15 +16,33 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.copyFailed': 'Не удалось скопировать: буфер обмена здесь недоступен.',
   'lessons.see': 'Что увидеть и попробовать',
   'lessons.setup': 'Настроить этот этап',
-  'lessons.setup.hint': 'Меняет настройки слушателя {number}: {settings}.',
-  'lessons.setup.done': 'Слушатель {number} настроен для этого этапа.',
-  'lessons.setup.noListener': 'Сначала добавьте слушателя: этап настраивается на слушателе 1.',
-  'lessons.setup.workers': {
-    one: '{count} поток',
-    few: '{count} потока',
-    many: '{count} потоков',
-    other: '{count} потока',
+  'lessons.setup.done': 'Слушатель {number} настроен для этого этапа и слушает {address}.',
+  'lessons.setup.ready': 'Слушатель {number} настроен для этого этапа и слушает {address}.',
+  'lessons.setup.willChange': 'Настроит слушателя {number} для этого этапа:',
+  'lessons.setup.change.address': 'адрес {from} → {to}',
+  'lessons.setup.change.responder': 'ответчик: {from} → {to}',
+  'lessons.setup.change.handling': 'обработка: {from} → {to}',
+  'lessons.setup.change.workers': 'потоков: {from} → {to}',
+  'lessons.setup.change.stopAfterOff': 'без остановки после N соединений',
+  'lessons.setup.change.pages': 'hello.html, 404.html и их заголовки — как в книге',
+  'lessons.setup.change.restart': 'остановит его, затем запустит снова',
+  'lessons.setup.confirmLabel': 'Закрыть открытые соединения?',
+  'lessons.setup.confirm': {
+    one: 'У слушателя {number} {count} открытое соединение: настройка его закроет.',
+    few: 'У слушателя {number} {count} открытых соединения: настройка их закроет.',
+    many: 'У слушателя {number} {count} открытых соединений: настройка их закроет.',
+    other: 'У слушателя {number} {count} открытого соединения: настройка их закроет.',
   },
+  'lessons.setup.confirmYes': 'Закрыть и настроить',
+  'lessons.setup.confirmNo': 'Отмена',
+  'lessons.setup.taken': 'Порт {port} занят: {holder}.',
+  'lessons.setup.taken.unknown': 'другая программа',
+  'lessons.setup.taken.self': 'другой слушатель Socket Lab',
+  'lessons.setup.taken.process': '{name} (PID {pid})',
+  'lessons.setup.usePort': 'Взять порт {port}',
+  'lessons.setup.noFreePort':
+    'Свободного порта рядом не нашлось: выберите его в карточке слушателя.',
+  'lessons.setup.noListener': 'Сначала добавьте слушателя: этап настраивается на слушателе 1.',
   'lessons.setup.stopAfter': {
     one: 'остановка после {count} соединения',
     few: 'остановка после {count} соединений',
@@ -41,27 +59,32 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.stage.connect.does':
     'TcpListener::bind просит у ОС адрес 127.0.0.1:7878; incoming() выдаёт TcpStream на каждое соединение, которое приняла ОС. Цикл печатает строку, а когда его тело заканчивается, TcpStream удаляется (drop) и соединение закрывается. Ответа сервер не посылает.',
   'lessons.stage.connect.see':
-    'Настройте этап, запустите слушателя на 127.0.0.1:7878 и откройте http://127.0.0.1:7878 в браузере: он сообщит, что соединение сброшено, — никто не отвечает. Одна загрузка страницы может напечатать несколько строк: браузер повторяет попытки, запрашивает /favicon.ico и открывает соединения про запас. Или выполните curl http://127.0.0.1:7878 три раза.',
+    'Настройте этап, запустите слушателя на {address} и откройте {url} в браузере: никто не отвечает, и браузер называет неудачу по тому, что дошло до него первым. ERR_CONNECTION_RESET: запрос уже пришёл, а закрытие потока с непрочитанными байтами посылает сброс (RST). ERR_EMPTY_RESPONSE: соединение закрылось (FIN) раньше запроса, и в ответ не пришло ни байта. ERR_SOCKET_NOT_CONNECTED: Chrome обнаружил, что соединения уже нет, когда отправлял запрос. Одна загрузка страницы может напечатать несколько строк: браузер повторяет попытки, запрашивает /favicon.ico и открывает соединения про запас. Или выполните curl {url} три раза.',
   'lessons.stage.bind-errors.title': 'Ошибки bind',
   'lessons.stage.bind-errors.does':
     'bind возвращает Result: в нём ошибка, если ОС отказала в адресе. unwrap() превращает её в панику (код выхода 101), а эта версия печатает ошибку. Socket Lab показывает ошибку Node, её причину в этой ОС и то, что напечатала бы программа на Rust.',
   'lessons.stage.bind-errors.see':
     'Адрес занят: добавьте второго слушателя с хостом и портом уже работающего и запустите его. Нет прав: попробуйте порт 80. В Linux обычному пользователю откажут для портов ниже 1024, если порог не снижен (в контейнерах его часто снижают; root отказа не получит); в macOS — тоже, на 127.0.0.1; в Windows привилегированных портов нет. Затем исправьте ошибку (другой порт или порт 0) и запустите снова.',
+  'lessons.stage.bind-errors.noPrivileged':
+    'Здесь порт 80 не откажет ({why}). Попробуйте вместо него хост, которого у этого компьютера нет, например 192.0.2.1: ОС откажет и в таком bind (EADDRNOTAVAIL), и контрольная точка это засчитает.',
+  'lessons.stage.bind-errors.why.root': 'Socket Lab запущен от root',
+  'lessons.stage.bind-errors.why.threshold': 'в этом Linux порты от {start} не требуют привилегий',
+  'lessons.stage.bind-errors.why.windows': 'в Windows нет привилегированных портов',
   'lessons.stage.read-request.title': 'Чтение запроса',
   'lessons.stage.read-request.does':
     'handle_connection оборачивает TcpStream в BufReader и читает строки до первой пустой — пустая строка завершает заголовки HTTP-запроса. Затем печатает их через {:#?} и удаляет TcpStream.',
   'lessons.stage.read-request.see':
-    'Откройте http://127.0.0.1:7878 в браузере или выполните curl: в журнале событий появится Request: [ … ] со строкой запроса (GET / HTTP/1.1) и заголовками. Соединение, которое ничего не прислало, печатает Request: [] при закрытии, а до тех пор занимает единственный поток. Браузер по-прежнему не получает ответа.',
+    'Откройте {url} в браузере или выполните curl: в журнале событий появится Request: [ … ] со строкой запроса (GET / HTTP/1.1) и заголовками. Соединение, которое ничего не прислало, печатает Request: [] при закрытии, а до тех пор занимает единственный поток. Браузер по-прежнему не получает ответа.',
   'lessons.stage.respond.title': 'Ответ клиенту',
   'lessons.stage.respond.does':
     'Теперь сервер отвечает: строка состояния HTTP/1.1 200 OK, заголовок Content-Length, пустая строка и hello.html; каждая строка заканчивается на \\r\\n. По Content-Length клиент узнаёт, где кончается тело ответа.',
   'lessons.stage.respond.see':
-    'Откройте http://127.0.0.1:7878: браузер покажет «Hello!». Выберите соединение, чтобы увидеть запрос и ответ байт за байтом. hello.html можно изменить в карточке слушателя.',
+    'Откройте {url}: браузер покажет «Hello!». Выберите соединение, чтобы увидеть запрос и ответ байт за байтом. hello.html можно изменить в карточке слушателя.',
   'lessons.stage.routes.title': 'Маршруты и 404',
   'lessons.stage.routes.does':
     'Читается только строка запроса. На GET / HTTP/1.1 сервер отвечает hello.html, на всё остальное — HTTP/1.1 404 NOT FOUND и 404.html.',
   'lessons.stage.routes.see':
-    'Откройте http://127.0.0.1:7878/, затем http://127.0.0.1:7878/nope — или выполните curl -i, чтобы увидеть строку состояния.',
+    'Откройте {url}/, затем {url}/nope — или выполните curl -i, чтобы увидеть строку состояния.',
   'lessons.stage.slow.title': 'Медленный запрос задерживает всех',
   'lessons.stage.slow.does':
     '/sleep ждёт 5 секунд, прежде чем ответить (время меняется в карточке). Один поток обслуживает одно соединение за раз, поэтому все запросы после него ждут.',
@@ -82,7 +105,7 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.check.established': 'Напечатано «Connection established!»',
   'lessons.check.accepted-3': 'Принято 3 соединения',
   'lessons.check.bind-in-use': 'bind не удался: адрес занят',
-  'lessons.check.bind-denied': 'bind не удался: нет прав',
+  'lessons.check.bind-denied': 'bind отклонён: нет прав (или такого адреса здесь нет)',
   'lessons.check.relistened': 'Слушатель после ошибки bind снова слушает',
   'lessons.check.request-line': 'Прочитана строка запроса',
   'lessons.check.request-headers': 'Заголовки прочитаны до пустой строки',

@@ -76,6 +76,7 @@ export function createSessionApi(
   const api = {
     addListener: () => readOnly(),
     updateListener: () => readOnly(),
+    setUpListener: () => readOnly(),
     startListener: () => readOnly(),
     stopListener: () => readOnly(),
     removeListener: () => readOnly(),
@@ -87,6 +88,7 @@ export function createSessionApi(
     whoHolds: () => readOnly(),
     excludedPorts: () => readOnly(),
     checkLocalhost: () => readOnly(),
+    findFreePort: () => readOnly(),
     snapshot: async () => {
       const captured = session.connections.reduce(
         (sum, c) => sum + c.received.length + c.sent.length,

@@ -33,6 +33,8 @@ export interface AppState {
   /** The last batch applied (or the snapshot's). */
   seq: number
   platform: Platform | null
+  /** Whether privileged ports are refused here (null until known, or from an older engine). */
+  privileges: NonNullable<Snapshot['privileges']> | null
   /** Ordered by number. */
   listeners: readonly ListenerSnapshot[]
   /** In accept order. */
@@ -83,6 +85,7 @@ export const initialState: AppState = {
   isLoaded: false,
   seq: 0,
   platform: null,
+  privileges: null,
   listeners: [],
   connections: [],
   connectionIndex: new Map(),
@@ -120,6 +123,7 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     isLoaded: true,
     seq: snapshot.seq,
     platform: snapshot.platform,
+    privileges: snapshot.privileges ?? null,
     listeners: [...snapshot.listeners].sort(byNumber),
     connections: snapshot.connections,
     connectionIndex,

@@ -152,6 +152,7 @@ export function createWsApi(
   const api = {
     addListener: (r) => request('listener:add', r),
     updateListener: (r) => request('listener:update', r),
+    setUpListener: (r) => request('listener:set-up', r),
     startListener: (r) => request('listener:start', r),
     stopListener: (r) => request('listener:stop', r),
     removeListener: (r) => request('listener:remove', r),
@@ -171,6 +172,7 @@ export function createWsApi(
     whoHolds: (r) => request('diagnostics:who-holds', r),
     excludedPorts: (r) => request('diagnostics:excluded-ports', r),
     checkLocalhost: (r) => request('diagnostics:localhost', r),
+    findFreePort: (r) => request('diagnostics:free-port', r),
     onEvents(listener) {
       eventListeners.add(listener)
       return () => eventListeners.delete(listener)
