@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
+import { version } from './package.json'
 import { developmentCsp, rendererMetaCsp } from './src/shared/csp'
 
 /**
@@ -49,6 +50,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // The app's version, written into exported progress files.
+    define: { __APP_VERSION__: JSON.stringify(version) },
     base: './',
     build: {
       rollupOptions: {

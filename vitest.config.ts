@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { version } from './package.json'
 
 export default defineConfig({
   test: {
@@ -20,6 +21,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        define: { __APP_VERSION__: JSON.stringify(version) },
         test: {
           name: 'dom',
           environment: 'jsdom',

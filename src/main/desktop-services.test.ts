@@ -50,6 +50,7 @@ function setUp(answers: { save?: string | null; open?: string | null } = {}) {
     shell,
     window: () => (isOpen ? window : null),
     info,
+    listeningPorts: async () => new Set([7878]),
     t: () => desktopTranslator(language),
     defaultDir: dir,
     log,
@@ -220,6 +221,18 @@ describe('the clipboard, links and info', () => {
         error: { code: 'INVALID_REQUEST' },
       })
     expect(shell.openExternal).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens a loopback address only where a Socket Lab listener listens', async () => {
+    const { service, shell } = setUp()
+    for (const url of ['http://127.0.0.1:7878/', 'http://localhost:7878/nope', 'http://[::1]:7878'])
+      expect(await service.handle('desktop:open-link', { url }), url).toEqual({
+        ok: true,
+        value: null,
+      })
+    for (const url of ['http://127.0.0.1:22/', 'http://127.0.0.1:7879/', 'http://10.0.0.1:7878/'])
+      expect((await service.handle('desktop:open-link', { url })).ok, url).toBe(false)
+    expect(shell.openExternal).toHaveBeenCalledTimes(3)
   })
 
   it('answers info with the facts it was given', async () => {

@@ -18,6 +18,7 @@ import type {
 } from '../shared/desktop-contract'
 import { assertNever, fail, ok, type Result } from '../shared/result'
 import { MAX_SESSION_FILE_BYTES } from '../shared/session-file'
+import { isAllowedDocUrl, loopbackHttpPort } from '../shared/external-links'
 import { validateDesktopRequest } from '../shared/validate-desktop'
 import type { DesktopMessageKey, DesktopTranslate } from './desktop-messages'
 
@@ -32,6 +33,8 @@ export interface DesktopDeps {
   /** The window the dialogs belong to; null once it is closed. */
   window: () => BrowserWindow | null
   info: DesktopInfo
+  /** The ports Socket Lab's listeners listen on now: loopback links may only go there. */
+  listeningPorts: () => Promise<ReadonlySet<number>>
   /** The translator for the app's language now (it can change while the app runs). */
   t: () => DesktopTranslate
   /** Where the first dialog of a run opens (the user's documents folder). */
@@ -56,6 +59,8 @@ export interface DesktopService {
 
 const SAVE_TEXT: Record<SaveKind, { title: DesktopMessageKey; filter: DesktopMessageKey }> = {
   session: { title: 'dialog.saveSession', filter: 'filter.session' },
+  progress: { title: 'dialog.saveProgress', filter: 'filter.progress' },
+  csv: { title: 'dialog.saveCsv', filter: 'filter.csv' },
   pcap: { title: 'dialog.savePcap', filter: 'filter.pcap' },
   bytes: { title: 'dialog.saveBytes', filter: 'filter.bytes' },
   text: { title: 'dialog.saveText', filter: 'filter.text' },
@@ -63,6 +68,8 @@ const SAVE_TEXT: Record<SaveKind, { title: DesktopMessageKey; filter: DesktopMes
 
 const EXTENSIONS: Record<SaveKind, string[]> = {
   session: ['json'],
+  progress: ['json'],
+  csv: ['csv'],
   pcap: ['pcap'],
   bytes: ['bin'],
   text: ['txt'],
@@ -156,9 +163,16 @@ export function createDesktopService(deps: DesktopDeps): DesktopService {
       case 'desktop:copy-text':
         deps.clipboard.writeText(r.request.text)
         return ok(null)
-      case 'desktop:open-link':
-        await deps.shell.openExternal(r.request.url)
+      case 'desktop:open-link': {
+        const { url } = r.request
+        if (!isAllowedDocUrl(url)) {
+          const port = loopbackHttpPort(url)
+          if (port === null || !(await deps.listeningPorts()).has(port))
+            return fail({ code: 'BAD_STATE', message: `No Socket Lab listener is on ${url}` })
+        }
+        await deps.shell.openExternal(url)
         return ok(null)
+      }
       default:
         return assertNever(r)
     }

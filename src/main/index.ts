@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow, clipboard, dialog, Menu, shell } from 'electron'
+import type { Snapshot } from '../shared/contract'
 import type { LoadedSettings } from '../shared/settings'
 import { RUST_BOOK_CHAPTER_URL } from '../shared/external-links'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
@@ -160,6 +161,14 @@ function start(): void {
       shell,
       window: () => (win.isDestroyed() ? null : win),
       info: { isSandboxed, dataDir, logFile: logFile.file, isPackaged: app.isPackaged },
+      listeningPorts: async () => {
+        const snapshot = await running.handle('engine:snapshot', {})
+        const ports = new Set<number>()
+        if (snapshot.ok)
+          for (const l of (snapshot.value as Snapshot).listeners)
+            if (l.state === 'listening' && l.bound) ports.add(l.bound.port)
+        return ports
+      },
       t: () => t,
       defaultDir: documentsDir(),
       log,

@@ -20,9 +20,16 @@ export interface DesktopInfo {
 }
 
 /** What is being saved, so the dialog offers the right file type. */
-export type SaveKind = 'session' | 'pcap' | 'bytes' | 'text'
+export type SaveKind = 'session' | 'progress' | 'csv' | 'pcap' | 'bytes' | 'text'
 
-export const SAVE_KINDS: readonly SaveKind[] = ['session', 'pcap', 'bytes', 'text']
+export const SAVE_KINDS: readonly SaveKind[] = [
+  'session',
+  'progress',
+  'csv',
+  'pcap',
+  'bytes',
+  'text',
+]
 
 export interface SaveFileRequest {
   kind: SaveKind
@@ -63,7 +70,10 @@ export interface CopyTextRequest {
 }
 
 export interface OpenLinkRequest {
-  /** Must be one of the documentation links in external-links.ts. */
+  /**
+   * One of the documentation links in external-links.ts, or a loopback http address on a port
+   * one of Socket Lab's own listeners listens on (the lesson's "open it in a browser").
+   */
   url: string
 }
 

@@ -35,3 +35,21 @@ export function isAllowedDocUrl(url: string): boolean {
   const normalised = parsed.href
   return DOC_URL_PREFIXES.some((prefix) => normalised.startsWith(prefix))
 }
+
+/**
+ * The port of a loopback http address (`http://127.0.0.1:7878/…`, `localhost`, `[::1]`), or null
+ * for anything else: no credentials, no other scheme or host. Whether a listener is really there
+ * is for the caller to check.
+ */
+export function loopbackHttpPort(url: string): number | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'http:' || parsed.username || parsed.password) return null
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return null
+  const port = Number(parsed.port || '80')
+  return Number.isInteger(port) && port > 0 && port <= 65535 ? port : null
+}

@@ -12,7 +12,7 @@ import {
   type DesktopChannel,
   type DesktopRequestOf,
 } from './desktop-contract'
-import { isAllowedDocUrl } from './external-links'
+import { isAllowedDocUrl, loopbackHttpPort } from './external-links'
 import { assertNever, fail, ok, type Result } from './result'
 import { checkOneOf, isPlainObject, onlyKeys, requestError } from './validate-fields'
 
@@ -81,8 +81,15 @@ export function validateDesktopRequest(
     case 'desktop:open-link': {
       const extra = onlyKeys(p, ['url'])
       if (extra) return fail(extra)
-      if (typeof p.url !== 'string' || !isAllowedDocUrl(p.url))
-        return fail(requestError('url must be one of the documentation links the app knows'))
+      if (
+        typeof p.url !== 'string' ||
+        (!isAllowedDocUrl(p.url) && loopbackHttpPort(p.url) === null)
+      )
+        return fail(
+          requestError(
+            'url must be a documentation link the app knows, or a loopback http address',
+          ),
+        )
       return ok({ channel: c, request: { url: p.url } })
     }
     default:

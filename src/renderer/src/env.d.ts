@@ -2,6 +2,9 @@ import type { Api } from '../../shared/contract'
 import type { DesktopApi } from '../../shared/desktop-contract'
 
 declare global {
+  /** Socket Lab's version (package.json), put in by Vite. */
+  const __APP_VERSION__: string
+
   interface Window {
     /** The Electron preload's bridge (contextBridge.exposeInMainWorld('socketLab', …)). */
     socketLab?: Api

@@ -13,6 +13,8 @@ export function desktopApi(): DesktopApi | null {
 
 const MIME_TYPES: Record<SaveKind, string> = {
   session: 'application/json',
+  progress: 'application/json',
+  csv: 'text/csv',
   pcap: 'application/vnd.tcpdump.pcap',
   bytes: 'application/octet-stream',
   text: 'text/plain',
@@ -65,4 +67,18 @@ export async function copyText(text: string): Promise<void> {
   }
   if (typeof navigator === 'undefined' || !navigator.clipboard) throw new Error('no clipboard')
   await navigator.clipboard.writeText(text)
+}
+
+/**
+ * Opens one of Socket Lab's own listeners in the system browser (the desktop app; only where a
+ * listener really listens) or in a new tab (a browser).
+ */
+export async function openListenerUrl(url: string): Promise<void> {
+  const desktop = desktopApi()
+  if (!desktop) {
+    window.open(url, '_blank', 'noopener,noreferrer')
+    return
+  }
+  const answer = await desktop.openLink({ url })
+  if (!answer.ok) throw new Error(answer.error.message)
 }

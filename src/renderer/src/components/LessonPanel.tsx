@@ -16,6 +16,7 @@ import { selectListeners } from '../state/selectors'
 import { useAppState } from '../state/StoreContext'
 import { LessonCheckpoints } from './LessonCheckpoints'
 import { LessonCode } from './LessonCode'
+import { LessonProgressExport } from './LessonProgressExport'
 import { LessonSetup } from './LessonSetup'
 import '../lessons.css'
 
@@ -105,6 +106,7 @@ export function LessonPanel(): ReactNode {
           onReset={() => actions.reset(stage.id)}
           onResetAll={actions.resetAll}
         />
+        <LessonProgressExport />
       </div>
     </section>
   )

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { DesktopApi } from '../../../shared/desktop-contract'
 import { fail, ok } from '../../../shared/result'
 import { parseSessionFile, serializeSession } from '../../../shared/session-file'
+import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/settings'
 import { I18nProvider } from '../i18n/I18nProvider'
 import type { Lang } from '../i18n/translate'
 import { makeSnapshot, storeWith } from '../test-utils'
@@ -28,12 +29,18 @@ function fakeDesktop(isSandboxed = true): FakeDesktop {
 
 let desktop: FakeDesktop
 
-function renderDesktop(lang: Lang = 'en') {
+function renderDesktop(lang: Lang = 'en', settings: Partial<AppSettings> | null = null) {
   const api = apiServing()
   api.snapshot.mockResolvedValue(ok(snapshot))
+  const store = storeWith(snapshot)
+  if (settings)
+    store.dispatch({
+      type: 'settings-loaded',
+      loaded: { settings: { ...DEFAULT_SETTINGS, ...settings }, problem: null },
+    })
   render(
     <I18nProvider lang={lang}>
-      <Root api={api} store={storeWith(snapshot)} />
+      <Root api={api} store={store} />
     </I18nProvider>,
   )
   return api
@@ -62,6 +69,20 @@ describe('the desktop app: native dialogs instead of downloads and file inputs',
     expect(request?.suggestedName).toMatch(/^socket-lab-session-\d{4}-\d{2}-\d{2}-\d{6}\.json$/)
     const parsed = parseSessionFile(new TextDecoder().decode(request?.content))
     expect(parsed.ok).toBe(true)
+  })
+
+  it('a saved session carries the student’s name and lesson progress', async () => {
+    const user = userEvent.setup()
+    const progress = {
+      stageId: 'routes' as const,
+      stages: { routes: { since: 1, ticked: { 'not-found': 2 } } },
+    }
+    renderDesktop('en', { studentName: 'Аня', progress, isFirstRunDismissed: true })
+    await user.click(screen.getByRole('button', { name: 'Save session' }))
+    await waitFor(() => expect(desktop.saveFile).toHaveBeenCalledOnce())
+    const content = desktop.saveFile.mock.calls[0]?.[0].content
+    const parsed = parseSessionFile(new TextDecoder().decode(content))
+    expect(parsed).toMatchObject({ ok: true, session: { student: 'Аня', progress } })
   })
 
   it('a cancelled Save dialog says nothing; a refused write says why', async () => {

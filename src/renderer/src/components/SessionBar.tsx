@@ -12,7 +12,7 @@ import {
 import { fileStamp } from '../download'
 import { useI18n } from '../i18n/context'
 import { collectSession, toPcapConversation } from '../session/collect'
-import { useApi } from '../state/StoreContext'
+import { useApi, useStore } from '../state/StoreContext'
 import { desktopApi, openSessionFile, saveFile } from '../shell-io'
 import { ClassView } from './class'
 import { SessionProblem, type OpenFailure } from './SessionProblem'
@@ -26,6 +26,7 @@ export interface SessionBarProps {
 export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
   const { t } = useI18n()
   const api = useApi()
+  const store = useStore()
   const input = useRef<HTMLInputElement>(null)
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
@@ -48,10 +49,18 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
     }
   }
 
+  /** The student's name and progress, in the live app (a saved session's view has none). */
+  const studentOf = (): Pick<Session, 'student' | 'progress'> => {
+    const { settings, settingsStatus } = store.getState()
+    return settingsStatus === 'loaded'
+      ? { student: settings.studentName, progress: settings.progress }
+      : {}
+  }
+
   const save = () =>
     run(async () =>
       saveFile(
-        serializeSession(await collectSession(api)),
+        serializeSession(await collectSession(api, studentOf())),
         `socket-lab-session-${fileStamp()}.json`,
         'session',
       ),

@@ -6,6 +6,19 @@ import type { Message } from './translate'
 
 export const lessonsEn = {
   'lessons.region': 'Lesson',
+  'lessons.firstRun.region': 'First steps',
+  'lessons.firstRun.start': '1. Start listening on {address}',
+  'lessons.firstRun.listening': '1. Listener {number} listens on {address} ✓',
+  'lessons.firstRun.open': '2. Open',
+  'lessons.firstRun.orCurl': 'in a browser (or run curl {url})',
+  'lessons.firstRun.watch':
+    '3. Watch the event log: each connection prints “Connection established!”, as the book’s Listing 20-1 does.',
+  'lessons.firstRun.notListening': 'Start listening first: nothing listens on that address yet.',
+  'lessons.firstRun.dismiss': 'Got it',
+  'lessons.student': 'Your name (optional, kept with your progress for your teacher)',
+  'lessons.exportProgress': 'Export progress',
+  'lessons.exported': 'Saved {file}.',
+  'lessons.exportFailed': 'Could not save: {reason}',
   'lessons.readBook': 'The chapter in the Rust book ↗',
   'lessons.jump': 'Lesson',
   'lessons.jump.title': 'Go to the lesson below the listeners',

@@ -62,7 +62,11 @@ const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
 describe('collectSession', () => {
   it('gives back the session it reads through a session Api', async () => {
     const session = sampleSession()
-    const collected = await collectSession(createSessionApi(session, fakeApi()), session.savedAt)
+    const collected = await collectSession(
+      createSessionApi(session, fakeApi()),
+      {},
+      session.savedAt,
+    )
     expect(collected.savedAt).toBe(session.savedAt)
     expect(collected.platform).toBe('linux')
     expect(collected.listeners).toEqual(session.listeners)
@@ -95,7 +99,7 @@ describe('collectSession', () => {
       ok({ total: CHUNKS.length, chunks: CHUNKS.slice(from, from + Math.min(count, 2)) }),
     )
 
-    const session = await collectSession(api, 42)
+    const session = await collectSession(api, {}, 42)
     expect(session.savedAt).toBe(42)
     const [only] = session.connections
     expect(only?.connection).toEqual(connection)

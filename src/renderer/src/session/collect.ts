@@ -82,13 +82,26 @@ export async function collectConnection(
   return { connection, chunks, received, sent }
 }
 
-/** Everything the Api holds now: listeners, connections, bytes. */
-export async function collectSession(api: Api, savedAt = Date.now()): Promise<Session> {
+/**
+ * Everything the Api holds now (listeners, connections, bytes), with the student's name and
+ * lesson progress when given.
+ */
+export async function collectSession(
+  api: Api,
+  student: Pick<Session, 'student' | 'progress'> = {},
+  savedAt = Date.now(),
+): Promise<Session> {
   const snapshot = unwrap(await api.snapshot({}))
   const connections: SessionConnection[] = []
   for (const connection of snapshot.connections)
     connections.push(await collectConnection(api, connection))
-  return { savedAt, platform: snapshot.platform, listeners: snapshot.listeners, connections }
+  return {
+    ...student,
+    savedAt,
+    platform: snapshot.platform,
+    listeners: snapshot.listeners,
+    connections,
+  }
 }
 
 /**

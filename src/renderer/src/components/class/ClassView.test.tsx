@@ -189,7 +189,7 @@ describe('ClassView', () => {
     expect(saveFile).toHaveBeenCalledOnce()
     const [content, name, kind] = vi.mocked(saveFile).mock.calls[0] ?? []
     expect(name).toMatch(/^socket-lab-class-[\d-]+\.csv$/)
-    expect(kind).toBe('text')
+    expect(kind).toBe('csv')
     const lines = String(content).split('\r\n')
     expect(lines[0]).toMatch(/^\uFEFFStudent,File,First unfinished stage,Checkpoints ticked/)
     expect(lines.slice(1, 5).map((line) => line.split(',').slice(0, 4))).toEqual([

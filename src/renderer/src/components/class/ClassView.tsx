@@ -113,7 +113,7 @@ export function ClassView({ isOpen, onClose }: ClassViewProps): ReactNode {
       const where = await saveFile(
         classCsv(sorted, t),
         `socket-lab-class-${fileStamp()}.csv`,
-        'text',
+        'csv',
       )
       if (where !== null) setExported({ ok: true, file: where })
     } catch (error) {
