@@ -25,16 +25,19 @@ const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/
 /**
  * Starts browser mode with `--no-open --ui-port 0` in its own process group and waits for its URL.
  *
- * By default it runs `node scripts/web.cjs`, exactly what `npm run web` runs, so that the exit code
- * is the server's own (npm reports a signal as 143); `viaNpm` goes through npm as a user would.
+ * A settings folder per run unless `dataDir` is given (a restart on the same folder): saved
+ * listeners must not leak from one test into the next. By default it runs `node scripts/web.cjs`,
+ * exactly what `npm run web` runs, so that the exit code is the server's own (npm reports a signal
+ * as 143); `viaNpm` goes through npm as a user would.
  */
-export async function startWebServer({ viaNpm = false } = {}): Promise<WebServer> {
+export async function startWebServer({
+  viaNpm = false,
+  dataDir = mkdtempSync(join(tmpdir(), 'socket-lab-e2e-')),
+}: { viaNpm?: boolean; dataDir?: string } = {}): Promise<WebServer> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   const [command, args] = viaNpm
     ? [npm, ['run', '--silent', 'web', '--', '--no-open', '--ui-port', '0']]
     : [process.execPath, [join(root, 'scripts', 'web.cjs'), '--no-open', '--ui-port', '0']]
-  // A settings folder per run: saved listeners must not leak from one test into the next.
-  const dataDir = mkdtempSync(join(tmpdir(), 'socket-lab-e2e-'))
   const child: ChildProcess = spawn(command, args, {
     cwd: root,
     detached: process.platform !== 'win32',

@@ -19,6 +19,7 @@ import { ClientPanel } from './ClientPanel'
 import { ConnectionsPanel } from './ConnectionsPanel'
 import { DisconnectedBanner } from './DisconnectedBanner'
 import { EventLog } from './EventLog'
+import { FirstRunStrip } from './FirstRunStrip'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LESSON_PANEL_ID, LessonPanel } from './LessonPanel'
 import { ListenerCard } from './ListenerCard'
@@ -82,6 +83,7 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
         </div>
       </header>
       {session && <SessionBanner {...session} />}
+      {!session && <FirstRunStrip />}
       <SandboxNotice />
       <SettingsNotice />
       {link === 'closed' && onReconnect && <DisconnectedBanner onReconnect={onReconnect} />}

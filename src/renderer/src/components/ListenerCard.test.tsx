@@ -14,6 +14,21 @@ function renderCard(listener = makeListener(), api = fakeApi(), lang: 'en' | 'ru
 }
 
 describe('ListenerCard', () => {
+  it('says why a new listener did not get the book’s 7878: another listener has it', () => {
+    const second = makeListener({
+      id: 'l2',
+      number: 2,
+      settings: { ...makeListener().settings, port: 7879 },
+    })
+    // The default store holds listener 1 on 7878.
+    const { card } = renderCard(second)
+    expect(
+      card.getByText('7878, the book’s port, is listener 1’s: this one got the next free port.'),
+    ).toBeTruthy()
+    const { card: first } = renderCard(makeListener({ id: 'l3', number: 3 }))
+    expect(first.queryByText(/the book’s port/)).toBeNull()
+  })
+
   it('has labelled Host and Port fields, a Start button and the status', () => {
     const { card } = renderCard()
     expect((card.getByLabelText('Host') as HTMLInputElement).value).toBe('127.0.0.1')

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react'
 import { formatHostPort, isWildcardHost } from '../../../shared/address'
 import type { BindFailure, BindFix } from '../../../shared/bind-failure'
 import {
+  DEFAULT_PORT,
   MAX_SEARCH_PATTERN,
   MAX_SEND_BYTES,
   type AddListenerRequest,
@@ -14,7 +15,8 @@ import {
 import { checkHost, parsePort } from '../../../shared/validate'
 import { assertNever, type AppError, type InputReason, type Result } from '../../../shared/result'
 import { useI18n, type Translate } from '../i18n/context'
-import { useApi } from '../state/StoreContext'
+import { selectListeners } from '../state/selectors'
+import { useApi, useAppState } from '../state/StoreContext'
 import { BindErrorPanel } from './BindErrorPanel'
 import { ListenerSettingsForm } from './ListenerSettingsForm'
 import { LocalhostPanel } from './LocalhostPanel'
@@ -81,6 +83,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
   const { t } = useI18n()
   const api = useApi()
   const { id, settings, state } = listener
+  const others = useAppState(selectListeners).filter((l) => l.id !== listener.id)
   const [hostDraft, setHostDraft] = useState<string | null>(null)
   const [portDraft, setPortDraft] = useState<string | null>(null)
   const [seenSettings, setSeenSettings] = useState(settings)
@@ -201,6 +204,18 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
     return report(await api.updateListener({ listenerId: id, ...change }))
   }
 
+  /** Port 0's meaning, or why a new listener was not given the book's 7878. */
+  const portHint = (value: number): string | null => {
+    if (value === 0) return t('listener.portZero')
+    const holder = others.find((l) => l.settings.port === DEFAULT_PORT)
+    if (value !== DEFAULT_PORT && holder && value > DEFAULT_PORT && value < DEFAULT_PORT + 100)
+      return t('listener.portProposed', {
+        port: DEFAULT_PORT,
+        number: String(holder.number),
+      })
+    return null
+  }
+
   const counters = listener.counters
   return (
     <section
@@ -242,7 +257,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
           onChange={setPortDraft}
           onBlur={onBlur}
           error={port.ok ? null : errorText(t, port.error)}
-          hint={port.ok && port.value === 0 && isStopped ? t('listener.portZero') : null}
+          hint={port.ok && isStopped ? portHint(port.value) : null}
           isDisabled={!isStopped}
         />
       </div>

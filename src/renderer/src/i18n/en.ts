@@ -29,6 +29,8 @@ export const en = {
   'listener.region': 'Listener {number}',
   'listener.host': 'Host',
   'listener.port': 'Port',
+  'listener.portProposed':
+    '{port}, the book’s port, is listener {number}’s: this one got the next free port.',
   'listener.portZero': 'Port 0: the OS picks a free port.',
   'listener.fieldsLocked': 'Stop the listener to change the host or port.',
   'listener.start': 'Start listening',

@@ -5,16 +5,15 @@ import type { Message } from './translate'
 export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.region': 'Урок',
   'lessons.firstRun.region': 'Первые шаги',
-  'lessons.firstRun.start': '1. Начать слушать {address}',
-  'lessons.firstRun.listening': '1. Слушатель {number} слушает {address} ✓',
-  'lessons.firstRun.open': '2. Откройте',
+  'lessons.firstRun.start': 'Начать слушать {address}',
+  'lessons.firstRun.listening': 'Слушатель {number} слушает {address} ✓',
+  'lessons.firstRun.open': 'Откройте',
   'lessons.firstRun.orCurl': 'в браузере (или выполните curl {url})',
-  'lessons.firstRun.watch':
-    '3. Смотрите журнал событий: на каждое соединение печатается «Connection established!», как в листинге 20-1 книги.',
+  'lessons.firstRun.watch': 'Смотрите журнал событий: «Connection established!» на каждое соединение.',
   'lessons.firstRun.notListening':
     'Сначала запустите слушателя: на этом адресе пока никто не слушает.',
   'lessons.firstRun.dismiss': 'Понятно',
-  'lessons.student': 'Ваше имя (необязательно, сохраняется с прогрессом для преподавателя)',
+  'lessons.student': 'Ваше имя для преподавателя (необязательно)',
   'lessons.exportProgress': 'Экспорт прогресса',
   'lessons.exported': 'Сохранено: {file}.',
   'lessons.exportFailed': 'Не удалось сохранить: {reason}',

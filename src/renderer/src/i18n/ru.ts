@@ -28,6 +28,8 @@ export const ru: Catalog = {
   'listener.region': 'Слушатель {number}',
   'listener.host': 'Хост',
   'listener.port': 'Порт',
+  'listener.portProposed':
+    '{port}, порт из книги, занят слушателем {number}: этому достался следующий свободный.',
   'listener.portZero': 'Порт 0: ОС выберет свободный порт.',
   'listener.fieldsLocked': 'Остановите слушателя, чтобы сменить хост или порт.',
   'listener.start': 'Начать слушать',
