@@ -9,7 +9,8 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.firstRun.listening': 'Слушатель {number} слушает {address} ✓',
   'lessons.firstRun.open': 'Откройте',
   'lessons.firstRun.orCurl': 'в браузере (или выполните curl {url})',
-  'lessons.firstRun.watch': 'Смотрите журнал событий: «Connection established!» на каждое соединение.',
+  'lessons.firstRun.watch':
+    'Смотрите журнал событий: «Connection established!» на каждое соединение.',
   'lessons.firstRun.notListening':
     'Сначала запустите слушателя: на этом адресе пока никто не слушает.',
   'lessons.firstRun.dismiss': 'Понятно',
