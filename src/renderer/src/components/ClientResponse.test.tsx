@@ -247,6 +247,7 @@ describe('a failure explained by what the target did', () => {
     )
     expect(text).toContain('request bytes it never read')
     expect(text).not.toMatch(/Listener|Silent|Echo|Close at once/)
+    expect(panel.getByText('Not one of Socket Lab’s listeners: actual times only.')).toBeTruthy()
   })
 
   it('the same reset from a Socket Lab listener names its responder instead', () => {
@@ -260,6 +261,11 @@ describe('a failure explained by what the target did', () => {
         listener: { listenerId: 'l1', listenerNumber: 1, responder: 'close-at-once' },
       },
     )
+    expect(
+      panel.getByText(
+        'Listener 1 is “Close at once”, which answers no requests: actual times only.',
+      ),
+    ).toBeTruthy()
     const text = row.textContent ?? ''
     expect(text).toContain('before any byte of a response')
     expect(text).toContain(

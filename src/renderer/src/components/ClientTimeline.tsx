@@ -34,10 +34,13 @@ function explanation(
   run: ClientRunInfo,
   r: ClientRequestSnapshot,
 ): string | null {
-  if (r.idle && (r.errorCode === null || isOpenIdle(r)))
-    return isOpenIdle(r) || r.phase === 'planned' || r.phase === 'connecting'
-      ? t('client.idle.explain.open')
-      : t('client.idle.explain.server')
+  if (r.idle && (r.errorCode === null || isOpenIdle(r))) {
+    if (isOpenIdle(r) || r.phase === 'planned' || r.phase === 'connecting')
+      return t('client.idle.explain.open')
+    return run.listener === undefined
+      ? t('client.idle.explain.server')
+      : t('client.idle.explain.serverOurs', { number: run.listener.listenerNumber })
+  }
   return explainRequest(lang, t, run, r)
 }
 
@@ -92,7 +95,17 @@ function planTitle(t: Translate, run: ClientRunInfo): string {
 function ModelLine({ run }: { run: ClientRunInfo }): ReactNode {
   const { t } = useI18n()
   const m = run.model
-  if (m === null) return <p className="field-hint">{t('client.model.none')}</p>
+  if (m === null)
+    return (
+      <p className="field-hint">
+        {run.listener === undefined
+          ? t('client.model.none')
+          : t('client.model.noModel', {
+              number: run.listener.listenerNumber,
+              responder: t(`stages.responder.${run.listener.responder}`),
+            })}
+      </p>
+    )
   return (
     <p className="field-hint">
       {t('client.model', {

@@ -89,8 +89,9 @@ export const clientEn = {
   'client.model.sleep': '; /sleep takes {seconds} s',
   'client.model.expected': 'Expected times follow this model.',
   'client.model.workers': ' of {count}',
-  'client.model.none':
-    'Not one of Socket Lab’s listeners (or its responder answers no requests): actual times only.',
+  'client.model.none': 'Not one of Socket Lab’s listeners: actual times only.',
+  'client.model.noModel':
+    'Listener {number} is “{responder}”, which answers no requests: actual times only.',
   'client.outcome.running': 'Running…',
   'client.outcome.completed': 'Finished in {time}.',
   'client.outcome.cancelled': 'Cancelled after {time}: its connections were closed.',
@@ -157,8 +158,9 @@ export const clientEn = {
   'client.idle.status.reset': 'reset by the server',
   'client.idle.status.client': 'closed here',
   'client.idle.explain.open': 'Idle — sent nothing; a blocking read on the server waits here.',
-  'client.idle.explain.server':
-    'The server closed it without reading a request (for example, Stop with “close all”).',
+  'client.idle.explain.server': 'The server closed it; nothing had been sent on it.',
+  'client.idle.explain.serverOurs':
+    'Listener {number} closed it without reading a request (for example, Stop with “close all”).',
   'client.explain.CLOSED_BY_CLIENT': 'You closed the idle connections: the client closed this one.',
   'client.explain.NEW_PLAN': 'A new plan started: the client closed this idle connection.',
   'client.row.expectedNever':

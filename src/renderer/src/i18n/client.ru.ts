@@ -89,8 +89,9 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.model.sleep': '; /sleep занимает {seconds} с',
   'client.model.expected': 'Ожидаемое время — по этой модели.',
   'client.model.workers': ' из {count}',
-  'client.model.none':
-    'Это не слушатель Socket Lab (или его ответчик не отвечает на запросы): только фактическое время.',
+  'client.model.none': 'Это не слушатель Socket Lab: только фактическое время.',
+  'client.model.noModel':
+    'Слушатель {number} — «{responder}», он не отвечает на запросы: только фактическое время.',
   'client.outcome.running': 'Выполняется…',
   'client.outcome.completed': 'Завершён за {time}.',
   'client.outcome.cancelled': 'Отменён через {time}: его соединения закрыты.',
@@ -167,8 +168,9 @@ export const clientRu: { readonly [K in keyof typeof clientEn]: Message } = {
   'client.idle.status.client': 'закрыто здесь',
   'client.idle.explain.open':
     'Простаивает — ничего не отправлено; блокирующее чтение на сервере ждёт здесь.',
-  'client.idle.explain.server':
-    'Сервер закрыл его, не прочитав запроса (например, «Остановить» с закрытием всех соединений).',
+  'client.idle.explain.server': 'Сервер закрыл его; по нему ничего не отправлялось.',
+  'client.idle.explain.serverOurs':
+    'Слушатель {number} закрыл его, не прочитав запроса (например, «Остановить» с закрытием всех соединений).',
   'client.explain.CLOSED_BY_CLIENT':
     'Вы закрыли простаивающие соединения: клиент закрыл это соединение.',
   'client.explain.NEW_PLAN': 'Начался новый план: клиент закрыл это простаивающее соединение.',
