@@ -1,0 +1,191 @@
+/**
+ * Reading a saved session's JSON: small readers that check one value each and throw {@link Damaged}
+ * naming where, so session-file.ts and session-events.ts say the same thing about a bad file.
+ */
+import {
+  HANDLINGS,
+  MAX_PAGE_BYTES,
+  RESPONDERS,
+  type ChunkInfo,
+  type ConnectionSnapshot,
+  type Endpoint,
+  type ListenerSettings,
+  type ListenerSnapshot,
+} from './contract'
+import { defaultListenerSettings } from './listener-defaults'
+
+export class Damaged extends Error {
+  constructor(readonly where: string) {
+    super(`damaged at ${where}`)
+  }
+}
+
+export type Json = Record<string, unknown>
+
+export function obj(value: unknown, where: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Damaged(where)
+  return value as Json
+}
+
+export function arr(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) throw new Damaged(where)
+  return value
+}
+
+export function str(value: unknown, where: string): string {
+  if (typeof value !== 'string') throw new Damaged(where)
+  return value
+}
+
+export function num(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Damaged(where)
+  return value
+}
+
+export function count(value: unknown, where: string): number {
+  const n = num(value, where)
+  if (!Number.isSafeInteger(n) || n < 0) throw new Damaged(where)
+  return n
+}
+
+export function nullable<T>(
+  value: unknown,
+  where: string,
+  read: (v: unknown, w: string) => T,
+): T | null {
+  return value === null ? null : read(value, where)
+}
+
+export function oneOf<T extends string>(value: unknown, options: readonly T[], where: string): T {
+  if (!options.includes(value as T)) throw new Damaged(where)
+  return value as T
+}
+
+export function endpoint(value: unknown, where: string): Endpoint {
+  const e = obj(value, where)
+  return {
+    address: str(e.address, `${where}.address`),
+    port: count(e.port, `${where}.port`),
+    family: oneOf(e.family, ['IPv4', 'IPv6'] as const, `${where}.family`),
+  }
+}
+
+export function listener(value: unknown, where: string): ListenerSnapshot {
+  const l = obj(value, where)
+  const settings = obj(l.settings, `${where}.settings`)
+  const counters = obj(l.counters, `${where}.counters`)
+  return {
+    id: str(l.id, `${where}.id`),
+    number: count(l.number, `${where}.number`),
+    settings: listenerSettings(settings, `${where}.settings`),
+    // A saved session listens to nothing: whatever it was doing, it is shown stopped.
+    state: 'stopped',
+    bound: nullable(l.bound, `${where}.bound`, endpoint),
+    lastError: null,
+    counters: {
+      accepted: count(counters.accepted, `${where}.counters.accepted`),
+      dropped: count(counters.dropped, `${where}.counters.dropped`),
+      open: 0,
+      bytesIn: count(counters.bytesIn, `${where}.counters.bytesIn`),
+      bytesOut: count(counters.bytesOut, `${where}.counters.bytesOut`),
+    },
+    workers: [],
+    queued: [],
+    handled: l.handled === undefined ? 0 : count(l.handled, `${where}.handled`),
+  }
+}
+
+/** A field of a later format version may be missing from an older file: it takes the default. */
+export function orDefault<T>(value: unknown, fallback: T, read: (v: unknown) => T): T {
+  return value === undefined ? fallback : read(value)
+}
+
+export function listenerSettings(settings: Json, where: string): ListenerSettings {
+  const d = defaultListenerSettings()
+  const text = (key: string) => (v: unknown) => {
+    const page = str(v, `${where}.${key}`)
+    if (page.length > MAX_PAGE_BYTES) throw new Damaged(`${where}.${key}`)
+    return page
+  }
+  return {
+    host: str(settings.host, `${where}.host`),
+    port: count(settings.port, `${where}.port`),
+    maxConnections: nullable(settings.maxConnections, `${where}.maxConnections`, count),
+    captureLimitPerConnection: count(
+      settings.captureLimitPerConnection,
+      `${where}.captureLimitPerConnection`,
+    ),
+    responder: oneOf(settings.responder, RESPONDERS, `${where}.responder`),
+    handling: orDefault(settings.handling, d.handling, (v) =>
+      oneOf(v, HANDLINGS, `${where}.handling`),
+    ),
+    workers: orDefault(settings.workers, d.workers, (v) => count(v, `${where}.workers`)),
+    sleepSeconds: orDefault(settings.sleepSeconds, d.sleepSeconds, (v) =>
+      num(v, `${where}.sleepSeconds`),
+    ),
+    stopAfter: orDefault(settings.stopAfter, d.stopAfter, (v) =>
+      nullable(v, `${where}.stopAfter`, count),
+    ),
+    helloHtml: orDefault(settings.helloHtml, d.helloHtml, text('helloHtml')),
+    notFoundHtml: orDefault(settings.notFoundHtml, d.notFoundHtml, text('notFoundHtml')),
+    helloHead: orDefault(settings.helloHead, d.helloHead, text('helloHead')),
+    notFoundHead: orDefault(settings.notFoundHead, d.notFoundHead, text('notFoundHead')),
+  }
+}
+
+export function connection(
+  value: unknown,
+  where: string,
+  listenerIds: Set<string>,
+): ConnectionSnapshot {
+  const c = obj(value, where)
+  const listenerId = str(c.listenerId, `${where}.listenerId`)
+  if (!listenerIds.has(listenerId)) throw new Damaged(`${where}.listenerId`)
+  const state = oneOf(
+    c.state,
+    ['open', 'peer-ended', 'we-ended', 'closed'] as const,
+    `${where}.state`,
+  )
+  return {
+    id: str(c.id, `${where}.id`),
+    listenerId,
+    number: count(c.number, `${where}.number`),
+    remote: endpoint(c.remote, `${where}.remote`),
+    local: endpoint(c.local, `${where}.local`),
+    acceptedAt: num(c.acceptedAt, `${where}.acceptedAt`),
+    acceptedMono: num(c.acceptedMono, `${where}.acceptedMono`),
+    state,
+    closedAt: nullable(c.closedAt, `${where}.closedAt`, num),
+    closeReason: nullable(c.closeReason, `${where}.closeReason`, (v, w) =>
+      oneOf(v, ['peer', 'us', 'us-reset', 'reset', 'error'] as const, w),
+    ),
+    errorCode: nullable(c.errorCode, `${where}.errorCode`, str),
+    bytesIn: count(c.bytesIn, `${where}.bytesIn`),
+    bytesOut: count(c.bytesOut, `${where}.bytesOut`),
+    chunksIn: count(c.chunksIn, `${where}.chunksIn`),
+    chunksOut: count(c.chunksOut, `${where}.chunksOut`),
+    captured: count(c.captured, `${where}.captured`),
+    capturedOut: count(c.capturedOut, `${where}.capturedOut`),
+    truncated: c.truncated === true,
+    firstByteInMono: nullable(c.firstByteInMono, `${where}.firstByteInMono`, num),
+    lastByteMono: nullable(c.lastByteMono, `${where}.lastByteMono`, num),
+  }
+}
+
+export function chunk(
+  value: unknown,
+  where: string,
+  sizes: { in: number; out: number },
+): ChunkInfo {
+  const c = obj(value, where)
+  const direction = oneOf(c.direction, ['in', 'out'] as const, `${where}.direction`)
+  const info: ChunkInfo = {
+    direction,
+    offset: count(c.offset, `${where}.offset`),
+    size: count(c.size, `${where}.size`),
+    mono: num(c.mono, `${where}.mono`),
+    kept: count(c.kept, `${where}.kept`),
+  }
+  if (info.kept > info.size || info.offset + info.kept > sizes[direction]) throw new Damaged(where)
+  return info
+}
