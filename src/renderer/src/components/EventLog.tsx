@@ -1,19 +1,19 @@
 /**
- * The event log: newest at the bottom, virtualized, filtered by kind and text. It follows new
- * entries until the user scrolls up; then it says so, counts what arrived below, and offers a jump
- * back to the newest.
+ * The event log: newest at the bottom, virtualized, filtered by kind and text. Long lines wrap
+ * (the window measures each row). It follows new entries until the user scrolls up; then it says
+ * so, counts what arrived below, and offers a jump back to the newest.
  */
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
 import { assertNever } from '../../../shared/result'
 import { useFollowBottom } from '../hooks/use-follow-bottom'
-import { useVirtualWindow } from '../hooks/use-virtual-window'
+import { useMeasuredWindow } from '../hooks/use-measured-window'
 import { useI18n, type Translate } from '../i18n/context'
 import type { Lang } from '../i18n/translate'
 import { filterKindOf, type LogEntry, type LogFilterKind, type LogMessage } from '../state/log'
 import { formatClock } from '../time-format'
 import { LogFilters } from './LogFilters'
 
-/** Row height in px; `.log-row` in the stylesheet matches it. */
+/** The height of a one-line row in px (`.log-row` in the stylesheet); wrapped rows are taller. */
 export const LOG_ROW_HEIGHT = 22
 
 /** The book's program output for every accepted connection: never translated. */
@@ -82,7 +82,7 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
   }
 }
 
-/** The whole line as plain text, for the tooltip of a line cut short. */
+/** The whole line as plain text, as the search sees it. */
 function messageTitle(t: Translate, m: LogMessage): string {
   if (m.kind === 'connection-established' && m.isBookLine)
     return `${CONNECTION_ESTABLISHED} ${t('log.connectionDetail', { number: String(m.connectionNumber), remote: m.remote })}`
@@ -146,9 +146,10 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
     () => filterEntries(entries, hidden, deferredQuery, t, lang),
     [entries, hidden, deferredQuery, t, lang],
   )
-  const win = useVirtualWindow<HTMLDivElement>({
+  const win = useMeasuredWindow<HTMLDivElement>({
     count: shown.length,
-    rowHeight: LOG_ROW_HEIGHT,
+    keyAt: (index) => shown[index]?.id ?? -1,
+    estimate: LOG_ROW_HEIGHT,
     fallbackRows: 200,
     isFallbackAtEnd: true,
   })
@@ -159,7 +160,13 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
     slack: LOG_ROW_HEIGHT,
     onScroll: win.onScroll,
   })
-  const { ref, start, end, padTop, padBottom } = win
+  const { ref, start, end, padTop, padBottom, total } = win
+  // Rows measured taller than guessed push the end further down: stay there while following.
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el && isFollowing && el.scrollTop + el.clientHeight < el.scrollHeight)
+      el.scrollTop = el.scrollHeight
+  }, [ref, total, isFollowing])
 
   return (
     <section role="region" aria-label={t('log.title')} className="panel log">
@@ -200,7 +207,7 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
         <div style={{ height: padTop }} aria-hidden="true" />
         <ol className="log-list">
           {shown.slice(start, end).map((entry) => (
-            <li key={entry.id} className={rowClass(entry.message)}>
+            <li key={entry.id} className={rowClass(entry.message)} data-row-key={entry.id}>
               <span className="log-time mono">{formatClock(entry.at)}</span>
               {entry.listenerNumber > 0 ? (
                 <abbr
@@ -212,9 +219,7 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
               ) : (
                 <span />
               )}
-              <span className="log-message" title={messageTitle(t, entry.message)}>
-                {messageText(t, entry.message)}
-              </span>
+              <span className="log-message">{messageText(t, entry.message)}</span>
             </li>
           ))}
         </ol>
