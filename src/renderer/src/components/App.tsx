@@ -23,14 +23,17 @@ import { FirstRunStrip } from './FirstRunStrip'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LESSON_PANEL_ID, LessonPanel } from './LessonPanel'
 import { ListenerCard } from './ListenerCard'
+import { ProjectorToggle } from './ProjectorToggle'
 import { SandboxNotice } from './SandboxNotice'
 import { SettingsNotice } from './SettingsNotice'
 import { StreamView } from './StreamView'
 import { SessionBanner, type SessionBannerProps } from './SessionBanner'
 import { SessionBar } from './SessionBar'
 import { SideTabs } from './SideTabs'
+import { TextSizeControls } from './TextSizeControls'
 import { ThemeSwitch } from './ThemeSwitch'
 import '../workspace.css'
+import '../layout.css'
 
 export interface AppProps {
   /** Browser mode: reopens the WebSocket and reloads the snapshot. Absent under Electron. */
@@ -78,6 +81,8 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
         </h1>
         {onOpenSession && <SessionBar onOpen={onOpenSession} />}
         <div className="header-switches">
+          <TextSizeControls />
+          <ProjectorToggle />
           <ThemeSwitch />
           <LanguageSwitch />
         </div>

@@ -1,9 +1,11 @@
 /**
  * Applies the saved settings to the page: the language once they are known (null: the OS
- * language), and the theme as `<html data-theme>` (absent: follow prefers-color-scheme).
+ * language), the theme as `<html data-theme>` (absent: follow prefers-color-scheme), and the
+ * text size and projector mode as the page's zoom and `<html data-projector>`.
  */
 import { useEffect } from 'react'
 import type { ThemeChoice } from '../../../shared/settings'
+import { displayZoom } from '../font-scale'
 import { useI18n } from '../i18n/context'
 import { osLanguage } from '../i18n/I18nProvider'
 import { selectSettings, selectSettingsStatus } from '../state/selectors'
@@ -15,11 +17,25 @@ export function applyTheme(theme: ThemeChoice, root: HTMLElement = document.docu
   else root.dataset.theme = theme
 }
 
-/** Keeps the page's language and theme in step with the settings in the store. */
+/**
+ * Sets `--app-zoom` (layout.css zooms the body by it) and `data-projector` (the projector's layout
+ * and high-contrast palette) on `<html>`.
+ */
+export function applyDisplay(
+  fontScale: number,
+  isProjector: boolean,
+  root: HTMLElement = document.documentElement,
+): void {
+  root.style.setProperty('--app-zoom', String(displayZoom(fontScale, isProjector)))
+  if (isProjector) root.dataset.projector = ''
+  else delete root.dataset.projector
+}
+
+/** Keeps the page's language, theme, text size and projector mode in step with the settings. */
 export function useApplySettings(): void {
   const { setLang } = useI18n()
   const status = useAppState(selectSettingsStatus)
-  const { language, theme } = useAppState(selectSettings)
+  const { language, theme, fontScale, isProjector } = useAppState(selectSettings)
 
   useEffect(() => {
     // Until the engine answered, the language chosen at start (the OS's) stays.
@@ -27,4 +43,5 @@ export function useApplySettings(): void {
   }, [status, language, setLang])
 
   useEffect(() => applyTheme(theme), [theme])
+  useEffect(() => applyDisplay(fontScale, isProjector), [fontScale, isProjector])
 }

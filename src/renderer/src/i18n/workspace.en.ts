@@ -8,6 +8,15 @@ export const workspaceEn = {
   'workspace.sandboxOff':
     'The sandbox is off: Socket Lab was started with --no-sandbox, so a page that went wrong could reach your computer. Start it without that option when you can.',
 
+  'workspace.textSize': 'Text size',
+  'workspace.textSize.smaller': 'Smaller text',
+  'workspace.textSize.larger': 'Larger text',
+  'workspace.textSize.reset': 'Text size {percent}%: reset',
+  'workspace.textSize.shortcut': '{action} ({keys})',
+  'workspace.projector': 'Projector',
+  'workspace.projector.title':
+    'Projector mode: large type, high contrast, the lesson and the event log side by side',
+
   'workspace.theme': 'Theme',
   'workspace.theme.system': 'System',
   'workspace.theme.light': 'Light',

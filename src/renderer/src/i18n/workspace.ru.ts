@@ -9,6 +9,15 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.sandboxOff':
     'Песочница выключена: Socket Lab запущен с --no-sandbox, и вышедшая из-под контроля страница могла бы добраться до вашего компьютера. Когда сможете, запускайте без этого параметра.',
 
+  'workspace.textSize': 'Размер текста',
+  'workspace.textSize.smaller': 'Уменьшить текст',
+  'workspace.textSize.larger': 'Увеличить текст',
+  'workspace.textSize.reset': 'Размер текста {percent}%: сбросить',
+  'workspace.textSize.shortcut': '{action} ({keys})',
+  'workspace.projector': 'Проектор',
+  'workspace.projector.title':
+    'Режим проектора: крупный шрифт, высокая контрастность, урок и журнал событий рядом',
+
   'workspace.theme': 'Тема',
   'workspace.theme.system': 'Как в системе',
   'workspace.theme.light': 'Светлая',
