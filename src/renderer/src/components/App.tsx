@@ -1,8 +1,10 @@
 /**
- * The whole window: header, the listener column with the lesson, the connections table, the stream
- * view, and the event log sharing its column with the test client.
+ * The whole window: the header, the banners under it, then the lesson pane (the lesson above the
+ * event log and the client) beside the workspace (the listener column, the connections table over
+ * the stream view). Projector mode rearranges the same regions: lesson, log and listeners on top,
+ * table and stream below.
  */
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import type { Session } from '../../../shared/session-file'
 import { useApplySettings } from '../hooks/use-apply-settings'
 import { useI18n } from '../i18n/context'
@@ -13,6 +15,7 @@ import {
   selectLoadError,
   selectLog,
   selectSelectedConnection,
+  selectSettings,
 } from '../state/selectors'
 import { useApi, useAppState } from '../state/StoreContext'
 import { ClientPanel } from './ClientPanel'
@@ -22,6 +25,7 @@ import { EventLog } from './EventLog'
 import { FirstRunStrip } from './FirstRunStrip'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LESSON_PANEL_ID, LessonPanel } from './LessonPanel'
+import { LESSON_PANE_ID, LessonPane } from './LessonPane'
 import { ListenerCard } from './ListenerCard'
 import { ProjectorToggle } from './ProjectorToggle'
 import { SandboxNotice } from './SandboxNotice'
@@ -30,10 +34,14 @@ import { StreamView } from './StreamView'
 import { SessionBanner, type SessionBannerProps } from './SessionBanner'
 import { SessionBar } from './SessionBar'
 import { SideTabs } from './SideTabs'
+import { Splitter } from './Splitter'
 import { TextSizeControls } from './TextSizeControls'
 import { ThemeSwitch } from './ThemeSwitch'
 import '../workspace.css'
 import '../layout.css'
+
+/** The lesson pane's share of the window's width at first, and its bounds. */
+export const SIDE_SHARE = { initial: 0.24, min: 0.18, max: 0.5 } as const
 
 export interface AppProps {
   /** Browser mode: reopens the WebSocket and reloads the snapshot. Absent under Electron. */
@@ -54,17 +62,17 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
   const loadError = useAppState(selectLoadError)
   const link = useAppState(selectLink)
   const selected = useAppState(selectSelectedConnection)
+  const { isProjector } = useAppState(selectSettings)
   const [isAdding, setAdding] = useState(false)
+  const [sideShare, setSideShare] = useState<number>(SIDE_SHARE.initial)
+  const layoutRef = useRef<HTMLElement>(null)
   useApplySettings()
 
-  // The lesson sits below the listener cards, often out of view: this brings it in and focuses it.
-  // The column scrolls itself (scrollIntoView would also shift the whole window's layout).
+  // The lesson has its own pane: this moves the focus there, to the top of the lesson.
   const toLesson = (): void => {
     const lesson = document.getElementById(LESSON_PANEL_ID)
-    const column = lesson?.closest('.listeners')
-    if (!lesson || !column) return
-    const top = lesson.getBoundingClientRect().top - column.getBoundingClientRect().top
-    column.scrollTo?.({ top: column.scrollTop + top - 10 })
+    if (!lesson) return
+    lesson.querySelector('.lesson-body')?.scrollTo?.({ top: 0 })
     lesson.focus({ preventScroll: true })
   }
 
@@ -73,6 +81,8 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
     void api.addListener({}).finally(() => setAdding(false))
   }
 
+  const eventLog = <EventLog entries={log} />
+  const layoutStyle = { '--side-share': String(sideShare) } as CSSProperties
   return (
     <div className="app">
       <header className="app-header">
@@ -87,17 +97,43 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
           <LanguageSwitch />
         </div>
       </header>
-      {session && <SessionBanner {...session} />}
-      {!session && <FirstRunStrip />}
-      <SandboxNotice />
-      <SettingsNotice />
-      {link === 'closed' && onReconnect && <DisconnectedBanner onReconnect={onReconnect} />}
-      {loadError && link === 'open' && (
-        <p role="alert" className="banner">
-          {t('app.loadFailed')}
-        </p>
-      )}
-      <main className="layout">
+      {/* Banners stack here, between the header and the workspace, each as wide as the window. */}
+      <div className="banners">
+        {session && <SessionBanner {...session} />}
+        {!session && <FirstRunStrip />}
+        <SandboxNotice />
+        <SettingsNotice />
+        {link === 'closed' && onReconnect && <DisconnectedBanner onReconnect={onReconnect} />}
+        {loadError && link === 'open' && (
+          <p role="alert" className="banner">
+            {t('app.loadFailed')}
+          </p>
+        )}
+      </div>
+      <main
+        ref={layoutRef}
+        className={`layout${isProjector ? ' layout-projector' : ''}`}
+        style={layoutStyle}
+      >
+        <LessonPane
+          lesson={session ? null : <LessonPanel />}
+          side={session ? eventLog : <SideTabs log={eventLog} client={<ClientPanel />} />}
+          isSideBySide={isProjector}
+        />
+        {!isProjector && (
+          <Splitter
+            orientation="vertical"
+            label={t('workspace.split.paneWidth')}
+            controls={LESSON_PANE_ID}
+            containerRef={layoutRef}
+            share={sideShare}
+            min={SIDE_SHARE.min}
+            max={SIDE_SHARE.max}
+            defaultShare={SIDE_SHARE.initial}
+            onChange={setSideShare}
+            className="pane-splitter"
+          />
+        )}
         <aside className="listeners" aria-label={t('app.listeners')}>
           <div className="column-header">
             <h2>{t('app.listeners')}</h2>
@@ -106,10 +142,10 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
                 <button
                   type="button"
                   className="small quiet"
-                  title={t('lessons.jump.title')}
+                  title={t('workspace.lesson.jumpTitle')}
                   onClick={toLesson}
                 >
-                  {t('lessons.jump')} <span aria-hidden="true">↓</span>
+                  <span aria-hidden="true">←</span> {t('lessons.jump')}
                 </button>
                 <button type="button" onClick={add} disabled={isAdding || !isLoaded}>
                   {t('app.addListener')}
@@ -125,15 +161,9 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
               <ListenerCard key={l.id} listener={l} />
             ))}
           </fieldset>
-          {!session && <LessonPanel />}
         </aside>
         <ConnectionsPanel />
         <StreamView connection={selected} />
-        {session ? (
-          <EventLog entries={log} />
-        ) : (
-          <SideTabs log={<EventLog entries={log} />} client={<ClientPanel />} />
-        )}
       </main>
     </div>
   )

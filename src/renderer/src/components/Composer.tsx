@@ -135,7 +135,7 @@ export function Composer({ connection }: { connection: ConnectionSnapshot }): Re
         onSend()
       }}
     >
-      <div className="composer-row">
+      <div className="composer-row composer-message">
         <label htmlFor={`${id}-message`} className="composer-label">
           {t('inspector.composer.message')}
         </label>
@@ -154,6 +154,25 @@ export function Composer({ connection }: { connection: ConnectionSnapshot }): Re
             }
           }}
         />
+        <div className="composer-send">
+          {parsed.ok && (
+            <span className="muted">
+              {t('inspector.composer.bytes', { count: parsed.bytes.length })}
+            </span>
+          )}
+          <button type="submit" className="primary" disabled={!canSubmit}>
+            {t('inspector.composer.send')}
+          </button>
+          <label className={`file-button${targets.length === 0 ? ' disabled' : ''}`}>
+            {t('inspector.composer.sendFile')}
+            <input
+              type="file"
+              className="visually-hidden"
+              disabled={targets.length === 0 || isSending}
+              onChange={(e) => void onFile(e)}
+            />
+          </label>
+        </div>
       </div>
       {!parsed.ok && (
         <p id={errorId} role="alert" className="inline-error">
@@ -195,23 +214,6 @@ export function Composer({ connection }: { connection: ConnectionSnapshot }): Re
               })}
             </option>
           </select>
-        </label>
-        {parsed.ok && (
-          <span className="muted">
-            {t('inspector.composer.bytes', { count: parsed.bytes.length })}
-          </span>
-        )}
-        <button type="submit" className="primary" disabled={!canSubmit}>
-          {t('inspector.composer.send')}
-        </button>
-        <label className={`file-button${targets.length === 0 ? ' disabled' : ''}`}>
-          {t('inspector.composer.sendFile')}
-          <input
-            type="file"
-            className="visually-hidden"
-            disabled={targets.length === 0 || isSending}
-            onChange={(e) => void onFile(e)}
-          />
         </label>
       </div>
       {targets.length === 0 && target === 'this' && (

@@ -17,7 +17,8 @@ import { formatClock, formatDuration } from '../time-format'
 
 /** Row height in px: the stylesheet's `.connections tr` matches it. */
 export const CONNECTION_ROW_HEIGHT = 28
-const HEADER_HEIGHT = 30
+/** The sticky header's height in px (`.connections th`: room for a header on two lines). */
+const HEADER_HEIGHT = 34
 
 export interface ConnectionsTableProps {
   connections: readonly ConnectionSnapshot[]

@@ -16,6 +16,10 @@ export const workspaceEn = {
   'workspace.projector': 'Projector',
   'workspace.projector.title':
     'Projector mode: large type, high contrast, the lesson and the event log side by side',
+  'workspace.split.paneWidth': 'Width of the lesson pane',
+  'workspace.split.lessonHeight': 'Height of the lesson above the event log',
+  'workspace.split.lessonWidth': 'Width of the lesson beside the event log',
+  'workspace.lesson.jumpTitle': 'Go to the lesson',
 
   'workspace.theme': 'Theme',
   'workspace.theme.system': 'System',

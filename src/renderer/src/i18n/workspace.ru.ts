@@ -17,6 +17,10 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.projector': 'Проектор',
   'workspace.projector.title':
     'Режим проектора: крупный шрифт, высокая контрастность, урок и журнал событий рядом',
+  'workspace.split.paneWidth': 'Ширина панели урока',
+  'workspace.split.lessonHeight': 'Высота урока над журналом событий',
+  'workspace.split.lessonWidth': 'Ширина урока рядом с журналом событий',
+  'workspace.lesson.jumpTitle': 'Перейти к уроку',
 
   'workspace.theme': 'Тема',
   'workspace.theme.system': 'Как в системе',
@@ -28,14 +32,16 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.settingsProblem.unreadable': 'файл не удалось открыть',
   'workspace.settingsProblem.detail': 'Подробности',
 
-  'workspace.listener.bytesOut': 'байт отправлено',
+  // A soft hyphen: a narrow counter breaks it as «отправ-лено» instead of cutting it.
+  'workspace.listener.bytesOut': 'байт отправ\u00adлено',
 
   'workspace.input.send-empty': 'Отправлять нечего.',
   'workspace.input.send-too-large': 'Слишком много за один раз: не больше {max} МиБ.',
   'workspace.input.pattern-empty': 'Введите, что искать.',
   'workspace.input.pattern-too-long': 'Искомое — не больше {max} байт.',
 
-  'workspace.connections.col.bytesOut': 'Отправлено',
+  // Two short words, so that the narrow column shows the whole header on two lines.
+  'workspace.connections.col.bytesOut': 'Байт отпр.',
   'workspace.connections.state.we-ended': 'мы завершили передачу (FIN)',
   'workspace.connections.idle': 'простаивает',
   'workspace.connections.idleTitle':
