@@ -44,7 +44,7 @@ function DirectionAnalysis({
   )
 }
 
-/** Both directions' analyses (or the one `filter` shows). */
+/** Both directions' analyses (or the one `filter` shows), in a scrolling region. */
 export function HttpPanel({
   analyses,
   filter,
@@ -53,8 +53,9 @@ export function HttpPanel({
   filter: DirectionFilter
 }): ReactNode {
   const { t } = useI18n()
+  // It scrolls: a tab stop of its own lets a keyboard scroll it (its cards hold nothing to focus).
   return (
-    <div className="http-panel">
+    <div className="http-panel" role="region" aria-label={t('workspace.http.region')} tabIndex={0}>
       {analyses.error !== null && (
         <p role="alert" className="inline-error">
           {t('inspector.http.failed', { message: analyses.error })}

@@ -20,6 +20,7 @@ export const workspaceEn = {
   'workspace.split.lessonHeight': 'Height of the lesson above the event log',
   'workspace.split.lessonWidth': 'Width of the lesson beside the event log',
   'workspace.lesson.jumpTitle': 'Go to the lesson',
+  'workspace.http.region': 'HTTP analysis',
 
   'workspace.theme': 'Theme',
   'workspace.theme.system': 'System',

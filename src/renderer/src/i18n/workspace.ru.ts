@@ -21,6 +21,7 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.split.lessonHeight': 'Высота урока над журналом событий',
   'workspace.split.lessonWidth': 'Ширина урока рядом с журналом событий',
   'workspace.lesson.jumpTitle': 'Перейти к уроку',
+  'workspace.http.region': 'Разбор HTTP',
 
   'workspace.theme': 'Тема',
   'workspace.theme.system': 'Как в системе',
