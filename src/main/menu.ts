@@ -1,5 +1,5 @@
 /**
- * The application menu: File (Quit), Edit, View (zoom, full screen; reload and DevTools only in
+ * The application menu: File (Quit), Edit, View (full screen; reload and DevTools only in
  * development), Window, and Help (the book's chapter, the log file, the data folder).
  */
 import type { MenuItemConstructorOptions } from 'electron'
@@ -34,10 +34,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     label: t('menu.view'),
     submenu: [
       ...developer,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
+      // No zoom items: Ctrl +, − and 0 reach the page, which steps its saved text size (the
+      // header's A− A+), instead of a Chromium zoom that would be lost on restart.
       { role: 'togglefullscreen' },
     ],
   }
