@@ -4,10 +4,9 @@
  * progress that survives a reload and a restart, and a second listener that does not take 7878.
  */
 import { createServer } from 'node:net'
-import { request as httpRequest } from 'node:http'
-import type { Locator, Page } from '@playwright/test'
 import { openClient, type Client } from './clients'
 import { expect, listenerCard, startListening, test } from './fixtures'
+import { finishSetUp, get, lesson } from './lessons-kit'
 import { startWebServer } from './web-server'
 
 test.use({ viewport: { width: 1366, height: 768 } })
@@ -24,27 +23,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number }
   await new Promise((resolve) => server.close(resolve))
   return port
-}
-
-function get(port: number, path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
-
-function lesson(page: Page): Locator {
-  return page.getByRole('region', { name: 'Lesson' })
-}
-
-async function listeningPort(card: Locator): Promise<number> {
-  const status = card.getByRole('status')
-  await expect(status).toHaveText(/Listening on \S+:\d+/)
-  return Number(/:(\d+)\s*$/.exec((await status.textContent()) ?? '')?.[1])
 }
 
 test('first run: start, open, watch — three connections tick stage 1, as the log shows', async ({
@@ -97,17 +75,7 @@ test('Set up this stage from a running listener on another port: the stage’s a
   await panel.getByRole('button', { name: 'Set up this stage' }).click()
   // One open connection: it asks before closing it.
   await panel.getByRole('button', { name: 'Close and set up' }).click()
-  const done = panel
-    .getByRole('status')
-    .filter({ hasText: /^Listener 1 is set up for this stage and listens on/ })
-  const offer = panel.getByRole('button', { name: /^Use port \d+ instead$/ })
-  for (let tries = 0; ; tries++) {
-    await expect(done.or(offer)).toBeVisible()
-    if (await done.isVisible()) break
-    expect(tries).toBeLessThan(5)
-    await offer.click()
-  }
-  const port = await listeningPort(card)
+  const port = await finishSetUp(page)
   expect(port).not.toBe(before)
   expect(await get(port, '/')).toBe(200)
   expect(await get(port, '/nope')).toBe(404)

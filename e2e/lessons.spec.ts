@@ -1,57 +1,11 @@
-import { request as httpRequest } from 'node:http'
-import type { Locator, Page } from '@playwright/test'
 import { openClient, type Client } from './clients'
 import { expect, listenerCard, test } from './fixtures'
+import { get, lesson, setUpStage } from './lessons-kit'
 
 const clients: Client[] = []
 test.afterEach(() => {
   for (const c of clients.splice(0)) c.socket.destroy()
 })
-
-/** One request on its own connection, as curl makes it. */
-function get(port: number, path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
-
-function lesson(page: Page): Locator {
-  return page.getByRole('region', { name: 'Lesson' })
-}
-
-/** The port a listening card says it listens on. */
-async function listeningPort(card: Locator): Promise<number> {
-  const status = card.getByRole('status')
-  await expect(status).toHaveText(/Listening on \S+:\d+/)
-  return Number(/:(\d+)\s*$/.exec((await status.textContent()) ?? '')?.[1])
-}
-
-/**
- * Opens a stage by its option's label and sets listener 1 up for it: it then listens on the
- * book's 127.0.0.1:7878, or, when another test or program holds that, on the port the lesson
- * offers instead. Returns the panel and the port.
- */
-async function setUpStage(page: Page, label: string): Promise<{ panel: Locator; port: number }> {
-  const panel = lesson(page)
-  await panel.getByRole('combobox', { name: 'Stage' }).selectOption({ label })
-  await panel.getByRole('button', { name: 'Set up this stage' }).click()
-  const done = panel
-    .getByRole('status')
-    .filter({ hasText: /^Listener 1 is set up for this stage and listens on/ })
-  const offer = panel.getByRole('button', { name: /^Use port \d+ instead$/ })
-  for (let tries = 0; ; tries++) {
-    await expect(done.or(offer)).toBeVisible()
-    if (await done.isVisible()) break
-    expect(tries, 'a free port within a few offers').toBeLessThan(5)
-    await offer.click()
-  }
-  return { panel, port: await listeningPort(listenerCard(page, 1)) }
-}
 
 test('Listing 20-1: three real connections tick “3 connections accepted”', async ({ app }) => {
   const { page } = app

@@ -3,8 +3,7 @@
  * start listening, open the address, watch the log — with the button and the address live, and
  * an optional name for the teacher. Dismissed once, for good (saved with the settings).
  */
-import { useId, useState, type ReactNode } from 'react'
-import { MAX_STUDENT_NAME } from '../../../shared/lesson-progress'
+import { useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context'
 import { lessonAddress } from '../lessons/stage-setup'
 import type { AppState } from '../state/reducer'
@@ -13,22 +12,19 @@ import { saveSettings } from '../state/settings-sync'
 import { useApi, useAppState, useStore } from '../state/StoreContext'
 import { openListenerUrl } from '../shell-io'
 import { errorText } from './ListenerCard'
+import { StudentNameField } from './StudentNameField'
 import '../first-run.css'
 
 const selectIsShown = (s: AppState): boolean =>
   s.settingsStatus !== 'loading' && !s.settings.isFirstRunDismissed
-const selectStudent = (s: AppState): string | null => s.settings.studentName
 
 /** A dismissible strip above the workspace, or nothing. */
 export function FirstRunStrip(): ReactNode {
   const { t } = useI18n()
   const api = useApi()
   const store = useStore()
-  const id = useId()
   const isShown = useAppState(selectIsShown)
   const listener = useAppState(selectListeners)[0]
-  const savedName = useAppState(selectStudent)
-  const [name, setName] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   if (!isShown || listener === undefined) return null
 
@@ -40,12 +36,7 @@ export function FirstRunStrip(): ReactNode {
       if (!result.ok) setProblem(errorText(t, result.error))
     })
   }
-  const saveName = (): void => {
-    if (name === null) return
-    void saveSettings(api, store, { studentName: name.trim() === '' ? null : name.trim() })
-  }
   const dismiss = (): void => {
-    saveName()
     void saveSettings(api, store, { isFirstRunDismissed: true })
   }
 
@@ -80,18 +71,7 @@ export function FirstRunStrip(): ReactNode {
         </li>
         <li>{t('lessons.firstRun.watch')}</li>
       </ol>
-      <div className="first-run-name">
-        <label htmlFor={`${id}-name`}>{t('lessons.student')}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          maxLength={MAX_STUDENT_NAME}
-          value={name ?? savedName ?? ''}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={saveName}
-          autoComplete="name"
-        />
-      </div>
+      <StudentNameField className="first-run-name" />
       <button type="button" className="small quiet" onClick={dismiss}>
         {t('lessons.firstRun.dismiss')}
       </button>

@@ -2,17 +2,13 @@
  * The student's name and "Export progress": a small file (name, each stage's checkpoints with the
  * time each ticked, the app's version) to hand in; the teacher's class view reads it.
  */
-import { useId, useState, type ReactNode } from 'react'
-import { MAX_STUDENT_NAME } from '../../../shared/lesson-progress'
+import { useState, type ReactNode } from 'react'
 import { serializeProgress } from '../../../shared/progress-file'
 import { fileStamp } from '../download'
 import { useI18n } from '../i18n/context'
-import type { AppState } from '../state/reducer'
-import { saveSettings } from '../state/settings-sync'
-import { useApi, useAppState, useStore } from '../state/StoreContext'
+import { useStore } from '../state/StoreContext'
 import { saveFile } from '../shell-io'
-
-const selectStudent = (s: AppState): string | null => s.settings.studentName
+import { StudentNameField } from './StudentNameField'
 
 /** A name safe in a file name: letters, digits and dashes (any script), at most 40 of them. */
 function fileNamePart(name: string | null): string {
@@ -27,18 +23,8 @@ function fileNamePart(name: string | null): string {
 /** The name field and the export button, under the checkpoints. */
 export function LessonProgressExport(): ReactNode {
   const { t } = useI18n()
-  const api = useApi()
   const store = useStore()
-  const id = useId()
-  const savedName = useAppState(selectStudent)
-  const [name, setName] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
-
-  const saveName = (): void => {
-    if (name === null) return
-    void saveSettings(api, store, { studentName: name.trim() === '' ? null : name.trim() })
-    setName(null)
-  }
 
   const exportProgress = async (): Promise<void> => {
     setStatus(null)
@@ -64,19 +50,7 @@ export function LessonProgressExport(): ReactNode {
 
   return (
     <div className="lesson-export">
-      <label htmlFor={`${id}-name`}>{t('lessons.student')}</label>
-      <input
-        id={`${id}-name`}
-        type="text"
-        maxLength={MAX_STUDENT_NAME}
-        value={name ?? savedName ?? ''}
-        onChange={(e) => setName(e.target.value)}
-        onBlur={saveName}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') saveName()
-        }}
-        autoComplete="name"
-      />
+      <StudentNameField className="lesson-name" />
       <button type="button" onClick={() => void exportProgress()}>
         {t('lessons.exportProgress')}
       </button>
