@@ -117,9 +117,8 @@ export function defaultBrowserModeDataDir(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  const override = env['SOCKETLAB_DATA_DIR']
-  if (override !== undefined && override !== '') return override
   const desktop = defaultDataDir(productName, env, platform, home)
+  if (env['SOCKETLAB_DATA_DIR']) return desktop
   return platform === 'win32'
     ? win32.join(desktop, 'browser-mode')
     : posix.join(desktop, 'browser-mode')

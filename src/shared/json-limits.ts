@@ -30,3 +30,26 @@ export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): numb
   }
   return deepest
 }
+
+/** Why text was not parsed as JSON within limits. */
+export type JsonLimitProblem =
+  { kind: 'too-large'; bytes: number } | { kind: 'too-deep' } | { kind: 'not-json' }
+
+/**
+ * `text` parsed as JSON, unless it is longer than `maxChars` or nests deeper than `maxDepth`
+ * (both checked before parsing) or is not JSON.
+ */
+export function parseJsonWithin(
+  text: string,
+  limits: { maxChars: number; maxDepth: number },
+): { ok: true; value: unknown } | { ok: false; problem: JsonLimitProblem } {
+  if (text.length > limits.maxChars)
+    return { ok: false, problem: { kind: 'too-large', bytes: text.length } }
+  if (jsonDepth(text, limits.maxDepth + 1) > limits.maxDepth)
+    return { ok: false, problem: { kind: 'too-deep' } }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false, problem: { kind: 'not-json' } }
+  }
+}

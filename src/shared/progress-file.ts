@@ -3,7 +3,7 @@
  * checkpoints with the time each ticked, the app's version. The teacher's class view reads these
  * (and saved sessions, which carry the same progress).
  */
-import { jsonDepth } from './json-limits'
+import { parseJsonWithin } from './json-limits'
 import type { LessonProgress } from './lesson-progress'
 import { checkLessonProgress, checkStudentName } from './validate-settings'
 
@@ -50,16 +50,12 @@ export function serializeProgress(file: ProgressFile): string {
 export function parseProgressFile(
   text: string,
 ): { ok: true; file: ProgressFile } | { ok: false; problem: ProgressFileProblem } {
-  if (text.length > MAX_PROGRESS_FILE_BYTES)
-    return { ok: false, problem: { kind: 'too-large', bytes: text.length } }
-  if (jsonDepth(text, MAX_PROGRESS_DEPTH + 1) > MAX_PROGRESS_DEPTH)
-    return { ok: false, problem: { kind: 'too-deep' } }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    return { ok: false, problem: { kind: 'not-json' } }
-  }
+  const parsed = parseJsonWithin(text, {
+    maxChars: MAX_PROGRESS_FILE_BYTES,
+    maxDepth: MAX_PROGRESS_DEPTH,
+  })
+  if (!parsed.ok) return parsed
+  const data = parsed.value
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return { ok: false, problem: { kind: 'not-progress' } }
   const file = data as Record<string, unknown>

@@ -8,7 +8,7 @@
 import type { Platform } from './bind-failure'
 import { fromBase64, toBase64 } from './byte-formats'
 import type { ChunkInfo, ConnectionSnapshot, ListenerSnapshot } from './contract'
-import { jsonDepth } from './json-limits'
+import { parseJsonWithin } from './json-limits'
 import type { LessonProgress } from './lesson-progress'
 import {
   arr,
@@ -89,16 +89,12 @@ function bytes(value: unknown, where: string): Uint8Array {
 export function parseSessionFile(
   text: string,
 ): { ok: true; session: Session } | { ok: false; problem: SessionFileProblem } {
-  if (text.length > MAX_SESSION_FILE_BYTES)
-    return { ok: false, problem: { kind: 'too-large', bytes: text.length } }
-  if (jsonDepth(text, MAX_SESSION_DEPTH + 1) > MAX_SESSION_DEPTH)
-    return { ok: false, problem: { kind: 'too-deep' } }
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    return { ok: false, problem: { kind: 'not-json' } }
-  }
+  const parsed = parseJsonWithin(text, {
+    maxChars: MAX_SESSION_FILE_BYTES,
+    maxDepth: MAX_SESSION_DEPTH,
+  })
+  if (!parsed.ok) return parsed
+  const data = parsed.value
   if (typeof data !== 'object' || data === null || (data as Json).format !== SESSION_FORMAT)
     return { ok: false, problem: { kind: 'not-a-session' } }
   const file = data as Json
