@@ -3,7 +3,9 @@
  * book's "Connection established!", a stage set up from a running listener on another port,
  * progress that survives a reload and a restart, and a second listener that does not take 7878.
  */
+import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { openClient, type Client } from './clients'
 import { expect, listenerCard, startListening, test } from './fixtures'
 import { finishSetUp, get, lesson } from './lessons-kit'
@@ -17,6 +19,18 @@ test.afterEach(() => {
 })
 
 /** A port nothing listens on right now (the OS's pick, released at once). */
+/** The lesson stage saved in a data folder's settings file (null while there is none). */
+async function savedStage(dataDir: string): Promise<string | null> {
+  try {
+    const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
+      progress?: { stageId?: string }
+    }
+    return settings.progress?.stageId ?? null
+  } catch {
+    return null
+  }
+}
+
 async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve))
@@ -99,11 +113,14 @@ test('progress lasts: after a reload and after a restart on the same data folder
   await panel
     .getByRole('combobox', { name: 'Stage' })
     .selectOption({ label: '5. Routes and 404 (20-6…20-9)' })
+  // The choice reaches the settings file before the page goes away.
+  await expect.poll(() => savedStage(web!.dataDir)).toBe('routes')
 
   await page.reload()
   await expect(lesson(page).getByRole('combobox', { name: 'Stage' })).toHaveValue('routes')
   await lesson(page).getByRole('combobox', { name: 'Stage' }).selectOption('connect')
   await expect(lesson(page).getByRole('checkbox', { name: '3 connections accepted' })).toBeChecked()
+  await expect.poll(() => savedStage(web!.dataDir)).toBe('connect')
 
   expect(await web!.stop()).toBe(0)
   const again = await startWebServer({ dataDir: web!.dataDir })
