@@ -11,13 +11,8 @@ import type {
 } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 import { applyClientEvents } from './client'
-import {
-  appendCapped,
-  TRAIL_LIMIT,
-  trailMarksFor,
-  withSleepers,
-  type TrailMark,
-} from './lesson-trail'
+import { appendCapped } from './capped'
+import { TRAIL_LIMIT, trailMarksFor, withSleepers, type TrailMark } from './lesson-trail'
 import { LOG_LIMIT, logMessagesFor, type LogEntry } from './log'
 import type { AppState } from './reducer'
 
@@ -255,8 +250,7 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
   let nextLogId = state.nextLogId
   if (draft.newLog.length > 0) {
     const added = draft.newLog.map((entry) => ({ ...entry, id: nextLogId++ }))
-    const joined = log.concat(added)
-    log = joined.length > LOG_LIMIT ? joined.slice(joined.length - LOG_LIMIT) : joined
+    log = appendCapped(log, added, LOG_LIMIT)
   }
   return {
     ...state,

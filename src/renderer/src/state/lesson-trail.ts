@@ -5,6 +5,7 @@
  * events, in the same pass, as the log. Checkpoints are selectors over the log and this trail.
  */
 import type { EngineEvent, ListenerSnapshot } from '../../../shared/contract'
+import { appendCapped } from './capped'
 import { replayStart } from './log'
 
 /** Most marks the trail keeps; older ones go first (ticks already made are kept in progress). */
@@ -109,17 +110,6 @@ export function trailMarksFor(event: EngineEvent, ctx: TrailContext): TrailMark[
 
 /** Most /sleep connections remembered (each a few bytes; only recent ones matter). */
 const SLEEP_MEMORY = 1000
-
-/** Appends to a capped list, dropping the oldest. */
-export function appendCapped<T>(
-  list: readonly T[],
-  added: readonly T[],
-  limit: number,
-): readonly T[] {
-  if (added.length === 0) return list
-  const joined = list.concat(added)
-  return joined.length > limit ? joined.slice(joined.length - limit) : joined
-}
 
 /** The /sleep connections after `marks`. */
 export function withSleepers(
