@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net'
-import { expect, test } from './fixtures'
+import { openClient } from './clients'
+import { expect, listenerCard, startListening, test } from './fixtures'
 
 /** A learner's server: answers each request with a bare-\n response, then closes. */
 const RESPONSE = 'HTTP/1.1 200 OK\nContent-Length: 5\n\nhello'
@@ -72,4 +73,46 @@ test('the Client tab shows your server’s response bytes and the linter’s fin
   await expect(result.getByRole('tabpanel')).toContainText('|HTTP/1.1')
   await expect(result.getByRole('tabpanel').locator('mark').first()).toHaveText('0a')
   if (shots) await page.screenshot({ path: `${shots}/client-bytes-hex.png` })
+})
+
+test('a saved session brings back the event log and the client’s runs', async ({
+  app,
+}, testInfo) => {
+  test.skip(
+    app.kind !== 'browser',
+    'The desktop app saves and opens through native dialogs: desktop.spec.ts covers it',
+  )
+  const { page } = app
+  const listenerPort = await startListening(listenerCard(page, 1), 0)
+  const c = await openClient(listenerPort)
+  const log = page.getByRole('region', { name: 'Event log' })
+  await expect(log).toContainText('Connection established!')
+  c.socket.destroy()
+
+  const port = await bareLfServer()
+  await page.getByRole('tab', { name: 'Client' }).click()
+  const client = page.getByRole('region', { name: 'Client' })
+  await client.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`)
+  await client.getByRole('button', { name: '1 × /', exact: true }).click()
+  await client.getByRole('button', { name: 'Run plan' }).click()
+  await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  const file = testInfo.outputPath('with-log-and-runs.json')
+  await (await downloading).saveAs(file)
+  await page.getByTestId('open-session-file').setInputFiles(file)
+  await expect(page.getByText(/Viewing a saved session/)).toBeVisible()
+
+  await expect(log).toContainText(`Listening on 127.0.0.1:${listenerPort}`)
+  await expect(log).toContainText('Connection established!')
+  await page.getByRole('tab', { name: 'Client' }).click()
+  const row = client.getByRole('list', { name: 'Timeline of run 1' }).getByRole('listitem')
+  await expect(row).toContainText('#1 GET / — 200')
+  await row.getByRole('button', { name: 'Response #1 — 40 bytes, 1 linter finding' }).click()
+  await expect(
+    row.getByRole('list', { name: 'Linter findings for #1' }).getByRole('listitem'),
+  ).toHaveText(/^Line 1 of the head ends with a bare \\n instead of \\r\\n\./)
+  // Read-only: the saved run cannot be run again from here.
+  await expect(client.getByRole('button', { name: 'Run plan' })).toBeDisabled()
 })

@@ -1,13 +1,22 @@
 /**
- * A saved session: listeners, connections and every captured byte in one JSON file, so a teacher
- * can collect them from students and reopen them later, read-only, in every view. The event log is
- * rebuilt from the connections when the file is opened, so nothing unchecked reaches the views.
+ * A saved session: listeners, connections and every captured byte in one JSON file, with the
+ * engine's recent events (from which the event log, the lesson trail and the client's runs are
+ * derived, as on a reload), so a teacher can collect them from students and reopen them later,
+ * read-only, in every view. A file without events (older ones) gets a log rebuilt from its
+ * connections.
  *
  * {@link parseSessionFile} checks everything it reads: the views trust what it returns.
  */
 import type { Platform } from './bind-failure'
 import { fromBase64, toBase64 } from './byte-formats'
-import type { ChunkInfo, ConnectionSnapshot, ListenerSnapshot } from './contract'
+import {
+  RECENT_EVENTS,
+  type ChunkInfo,
+  type ConnectionSnapshot,
+  type EngineEvent,
+  type ListenerSnapshot,
+} from './contract'
+import { readEngineEvent } from './event-schema'
 import { parseJsonWithin } from './json-limits'
 import type { LessonProgress } from './lesson-progress'
 import {
@@ -47,6 +56,11 @@ export interface Session {
   /** The student's name and lesson progress when saved (absent from older files). */
   student?: string | null
   progress?: LessonProgress
+  /**
+   * The engine's recent events when saved, oldest first (absent from older files): what the log,
+   * the lessons and the client panel show.
+   */
+  events?: EngineEvent[]
 }
 
 /** Why a file could not be opened; the renderer explains each through the catalogs. */
@@ -66,6 +80,7 @@ export function serializeSession(session: Session): string {
     platform: session.platform,
     ...(session.student !== undefined ? { student: session.student } : {}),
     ...(session.progress !== undefined ? { progress: session.progress } : {}),
+    ...(session.events !== undefined ? { events: session.events } : {}),
     listeners: session.listeners,
     connections: session.connections.map((c) => ({
       connection: c.connection,
@@ -80,6 +95,17 @@ function bytes(value: unknown, where: string): Uint8Array {
   const decoded = fromBase64(str(value, where))
   if (decoded === null) throw new Damaged(where)
   return decoded
+}
+
+/** The saved events, each checked against the contract's schema; no more than an engine keeps. */
+function events(value: unknown): EngineEvent[] {
+  const list = arr(value, 'events')
+  if (list.length > RECENT_EVENTS) throw new Damaged('events')
+  return list.map((item, i) => {
+    const read = readEngineEvent(item)
+    if (!read.ok) throw new Damaged(read.where === '' ? `events[${i}]` : `events[${i}].${read.where}`)
+    return read.event
+  })
 }
 
 /**
@@ -117,7 +143,8 @@ export function parseSessionFile(
       )
       return { connection: snapshot, chunks, received, sent }
     })
-    const extras: Pick<Session, 'student' | 'progress'> = {}
+    const extras: Pick<Session, 'student' | 'progress' | 'events'> = {}
+    if (file.events !== undefined) extras.events = events(file.events)
     if (file.student !== undefined) {
       const student = checkStudentName(file.student)
       if (!student.ok) throw new Damaged('student')

@@ -1,6 +1,6 @@
 /**
  * Reading a saved session's JSON: small readers that check one value each and throw {@link Damaged}
- * naming where, so session-file.ts and session-events.ts say the same thing about a bad file.
+ * naming where. Its events are read with the contract's schemas (event-schema.ts).
  */
 import {
   HANDLINGS,

@@ -117,7 +117,7 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
       >
         <LessonPane
           lesson={session ? null : <LessonPanel />}
-          side={session ? eventLog : <SideTabs log={eventLog} client={<ClientPanel />} />}
+          side={<SideTabs log={eventLog} client={<ClientPanel />} />}
           isSideBySide={isProjector}
         />
         {!isProjector && (

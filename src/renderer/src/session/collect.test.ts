@@ -4,7 +4,7 @@ import { ok } from '../../../shared/result'
 import type { Session, SessionConnection } from '../../../shared/session-file'
 import { fakeApi, makeConnection, makeListener, makeSnapshot, toBase64 } from '../test-utils'
 import { collectConnection, collectSession, toPcapConversation } from './collect'
-import { createSessionApi } from './session-api'
+import { createSessionApi, sessionEvents } from './session-api'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0)
@@ -70,6 +70,8 @@ describe('collectSession', () => {
     expect(collected.savedAt).toBe(session.savedAt)
     expect(collected.platform).toBe('linux')
     expect(collected.listeners).toEqual(session.listeners)
+    // The events the log and the client runs come from: here, the log rebuilt for an older file.
+    expect(collected.events).toEqual(sessionEvents(session))
     expect(collected.connections).toHaveLength(2)
     collected.connections.forEach((c, i) => {
       const original = session.connections[i]

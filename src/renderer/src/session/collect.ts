@@ -83,8 +83,8 @@ export async function collectConnection(
 }
 
 /**
- * Everything the Api holds now (listeners, connections, bytes), with the student's name and
- * lesson progress when given.
+ * Everything the Api holds now (listeners, connections, bytes, the recent events that the log,
+ * lessons and client runs come from), with the student's name and lesson progress when given.
  */
 export async function collectSession(
   api: Api,
@@ -101,6 +101,7 @@ export async function collectSession(
     platform: snapshot.platform,
     listeners: snapshot.listeners,
     connections,
+    events: snapshot.recentEvents,
   }
 }
 

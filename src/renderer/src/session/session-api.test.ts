@@ -5,6 +5,7 @@ import type { HttpAnalysis } from '../../../shared/http-types'
 import { ok } from '../../../shared/result'
 import type { Session } from '../../../shared/session-file'
 import { fakeApi, makeConnection, makeListener } from '../test-utils'
+import { initialState, reducer } from '../state/reducer'
 import { createSessionApi, sessionEvents } from './session-api'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -121,6 +122,50 @@ describe('createSessionApi', () => {
     )
     // Nothing closes the connection that was still open when the session was saved.
     expect(snapshot.recentEvents.filter((e) => e.type === 'connection-closed')).toHaveLength(2)
+  })
+
+  it('answers with the saved events when the file has them: the log and the client runs come back', async () => {
+    const session = sampleSession()
+    const listener = session.listeners[0]!
+    session.events = [
+      { type: 'listener-added', at: T0 - 1000, listener: { ...listener, state: 'stopped' } },
+      { type: 'listener-changed', at: T0 - 500, listener },
+      { type: 'connection-accepted', at: T0, connection: session.connections[1]!.connection },
+      {
+        type: 'program-output',
+        at: T0 + 1,
+        listenerId: listener.id,
+        connectionId: 'c1',
+        text: 'Connection established!',
+      },
+      {
+        type: 'client-run-started',
+        at: T0 + 2,
+        run: {
+          runId: 'r1',
+          target: '127.0.0.1:7878',
+          host: '127.0.0.1',
+          port: 7878,
+          plan: { kind: 'http', rows: [{ count: 1, path: '/', startMs: 0 }] },
+          model: null,
+          startedAt: T0 + 2,
+          timeLimitMs: 60_000,
+        },
+        requests: [],
+      },
+      { type: 'client-run-finished', at: T0 + 3, runId: 'r1', outcome: 'completed', elapsedMs: 1 },
+    ]
+    const { api } = setup(session)
+    const result = await api.snapshot({})
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.recentEvents).toEqual(session.events)
+    const state = reducer(initialState, { type: 'snapshot-loaded', snapshot: result.value })
+    expect(state.client.runs.map((r) => [r.run.runId, r.outcome])).toEqual([['r1', 'completed']])
+    expect(state.log.map((entry) => entry.message.kind)).toEqual([
+      'listening',
+      'connection-established',
+      'program',
+    ])
   })
 
   it('stamps a listener with no connections at the save time', () => {

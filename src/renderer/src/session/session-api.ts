@@ -31,7 +31,10 @@ function notFound<T>(id: string): Promise<Result<T>> {
   )
 }
 
-/** The log a live engine would have shown, rebuilt from the checked connections. */
+/**
+ * The log a live engine would have shown, rebuilt from the checked connections: for files saved
+ * before sessions carried their events.
+ */
 export function sessionEvents(session: Session): EngineEvent[] {
   const events: EngineEvent[] = []
   for (const listener of session.listeners) {
@@ -99,7 +102,7 @@ export function createSessionApi(
         platform: session.platform,
         listeners: session.listeners,
         connections: session.connections.map((c) => c.connection),
-        recentEvents: sessionEvents(session),
+        recentEvents: session.events ?? sessionEvents(session),
         capture: { captured, limit: captured },
       }
       return ok(snapshot)
