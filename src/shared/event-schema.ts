@@ -39,7 +39,8 @@ const base64 = (bytes: number) => v.pipe(v.string(), v.maxLength(Math.ceil(bytes
 const time = v.pipe(v.number(), v.finite())
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0))
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))
-const few = <T extends v.GenericSchema>(item: T, max = FEW) => v.pipe(v.array(item), v.maxLength(max))
+const few = <T extends v.GenericSchema>(item: T, max = FEW) =>
+  v.pipe(v.array(item), v.maxLength(max))
 const nullable = <T extends v.GenericSchema>(schema: T) => v.nullable(schema)
 const platform = v.picklist(['linux', 'darwin', 'win32', 'other'])
 
@@ -195,10 +196,7 @@ const clientRequest = v.object({
 const clientPlan = v.variant('kind', [
   v.object({
     kind: v.literal('http'),
-    rows: few(
-      v.object({ count, path: text(MAX_CLIENT_PATH), startMs: time }),
-      MAX_CLIENT_ROWS,
-    ),
+    rows: few(v.object({ count, path: text(MAX_CLIENT_PATH), startMs: time }), MAX_CLIENT_ROWS),
     idle: v.optional(count),
   }),
   v.object({

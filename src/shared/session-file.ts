@@ -103,7 +103,8 @@ function events(value: unknown): EngineEvent[] {
   if (list.length > RECENT_EVENTS) throw new Damaged('events')
   return list.map((item, i) => {
     const read = readEngineEvent(item)
-    if (!read.ok) throw new Damaged(read.where === '' ? `events[${i}]` : `events[${i}].${read.where}`)
+    if (!read.ok)
+      throw new Damaged(read.where === '' ? `events[${i}]` : `events[${i}].${read.where}`)
     return read.event
   })
 }
