@@ -116,3 +116,31 @@ test('a saved session brings back the event log and the client’s runs', async 
   // Read-only: the saved run cannot be run again from here.
   await expect(client.getByRole('button', { name: 'Run plan' })).toBeDisabled()
 })
+
+test('at a larger text size a new run’s timeline is scrolled to the top of the panel', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const port = await bareLfServer()
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /Larger text/ }).click()
+  await expect(page.getByRole('button', { name: /^Text size 1[3-9]\d%/ })).toBeVisible()
+  await page.getByRole('tab', { name: 'Client' }).click()
+  const client = page.getByRole('region', { name: 'Client' })
+  await client.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`)
+  await client.getByRole('button', { name: '1 × /', exact: true }).click()
+  await client.getByRole('button', { name: 'Run plan' }).click()
+  await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+  const runs = client.getByRole('region', { name: 'Runs' })
+  await expect
+    .poll(() =>
+      runs.evaluate((el) => {
+        const body = el.parentElement!
+        // Where the runs start in the panel's scrolled body, in CSS pixels as drawn.
+        return Math.abs(
+          Math.round(el.getBoundingClientRect().top - body.getBoundingClientRect().top),
+        )
+      }),
+    )
+    .toBeLessThanOrEqual(1)
+})

@@ -6,6 +6,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test'
 import { openClient, send, type Client } from './clients'
 import { expect, listenerCard, startListening, test } from './fixtures'
+import { savedSettings } from './saved-settings'
 
 const clients: Client[] = []
 test.afterEach(() => {
@@ -233,3 +234,29 @@ for (const screen of SCREENS) {
     }
   })
 }
+
+test('the splitters stay where the user left them after a reload', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const width = page.getByRole('separator', { name: 'Width of the lesson pane' })
+  const height = page.getByRole('separator', { name: 'Height of the lesson above the event log' })
+  await expect(width).toHaveAttribute('aria-valuenow', '24')
+  await width.focus()
+  await page.keyboard.press('Shift+ArrowRight')
+  await expect(width).toHaveAttribute('aria-valuenow', '34')
+  await height.focus()
+  await page.keyboard.press('ArrowUp')
+  await expect(height).toHaveAttribute('aria-valuenow', '50')
+  // Saved once the splitter is still: the page may go away only after that.
+  const dataDir = app.dataDir
+  await expect
+    .poll(async () => (await savedSettings(dataDir))?.panes)
+    .toEqual({
+      side: 0.34,
+      lesson: 0.5,
+      lessonSideBySide: 0.5,
+    })
+  await page.reload()
+  await expect(width).toHaveAttribute('aria-valuenow', '34')
+  await expect(height).toHaveAttribute('aria-valuenow', '50')
+})

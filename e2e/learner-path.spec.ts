@@ -3,12 +3,11 @@
  * book's "Connection established!", a stage set up from a running listener on another port,
  * progress that survives a reload and a restart, and a second listener that does not take 7878.
  */
-import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
 import { openClient, type Client } from './clients'
 import { expect, listenerCard, startListening, test } from './fixtures'
 import { finishSetUp, get, lesson } from './lessons-kit'
+import { savedSettings } from './saved-settings'
 import { startWebServer } from './web-server'
 
 test.use({ viewport: { width: 1366, height: 768 } })
@@ -18,19 +17,12 @@ test.afterEach(() => {
   for (const c of clients.splice(0)) c.socket.destroy()
 })
 
-/** A port nothing listens on right now (the OS's pick, released at once). */
 /** The lesson stage saved in a data folder's settings file (null while there is none). */
 async function savedStage(dataDir: string): Promise<string | null> {
-  try {
-    const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
-      progress?: { stageId?: string }
-    }
-    return settings.progress?.stageId ?? null
-  } catch {
-    return null
-  }
+  return (await savedSettings(dataDir))?.progress?.stageId ?? null
 }
 
+/** A port nothing listens on right now (the OS's pick, released at once). */
 async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve))

@@ -28,6 +28,32 @@ export interface AppSettings {
   studentName: string | null
   /** Where the student is in the chapter. */
   progress: LessonProgress
+  /** How the window is divided, as the user left its splitters. */
+  panes: PaneShares
+}
+
+/**
+ * Each splitter's share of its container: the lesson pane's of the window's width, the lesson's
+ * of the pane's height (stacked) or width (side by side, in projector mode).
+ */
+export interface PaneShares {
+  side: number
+  lesson: number
+  lessonSideBySide: number
+}
+
+/** Each share's range and the value it starts with (and a double click puts back). */
+export const PANE_SHARES: Record<keyof PaneShares, { min: number; max: number; initial: number }> =
+  {
+    side: { min: 0.18, max: 0.5, initial: 0.24 },
+    lesson: { min: 0.2, max: 0.8, initial: 0.52 },
+    lessonSideBySide: { min: 0.2, max: 0.8, initial: 0.5 },
+  }
+
+export const DEFAULT_PANES: PaneShares = {
+  side: PANE_SHARES.side.initial,
+  lesson: PANE_SHARES.lesson.initial,
+  lessonSideBySide: PANE_SHARES.lessonSideBySide.initial,
 }
 
 export type SettingsPatch = Partial<Omit<AppSettings, 'version'>>
@@ -54,4 +80,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   isFirstRunDismissed: false,
   studentName: null,
   progress: EMPTY_PROGRESS,
+  panes: DEFAULT_PANES,
 }

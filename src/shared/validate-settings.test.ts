@@ -48,6 +48,21 @@ describe('the display, first-run, student and progress settings', () => {
       expect(checkLessonProgress(bad).ok, JSON.stringify(bad)).toBe(false)
   })
 
+  it('takes every splitter share within its range, and nothing else', () => {
+    const panes = { side: 0.3, lesson: 0.6, lessonSideBySide: 0.45 }
+    expect(checkSettingsPatch({ panes })).toEqual({ ok: true, value: { panes } })
+    for (const bad of [
+      { ...panes, side: 0.9 },
+      { ...panes, lesson: 0.1 },
+      { ...panes, lessonSideBySide: '0.5' },
+      { side: 0.3, lesson: 0.6 },
+      { ...panes, log: 0.5 },
+      [0.3, 0.6, 0.45],
+      null,
+    ])
+      expect(checkSettingsPatch({ panes: bad }).ok, JSON.stringify(bad)).toBe(false)
+  })
+
   it('reads an older settings file without them as the defaults', () => {
     expect(parseAppSettings({ version: 1, language: 'ru', theme: 'dark', listeners: [] })).toEqual({
       ok: true,

@@ -17,7 +17,9 @@ import {
   MAX_FONT_SCALE,
   MAX_SAVED_LISTENERS,
   MIN_FONT_SCALE,
+  PANE_SHARES,
   type AppSettings,
+  type PaneShares,
   type Language,
   type SavedListener,
   type SettingsPatch,
@@ -46,7 +48,26 @@ const PATCH_KEYS = [
   'isFirstRunDismissed',
   'studentName',
   'progress',
+  'panes',
 ] as const
+
+const PANE_KEYS = Object.keys(PANE_SHARES) as (keyof PaneShares)[]
+
+/** The splitters' shares: every one there, each a number within its range. */
+export function checkPaneShares(value: unknown): Result<PaneShares> {
+  if (!isPlainObject(value)) return fail(requestError('panes must be an object'))
+  const extra = onlyKeys(value, PANE_KEYS)
+  if (extra) return fail({ ...extra, message: `panes: ${extra.message}` })
+  const panes: Partial<PaneShares> = {}
+  for (const key of PANE_KEYS) {
+    const { min, max } = PANE_SHARES[key]
+    const share = value[key]
+    if (typeof share !== 'number' || !(share >= min && share <= max))
+      return fail(requestError(`panes.${key} must be a number from ${min} to ${max}`))
+    panes[key] = share
+  }
+  return ok(panes as PaneShares)
+}
 
 /**
  * One saved listener: the port a number (never a string, see parsePort). host, port, the limits
@@ -195,6 +216,11 @@ export function checkSettingsPatch(obj: Record<string, unknown>): Result<Setting
     const progress = checkLessonProgress(obj.progress)
     if (!progress.ok) return progress
     patch.progress = progress.value
+  }
+  if (obj.panes !== undefined) {
+    const panes = checkPaneShares(obj.panes)
+    if (!panes.ok) return panes
+    patch.panes = panes.value
   }
   return ok(patch)
 }

@@ -6,7 +6,9 @@
  */
 import { useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import type { Session } from '../../../shared/session-file'
+import { PANE_SHARES } from '../../../shared/settings'
 import { useApplySettings } from '../hooks/use-apply-settings'
+import { usePaneShare } from '../hooks/use-pane-share'
 import { useI18n } from '../i18n/context'
 import {
   selectIsLoaded,
@@ -41,7 +43,6 @@ import '../workspace.css'
 import '../layout.css'
 
 /** The lesson pane's share of the window's width at first, and its bounds. */
-export const SIDE_SHARE = { initial: 0.24, min: 0.18, max: 0.5 } as const
 
 export interface AppProps {
   /** Browser mode: reopens the WebSocket and reloads the snapshot. Absent under Electron. */
@@ -64,7 +65,7 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
   const selected = useAppState(selectSelectedConnection)
   const { isProjector } = useAppState(selectSettings)
   const [isAdding, setAdding] = useState(false)
-  const [sideShare, setSideShare] = useState<number>(SIDE_SHARE.initial)
+  const [sideShare, setSideShare] = usePaneShare('side')
   const layoutRef = useRef<HTMLElement>(null)
   useApplySettings()
 
@@ -127,9 +128,9 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
             controls={LESSON_PANE_ID}
             containerRef={layoutRef}
             share={sideShare}
-            min={SIDE_SHARE.min}
-            max={SIDE_SHARE.max}
-            defaultShare={SIDE_SHARE.initial}
+            min={PANE_SHARES.side.min}
+            max={PANE_SHARES.side.max}
+            defaultShare={PANE_SHARES.side.initial}
             onChange={setSideShare}
             className="pane-splitter"
           />

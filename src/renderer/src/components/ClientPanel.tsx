@@ -75,7 +75,10 @@ export function ClientPanel(): ReactNode {
     const runs = runsRef.current
     const body = runs?.parentElement
     if (latestId === null || !runs || !body) return
-    const top = runs.getBoundingClientRect().top - body.getBoundingClientRect().top
+    const bodyBox = body.getBoundingClientRect()
+    // Boxes are measured zoomed (the text size is a CSS zoom), scrollTop is not: unzoom.
+    const zoom = body.offsetHeight > 0 ? bodyBox.height / body.offsetHeight : 1
+    const top = (runs.getBoundingClientRect().top - bodyBox.top) / (zoom > 0 ? zoom : 1)
     body.scrollTo?.({ top: body.scrollTop + top })
   }, [latestId])
 

@@ -3,17 +3,14 @@
  * between them; in projector mode the two stand side by side. The lesson stays mounted whatever
  * the layout, since it counts checkpoints from the events it sees.
  */
-import { useRef, useState, type CSSProperties, type ReactNode } from 'react'
+import { useRef, type CSSProperties, type ReactNode } from 'react'
+import { PANE_SHARES } from '../../../shared/settings'
+import { usePaneShare } from '../hooks/use-pane-share'
 import { useI18n } from '../i18n/context'
 import { Splitter } from './Splitter'
 
 /** The pane's element id: the splitter beside it names it as what it resizes. */
 export const LESSON_PANE_ID = 'lesson-pane'
-
-/** The lesson's share of the pane at first, and after a double click on the splitter. */
-export const DEFAULT_LESSON_SHARE = { stacked: 0.52, sideBySide: 0.5 } as const
-
-type Arrangement = keyof typeof DEFAULT_LESSON_SHARE
 
 export interface LessonPaneProps {
   /** The lesson; null while a saved session is shown (the log then has the pane). */
@@ -28,9 +25,10 @@ export interface LessonPaneProps {
 export function LessonPane({ lesson, side, isSideBySide }: LessonPaneProps): ReactNode {
   const { t } = useI18n()
   const ref = useRef<HTMLDivElement>(null)
-  const [shares, setShares] = useState<Record<Arrangement, number>>(DEFAULT_LESSON_SHARE)
-  const arrangement: Arrangement = isSideBySide ? 'sideBySide' : 'stacked'
-  const share = shares[arrangement]
+  const [stacked, setStacked] = usePaneShare('lesson')
+  const [sideBySide, setSideBySide] = usePaneShare('lessonSideBySide')
+  const share = isSideBySide ? sideBySide : stacked
+  const limits = PANE_SHARES[isSideBySide ? 'lessonSideBySide' : 'lesson']
   const style = { '--lesson-share': String(share) } as CSSProperties
   return (
     <div
@@ -50,10 +48,10 @@ export function LessonPane({ lesson, side, isSideBySide }: LessonPaneProps): Rea
             controls="lesson-slot"
             containerRef={ref}
             share={share}
-            min={0.2}
-            max={0.8}
-            defaultShare={DEFAULT_LESSON_SHARE[arrangement]}
-            onChange={(next) => setShares((s) => ({ ...s, [arrangement]: next }))}
+            min={limits.min}
+            max={limits.max}
+            defaultShare={limits.initial}
+            onChange={isSideBySide ? setSideBySide : setStacked}
           />
         </>
       )}

@@ -171,6 +171,31 @@ describe('opening a session file', () => {
     )
   })
 
+  it('keeps the text size and projector mode the user chose, both ways', async () => {
+    const user = userEvent.setup()
+    const store = storeWith(liveSnapshot)
+    store.dispatch({ type: 'settings-changed', patch: { fontScale: 1.2, isProjector: true } })
+    render(
+      <I18nProvider lang="en">
+        <Root api={liveApi()} store={store} />
+      </I18nProvider>,
+    )
+    const size = () => screen.getByRole('button', { name: /^Text size \d+%/ }).textContent
+    const before = size()
+    await openFile(sessionFile(serializeSession(savedSession())))
+    const banner = await screen.findByRole('note')
+    expect(size()).toBe(before)
+    expect(screen.getByRole('button', { name: 'Projector' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+    await user.click(screen.getByRole('button', { name: /Larger text/ }))
+    const larger = size()
+    expect(larger).not.toBe(before)
+    await user.click(within(banner).getByRole('button', { name: 'Back to live' }))
+    expect(size()).toBe(larger)
+    expect(store.getState().settings.isProjector).toBe(true)
+  })
+
   it('says so in Russian', async () => {
     renderRoot('ru')
     await openFile(sessionFile(serializeSession(savedSession()), 'урок.json'))

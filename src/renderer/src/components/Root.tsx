@@ -7,6 +7,7 @@ import type { Api } from '../../../shared/contract'
 import type { Session } from '../../../shared/session-file'
 import { createSessionApi } from '../session/session-api'
 import { StoreProvider } from '../state/StoreContext'
+import { initialState } from '../state/reducer'
 import { createStore, startSync, type Store } from '../state/store'
 import { App } from './App'
 import { LessonKeeper } from './LessonKeeper'
@@ -30,9 +31,20 @@ export function Root({ api, store, onReconnect }: RootProps): ReactNode {
 
   const open = (session: Session, file: string): void => {
     const sessionApi = createSessionApi(session, api)
-    const sessionStore = createStore()
+    // The user's settings (text size, projector, theme, panes) are the same in both views: the session's
+    // store starts with the live ones, and what changes there comes back with "Back to live".
+    const { settings, settingsStatus, settingsProblem } = store.getState()
+    const sessionStore = createStore({ ...initialState, settings, settingsStatus, settingsProblem })
     startSync(sessionApi, sessionStore)
     setOpened({ api: sessionApi, store: sessionStore, file, savedAt: session.savedAt })
+  }
+
+  const back = (): void => {
+    if (opened) {
+      const { fontScale, isProjector, theme, panes } = opened.store.getState().settings
+      store.dispatch({ type: 'settings-changed', patch: { fontScale, isProjector, theme, panes } })
+    }
+    setOpened(null)
   }
 
   if (opened)
@@ -44,7 +56,7 @@ export function Root({ api, store, onReconnect }: RootProps): ReactNode {
         isReadOnly
       >
         <App
-          session={{ file: opened.file, savedAt: opened.savedAt, onBack: () => setOpened(null) }}
+          session={{ file: opened.file, savedAt: opened.savedAt, onBack: back }}
           onOpenSession={open}
         />
       </StoreProvider>
