@@ -46,4 +46,13 @@ describe('usePaneShare', () => {
     act(() => vi.advanceTimersByTime(PANE_SAVE_DELAY_MS))
     expect(api.setSettings).toHaveBeenCalledTimes(1)
   })
+
+  it('saves a pending share as the page hides (a reload does not unmount)', () => {
+    const { api, hook } = setup()
+    act(() => hook.result.current[1](0.45))
+    window.dispatchEvent(new Event('pagehide'))
+    expect(api.setSettings).toHaveBeenCalledWith({ panes: { ...DEFAULT_PANES, side: 0.45 } })
+    hook.unmount()
+    expect(api.setSettings).toHaveBeenCalledTimes(1)
+  })
 })

@@ -22,14 +22,19 @@ export function usePaneShare(key: keyof PaneShares): [number, (share: number) =>
     void saveSettings(api, store, { panes: store.getState().settings.panes })
   }, [api, store])
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const flush = (): void => {
       if (timer.current === null) return
       clearTimeout(timer.current)
       save()
-    },
-    [save],
-  )
+    }
+    // A reload or a closed window does not unmount: the pending share goes out as the page hides.
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [save])
 
   const set = useCallback(
     (next: number): void => {
