@@ -115,6 +115,8 @@ test('a saved session brings back the event log and the client’s runs', async 
   ).toHaveText(/^Line 1 of the head ends with a bare \\n instead of \\r\\n\./)
   // Read-only: the saved run cannot be run again from here.
   await expect(client.getByRole('button', { name: 'Run plan' })).toBeDisabled()
+  const shots = process.env.SOCKETLAB_SHOTS
+  if (shots) await page.screenshot({ path: `${shots}/session-client-run.png` })
 })
 
 test('at a larger text size a new run’s timeline is scrolled to the top of the panel', async ({
