@@ -18,6 +18,7 @@ import type { ClientModel, ClientPlan } from './client-types'
 import type { ListenerSnapshot } from './contract'
 import { isLoopbackHost, isWildcardHost } from './address'
 import { assertNever } from './result'
+import { readsRequest } from './responders'
 
 /** One job for the model: when it arrives and how long it holds a thread. */
 export interface ModelJob {
@@ -86,16 +87,6 @@ export function expectedDoneTimes(plan: ClientPlan, model: ClientModel | null): 
   return finishTimes(jobs, threadsOf(model)).slice(idle)
 }
 
-/** True for the responders that read a request and so run under a handling model. */
-function isReading(responder: ClientModel['responder']): boolean {
-  return (
-    responder === 'read-request-then-close' ||
-    responder === 'http-hello' ||
-    responder === 'http-routes' ||
-    responder === 'http-slow-route'
-  )
-}
-
 function sameHost(target: string, bound: string): boolean {
   const t = target.toLowerCase()
   const b = bound.toLowerCase()
@@ -126,7 +117,7 @@ export function findTargetListener(
 
 /** The model of a listener whose responder reads requests, else null (nothing to expect). */
 export function modelOf(listener: ListenerSnapshot | undefined): ClientModel | null {
-  if (listener === undefined || !isReading(listener.settings.responder)) return null
+  if (listener === undefined || !readsRequest(listener.settings.responder)) return null
   const { responder, handling, workers, sleepSeconds } = listener.settings
   return {
     listenerId: listener.id,

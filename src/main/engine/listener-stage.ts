@@ -5,7 +5,8 @@
 import type { EngineEvent, ListenerSettings, WorkerPhase } from '../../shared/contract'
 import type { ConnectionRuntime } from './connection'
 import { Scheduler } from './handling'
-import { isReadingResponder, Job, respondAtAccept } from './responders'
+import { readsRequest } from '../../shared/responders'
+import { Job, respondAtAccept } from './responders'
 
 export interface StageHost {
   readonly listenerId: string
@@ -63,7 +64,7 @@ export class ListenerStage {
   accept(connection: ConnectionRuntime): boolean {
     const settings = this.host.settings()
     this.accepted += 1
-    if (isReadingResponder(settings.responder)) {
+    if (readsRequest(settings.responder)) {
       const output = (text: string, id: string | null): void => this.output(text, id)
       this.scheduler.submit(new Job(connection, { ...settings }, output))
     } else if (respondAtAccept(connection, settings.responder, (t, id) => this.output(t, id))) {
@@ -98,7 +99,7 @@ export class ListenerStage {
 
   /** Whether the responder now runs its connections as jobs under the handling model. */
   private isHandling(): boolean {
-    return isReadingResponder(this.host.settings().responder)
+    return readsRequest(this.host.settings().responder)
   }
 
   private handled(): void {

@@ -12,16 +12,6 @@ import type { ConnectionRuntime } from './connection'
 import { firstInvalidUtf8, listing202Output } from './http-listing-20-2'
 import { RequestReader, type ReadLine } from './request-reader'
 
-/** The responders that read a request, and so run as jobs under a handling model. */
-export function isReadingResponder(responder: Responder): boolean {
-  return (
-    responder === 'read-request-then-close' ||
-    responder === 'http-hello' ||
-    responder === 'http-routes' ||
-    responder === 'http-slow-route'
-  )
-}
-
 /**
  * The book's response: `format!("{status_line}\r\nContent-Length: {length}\r\n\r\n{contents}")`
  * (Listing 20-5 onwards), with the head as the user edited it: its `{length}` is the UTF-8 length

@@ -13,6 +13,7 @@ import { clientVerdict, type ClientVerdict } from '../../../shared/client-verdic
 import { assertNever } from '../../../shared/result'
 import type { Translate } from '../i18n/context'
 import type { Lang } from '../i18n/translate'
+import { servesPages } from '../../../shared/responders'
 
 // A 200-request timeline formats ~1000 times a render: build each formatter once.
 const FORMATS = new Map<string, Intl.NumberFormat>()
@@ -92,10 +93,7 @@ function oursText(t: Translate, run: ClientRunInfo): string | null {
   const listener = run.listener
   if (listener === undefined) return null
   const responder = listener.responder
-  const behaviour =
-    responder === 'http-hello' || responder === 'http-routes' || responder === 'http-slow-route'
-      ? t('client.ours.http')
-      : t(`client.ours.${responder}`)
+  const behaviour = servesPages(responder) ? t('client.ours.http') : t(`client.ours.${responder}`)
   return t('client.ours', {
     number: listener.listenerNumber,
     responder: t(`stages.responder.${responder}`),

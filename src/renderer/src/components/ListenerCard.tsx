@@ -12,6 +12,7 @@ import {
   type AddListenerRequest,
   type ListenerSnapshot,
 } from '../../../shared/contract'
+import { readsRequest } from '../../../shared/responders'
 import { checkHost, parsePort } from '../../../shared/validate'
 import { assertNever, type AppError, type InputReason, type Result } from '../../../shared/result'
 import { useI18n, type Translate } from '../i18n/context'
@@ -20,7 +21,7 @@ import { useApi, useAppState } from '../state/StoreContext'
 import { BindErrorPanel } from './BindErrorPanel'
 import { ListenerSettingsForm } from './ListenerSettingsForm'
 import { LocalhostPanel } from './LocalhostPanel'
-import { isReadingResponder, StageSettings, type StageChange } from './StageSettings'
+import { StageSettings, type StageChange } from './StageSettings'
 import { TextField } from './TextField'
 import { WildcardConfirm } from './WildcardConfirm'
 import { WorkersView } from './WorkersView'
@@ -330,7 +331,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
       </dl>
 
       <StageSettings settings={settings} onApply={applyStage} />
-      {isReadingResponder(settings.responder) && <WorkersView listener={listener} />}
+      {readsRequest(settings.responder) && <WorkersView listener={listener} />}
 
       {error && (
         <p role="alert" className="inline-error">

@@ -15,19 +15,10 @@ import {
   type ListenerSettings,
   type Responder,
 } from '../../../shared/contract'
+import { readsRequest, servesPages } from '../../../shared/responders'
 import { useI18n } from '../i18n/context'
 import { NumberField } from './NumberField'
 import { PagesEditor } from './PagesEditor'
-
-/** The responders that read a request and so hand it to a thread (the handling applies). */
-export function isReadingResponder(r: Responder): boolean {
-  return r === 'read-request-then-close' || isHttpResponder(r)
-}
-
-/** The responders that serve hello.html (and 404.html). */
-export function isHttpResponder(r: Responder): boolean {
-  return r === 'http-hello' || r === 'http-routes' || r === 'http-slow-route'
-}
 
 /** A whole number in [min, max] as typed, or undefined; '' is null when `isEmptyNull`. */
 export function parseWhole(
@@ -99,7 +90,7 @@ export function StageSettings({
 
   const responder = choice.responder ?? settings.responder
   const handling = choice.handling ?? settings.handling
-  const isReading = isReadingResponder(responder)
+  const isReading = readsRequest(responder)
 
   const workersText = drafts.workers ?? String(settings.workers)
   const sleepText = drafts.sleepSeconds ?? String(settings.sleepSeconds)
@@ -223,7 +214,7 @@ export function StageSettings({
         />
       </div>
 
-      {isHttpResponder(responder) && (
+      {servesPages(responder) && (
         <PagesEditor
           settings={settings}
           hasNotFound={responder !== 'http-hello'}

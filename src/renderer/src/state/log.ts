@@ -7,6 +7,7 @@
 import type { BindErrorCode } from '../../../shared/bind-failure'
 import type { CloseReason, EngineEvent, ListenerSnapshot } from '../../../shared/contract'
 import { formatHostPort } from '../../../shared/address'
+import { RESPONDER_CAPABILITIES } from '../../../shared/responders'
 import { assertNever } from '../../../shared/result'
 
 /** Most entries the log keeps; older ones go first. */
@@ -105,7 +106,7 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
         remote,
         // Close at once prints it from the engine, as program output; later stages print other
         // lines or nothing.
-        isBookLine: responder === undefined || responder === 'silent',
+        isBookLine: responder === undefined || RESPONDER_CAPABILITIES[responder].isInspector,
       } as const
       return [
         {
