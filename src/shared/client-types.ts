@@ -5,7 +5,7 @@
  * may be sent whole, in chunks, or a byte at a time. The engine runs it with real sockets and
  * reports each request's timeline; times are milliseconds since the run started.
  */
-import type { Handling, Responder } from './contract'
+import type { Handling, Responder } from './contract/domain'
 import type { ResponseWarning } from './response-lint'
 
 /** At most this many connections in one plan: a teaching tool, not a load generator. */

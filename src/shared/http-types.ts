@@ -4,7 +4,7 @@
  * Offsets are in that direction's stream, so the views can mark them (the CRLF CRLF boundary in
  * Hex, say). Problems are codes: the renderer explains them through the catalogs.
  */
-import type { Direction } from './contract'
+import type { Direction } from './contract/domain'
 
 export interface HttpHeader {
   name: string

@@ -2,7 +2,7 @@
  * Settings that persist across restarts: in Electron's user data folder, in browser mode in the
  * same kind of per-user folder (see src/main/settings-store.ts).
  */
-import type { ListenerSettings } from './contract'
+import type { ListenerSettings } from './contract/domain'
 import { EMPTY_PROGRESS, type LessonProgress } from './lesson-progress'
 
 export type Language = 'en' | 'ru'

@@ -1,0 +1,179 @@
+/**
+ * The things everyone names: listeners and their settings, connections, responders and handling
+ * models, chunks. A leaf: it imports nothing from the contract, so every module can name these
+ * without a cycle.
+ */
+import type { BindFailure } from '../bind-failure'
+
+export type ListenerState = 'stopped' | 'starting' | 'listening' | 'stopping'
+
+/**
+ * What a listener does with an accepted connection: the inspector's default, or one of the book's
+ * stages (Listing 20-1 drops the stream; 20-2 reads the request; 20-3… answer HTTP).
+ */
+export type Responder =
+  | 'silent' // keep it open, record, never answer
+  | 'close-at-once' // Listing 20-1: the stream is dropped when the loop body ends
+  | 'read-request-then-close' // Listing 20-2: read up to the empty line, print Request: [...]
+  | 'echo'
+  | 'http-hello' // Listings 20-3 to 20-5
+  | 'http-routes' // Listings 20-6 to 20-9: / → hello.html, else 404
+  | 'http-slow-route' // Listing 20-10: /sleep waits sleepSeconds
+
+export const RESPONDERS: readonly Responder[] = [
+  'silent',
+  'close-at-once',
+  'read-request-then-close',
+  'echo',
+  'http-hello',
+  'http-routes',
+  'http-slow-route',
+]
+
+/**
+ * How requests are handled, as the chapter's programs do: one at a time, a pool of N workers fed
+ * by a queue (ThreadPool::new(4)), or a thread per connection. Applies to the reading responders.
+ */
+export type Handling = 'single-thread' | 'thread-pool' | 'thread-per-connection'
+
+export const HANDLINGS: readonly Handling[] = [
+  'single-thread',
+  'thread-pool',
+  'thread-per-connection',
+]
+
+export type StopMode = 'let-finish' | 'close-all'
+
+export interface Endpoint {
+  address: string
+  port: number
+  family: 'IPv4' | 'IPv6'
+}
+
+export interface ListenerSettings {
+  host: string
+  port: number
+  /** null: unlimited. Never 0 (Node 20 reads 0 as unlimited, Node 21+ as "drop all"). */
+  maxConnections: number | null
+  /** Bytes kept per connection; past it bytes are counted, not kept. */
+  captureLimitPerConnection: number
+  responder: Responder
+  handling: Handling
+  /** Thread pool size (the book's 4). */
+  workers: number
+  /** How long /sleep waits (the book's 5 s). */
+  sleepSeconds: number
+  /** The book's take(N): stop after N connections were handled; null: never. */
+  stopAfter: number | null
+  /** hello.html and 404.html as the HTTP responders serve them; editable. */
+  helloHtml: string
+  notFoundHtml: string
+  /**
+   * The heads sent before those pages (status line, headers, blank line) as templates: `{length}`
+   * becomes the page's length in UTF-8 bytes. Editable; the book's bytes by default.
+   */
+  helloHead: string
+  notFoundHead: string
+}
+
+/**
+ * What a busy worker is doing: blocked reading the request (an idle browser connection keeps it
+ * here), sleeping in /sleep, or answering and dropping the stream.
+ */
+export type WorkerPhase = 'reading' | 'sleeping' | 'responding'
+
+export interface ListenerCounters {
+  accepted: number
+  dropped: number
+  open: number
+  bytesIn: number
+  bytesOut: number
+}
+
+export interface ListenerSnapshot {
+  id: string
+  /** 1, 2, … in the order listeners were added: the card is "Listener N". */
+  number: number
+  settings: ListenerSettings
+  state: ListenerState
+  /** What the OS gave us while listening (the real port when 0 was asked for). */
+  bound: Endpoint | null
+  lastError: BindFailure | null
+  counters: ListenerCounters
+  /** Per worker (thread), the connection it is handling, or null while idle. */
+  workers: (string | null)[]
+  /** Per worker, what it does with its connection (null while idle); absent from older engines. */
+  phases?: (WorkerPhase | null)[]
+  /** Connections waiting for a worker, oldest first. */
+  queued: string[]
+  /** Connections whose handling finished (what take(N) counts). */
+  handled: number
+}
+
+/**
+ * open: both ways; peer-ended: the peer sent FIN (we may still write); we-ended: we sent FIN (we
+ * still read what the peer sends); closed.
+ */
+export type ConnectionState = 'open' | 'peer-ended' | 'we-ended' | 'closed'
+
+/** in: what the server received (client → server); out: what it sent (server → client). */
+export type Direction = 'in' | 'out'
+
+/** How to end a connection: FIN (end, keep reading), RST (reset), or drop it now (destroy). */
+export type CloseHow = 'fin' | 'reset' | 'destroy'
+
+/**
+ * Who ended it: the peer (FIN, then close), us (FIN or destroy), us with an RST ('us-reset'), an
+ * RST from the peer ('reset'), or a socket error.
+ */
+export type CloseReason = 'peer' | 'us' | 'us-reset' | 'reset' | 'error'
+
+export interface ConnectionSnapshot {
+  id: string
+  listenerId: string
+  /** #1, #2, … per listener, in accept order. */
+  number: number
+  remote: Endpoint
+  local: Endpoint
+  /** Wall-clock ms since the epoch. */
+  acceptedAt: number
+  /** Engine monotonic ms (performance.now() in the engine) at accept. */
+  acceptedMono: number
+  state: ConnectionState
+  closedAt: number | null
+  closeReason: CloseReason | null
+  /** The socket error's code for reason 'reset' or 'error' (ECONNRESET, EPIPE, …). */
+  errorCode: string | null
+  bytesIn: number
+  bytesOut: number
+  chunksIn: number
+  chunksOut: number
+  /** Received bytes kept in the capture; less than bytesIn once a cap was reached. */
+  captured: number
+  /** Sent bytes kept in the capture. */
+  capturedOut: number
+  /** Either direction hit a cap. */
+  truncated: boolean
+  /** Engine monotonic ms of the first received byte, or null. */
+  firstByteInMono: number | null
+  /** Engine monotonic ms of the last byte either way, or null. */
+  lastByteMono: number | null
+}
+
+export interface CaptureTotals {
+  /** Bytes kept across every connection. */
+  captured: number
+  limit: number
+}
+
+/** A read as the program got it (one 'data' event), or one write the server made. */
+export interface ChunkInfo {
+  direction: Direction
+  /** Offset of its first byte in that direction's stream. */
+  offset: number
+  size: number
+  /** Engine monotonic ms. */
+  mono: number
+  /** How many of its bytes were kept (0 past the cap). */
+  kept: number
+}

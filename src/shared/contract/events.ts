@@ -1,0 +1,110 @@
+/**
+ * What the engine tells every GUI: events in batches, and the snapshot a GUI starts from.
+ */
+import type { Platform } from '../bind-failure'
+import type { ClientEvent } from '../client-types'
+import type {
+  CaptureTotals,
+  CloseReason,
+  ConnectionSnapshot,
+  Direction,
+  Endpoint,
+  ListenerSnapshot,
+  WorkerPhase,
+} from './domain'
+
+export type EngineEvent =
+  | { type: 'listener-added'; at: number; listener: ListenerSnapshot }
+  | { type: 'listener-changed'; at: number; listener: ListenerSnapshot }
+  | { type: 'listener-removed'; at: number; listenerId: string }
+  | { type: 'connection-accepted'; at: number; connection: ConnectionSnapshot }
+  | {
+      type: 'connection-data'
+      at: number
+      connectionId: string
+      listenerId: string
+      /** Events of the two directions are never merged with each other. */
+      direction: Direction
+      /** Reads merged into this event (the batcher merges a connection's reads within a batch). */
+      chunks: number
+      /** Bytes in those reads. */
+      bytes: number
+      /** Base64 of at most PREVIEW_BYTES bytes from the first of those reads. */
+      preview: string
+      /** Totals after these reads, so applying an event twice changes nothing. */
+      bytesIn: number
+      chunksIn: number
+      captured: number
+      bytesOut: number
+      chunksOut: number
+      capturedOut: number
+      truncated: boolean
+      listenerBytesIn: number
+      listenerBytesOut: number
+      /** Engine monotonic ms of these reads/writes (the last one). */
+      mono: number
+    }
+  | { type: 'connection-peer-ended'; at: number; connectionId: string; listenerId: string }
+  | { type: 'connection-we-ended'; at: number; connectionId: string; listenerId: string }
+  | {
+      type: 'connection-closed'
+      at: number
+      connectionId: string
+      listenerId: string
+      reason: CloseReason
+      errorCode: string | null
+    }
+  | {
+      type: 'connection-dropped'
+      at: number
+      listenerId: string
+      remote: Endpoint | null
+      dropped: number
+    }
+  | { type: 'capture-totals'; at: number; totals: CaptureTotals }
+  | {
+      type: 'worker-changed'
+      at: number
+      listenerId: string
+      worker: number
+      /** The connection it took, or null: idle again (or shut down, see program-output). */
+      connectionId: string | null
+      /** With a connection: what the worker does with it now (a new event when that changes). */
+      phase?: WorkerPhase
+      /** The listener's handled count (ListenerSnapshot.handled) after this change. */
+      handled?: number
+    }
+  | { type: 'queue-changed'; at: number; listenerId: string; queued: string[] }
+  | {
+      /** A line the book's program would print at this moment (Request: [...], Worker 0 got a job; executing.). */
+      type: 'program-output'
+      at: number
+      listenerId: string
+      connectionId: string | null
+      text: string
+    }
+  | ClientEvent
+
+export type EngineEventType = EngineEvent['type']
+
+export interface EventBatch {
+  /** 1, 2, … per engine; a snapshot tells the last seq it includes. */
+  seq: number
+  events: EngineEvent[]
+}
+
+export interface Snapshot {
+  /** Batches with seq ≤ this are already in the snapshot. */
+  seq: number
+  platform: Platform
+  listeners: ListenerSnapshot[]
+  connections: ConnectionSnapshot[]
+  /** Recent events (no data events), oldest first, so a reloaded GUI gets its log back. */
+  recentEvents: EngineEvent[]
+  capture: CaptureTotals
+  /**
+   * Whether a privileged port would be refused here: the engine runs as root, and Linux's first
+   * unprivileged port (null elsewhere or unreadable). Absent from older engines.
+   */
+  privileges?: { isRoot: boolean; unprivilegedPortStart: number | null }
+}

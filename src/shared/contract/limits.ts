@@ -1,0 +1,31 @@
+/**
+ * The contract's defaults and limits: what the engine enforces and the GUI shows, in one place.
+ */
+export const DEFAULT_WORKERS = 4
+export const MAX_WORKERS = 64
+export const DEFAULT_SLEEP_SECONDS = 5
+export const MAX_SLEEP_SECONDS = 60
+export const MAX_PAGE_BYTES = 64 * 1024
+/** Most UTF-8 bytes an editable response head (status line and headers) may hold. */
+export const MAX_HEAD_BYTES = 8 * 1024
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_PORT = 7878
+export const PREVIEW_BYTES = 64
+export const MAX_CHUNKS_PER_READ = 4096
+export const MAX_READ_LENGTH = 4 * 1024 * 1024
+/** Largest single send (a file, say); the WebSocket frame limit is sized for it. */
+export const MAX_SEND_BYTES = 8 * 1024 * 1024
+export const MAX_SEARCH_PATTERN = 1024
+/** A connection that received nothing this long after accept is flagged as idle. */
+export const IDLE_FLAG_MS = 2000
+export const DEFAULT_CAPTURE_PER_CONNECTION = 1024 * 1024
+/** Room for one connection at MAX_CAPTURE_PER_CONNECTION (a 100 MB capture, say). */
+export const DEFAULT_CAPTURE_TOTAL = 256 * 1024 * 1024
+export const MAX_CAPTURE_PER_CONNECTION = 256 * 1024 * 1024
+export const MAX_MAX_CONNECTIONS = 100_000
+export const MAX_HOST_LENGTH = 255
+/** Most events a snapshot carries back for the log. */
+export const RECENT_EVENTS = 2000
+/** Batches are at least this far apart: about 60 a second. */
+export const BATCH_INTERVAL_MS = 16
