@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot'
 import type { BindFailure } from './bind-failure'
+import { err, ok, type Result } from './result'
 import {
   CLIENT_RESPONSE_BYTES,
   MAX_CLIENT_CONNECTIONS,
@@ -331,16 +332,13 @@ export const engineEventSchema = v.variant('type', [
 ])
 
 /**
- * The event, or null with where it is damaged (`type`, `listener.settings.port`, …), so a file's
+ * The event, or where it is damaged (`type`, `listener.settings.port`, …), so a file's
  * reader can name the place.
  */
-export function readEngineEvent(
-  value: unknown,
-): { ok: true; event: EngineEvent } | { ok: false; where: string } {
+export function readEngineEvent(value: unknown): Result<EngineEvent, { where: string }> {
   const result = v.safeParse(engineEventSchema, value, { abortEarly: true })
-  if (result.success) return { ok: true, event: result.output }
-  const path = v.getDotPath(result.issues[0])
-  return { ok: false, where: path ?? '' }
+  if (result.success) return ok(result.output)
+  return err({ where: v.getDotPath(result.issues[0]) ?? '' })
 }
 
 // The schemas say exactly what the contract says: each side assignable to the other.

@@ -2,6 +2,7 @@
  * Limits checked on JSON text before it is parsed: a hostile file (deeply nested, or huge) must be
  * refused with a reason, never freeze or crash the page that opens it.
  */
+import { err, ok, type Result } from './result'
 
 /**
  * The deepest nesting of arrays and objects in `text`, counted without parsing (brackets inside
@@ -42,14 +43,12 @@ export type JsonLimitProblem =
 export function parseJsonWithin(
   text: string,
   limits: { maxChars: number; maxDepth: number },
-): { ok: true; value: unknown } | { ok: false; problem: JsonLimitProblem } {
-  if (text.length > limits.maxChars)
-    return { ok: false, problem: { kind: 'too-large', bytes: text.length } }
-  if (jsonDepth(text, limits.maxDepth + 1) > limits.maxDepth)
-    return { ok: false, problem: { kind: 'too-deep' } }
+): Result<unknown, JsonLimitProblem> {
+  if (text.length > limits.maxChars) return err({ kind: 'too-large', bytes: text.length })
+  if (jsonDepth(text, limits.maxDepth + 1) > limits.maxDepth) return err({ kind: 'too-deep' })
   try {
-    return { ok: true, value: JSON.parse(text) as unknown }
+    return ok(JSON.parse(text) as unknown)
   } catch {
-    return { ok: false, problem: { kind: 'not-json' } }
+    return err({ kind: 'not-json' })
   }
 }

@@ -54,7 +54,7 @@ export function parseProgressFile(
     maxChars: MAX_PROGRESS_FILE_BYTES,
     maxDepth: MAX_PROGRESS_DEPTH,
   })
-  if (!parsed.ok) return parsed
+  if (!parsed.ok) return { ok: false, problem: parsed.error }
   const data = parsed.value
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return { ok: false, problem: { kind: 'not-progress' } }

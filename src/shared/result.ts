@@ -40,13 +40,24 @@ export interface AppError {
   bind?: import('./bind-failure').BindFailure
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+/**
+ * The project's one result shape: a value, or an error. Across the contract the error is an
+ * {@link AppError}; a reader of a file or of typed text gives its own error type (where a file is
+ * damaged, why a query is not valid).
+ */
+export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E }
 
-export function ok<T>(value: T): Result<T> {
+export function ok<T, E = AppError>(value: T): Result<T, E> {
   return { ok: true, value }
 }
 
+/** A failure across the contract: an AppError. */
 export function fail<T = never>(error: AppError): Result<T> {
+  return { ok: false, error }
+}
+
+/** A failure with an error of its own type (a file's problem, a query's mistake). */
+export function err<E, T = never>(error: E): Result<T, E> {
   return { ok: false, error }
 }
 

@@ -103,9 +103,9 @@ function events(value: unknown): EngineEvent[] {
   if (list.length > RECENT_EVENTS) throw new Damaged('events')
   return list.map((item, i) => {
     const read = readEngineEvent(item)
-    if (!read.ok)
-      throw new Damaged(read.where === '' ? `events[${i}]` : `events[${i}].${read.where}`)
-    return read.event
+    if (read.ok) return read.value
+    const { where } = read.error
+    throw new Damaged(where === '' ? `events[${i}]` : `events[${i}].${where}`)
   })
 }
 
@@ -120,7 +120,7 @@ export function parseSessionFile(
     maxChars: MAX_SESSION_FILE_BYTES,
     maxDepth: MAX_SESSION_DEPTH,
   })
-  if (!parsed.ok) return parsed
+  if (!parsed.ok) return { ok: false, problem: parsed.error }
   const data = parsed.value
   if (typeof data !== 'object' || data === null || (data as Json).format !== SESSION_FORMAT)
     return { ok: false, problem: { kind: 'not-a-session' } }
