@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context'
 import { lessonAddress } from '../lessons/stage-setup'
-import type { AppState } from '../state/reducer'
+import type { AppState } from '../state/app-state'
 import { selectListeners } from '../state/selectors'
 import { saveSettings } from '../state/settings-sync'
 import { useApi, useAppState, useStore } from '../state/StoreContext'

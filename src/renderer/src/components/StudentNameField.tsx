@@ -5,7 +5,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import { MAX_STUDENT_NAME } from '../../../shared/lesson-progress'
 import { useI18n } from '../i18n/context'
-import type { AppState } from '../state/reducer'
+import type { AppState } from '../state/app-state'
 import { saveSettings } from '../state/settings-sync'
 import { useApi, useAppState, useStore } from '../state/StoreContext'
 

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { Handling, ListenerSnapshot, WorkerPhase } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 import { useI18n, type Translate } from '../i18n/context'
-import type { AppState } from '../state/reducer'
+import type { AppState } from '../state/app-state'
 import { useApi, useAppState } from '../state/StoreContext'
 
 /** The number after the last '#' of an engine connection id ("l1#3"), when the store lacks it. */

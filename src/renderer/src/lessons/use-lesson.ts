@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import type { StageId } from '../../../shared/lesson-progress'
 import type { SettingsPatch } from '../../../shared/settings'
-import type { AppState } from '../state/reducer'
+import type { AppState } from '../state/app-state'
 import { selectListeners, selectLog } from '../state/selectors'
 import { saveSettings } from '../state/settings-sync'
 import { useApi, useAppState, useStore } from '../state/StoreContext'

@@ -5,7 +5,8 @@ import type { HttpAnalysis } from '../../../shared/http-types'
 import { ok } from '../../../shared/result'
 import type { Session } from '../../../shared/session-file'
 import { fakeApi, makeConnection, makeListener } from '../test-utils'
-import { initialState, reducer } from '../state/reducer'
+import { initialState } from '../state/app-state'
+import { reducer } from '../state/reducer'
 import { createSessionApi, sessionEvents } from './session-api'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)

@@ -3,7 +3,7 @@
  */
 import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react'
 import type { Api } from '../../../shared/contract'
-import type { AppState } from './reducer'
+import type { AppState } from './app-state'
 import type { Store } from './store'
 
 interface Services {

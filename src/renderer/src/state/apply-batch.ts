@@ -14,7 +14,7 @@ import { applyClientEvents } from './client'
 import { appendCapped } from './capped'
 import { TRAIL_LIMIT, trailMarksFor, withSleepers, type TrailMark } from './lesson-trail'
 import { LOG_LIMIT, logMessagesFor, type LogEntry } from './log'
-import type { AppState } from './reducer'
+import type { AppState } from './app-state'
 
 function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
   return a.number - b.number

@@ -5,7 +5,8 @@ import type { EngineEvent } from '../../../shared/contract'
 import { makeListener, makeSnapshot } from '../test-utils'
 import { applyClientEvents, clientFromEvents, CLIENT_RUNS_KEPT, EMPTY_CLIENT } from './client'
 import { defaultTarget } from './client-draft'
-import { initialState, reducer } from './reducer'
+import { initialState } from './app-state'
+import { reducer } from './reducer'
 
 const info = (runId: string): ClientRunInfo => ({
   runId,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { EngineEvent, EventBatch } from '../../../shared/contract'
 import { makeBindFailure, makeConnection, makeListener, makeSnapshot } from '../test-utils'
 import { LOG_LIMIT } from './log'
-import { initialState, reducer, type AppState } from './reducer'
+import { initialState, type AppState } from './app-state'
+import { reducer } from './reducer'
 import { DEFAULT_SETTINGS } from '../../../shared/settings'
 
 const AT = 1_700_000_000_000

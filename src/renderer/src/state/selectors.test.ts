@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../shared/contract'
 import { makeConnection, makeListener, makeSnapshot } from '../test-utils'
-import { initialState, reducer, type AppState } from './reducer'
+import { initialState, type AppState } from './app-state'
+import { reducer } from './reducer'
 import {
   makeSelectOpenConnections,
   selectSelectedConnection,

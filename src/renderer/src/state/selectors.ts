@@ -5,7 +5,7 @@
  */
 import type { ConnectionSnapshot, ListenerSnapshot } from '../../../shared/contract'
 import type { AppSettings, LoadedSettings, ThemeChoice } from '../../../shared/settings'
-import type { AppState } from './reducer'
+import type { AppState } from './app-state'
 
 export const selectListeners = (s: AppState): readonly ListenerSnapshot[] => s.listeners
 export const selectConnections = (s: AppState): readonly ConnectionSnapshot[] => s.connections

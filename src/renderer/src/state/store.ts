@@ -3,7 +3,8 @@
  * that fills it: subscribe first, then load a snapshot, then apply the batches that are newer.
  */
 import type { Api, EventBatch } from '../../../shared/contract'
-import { initialState, reducer, type Action, type AppState } from './reducer'
+import { initialState, type AppState } from './app-state'
+import { reducer, type Action } from './reducer'
 
 /** A tiny external store around {@link reducer}. */
 export interface Store {

@@ -1,0 +1,86 @@
+/**
+ * The renderer's state: its shape and its value before anything is known.
+ *
+ * A leaf: the reducer, the batch applier, selectors and components all name these types, so they
+ * live apart from the code that builds the state.
+ */
+import type { Platform } from '../../../shared/bind-failure'
+import type {
+  CaptureTotals,
+  ConnectionSnapshot,
+  ListenerSnapshot,
+  Snapshot,
+} from '../../../shared/contract'
+import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../../../shared/settings'
+import { EMPTY_CLIENT, type ClientState } from './client'
+import type { TrailMark } from './lesson-trail'
+import type { LogEntry } from './log'
+
+/** The transport's link to the engine (always 'open' under Electron). */
+export type LinkStatus = 'connecting' | 'open' | 'closed'
+
+export interface AppState {
+  /** A snapshot has been loaded: until then batches wait. */
+  isLoaded: boolean
+  /** The last batch applied (or the snapshot's). */
+  seq: number
+  platform: Platform | null
+  /** Whether privileged ports are refused here (null until known, or from an older engine). */
+  privileges: NonNullable<Snapshot['privileges']> | null
+  /** Ordered by number. */
+  listeners: readonly ListenerSnapshot[]
+  /** In accept order. */
+  connections: readonly ConnectionSnapshot[]
+  /** Connection id → index in {@link AppState.connections}. */
+  connectionIndex: ReadonlyMap<string, number>
+  /** Oldest first, at most LOG_LIMIT entries. */
+  log: readonly LogEntry[]
+  nextLogId: number
+  /** What the lessons need beside the log, from the same events (see lesson-trail.ts). */
+  trail: readonly TrailMark[]
+  /** Connections whose request was `GET /sleep` (the most recent ones). */
+  sleepConnections: ReadonlySet<string>
+  /** The engine's wall clock at the latest event seen (0 before any): lessons count from it. */
+  lastEventAt: number
+  capture: CaptureTotals | null
+  link: LinkStatus
+  /** Why the snapshot could not be loaded (developer English; the banner is catalog text). */
+  loadError: string | null
+  /** The row the table selected and the stream view shows (null: none). */
+  selectedConnectionId: string | null
+  /** The saved settings as last loaded or changed here (defaults until loaded). */
+  settings: AppSettings
+  /**
+   * loading: not answered yet; loaded: from the engine; failed: the engine could not answer (an
+   * older engine, say), so the defaults stay.
+   */
+  settingsStatus: 'loading' | 'loaded' | 'failed'
+  /** Why the saved file was replaced by defaults, until the notice is dismissed. */
+  settingsProblem: LoadedSettings['problem']
+  /** The test client's recent runs. */
+  client: ClientState
+}
+
+/** The state before anything is known. */
+export const initialState: AppState = {
+  isLoaded: false,
+  seq: 0,
+  platform: null,
+  privileges: null,
+  listeners: [],
+  connections: [],
+  connectionIndex: new Map(),
+  log: [],
+  nextLogId: 1,
+  trail: [],
+  sleepConnections: new Set(),
+  lastEventAt: 0,
+  capture: null,
+  link: 'connecting',
+  loadError: null,
+  selectedConnectionId: null,
+  settings: DEFAULT_SETTINGS,
+  settingsStatus: 'loading',
+  settingsProblem: null,
+  client: EMPTY_CLIENT,
+}
