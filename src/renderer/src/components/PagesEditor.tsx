@@ -6,12 +6,22 @@
  */
 import { useId, useState, type ReactNode } from 'react'
 import { HELLO_HEAD, HELLO_HTML, NOT_FOUND_HEAD, NOT_FOUND_HTML } from '../../../shared/book-pages'
-import { MAX_HEAD_BYTES, MAX_PAGE_BYTES, type ListenerSettings } from '../../../shared/contract'
+import {
+  MAX_HEAD_BYTES,
+  MAX_PAGE_BYTES,
+  type AddListenerRequest,
+  type ListenerSettings,
+} from '../../../shared/contract'
 import { headToText, textToHead, type HeadTextError } from '../../../shared/response-head'
 import { lintResponse } from '../../../shared/response-lint'
 import { useI18n, type Translate } from '../i18n/context'
 import { ResponseLint } from './ResponseLint'
-import type { StageChange } from './StageSettings'
+
+/** The settings this section changes: the pages and their heads. */
+export type PagesChange = Pick<
+  AddListenerRequest,
+  'helloHtml' | 'notFoundHtml' | 'helloHead' | 'notFoundHead'
+>
 
 const encoder = new TextEncoder()
 
@@ -164,7 +174,7 @@ export interface PagesEditorProps {
   settings: ListenerSettings
   /** 404.html is served by the routing responders only. */
   hasNotFound: boolean
-  onApply: (change: StageChange) => Promise<boolean>
+  onApply: (change: PagesChange) => Promise<boolean>
   isDisabled?: boolean
 }
 

@@ -18,7 +18,7 @@ import {
 import { readsRequest, servesPages } from '../../../shared/responders'
 import { useI18n } from '../i18n/context'
 import { NumberField } from './NumberField'
-import { PagesEditor } from './PagesEditor'
+import { PagesEditor, type PagesChange } from './PagesEditor'
 
 /** A whole number in [min, max] as typed, or undefined; '' is null when `isEmptyNull`. */
 export function parseWhole(
@@ -37,16 +37,9 @@ export function parseWhole(
 /** The settings this panel changes. */
 export type StageChange = Pick<
   AddListenerRequest,
-  | 'responder'
-  | 'handling'
-  | 'workers'
-  | 'sleepSeconds'
-  | 'stopAfter'
-  | 'helloHtml'
-  | 'notFoundHtml'
-  | 'helloHead'
-  | 'notFoundHead'
->
+  'responder' | 'handling' | 'workers' | 'sleepSeconds' | 'stopAfter'
+> &
+  PagesChange
 
 type ChoiceDraft = { responder?: Responder; handling?: Handling }
 
