@@ -4,9 +4,9 @@
  */
 import { useId, useState, type ReactNode } from 'react'
 import type { AppError } from '../../../shared/result'
+import { errorText } from '../error-text'
 import { useI18n } from '../i18n/context'
 import { useApi } from '../state/StoreContext'
-import { errorText } from './ListenerCard'
 
 export interface CloseAllButtonProps {
   /** Only this listener's connections; every listener's when null. */

@@ -4,6 +4,7 @@
  * an optional name for the teacher. Dismissed once, for good (saved with the settings).
  */
 import { useState, type ReactNode } from 'react'
+import { errorText } from '../error-text'
 import { useI18n } from '../i18n/context'
 import { lessonAddress } from '../lessons/stage-setup'
 import type { AppState } from '../state/app-state'
@@ -11,7 +12,6 @@ import { selectListeners } from '../state/selectors'
 import { saveSettings } from '../state/settings-sync'
 import { useApi, useAppState, useStore } from '../state/StoreContext'
 import { openListenerUrl } from '../shell-io'
-import { errorText } from './ListenerCard'
 import { StudentNameField } from './StudentNameField'
 import '../first-run.css'
 

@@ -8,11 +8,11 @@ import { useState, type ReactNode } from 'react'
 import type { ListenerSnapshot } from '../../../shared/contract'
 import type { WhoHoldsReport } from '../../../shared/diagnostics-types'
 import type { AppError } from '../../../shared/result'
+import { errorText } from '../error-text'
 import { useI18n, type Translate } from '../i18n/context'
 import { lessonAddress, setupChanges, setupRequest, type SetupChange } from '../lessons/stage-setup'
 import type { StageSetup } from '../lessons/stages'
 import { useApi } from '../state/StoreContext'
-import { errorText } from './ListenerCard'
 
 function changeText(t: Translate, change: SetupChange): string {
   switch (change.kind) {

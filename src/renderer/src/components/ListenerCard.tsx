@@ -7,14 +7,13 @@ import { formatHostPort, isWildcardHost } from '../../../shared/address'
 import type { BindFailure, BindFix } from '../../../shared/bind-failure'
 import {
   DEFAULT_PORT,
-  MAX_SEARCH_PATTERN,
-  MAX_SEND_BYTES,
   type AddListenerRequest,
   type ListenerSnapshot,
 } from '../../../shared/contract'
 import { readsRequest } from '../../../shared/responders'
 import { checkHost, parsePort } from '../../../shared/validate'
-import { assertNever, type AppError, type InputReason, type Result } from '../../../shared/result'
+import { assertNever, type AppError, type Result } from '../../../shared/result'
+import { errorText } from '../error-text'
 import { useI18n, type Translate } from '../i18n/context'
 import { selectListeners } from '../state/selectors'
 import { useApi, useAppState } from '../state/StoreContext'
@@ -26,38 +25,6 @@ import { TextField } from './TextField'
 import { WildcardConfirm } from './WildcardConfirm'
 import { WorkersView } from './WorkersView'
 import '../stages.css'
-
-const MIB = 1024 * 1024
-
-/** The catalog text for a field the engine refused. */
-function inputText(t: Translate, reason: InputReason): string {
-  switch (reason) {
-    case 'port-empty':
-    case 'port-not-integer':
-    case 'port-out-of-range':
-    case 'host-empty':
-    case 'host-too-long':
-    case 'host-invalid-characters':
-    case 'number-not-integer':
-    case 'number-out-of-range':
-      return t(`input.${reason}`)
-    case 'send-empty':
-    case 'pattern-empty':
-      return t(`workspace.input.${reason}`)
-    case 'send-too-large':
-      return t('workspace.input.send-too-large', { max: String(MAX_SEND_BYTES / MIB) })
-    case 'pattern-too-long':
-      return t('workspace.input.pattern-too-long', { max: String(MAX_SEARCH_PATTERN) })
-    default:
-      return assertNever(reason)
-  }
-}
-
-/** The catalog text for a refused field or request. */
-export function errorText(t: Translate, error: AppError): string {
-  if (error.code === 'INVALID_INPUT' && error.reason) return inputText(t, error.reason)
-  return t(`error.${error.code}`)
-}
 
 function statusText(t: Translate, listener: ListenerSnapshot): string {
   switch (listener.state) {
