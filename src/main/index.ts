@@ -20,6 +20,7 @@ import { describeFailure, failureDialog, type ShellFailure } from './failure-dia
 import { registerIpc } from './ipc'
 import { createLogFile, LOG_FILE_NAME } from './log-file'
 import { menuTemplate } from './menu'
+import { createSettingsStore } from './settings-store'
 import { createMainWindow, rendererDir } from './window'
 import { createListenerTally, windowTitle } from './window-title'
 
@@ -221,9 +222,11 @@ function start(): void {
   if (!isSandboxed) log('Socket Lab: started with --no-sandbox: the renderer sandbox is off')
   try {
     handleAppProtocol(realpathSync(rendererDir(mainDir)))
-    engine = createEngine({
-      settingsFile: dataDirProblem === null ? join(dataDir, 'settings.json') : null,
-    })
+    engine = createEngine(
+      dataDirProblem === null
+        ? { settingsStorage: createSettingsStore(join(dataDir, 'settings.json')) }
+        : {},
+    )
   } catch (error) {
     void reportFailure({
       kind: 'engine',

@@ -8,17 +8,18 @@
 import { readFileSync, renameSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
-import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../shared/settings'
+import { DEFAULT_SETTINGS, type AppSettings } from '../shared/settings'
 import { parseAppSettings } from '../shared/validate'
 import { writeFileAtomicSync } from './atomic-write'
+import type { SettingsStorage } from './engine/engine-api'
 
-export interface SettingsStore {
+/**
+ * The engine's {@link SettingsStorage} as a file. `load` never throws (missing → defaults with no
+ * problem); `save` writes the whole settings atomically (see atomic-write.ts) and throws on failure.
+ */
+export interface SettingsStore extends SettingsStorage {
   /** The file, or null when nothing is persisted. */
   readonly file: string | null
-  /** Reads the file; never throws. Missing → defaults with no problem. */
-  load(): LoadedSettings
-  /** Writes the whole settings atomically (see atomic-write.ts); throws on failure. */
-  save(settings: AppSettings): void
 }
 
 function defaults(): AppSettings {

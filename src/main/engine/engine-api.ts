@@ -3,6 +3,18 @@
  */
 import type { EventBatch } from '../../shared/contract'
 import type { Result } from '../../shared/result'
+import type { AppSettings, LoadedSettings } from '../../shared/settings'
+
+/**
+ * Where the settings are kept between runs: each shell passes its own (both use the file in
+ * src/main/settings-store.ts); tests pass one in memory.
+ */
+export interface SettingsStorage {
+  /** The settings saved last time, or defaults with the problem found; never throws. */
+  load(): LoadedSettings
+  /** Keeps the whole settings; may throw (the engine logs it and goes on with them in memory). */
+  save(settings: AppSettings): void
+}
 
 export interface EngineOptions {
   /** Bytes kept across all connections; default DEFAULT_CAPTURE_TOTAL. */
@@ -12,10 +24,10 @@ export interface EngineOptions {
   /** Minimum gap between batches; default BATCH_INTERVAL_MS. */
   batchIntervalMs?: number
   /**
-   * The settings file (see src/main/settings-store.ts): loaded at start, its listeners restored
-   * stopped, listener changes saved back. Null or absent: nothing is read or persisted.
+   * The saved settings: loaded at start, their listeners restored stopped, listener changes and
+   * the GUI's choices saved back. Absent: defaults, and nothing is persisted.
    */
-  settingsFile?: string | null
+  settingsStorage?: SettingsStorage
   /**
    * Whether the OS would let a listener use host:port now, for the ports the engine proposes;
    * default: a real listen, closed at once (see free-port.ts). Tests stand in for it.

@@ -1,33 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings'
-import { recordingEngine, waitFor, type TestEngine } from './engine-test-kit'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defaultListenerSettings } from '../../shared/listener-defaults'
+import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings'
+import {
+  memorySettings,
+  recordingEngine,
+  waitFor,
+  type MemorySettings,
+  type TestEngine,
+} from './engine-test-kit'
 
 let t: TestEngine
-let dir: string
-let file: string
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'socket-lab-engine-settings-'))
-  file = join(dir, 'settings.json')
-})
 
 afterEach(async () => {
   vi.restoreAllMocks()
   await t.engine.shutdown()
-  rmSync(dir, { recursive: true, force: true })
 })
-
-function onDisk(): AppSettings | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as AppSettings
-  } catch {
-    return null
-  }
-}
 
 const saved: AppSettings = {
   ...DEFAULT_SETTINGS,
@@ -59,28 +46,35 @@ const saved: AppSettings = {
   ],
 }
 
+/** An engine on settings storage in memory that loads `settings`. */
+function engineOn(settings: AppSettings = DEFAULT_SETTINGS): MemorySettings {
+  const storage = memorySettings({ settings, problem: null })
+  t = recordingEngine({ settingsStorage: storage })
+  return storage
+}
+
 describe('engine settings', () => {
   it('restores the saved listeners stopped, in order, and reports the settings', async () => {
-    writeFileSync(file, JSON.stringify(saved))
-    t = recordingEngine({ settingsFile: file })
+    const storage = engineOn(saved)
     const snapshot = await t.value('engine:snapshot', {})
     expect(snapshot.listeners.map((l) => [l.id, l.state, l.settings])).toEqual([
       ['L1', 'stopped', saved.listeners[0]],
       ['L2', 'stopped', saved.listeners[1]],
     ])
     expect(await t.value('settings:get', {})).toEqual({ settings: saved, problem: null })
-    // Restored, not added by anyone: nothing is written back.
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(saved)
     const started = await t.value('listener:start', { listenerId: 'L1' })
     expect(started.state).toBe('listening')
+    // Restored and started, not added or changed by anyone: nothing is saved back.
+    await t.engine.shutdown()
+    expect(storage.saves).toEqual([])
   })
 
   it('saves the listeners on add, update and remove', async () => {
-    t = recordingEngine({ settingsFile: file })
+    const storage = engineOn()
     const a = await t.value('listener:add', { port: 0 })
     await t.value('listener:add', { host: '127.0.0.2', port: '9000', maxConnections: 2 })
-    await waitFor(() => onDisk()?.listeners.length === 2, 'two saved listeners')
-    expect(onDisk()?.listeners).toEqual([
+    await waitFor(() => storage.last()?.listeners.length === 2, 'two saved listeners')
+    expect(storage.last()?.listeners).toEqual([
       { ...defaultListenerSettings(), port: 0 },
       { ...defaultListenerSettings(), host: '127.0.0.2', port: 9000, maxConnections: 2 },
     ])
@@ -92,54 +86,42 @@ describe('engine settings', () => {
       workers: 3,
       stopAfter: 7,
     })
-    await waitFor(() => onDisk()?.listeners[0]?.port === 7000, 'the update saved')
-    expect(onDisk()?.listeners[0]).toMatchObject({
+    await waitFor(() => storage.last()?.listeners[0]?.port === 7000, 'the update saved')
+    expect(storage.last()?.listeners[0]).toMatchObject({
       captureLimitPerConnection: 5,
       responder: 'echo',
       workers: 3,
       stopAfter: 7,
     })
     await t.value('listener:remove', { listenerId: a.id })
-    await waitFor(() => onDisk()?.listeners.length === 1, 'the removal saved')
-    expect(onDisk()?.listeners[0]?.host).toBe('127.0.0.2')
+    await waitFor(() => storage.last()?.listeners.length === 1, 'the removal saved')
+    expect(storage.last()?.listeners[0]?.host).toBe('127.0.0.2')
   })
 
-  it('restores a file written before the stage fields existed, with their defaults', async () => {
-    const old = {
-      version: 1,
-      language: null,
-      theme: 'system',
-      listeners: [
-        { host: '127.0.0.1', port: 0, maxConnections: null, captureLimitPerConnection: 9 },
-      ],
-    }
-    writeFileSync(file, JSON.stringify(old))
-    t = recordingEngine({ settingsFile: file })
-    const snapshot = await t.value('engine:snapshot', {})
-    expect(snapshot.listeners[0]?.settings).toEqual({
-      ...defaultListenerSettings(),
-      port: 0,
-      captureLimitPerConnection: 9,
-    })
-    expect((await t.value('settings:get', {})).problem).toBeNull()
+  it('gathers a burst of listener changes into one save', async () => {
+    const storage = engineOn()
+    await Promise.all([1, 2, 3].map((port) => t.value('listener:add', { port })))
+    await waitFor(() => storage.saves.length > 0, 'a save')
+    await t.engine.shutdown()
+    expect(storage.saves.map((s) => s.listeners.map((l) => l.port))).toEqual([[1, 2, 3]])
   })
 
   it('flushes a pending save on shutdown', async () => {
-    t = recordingEngine({ settingsFile: file })
+    const storage = engineOn()
     await t.value('listener:add', { port: 4321 })
     await t.engine.shutdown()
-    expect(onDisk()?.listeners.map((l) => l.port)).toEqual([4321])
+    expect(storage.last()?.listeners.map((l) => l.port)).toEqual([4321])
   })
 
   it('settings:set saves language and theme at once; listeners are refused', async () => {
-    t = recordingEngine({ settingsFile: file })
+    const storage = engineOn()
     await t.value('listener:add', { port: 0 })
     const after = await t.value('settings:set', { language: 'ru', theme: 'dark' })
     expect(after).toMatchObject({ version: 1, language: 'ru', theme: 'dark' })
     expect(after.listeners).toHaveLength(1)
-    expect(onDisk()).toEqual(after)
+    expect(storage.last()).toEqual(after)
     expect(await t.value('settings:set', { language: null })).toMatchObject({ language: null })
-    expect(onDisk()?.language).toBeNull()
+    expect(storage.last()?.language).toBeNull()
     const refused = await t.error('settings:set', { listeners: [] })
     expect(refused.code).toBe('INVALID_REQUEST')
     for (const bad of [{ theme: 'pink' }, { language: 'de' }, { volume: 11 }])
@@ -147,22 +129,37 @@ describe('engine settings', () => {
     expect((await t.value('settings:get', {})).settings.language).toBeNull()
   })
 
-  it('a corrupt file is reported by settings:get, and the engine starts with defaults', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    writeFileSync(file, 'not json')
-    t = recordingEngine({ settingsFile: file })
-    const loaded = await t.value('settings:get', {})
-    expect(loaded).toMatchObject({ settings: DEFAULT_SETTINGS, problem: { kind: 'corrupt' } })
+  it('reports the problem load found for the whole run, and starts with what load gave', async () => {
+    const problem = { kind: 'corrupt', message: 'Unexpected token' } as const
+    t = recordingEngine({
+      settingsStorage: memorySettings({ settings: DEFAULT_SETTINGS, problem }),
+    })
+    expect(await t.value('settings:get', {})).toEqual({ settings: DEFAULT_SETTINGS, problem })
     expect((await t.value('engine:snapshot', {})).listeners).toEqual([])
-    expect(onDisk()).toEqual(DEFAULT_SETTINGS)
+    await t.value('settings:set', { theme: 'dark' })
+    expect((await t.value('settings:get', {})).problem).toEqual(problem)
   })
 
-  it('without a settings file nothing is read or written', async () => {
+  it('a save that fails is logged; the settings stay in memory', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    t = recordingEngine({
+      settingsStorage: {
+        load: () => ({ settings: structuredClone(DEFAULT_SETTINGS), problem: null }),
+        save: () => {
+          throw new Error('disk full')
+        },
+      },
+    })
+    expect(await t.value('settings:set', { theme: 'dark' })).toMatchObject({ theme: 'dark' })
+    expect(errors).toHaveBeenCalledWith('[engine] could not save the settings:', expect.any(Error))
+    expect((await t.value('settings:get', {})).settings.theme).toBe('dark')
+  })
+
+  it('without settings storage it starts from defaults and keeps changes in memory', async () => {
     t = recordingEngine()
+    expect(await t.value('settings:get', {})).toEqual({ settings: DEFAULT_SETTINGS, problem: null })
     await t.value('listener:add', { port: 0 })
     expect(await t.value('settings:set', { theme: 'dark' })).toMatchObject({ theme: 'dark' })
     expect(await t.value('settings:get', {})).toMatchObject({ problem: null })
-    await t.engine.shutdown()
-    expect(onDisk()).toBeNull()
   })
 })

@@ -4,27 +4,27 @@
  */
 import { fail, ok, type Result } from '../../shared/result'
 import {
+  DEFAULT_SETTINGS,
   MAX_SAVED_LISTENERS,
   type AppSettings,
   type LoadedSettings,
   type SavedListener,
   type SettingsPatch,
 } from '../../shared/settings'
-import { createSettingsStore, type SettingsStore } from '../settings-store'
+import type { SettingsStorage } from './engine-api'
 
 /** How long listener changes gather before one save. */
 export const SETTINGS_SAVE_DELAY_MS = 100
 
 export class EngineSettings {
-  private readonly store: SettingsStore
   private readonly loaded: LoadedSettings
   private current: AppSettings
   private timer: ReturnType<typeof setTimeout> | null = null
   private pendingListeners: (() => SavedListener[]) | null = null
 
-  constructor(file: string | null) {
-    this.store = createSettingsStore(file)
-    this.loaded = this.store.load()
+  /** `storage` null: defaults, kept in memory only. */
+  constructor(private readonly storage: SettingsStorage | null) {
+    this.loaded = storage?.load() ?? { settings: structuredClone(DEFAULT_SETTINGS), problem: null }
     this.current = this.loaded.settings
   }
 
@@ -56,7 +56,7 @@ export class EngineSettings {
 
   /** Saves the listeners `collect` gives, soon: changes in a burst make one write. */
   listenersChanged(collect: () => SavedListener[]): void {
-    if (this.store.file === null) return
+    if (this.storage === null) return
     this.pendingListeners = collect
     if (this.timer !== null) return
     this.timer = setTimeout(() => this.flush(), SETTINGS_SAVE_DELAY_MS)
@@ -75,8 +75,9 @@ export class EngineSettings {
   }
 
   private write(): void {
+    if (this.storage === null) return
     try {
-      this.store.save(this.current)
+      this.storage.save(this.current)
     } catch (error) {
       // Settings are a convenience: the session goes on with them in memory.
       console.error('[engine] could not save the settings:', error)

@@ -13,8 +13,9 @@ import type {
   ResponseOf,
 } from '../../shared/contract'
 import type { AppError, Result } from '../../shared/result'
+import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../../shared/settings'
 import { createEngine } from './engine'
-import type { Engine, EngineOptions } from './engine-api'
+import type { Engine, EngineOptions, SettingsStorage } from './engine-api'
 
 /** Polls `predicate` until it gives something other than undefined/false; fails after the timeout. */
 export async function waitFor<T>(
@@ -82,6 +83,27 @@ export function recordingEngine(options?: EngineOptions): TestEngine {
           ),
         `a ${type} event`,
       )
+    },
+  }
+}
+
+/** Settings storage in memory: it loads what it was given and keeps every save, in order. */
+export interface MemorySettings extends SettingsStorage {
+  readonly saves: AppSettings[]
+  /** The last save, or null before the first. */
+  last(): AppSettings | null
+}
+
+export function memorySettings(
+  loaded: LoadedSettings = { settings: structuredClone(DEFAULT_SETTINGS), problem: null },
+): MemorySettings {
+  const saves: AppSettings[] = []
+  return {
+    saves,
+    last: () => saves.at(-1) ?? null,
+    load: () => structuredClone(loaded),
+    save(settings) {
+      saves.push(structuredClone(settings))
     },
   }
 }

@@ -29,14 +29,14 @@ import { EngineSettings } from './engine-settings'
 import { canListen, findFreePort } from './free-port'
 import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
 
-export type { Engine, EngineOptions } from './engine-api'
+export type { Engine, EngineOptions, SettingsStorage } from './engine-api'
 
 function notFound(what: string, id: string): Result<never> {
   return fail({ code: 'NOT_FOUND', message: `No ${what} ${id}` })
 }
 
 /**
- * Creates an engine. With a settings file it loads it first and adds one stopped listener per
+ * Creates an engine. With settings storage it loads it first and adds one stopped listener per
  * saved one, in order; listener changes are saved back. Call {@link Engine.shutdown} when done:
  * until then its servers and sockets stay open.
  */
@@ -44,7 +44,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const platform = toPlatform(options.platform ?? process.platform)
   const budget = new CaptureBudget(options.totalCaptureLimit ?? DEFAULT_CAPTURE_TOTAL)
   const batcher = new Batcher(options.batchIntervalMs ?? BATCH_INTERVAL_MS)
-  const settings = new EngineSettings(options.settingsFile ?? null)
+  const settings = new EngineSettings(options.settingsStorage ?? null)
   const portProbe = options.portProbe ?? canListen
   const listeners = new Map<string, ListenerRuntime>()
   let nextListener = 1

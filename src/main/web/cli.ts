@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path'
 import { createEngine } from '../engine/engine'
-import { defaultBrowserModeDataDir } from '../settings-store'
+import { createSettingsStore, defaultBrowserModeDataDir } from '../settings-store'
 import { parseCliArgs, USAGE } from './cli-args'
 import { openBrowser } from './open-browser'
 import { startWebServer, type WebServer } from './server'
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   }
 
   const dataDir = command.dataDir === null ? defaultBrowserModeDataDir() : resolve(command.dataDir)
-  const engine = createEngine({ settingsFile: join(dataDir, 'settings.json') })
+  const engine = createEngine({
+    settingsStorage: createSettingsStore(join(dataDir, 'settings.json')),
+  })
   let server: WebServer | null = null
   let stopping: Promise<void> | null = null
   const stop = (exitCode: number): Promise<void> => {
