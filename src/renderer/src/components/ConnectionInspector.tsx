@@ -29,7 +29,7 @@ import { HttpPanel } from './HttpPanel'
 import { StreamActions } from './StreamActions'
 import { StreamSearch } from './StreamSearch'
 import { StreamStats } from './StreamStats'
-import type { StreamOptions } from './StreamView'
+import type { StreamOptions } from './stream-options'
 import { TextLines } from './TextLines'
 
 /** The end of each HTTP head (its empty line: CRLF CRLF, or bare LFs) as ranges to mark in Hex. */

@@ -15,24 +15,14 @@ import { useI18n } from '../i18n/context'
 import type { MessageKey } from '../i18n/en'
 import '../inspector.css'
 import { ConnectionInspector } from './ConnectionInspector'
+import type { StreamTab } from './stream-options'
 
-/** The Stream region's tabs. */
-export type StreamTab = 'text' | 'hex' | 'chunks' | 'http'
 const TABS: readonly StreamTab[] = ['text', 'hex', 'chunks', 'http']
 const TAB_LABEL: Record<StreamTab, MessageKey> = {
   text: 'stream.text',
   hex: 'stream.hex',
   chunks: 'inspector.tab.chunks',
   http: 'inspector.tab.http',
-}
-
-/** What the tabs and options of the region are set to. */
-export interface StreamOptions {
-  tab: StreamTab
-  filter: DirectionFilter
-  decoding: Decoding
-  /** The id of the tab panel and the prefix of the tabs' ids. */
-  baseId: string
 }
 
 /** `<section aria-label="Stream">` for the selected connection (or a hint when none is). */
