@@ -132,16 +132,17 @@ describe('createSettingsStore', () => {
     expectReplacedByDefaults()
   })
 
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
-    'unreadable (no permission; skipped on Windows and as root): defaults, never a throw',
-    () => {
-      writeFileSync(file, JSON.stringify(saved))
-      chmodSync(file, 0o000)
-      const loaded = createSettingsStore(file, () => when).load()
-      expect(loaded).toMatchObject({ settings: DEFAULT_SETTINGS, problem: { kind: 'unreadable' } })
-      expect(existsSync(join(dir, corruptName))).toBe(true)
-    },
-  )
+  it('unreadable (no permission): defaults, never a throw', (ctx) => {
+    ctx.skip(
+      process.platform === 'win32' || process.getuid?.() === 0,
+      'file permissions do not lock out Windows users or root',
+    )
+    writeFileSync(file, JSON.stringify(saved))
+    chmodSync(file, 0o000)
+    const loaded = createSettingsStore(file, () => when).load()
+    expect(loaded).toMatchObject({ settings: DEFAULT_SETTINGS, problem: { kind: 'unreadable' } })
+    expect(existsSync(join(dir, corruptName))).toBe(true)
+  })
 
   it('a folder that cannot exist (a file in its place): defaults, never a throw', () => {
     const blocked = join(dir, 'blocked')

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { buildPcap, buildSessionPcap, MAX_SEGMENT, type PcapConversation } from './pcap'
 
 const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0
+const NEEDS_TSHARK = 'needs tshark (Wireshark) on the PATH to read the file back'
 const dir = mkdtempSync(join(tmpdir(), 'socket-lab-pcap-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -124,40 +125,39 @@ describe('buildPcap', () => {
     expect(buildPcap(conversation())).toEqual(buildPcap(conversation()))
   })
 
-  it.skipIf(!hasTshark)(
-    'IPv4: tshark reads the handshake, both payloads and the FIN close cleanly (needs tshark)',
-    () => {
-      const pcap = buildPcap(conversation())
-      const rows = packets(pcap)
-      expect(rows.map((r) => r.flags)).toEqual([
-        'S',
-        'AS',
-        'A',
-        'AP',
-        'A',
-        'AP',
-        'A',
-        'AP',
-        'A',
-        'AF',
-        'A',
-        'AF',
-        'A',
-      ])
-      expect(rows.every((r) => r.src === '127.0.0.1')).toBe(true)
-      // Handshake numbers: SYN-ACK acknowledges ISN+1 both ways.
-      const [syn, synAck, ack] = rows
-      expect(synAck?.ack).toBe(((syn?.seq ?? 0) + 1) % 2 ** 32)
-      expect(ack?.ack).toBe(((synAck?.seq ?? 0) + 1) % 2 ** 32)
-      expect(payloadOf(rows, 52114)).toBe(hex(request))
-      expect(payloadOf(rows, 7878)).toBe(hex(response))
-      // The server closed first.
-      expect(rows[9]?.srcPort).toBe(7878)
-      expectCleanExpert(pcap)
-    },
-  )
+  it('IPv4: tshark reads the handshake, both payloads and the FIN close cleanly', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const pcap = buildPcap(conversation())
+    const rows = packets(pcap)
+    expect(rows.map((r) => r.flags)).toEqual([
+      'S',
+      'AS',
+      'A',
+      'AP',
+      'A',
+      'AP',
+      'A',
+      'AP',
+      'A',
+      'AF',
+      'A',
+      'AF',
+      'A',
+    ])
+    expect(rows.every((r) => r.src === '127.0.0.1')).toBe(true)
+    // Handshake numbers: SYN-ACK acknowledges ISN+1 both ways.
+    const [syn, synAck, ack] = rows
+    expect(synAck?.ack).toBe(((syn?.seq ?? 0) + 1) % 2 ** 32)
+    expect(ack?.ack).toBe(((synAck?.seq ?? 0) + 1) % 2 ** 32)
+    expect(payloadOf(rows, 52114)).toBe(hex(request))
+    expect(payloadOf(rows, 7878)).toBe(hex(response))
+    // The server closed first.
+    expect(rows[9]?.srcPort).toBe(7878)
+    expectCleanExpert(pcap)
+  })
 
-  it.skipIf(!hasTshark)('the expert check does catch a damaged checksum (needs tshark)', () => {
+  it('the expert check does catch a damaged checksum', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
     const damaged = buildPcap(conversation())
     // The response's last payload byte: five bare 56-byte packets (ACK, FIN, ACK, FIN, ACK) follow.
     const last = damaged.length - 1 - 5 * (16 + 20 + 20)
@@ -166,112 +166,102 @@ describe('buildPcap', () => {
     expect(tshark(damaged, ['-q', '-z', 'expert'])).toContain('Bad checksum')
   })
 
-  it.skipIf(!hasTshark)(
-    'IPv6 with a scope id: IPv6 packets, correct checksums (needs tshark)',
-    () => {
-      const pcap = buildPcap(
-        conversation({
-          client: { address: 'fe80::1%lo', port: 40000, family: 'IPv6' },
-          server: { address: '::1', port: 7878, family: 'IPv6' },
-          end: { by: 'client', kind: 'rst', timeMs: T0 + 9 },
-        }),
-      )
-      const rows = packets(pcap)
-      expect(rows.map((r) => r.flags)).toEqual([
-        'S',
-        'AS',
-        'A',
-        'AP',
-        'A',
-        'AP',
-        'A',
-        'AP',
-        'A',
-        'AR',
-      ])
-      expect(rows[0]?.src).toBe('fe80::1')
-      expect(rows[1]?.src).toBe('::1')
-      expect(rows.at(-1)?.srcPort).toBe(40000)
-      expect(payloadOf(rows, 40000)).toBe(hex(request))
-      expect(payloadOf(rows, 7878)).toBe(hex(response))
-      expectCleanExpert(pcap)
-    },
-  )
+  it('IPv6 with a scope id: IPv6 packets, correct checksums', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const pcap = buildPcap(
+      conversation({
+        client: { address: 'fe80::1%lo', port: 40000, family: 'IPv6' },
+        server: { address: '::1', port: 7878, family: 'IPv6' },
+        end: { by: 'client', kind: 'rst', timeMs: T0 + 9 },
+      }),
+    )
+    const rows = packets(pcap)
+    expect(rows.map((r) => r.flags)).toEqual([
+      'S',
+      'AS',
+      'A',
+      'AP',
+      'A',
+      'AP',
+      'A',
+      'AP',
+      'A',
+      'AR',
+    ])
+    expect(rows[0]?.src).toBe('fe80::1')
+    expect(rows[1]?.src).toBe('::1')
+    expect(rows.at(-1)?.srcPort).toBe(40000)
+    expect(payloadOf(rows, 40000)).toBe(hex(request))
+    expect(payloadOf(rows, 7878)).toBe(hex(response))
+    expectCleanExpert(pcap)
+  })
 
-  it.skipIf(!hasTshark)(
-    'a half-closed connection has one FIN, acknowledged, and no close (needs tshark)',
-    () => {
-      const pcap = buildPcap(conversation({ end: { by: 'client', kind: 'half', timeMs: T0 + 9 } }))
-      const rows = packets(pcap)
-      expect(rows.slice(-2).map((r) => [r.flags, r.srcPort])).toEqual([
-        ['AF', 52114],
-        ['A', 7878],
-      ])
-      expect(rows.filter((r) => r.flags.includes('F'))).toHaveLength(1)
-      expectCleanExpert(pcap)
-    },
-  )
+  it('a half-closed connection has one FIN, acknowledged, and no close', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const pcap = buildPcap(conversation({ end: { by: 'client', kind: 'half', timeMs: T0 + 9 } }))
+    const rows = packets(pcap)
+    expect(rows.slice(-2).map((r) => [r.flags, r.srcPort])).toEqual([
+      ['AF', 52114],
+      ['A', 7878],
+    ])
+    expect(rows.filter((r) => r.flags.includes('F'))).toHaveLength(1)
+    expectCleanExpert(pcap)
+  })
 
-  it.skipIf(!hasTshark)(
-    'IPv4-mapped IPv6 endpoints are written as the IPv4 packets they were (needs tshark)',
-    () => {
-      const pcap = buildPcap(
-        conversation({
-          client: { address: '::ffff:10.0.0.2', port: 40001, family: 'IPv6' },
-          server: { address: '::ffff:10.0.0.1', port: 7878, family: 'IPv6' },
-          end: undefined,
-        }),
-      )
-      const rows = packets(pcap)
-      expect(rows[0]?.src).toBe('10.0.0.2')
-      expect(rows.at(-1)?.flags).toBe('A')
-      expectCleanExpert(pcap)
-    },
-  )
+  it('IPv4-mapped IPv6 endpoints are written as the IPv4 packets they were', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const pcap = buildPcap(
+      conversation({
+        client: { address: '::ffff:10.0.0.2', port: 40001, family: 'IPv6' },
+        server: { address: '::ffff:10.0.0.1', port: 7878, family: 'IPv6' },
+        end: undefined,
+      }),
+    )
+    const rows = packets(pcap)
+    expect(rows[0]?.src).toBe('10.0.0.2')
+    expect(rows.at(-1)?.flags).toBe('A')
+    expectCleanExpert(pcap)
+  })
 
-  it.skipIf(!hasTshark)(
-    'splits a large write into segments of at most MAX_SEGMENT bytes, all acknowledged (needs tshark)',
-    () => {
-      const big = Uint8Array.from({ length: MAX_SEGMENT * 2 + 1234 }, (_, i) => (i * 7) & 0xff)
-      const pcap = buildPcap(
-        conversation({
-          segments: [
-            { direction: 'in', timeMs: T0 + 1, bytes: request },
-            { direction: 'out', timeMs: T0 + 2, bytes: big },
-          ],
-          end: { by: 'both', kind: 'fin', timeMs: T0 + 3 },
-        }),
-      )
-      const rows = packets(pcap)
-      const data = rows.filter((r) => r.srcPort === 7878 && r.payload !== '')
-      expect(data.map((r) => r.payload.length / 2)).toEqual([MAX_SEGMENT, MAX_SEGMENT, 1234])
-      expect(payloadOf(rows, 7878)).toBe(hex(big))
-      expect(rows.slice(-3).map((r) => r.flags)).toEqual(['AF', 'AF', 'A'])
-      expectCleanExpert(pcap)
-    },
-  )
+  it('splits a large write into segments of at most MAX_SEGMENT bytes, all acknowledged', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const big = Uint8Array.from({ length: MAX_SEGMENT * 2 + 1234 }, (_, i) => (i * 7) & 0xff)
+    const pcap = buildPcap(
+      conversation({
+        segments: [
+          { direction: 'in', timeMs: T0 + 1, bytes: request },
+          { direction: 'out', timeMs: T0 + 2, bytes: big },
+        ],
+        end: { by: 'both', kind: 'fin', timeMs: T0 + 3 },
+      }),
+    )
+    const rows = packets(pcap)
+    const data = rows.filter((r) => r.srcPort === 7878 && r.payload !== '')
+    expect(data.map((r) => r.payload.length / 2)).toEqual([MAX_SEGMENT, MAX_SEGMENT, 1234])
+    expect(payloadOf(rows, 7878)).toBe(hex(big))
+    expect(rows.slice(-3).map((r) => r.flags)).toEqual(['AF', 'AF', 'A'])
+    expectCleanExpert(pcap)
+  })
 
-  it.skipIf(!hasTshark)(
-    'a session interleaves connections by time and stays clean (needs tshark)',
-    () => {
-      const a = conversation()
-      const b = conversation({
-        client: { address: '127.0.0.1', port: 52115, family: 'IPv4' },
-        startTimeMs: T0 + 0.5,
-        segments: [{ direction: 'in', timeMs: T0 + 1.5, bytes: text('hello') }],
-        end: { by: 'client', kind: 'fin', timeMs: T0 + 10 },
-      })
-      const pcap = buildSessionPcap([a, b])
-      const rows = packets(pcap)
-      expect(rows).toHaveLength(13 + 3 + 2 + 4)
-      expect(rows.slice(0, 4).map((r) => [r.flags, r.srcPort])).toEqual([
-        ['S', 52114],
-        ['AS', 7878],
-        ['A', 52114],
-        ['S', 52115],
-      ])
-      expect(payloadOf(rows, 52115)).toBe(hex(text('hello')))
-      expectCleanExpert(pcap)
-    },
-  )
+  it('a session interleaves connections by time and stays clean', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const a = conversation()
+    const b = conversation({
+      client: { address: '127.0.0.1', port: 52115, family: 'IPv4' },
+      startTimeMs: T0 + 0.5,
+      segments: [{ direction: 'in', timeMs: T0 + 1.5, bytes: text('hello') }],
+      end: { by: 'client', kind: 'fin', timeMs: T0 + 10 },
+    })
+    const pcap = buildSessionPcap([a, b])
+    const rows = packets(pcap)
+    expect(rows).toHaveLength(13 + 3 + 2 + 4)
+    expect(rows.slice(0, 4).map((r) => [r.flags, r.srcPort])).toEqual([
+      ['S', 52114],
+      ['AS', 7878],
+      ['A', 52114],
+      ['S', 52115],
+    ])
+    expect(payloadOf(rows, 52115)).toBe(hex(text('hello')))
+    expectCleanExpert(pcap)
+  })
 })

@@ -158,18 +158,16 @@ describe('listening and accepting', () => {
     expect((await readAll(`${id}#2`)).toString()).toBe('still here')
   })
 
-  it.skipIf(!hasIpv6Loopback)(
-    'listens and accepts on ::1 (skipped: this machine has no ::1)',
-    async () => {
-      t = recordingEngine()
-      const { port, listener } = await startListener({ host: '::1' })
-      expect(listener.bound).toEqual({ address: '::1', port, family: 'IPv6' })
-      await client(port, '::1')
-      const accepted = await t.event('connection-accepted')
-      expect(accepted.connection.remote).toMatchObject({ address: '::1', family: 'IPv6' })
-      expect(accepted.connection.local).toEqual({ address: '::1', port, family: 'IPv6' })
-    },
-  )
+  it('listens and accepts on ::1', async (ctx) => {
+    ctx.skip(!hasIpv6Loopback, 'this machine has no ::1')
+    t = recordingEngine()
+    const { port, listener } = await startListener({ host: '::1' })
+    expect(listener.bound).toEqual({ address: '::1', port, family: 'IPv6' })
+    await client(port, '::1')
+    const accepted = await t.event('connection-accepted')
+    expect(accepted.connection.remote).toMatchObject({ address: '::1', family: 'IPv6' })
+    expect(accepted.connection.local).toEqual({ address: '::1', port, family: 'IPv6' })
+  })
 })
 
 describe('stopping', () => {

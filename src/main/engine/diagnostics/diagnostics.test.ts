@@ -14,6 +14,7 @@ const hasSs = hasTool('ss')
 const hasLsof = hasTool('lsof')
 const isLinux = process.platform === 'linux'
 const isRoot = process.getuid?.() === 0
+const NEEDS_SS_OR_LSOF = 'needs Linux with ss or lsof'
 
 /** A separate process listening on 127.0.0.1 port 0; resolves with it and its port. */
 function holder(): Promise<{ child: ChildProcess; port: number }> {
@@ -80,65 +81,61 @@ async function hasIpv6Loopback(): Promise<boolean> {
   })
 }
 const ipv6 = await hasIpv6Loopback()
+const NEEDS_IPV6 = 'this machine has no ::1'
 
 describe('diagnostics:who-holds with real OS tools', () => {
-  it.skipIf(!isLinux || (!hasSs && !hasLsof))(
-    "names a separate process's pid and 'node' (Linux; needs ss or lsof)",
-    async () => {
-      const { child, port } = await holder()
-      const report = await engine().value('diagnostics:who-holds', { port })
-      expect(report.outcome).toBe('found')
-      expect(report.holders).toContainEqual({
-        localAddress: `127.0.0.1:${port}`,
-        pid: child.pid,
-        processName: 'node',
-        isSelf: false,
-      })
-      expect(report.runs.at(-1)?.command).toBe(
-        hasSs ? `ss -ltnpH 'sport = :${port}'` : `lsof -nP -iTCP:${port} -sTCP:LISTEN`,
-      )
-      expect(report.runs.at(-1)?.output).toContain(String(child.pid))
-    },
-  )
+  it("names a separate process's pid and 'node'", async (ctx) => {
+    ctx.skip(!isLinux || (!hasSs && !hasLsof), NEEDS_SS_OR_LSOF)
+    const { child, port } = await holder()
+    const report = await engine().value('diagnostics:who-holds', { port })
+    expect(report.outcome).toBe('found')
+    expect(report.holders).toContainEqual({
+      localAddress: `127.0.0.1:${port}`,
+      pid: child.pid,
+      processName: 'node',
+      isSelf: false,
+    })
+    expect(report.runs.at(-1)?.command).toBe(
+      hasSs ? `ss -ltnpH 'sport = :${port}'` : `lsof -nP -iTCP:${port} -sTCP:LISTEN`,
+    )
+    expect(report.runs.at(-1)?.output).toContain(String(child.pid))
+  })
 
-  it.skipIf(!isLinux || !hasLsof)(
-    'lsof alone finds it too (the fallback; needs lsof)',
-    async () => {
-      const { child, port } = await holder()
-      const lsofOnly: ToolRunner = (spec) =>
-        spec.file === 'ss'
-          ? Promise.resolve({ ...fakeRun(spec.display), status: 'missing' })
-          : runTool(spec)
-      const result = await createDiagnostics({ platform: 'linux', run: lsofOnly }).whoHolds({
-        port,
-      })
-      if (!result.ok) throw new Error(result.error.message)
-      const report = result.value
-      expect(report.runs.map((r) => r.status)).toEqual(['missing', 'exited'])
-      expect(report.holders.map((h) => h.pid)).toContain(child.pid)
-    },
-  )
+  it('lsof alone finds it too (the fallback)', async (ctx) => {
+    ctx.skip(!isLinux || !hasLsof, 'needs Linux with lsof')
+    const { child, port } = await holder()
+    const lsofOnly: ToolRunner = (spec) =>
+      spec.file === 'ss'
+        ? Promise.resolve({ ...fakeRun(spec.display), status: 'missing' })
+        : runTool(spec)
+    const result = await createDiagnostics({ platform: 'linux', run: lsofOnly }).whoHolds({
+      port,
+    })
+    if (!result.ok) throw new Error(result.error.message)
+    const report = result.value
+    expect(report.runs.map((r) => r.status)).toEqual(['missing', 'exited'])
+    expect(report.holders.map((h) => h.pid)).toContain(child.pid)
+  })
 
-  it.skipIf(!isLinux || (!hasSs && !hasLsof))('a free port: nobody', async () => {
+  it('a free port: nobody', async (ctx) => {
+    ctx.skip(!isLinux || (!hasSs && !hasLsof), NEEDS_SS_OR_LSOF)
     const port = await freePort()
     const report = await engine().value('diagnostics:who-holds', { port })
     expect(report.outcome).toBe('nobody')
     expect(report.holders).toEqual([])
   })
 
-  it.skipIf(!isLinux || (!hasSs && !hasLsof))(
-    "the engine's own listener is marked as this process",
-    async () => {
-      const e = engine()
-      const listener = await e.value('listener:add', { host: '127.0.0.1', port: 0 })
-      const started = await e.value('listener:start', { listenerId: listener.id })
-      const port = started.bound?.port ?? 0
-      const report = await e.value('diagnostics:who-holds', { port })
-      expect(report.holders).toContainEqual(
-        expect.objectContaining({ pid: process.pid, isSelf: true }),
-      )
-    },
-  )
+  it("the engine's own listener is marked as this process", async (ctx) => {
+    ctx.skip(!isLinux || (!hasSs && !hasLsof), NEEDS_SS_OR_LSOF)
+    const e = engine()
+    const listener = await e.value('listener:add', { host: '127.0.0.1', port: 0 })
+    const started = await e.value('listener:start', { listenerId: listener.id })
+    const port = started.bound?.port ?? 0
+    const report = await e.value('diagnostics:who-holds', { port })
+    expect(report.holders).toContainEqual(
+      expect.objectContaining({ pid: process.pid, isSelf: true }),
+    )
+  })
 })
 
 function fakeRun(command: string): ToolRun {
@@ -159,44 +156,40 @@ const asNobody: ToolRunner = (spec) =>
   })
 
 describe("another user's listener, seen without root (real ss/lsof run as nobody)", () => {
-  it.skipIf(!isLinux || !isRoot || !hasSs)(
-    'ss lists the socket but not its process: found, pid null',
-    async () => {
-      const { port } = await holder()
-      const report = await whoHolds(port, {
-        platform: 'linux',
-        run: asNobody,
-        selfPid: process.pid,
-        isRoot: false,
-      })
-      expect(report.outcome).toBe('found')
-      expect(report.holders).toEqual([
-        { localAddress: `127.0.0.1:${port}`, pid: null, processName: null, isSelf: false },
-      ])
-      expect(report.seesAllProcesses).toBe(true)
-      expect(report.runs[0]?.command).toBe(ssSpec(port).display)
-    },
-  )
+  it('ss lists the socket but not its process: found, pid null', async (ctx) => {
+    ctx.skip(!isLinux || !isRoot || !hasSs, 'needs Linux, root (to run ss as nobody) and ss')
+    const { port } = await holder()
+    const report = await whoHolds(port, {
+      platform: 'linux',
+      run: asNobody,
+      selfPid: process.pid,
+      isRoot: false,
+    })
+    expect(report.outcome).toBe('found')
+    expect(report.holders).toEqual([
+      { localAddress: `127.0.0.1:${port}`, pid: null, processName: null, isSelf: false },
+    ])
+    expect(report.seesAllProcesses).toBe(true)
+    expect(report.runs[0]?.command).toBe(ssSpec(port).display)
+  })
 
-  it.skipIf(!isLinux || !isRoot || !hasLsof)(
-    'lsof lists nothing: nobody, and the report says lsof does not see every process',
-    async () => {
-      const { port } = await holder()
-      const lsofAsNobody: ToolRunner = (spec) =>
-        spec.file === 'ss'
-          ? Promise.resolve({ ...fakeRun(spec.display), status: 'missing' })
-          : asNobody(spec)
-      const report = await whoHolds(port, {
-        platform: 'linux',
-        run: lsofAsNobody,
-        selfPid: process.pid,
-        isRoot: false,
-      })
-      expect(report.outcome).toBe('nobody')
-      expect(report.seesAllProcesses).toBe(false)
-      expect(report.runs.at(-1)?.command).toBe(lsofSpec(port).display)
-    },
-  )
+  it('lsof lists nothing: nobody, and the report says lsof does not see every process', async (ctx) => {
+    ctx.skip(!isLinux || !isRoot || !hasLsof, 'needs Linux, root (to run lsof as nobody) and lsof')
+    const { port } = await holder()
+    const lsofAsNobody: ToolRunner = (spec) =>
+      spec.file === 'ss'
+        ? Promise.resolve({ ...fakeRun(spec.display), status: 'missing' })
+        : asNobody(spec)
+    const report = await whoHolds(port, {
+      platform: 'linux',
+      run: lsofAsNobody,
+      selfPid: process.pid,
+      isRoot: false,
+    })
+    expect(report.outcome).toBe('nobody')
+    expect(report.seesAllProcesses).toBe(false)
+    expect(report.runs.at(-1)?.command).toBe(lsofSpec(port).display)
+  })
 })
 
 describe('diagnostics:localhost with real listeners', () => {
@@ -221,17 +214,16 @@ describe('diagnostics:localhost with real listeners', () => {
     expect(report.verdict).toBe(resolvesV6 ? 'some' : 'all')
   })
 
-  it.skipIf(!ipv6)(
-    'a listener on ::1 only: ::1 accepts, 127.0.0.1 is refused (needs ::1)',
-    async () => {
-      const port = portOf(await listen('::1'))
-      const report = await engine().value('diagnostics:localhost', { port })
-      expect(report.probes.find((p) => p.address === '::1')?.outcome).toBe('accepted')
-      expect(report.probes.find((p) => p.address === '127.0.0.1')?.outcome).toBe('refused')
-    },
-  )
+  it('a listener on ::1 only: ::1 accepts, 127.0.0.1 is refused', async (ctx) => {
+    ctx.skip(!ipv6, NEEDS_IPV6)
+    const port = portOf(await listen('::1'))
+    const report = await engine().value('diagnostics:localhost', { port })
+    expect(report.probes.find((p) => p.address === '::1')?.outcome).toBe('accepted')
+    expect(report.probes.find((p) => p.address === '127.0.0.1')?.outcome).toBe('refused')
+  })
 
-  it.skipIf(!ipv6)('listeners on both: every address accepts (needs ::1)', async () => {
+  it('listeners on both: every address accepts', async (ctx) => {
+    ctx.skip(!ipv6, NEEDS_IPV6)
     // The same port on both: another process may hold it on ::1, then try another.
     let port = 0
     for (let attempt = 0; attempt < 5 && port === 0; attempt += 1) {
@@ -259,7 +251,11 @@ describe('diagnostics:localhost with real listeners', () => {
 })
 
 describe('diagnostics:excluded-ports', () => {
-  it.skipIf(process.platform === 'win32')('off Windows it runs nothing and says so', async () => {
+  it('off Windows it runs nothing and says so', async (ctx) => {
+    ctx.skip(
+      process.platform === 'win32',
+      'on Windows it runs netsh: this is about every other system',
+    )
     const report = await engine().value('diagnostics:excluded-ports', { port: 80 })
     expect(report).toMatchObject({ outcome: 'not-windows', runs: [], ranges: [] })
   })
