@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHUNKS, IN, OUT } from './components/inspector-test-kit'
+import { CHUNKS, IN, OUT } from './inspector-test-kit'
 import { createConversationLayout } from './conversation-layout'
 import { EMPTY_CAPTURE, type CaptureView } from './state/capture-reader'
 

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/settings'
 import { I18nProvider } from '../i18n/I18nProvider'
 import type { Lang } from '../i18n/translate'
 import { makeSnapshot, storeWith } from '../test-utils'
-import { apiServing, conversationConnection } from './inspector-test-kit'
+import { apiServing, conversationConnection } from '../inspector-test-kit'
 import { Root } from './Root'
 
 type FakeDesktop = { [K in keyof DesktopApi]: Mock<DesktopApi[K]> }

@@ -6,7 +6,7 @@ import { parseSessionFile, serializeSession, type Session } from '../../../share
 import { I18nProvider } from '../i18n/I18nProvider'
 import type { Lang } from '../i18n/translate'
 import { makeConnection, makeListener, makeSnapshot, storeWith, type FakeApi } from '../test-utils'
-import { apiServing, CHUNKS, conversationConnection, IN, OUT } from './inspector-test-kit'
+import { apiServing, CHUNKS, conversationConnection, IN, OUT } from '../inspector-test-kit'
 import { Root } from './Root'
 import { defaultListenerSettings } from '../../../shared/listener-defaults'
 

@@ -10,7 +10,7 @@ import { StoreProvider } from '../state/StoreContext'
 import { initialState } from '../state/app-state'
 import { createStore, startSync, type Store } from '../state/store'
 import { App } from './App'
-import { LessonKeeper } from './LessonKeeper'
+import { LessonKeeper } from './lessons'
 
 interface OpenedSession {
   api: Api

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apiServing, CHUNKS, IN, OUT } from '../components/inspector-test-kit'
+import { apiServing, CHUNKS, IN, OUT } from '../inspector-test-kit'
 import { createCaptureReader, READ_CHUNK } from './capture-reader'
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))

@@ -7,7 +7,7 @@ import { progressText, progressUpTo, sessionText } from '../../class/class-test-
 import type { ClassReader } from '../../class/worker-reader'
 import { saveFile } from '../../shell-io'
 import { renderWith } from '../../test-utils'
-import { SessionBar } from '../SessionBar'
+import { SessionBar } from '../session'
 
 const hoisted = vi.hoisted(() => ({ makeReader: null as (() => ClassReader) | null }))
 

@@ -1,0 +1,89 @@
+/**
+ * The connections panel: its header with the count, the filters, "Close all", and the table of the
+ * connections the filters let through.
+ */
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useI18n } from '../../i18n/context'
+import {
+  filterConnections,
+  isClosableWithFin,
+  isFilterActive,
+  NO_FILTER,
+  type ConnectionFilter,
+} from '../../state/connections-view'
+import {
+  selectConnectionIndex,
+  selectConnections,
+  selectListeners,
+  selectSelectedConnectionId,
+} from '../../state/selectors'
+import { useAppState, useIsReadOnly, useStore } from '../../state/StoreContext'
+import { CloseAllButton } from './CloseAllButton'
+import { ConnectionFilters } from './ConnectionFilters'
+import { ConnectionsTable } from './ConnectionsTable'
+
+/** `<div class="panel connections-panel">`; the table inside is labelled "Connections". */
+export function ConnectionsPanel(): ReactNode {
+  const { t } = useI18n()
+  const isReadOnly = useIsReadOnly()
+  const store = useStore()
+  const connections = useAppState(selectConnections)
+  const listeners = useAppState(selectListeners)
+  const selectedId = useAppState(selectSelectedConnectionId)
+  const acceptOrder = useAppState(selectConnectionIndex)
+  const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER)
+
+  // A removed listener's filter would hide everything with no way to pick it again.
+  const listenerId =
+    filter.listenerId !== null && listeners.some((l) => l.id === filter.listenerId)
+      ? filter.listenerId
+      : null
+  const effective = useMemo(() => ({ ...filter, listenerId }), [filter, listenerId])
+  const shown = useMemo(() => filterConnections(connections, effective), [connections, effective])
+  const closableCount = useMemo(
+    () =>
+      connections.reduce(
+        (n, c) =>
+          isClosableWithFin(c) && (listenerId === null || c.listenerId === listenerId) ? n + 1 : n,
+        0,
+      ),
+    [connections, listenerId],
+  )
+  const onSelect = useCallback(
+    (connectionId: string) => store.dispatch({ type: 'connection-selected', connectionId }),
+    [store],
+  )
+  const listenerNumber =
+    listenerId === null ? null : (listeners.find((l) => l.id === listenerId)?.number ?? null)
+
+  return (
+    <div className="panel connections-panel">
+      <header className="panel-header">
+        <h2>{t('connections.title')}</h2>
+        <span className="muted">{t('connections.count', { count: connections.length })}</span>
+        {!isReadOnly && (
+          <CloseAllButton
+            listenerId={listenerId}
+            listenerNumber={listenerNumber}
+            closableCount={closableCount}
+          />
+        )}
+      </header>
+      <ConnectionFilters
+        filter={effective}
+        onChange={setFilter}
+        listeners={listeners}
+        shown={shown.length}
+        total={connections.length}
+      />
+      <ConnectionsTable
+        connections={shown}
+        listeners={listeners}
+        selectedId={selectedId}
+        onSelect={onSelect}
+        isFiltered={isFilterActive(effective)}
+        acceptOrder={acceptOrder}
+      />
+    </div>
+  )
+}

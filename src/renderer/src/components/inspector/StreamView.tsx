@@ -1,0 +1,101 @@
+/**
+ * The region "Stream": the selected connection's conversation, both directions, as Text, Hex,
+ * Chunks or HTTP, with search, copy, a composer and Close/Reset (see ConnectionInspector).
+ *
+ * The tab, the direction filter and the decoding live here so they survive a change of
+ * connection; everything tied to one connection lives in the inspector, keyed by its id.
+ */
+import { tabForKey } from '../../tab-keys'
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { formatHostPort } from '../../../../shared/address'
+import type { ConnectionSnapshot } from '../../../../shared/contract'
+import type { Decoding } from '../../bytes-format'
+import type { DirectionFilter } from '../../conversation-layout'
+import { useI18n } from '../../i18n/context'
+import type { MessageKey } from '../../i18n/en'
+import '../../inspector.css'
+import { ConnectionInspector } from './ConnectionInspector'
+import type { StreamTab } from './stream-options'
+
+const TABS: readonly StreamTab[] = ['text', 'hex', 'chunks', 'http']
+const TAB_LABEL: Record<StreamTab, MessageKey> = {
+  text: 'stream.text',
+  hex: 'stream.hex',
+  chunks: 'inspector.tab.chunks',
+  http: 'inspector.tab.http',
+}
+
+/** `<section aria-label="Stream">` for the selected connection (or a hint when none is). */
+export function StreamView({
+  connection,
+}: {
+  connection: ConnectionSnapshot | undefined
+}): ReactNode {
+  const { t } = useI18n()
+  const [tab, setTab] = useState<StreamTab>('text')
+  const [filter, setFilter] = useState<DirectionFilter>('both')
+  const [decoding, setDecoding] = useState<Decoding>('utf-8')
+  const baseId = useId()
+  const tabRefs = useRef<Partial<Record<StreamTab, HTMLButtonElement | null>>>({})
+
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const next = tabForKey(TABS, tab, e.key)
+    if (!next) return
+    e.preventDefault()
+    setTab(next)
+    tabRefs.current[next]?.focus()
+  }
+
+  return (
+    <section role="region" aria-label={t('stream.title')} className="panel stream">
+      <header className="panel-header">
+        <h2>{t('stream.title')}</h2>
+        {connection && (
+          <span className="stream-heading">
+            {t('stream.heading', {
+              number: String(connection.number),
+              remote: formatHostPort(connection.remote.address, connection.remote.port),
+            })}
+          </span>
+        )}
+        <div role="tablist" aria-label={t('stream.views')} className="tabs" onKeyDown={onTabKey}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              ref={(el) => {
+                tabRefs.current[name] = el
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`${baseId}-panel`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => setTab(name)}
+            >
+              {t(TAB_LABEL[name])}
+            </button>
+          ))}
+        </div>
+      </header>
+      {connection ? (
+        <ConnectionInspector
+          key={connection.id}
+          connection={connection}
+          options={{ tab, filter, decoding, baseId }}
+          onFilter={setFilter}
+          onDecoding={setDecoding}
+        />
+      ) : (
+        <div
+          role="tabpanel"
+          id={`${baseId}-panel`}
+          aria-labelledby={`${baseId}-tab-${tab}`}
+          className="tabpanel"
+        >
+          <p className="empty">{t('stream.none')}</p>
+        </div>
+      )}
+    </section>
+  )
+}

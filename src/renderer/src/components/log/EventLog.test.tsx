@@ -1,0 +1,205 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { ReactNode } from 'react'
+import { describe, expect, it } from 'vitest'
+import { I18nProvider } from '../../i18n/I18nProvider'
+import type { Lang } from '../../i18n/translate'
+import type { LogEntry, LogMessage } from '../../state/log'
+import { EventLog } from './EventLog'
+
+const AT = Date.UTC(2025, 0, 1, 12, 0, 0)
+
+function entry(id: number, message: LogMessage, listenerNumber = 1): LogEntry {
+  return { id, at: AT + id, listenerId: `l${listenerNumber}`, listenerNumber, message }
+}
+
+const ENTRIES: LogEntry[] = [
+  entry(1, { kind: 'listening', address: '127.0.0.1:7878' }),
+  entry(2, {
+    kind: 'connection-established',
+    connectionNumber: 1,
+    remote: '127.0.0.1:50001',
+    isBookLine: true,
+  }),
+  entry(3, { kind: 'peer-ended', connectionNumber: 1 }),
+  entry(4, { kind: 'we-ended', connectionNumber: 3 }),
+  entry(5, { kind: 'closed', connectionNumber: 1, reason: 'peer', errorCode: null }),
+  entry(6, { kind: 'closed', connectionNumber: 2, reason: 'reset', errorCode: 'ECONNRESET' }),
+  entry(7, { kind: 'dropped', remote: '[::1]:5555' }, 2),
+  entry(8, {
+    kind: 'bind-failed',
+    code: 'EADDRINUSE',
+    rawCode: 'EADDRINUSE',
+    address: '127.0.0.1:80',
+  }),
+  entry(9, { kind: 'stopped' }),
+]
+
+function renderLog(entries: readonly LogEntry[], lang: Lang = 'en') {
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <I18nProvider lang={lang}>{children}</I18nProvider>
+  )
+  const result = render(<EventLog entries={entries} />, { wrapper })
+  const region = screen.getByRole('region', {
+    name: lang === 'en' ? 'Event log' : 'Журнал событий',
+  })
+  const lines = (): string[] => [...region.querySelectorAll('li')].map((li) => li.textContent ?? '')
+  const scroller = region.querySelector<HTMLDivElement>('.log-scroll')!
+  return { ...result, region, lines, scroller }
+}
+
+/**
+ * Gives the scroller a size jsdom does not compute, and a scrollTop that keeps what is set,
+ * clamped as a browser clamps it.
+ */
+function layOut(el: HTMLElement, scrollHeight: number, clientHeight: number): void {
+  Object.defineProperty(el, 'scrollHeight', { configurable: true, value: scrollHeight })
+  Object.defineProperty(el, 'clientHeight', { configurable: true, value: clientHeight })
+  let top = 0
+  Object.defineProperty(el, 'scrollTop', {
+    configurable: true,
+    get: () => top,
+    set: (value: number) => {
+      top = Math.max(0, Math.min(value, el.scrollHeight - el.clientHeight))
+    },
+  })
+}
+
+function scrollTo(el: HTMLElement, top: number): void {
+  el.scrollTop = top
+  fireEvent.scroll(el)
+}
+
+describe('EventLog', () => {
+  it('words every kind of line, telling resets and our FIN apart', () => {
+    const { lines, region } = renderLog(ENTRIES)
+    expect(lines()).toEqual([
+      expect.stringContaining('Listening on 127.0.0.1:7878'),
+      expect.stringContaining('Connection established! #1 from 127.0.0.1:50001'),
+      expect.stringContaining('#1: the peer ended its side (FIN)'),
+      expect.stringContaining('#3: we ended our side (FIN)'),
+      expect.stringContaining('#1 closed: by the peer'),
+      expect.stringContaining('#2 closed by a reset (RST) from the peer: ECONNRESET'),
+      expect.stringContaining('Dropped a connection from [::1]:5555'),
+      expect.stringContaining('Could not listen on 127.0.0.1:80: EADDRINUSE'),
+      expect.stringContaining('Stopped'),
+    ])
+    const items = region.querySelectorAll('li')
+    expect(items[5]?.className).toContain('log-closed-reset')
+    expect(items[4]?.className).not.toContain('log-closed-reset')
+  })
+
+  it("prints the book's line only where the listener's program would", () => {
+    const { lines } = renderLog([
+      entry(1, {
+        kind: 'connection-established',
+        connectionNumber: 4,
+        remote: '127.0.0.1:50004',
+        isBookLine: false,
+      }),
+    ])
+    expect(lines()).toEqual([expect.stringContaining('Accepted #4 from 127.0.0.1:50004')])
+    expect(lines()[0]).not.toContain('Connection established!')
+  })
+
+  it('filters by event kind', async () => {
+    const user = userEvent.setup()
+    const { lines } = renderLog(ENTRIES)
+    const kinds = screen.getByRole('group', { name: 'Event kinds' })
+    await user.click(within(kinds).getByRole('checkbox', { name: 'Accepted' }))
+    await user.click(within(kinds).getByRole('checkbox', { name: 'Listener state' }))
+    expect(lines().join('\n')).not.toContain('Connection established!')
+    expect(lines().join('\n')).not.toContain('Listening on')
+    expect(lines().join('\n')).not.toContain('Stopped')
+    expect(lines()).toHaveLength(6)
+    expect(screen.getByText('6 of 9 events shown')).toBeTruthy()
+    for (const name of ['Peer ended', 'We ended', 'Closed', 'Dropped', 'Bind failed'])
+      await user.click(within(kinds).getByRole('checkbox', { name }))
+    expect(lines()).toEqual([])
+    expect(screen.getByText('No event matches the filters.')).toBeTruthy()
+    await user.click(within(kinds).getByRole('checkbox', { name: 'Accepted' }))
+    expect(lines()).toEqual([expect.stringContaining('Connection established!')])
+  })
+
+  it('searches the text of the lines, in any case, listener names included', async () => {
+    const user = userEvent.setup()
+    const { lines } = renderLog(ENTRIES)
+    const search = screen.getByRole('searchbox', { name: 'Search the log' })
+    await user.type(search, 'econnreset')
+    expect(lines()).toEqual([expect.stringContaining('ECONNRESET')])
+    await user.clear(search)
+    await user.type(search, 'listener 2')
+    expect(lines()).toEqual([expect.stringContaining('[::1]:5555')])
+    await user.clear(search)
+    await user.type(search, 'connection established')
+    expect(lines()).toHaveLength(1)
+  })
+
+  it('pauses auto-scroll when the user scrolls up, counts new events, and jumps back', async () => {
+    const user = userEvent.setup()
+    const many = Array.from({ length: 40 }, (_, i) => entry(i + 1, { kind: 'stopped' }))
+    const { scroller, rerender, region } = renderLog(many)
+    layOut(scroller, 880, 200)
+    scrollTo(scroller, 680)
+    expect(within(region).queryByRole('status')).toBeNull()
+
+    scrollTo(scroller, 300)
+    const status = within(region).getByRole('status')
+    expect(status.textContent).toContain('Auto-scroll paused')
+    expect(status.textContent).not.toContain('below')
+
+    const more = [...many, entry(41, { kind: 'stopped' }), entry(42, { kind: 'stopped' })]
+    rerender(<EventLog entries={more} />)
+    expect(within(region).getByRole('status').textContent).toContain(
+      'Auto-scroll paused — 2 new events below',
+    )
+    // Paused: the view stays where the user left it.
+    expect(scroller.scrollTop).toBe(300)
+
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 924 })
+    await user.click(within(region).getByRole('button', { name: 'Jump to the newest' }))
+    expect(within(region).queryByRole('status')).toBeNull()
+    expect(scroller.scrollTop).toBe(924 - 200)
+    expect(document.activeElement).toBe(scroller)
+
+    // Following again: new entries scroll the view to the end.
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 946 })
+    rerender(<EventLog entries={[...more, entry(43, { kind: 'stopped' })]} />)
+    expect(scroller.scrollTop).toBe(946 - 200)
+  })
+
+  it('resumes following when the user scrolls back to the bottom', () => {
+    const many = Array.from({ length: 40 }, (_, i) => entry(i + 1, { kind: 'stopped' }))
+    const { scroller, region } = renderLog(many)
+    layOut(scroller, 880, 200)
+    scrollTo(scroller, 680)
+    scrollTo(scroller, 100)
+    expect(within(region).getByRole('status')).toBeTruthy()
+    scrollTo(scroller, 400)
+    expect(within(region).getByRole('status')).toBeTruthy()
+    act(() => scrollTo(scroller, 680))
+    expect(within(region).queryByRole('status')).toBeNull()
+  })
+
+  it('is translated', async () => {
+    const user = userEvent.setup()
+    const { lines, region, scroller, rerender } = renderLog(ENTRIES, 'ru')
+    expect(lines()[3]).toContain('№3: мы завершили свою сторону (FIN)')
+    expect(lines()[5]).toContain('№2 закрыто сбросом (RST) от клиента: ECONNRESET')
+    const kinds = screen.getByRole('group', { name: 'Виды событий' })
+    await user.click(within(kinds).getByRole('checkbox', { name: 'Мы завершили' }))
+    expect(lines().join('\n')).not.toContain('мы завершили')
+    expect(screen.getByText('показано 8 из 9 событий')).toBeTruthy()
+    await user.type(screen.getByRole('searchbox', { name: 'Поиск по журналу' }), 'сбросом')
+    expect(lines()).toHaveLength(1)
+    await user.clear(screen.getByRole('searchbox', { name: 'Поиск по журналу' }))
+    layOut(scroller, 880, 200)
+    scrollTo(scroller, 680)
+    scrollTo(scroller, 100)
+    rerender(<EventLog entries={[...ENTRIES, entry(10, { kind: 'stopped' })]} />)
+    expect(within(region).getByRole('status').textContent).toContain(
+      'Автопрокрутка приостановлена — ниже 1 новое событие',
+    )
+    expect(within(region).getByRole('button', { name: 'К последним' })).toBeTruthy()
+  })
+})

@@ -1,0 +1,230 @@
+/**
+ * The event log: newest at the bottom, virtualized, filtered by kind and text. Long lines wrap
+ * (the window measures each row). It follows new entries until the user scrolls up; then it says
+ * so, counts what arrived below, and offers a jump back to the newest.
+ */
+import { useDeferredValue, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
+import { assertNever } from '../../../../shared/result'
+import { useFollowBottom } from '../../hooks/use-follow-bottom'
+import { useMeasuredWindow } from '../../hooks/use-measured-window'
+import { useI18n, type Translate } from '../../i18n/context'
+import type { Lang } from '../../i18n/translate'
+import { filterKindOf, type LogEntry, type LogFilterKind, type LogMessage } from '../../state/log'
+import { formatClock } from '../../time-format'
+import { LogFilters } from './LogFilters'
+
+/** The height of a one-line row in px (`.log-row` in the stylesheet); wrapped rows are taller. */
+export const LOG_ROW_HEIGHT = 22
+
+/** The book's program output for every accepted connection: never translated. */
+export const CONNECTION_ESTABLISHED = 'Connection established!'
+
+function closedText(t: Translate, m: Extract<LogMessage, { kind: 'closed' }>): string {
+  const number = String(m.connectionNumber)
+  if (m.reason === 'us-reset') return t('workspace.log.usReset', { number })
+  if (m.reason === 'reset')
+    return m.errorCode
+      ? t('workspace.log.resetCode', { number, code: m.errorCode })
+      : t('workspace.log.reset', { number })
+  const reason = t(`reason.${m.reason}`)
+  return m.errorCode
+    ? t('log.closedCode', { number, reason, code: m.errorCode })
+    : t('log.closed', { number, reason })
+}
+
+function messageText(t: Translate, m: LogMessage): ReactNode {
+  switch (m.kind) {
+    case 'connection-established':
+      if (!m.isBookLine)
+        return t('log.accepted', { number: String(m.connectionNumber), remote: m.remote })
+      return (
+        <>
+          <span className="program-output" title={t('log.programOutput')}>
+            {CONNECTION_ESTABLISHED}
+          </span>{' '}
+          <span className="muted">
+            {t('log.connectionDetail', { number: String(m.connectionNumber), remote: m.remote })}
+          </span>
+        </>
+      )
+    case 'listening':
+      return t('log.listening', { address: m.address })
+    case 'stopped':
+      return t('log.stopped')
+    case 'bind-failed':
+      return t('log.bindFailed', { address: m.address, code: m.rawCode })
+    case 'peer-ended':
+      return t('log.peerEnded', { number: String(m.connectionNumber) })
+    case 'we-ended':
+      return t('workspace.log.weEnded', { number: String(m.connectionNumber) })
+    case 'closed':
+      return closedText(t, m)
+    case 'dropped':
+      return m.remote ? t('log.dropped', { remote: m.remote }) : t('log.droppedUnknown')
+    case 'program':
+      return (
+        <>
+          <span className="program-output" title={t('log.programOutput')}>
+            {m.text}
+          </span>
+          {m.connectionNumber !== null && (
+            <>
+              {' '}
+              <span className="muted">
+                {t('stages.log.connection', { number: String(m.connectionNumber) })}
+              </span>
+            </>
+          )}
+        </>
+      )
+    default:
+      return assertNever(m)
+  }
+}
+
+/** The whole line as plain text, as the search sees it. */
+function messageTitle(t: Translate, m: LogMessage): string {
+  if (m.kind === 'connection-established' && m.isBookLine)
+    return `${CONNECTION_ESTABLISHED} ${t('log.connectionDetail', { number: String(m.connectionNumber), remote: m.remote })}`
+  if (m.kind === 'program')
+    return m.connectionNumber === null
+      ? m.text
+      : `${m.text} ${t('stages.log.connection', { number: String(m.connectionNumber) })}`
+  const text = messageText(t, m)
+  return typeof text === 'string' ? text : ''
+}
+
+/** A CSS class per line kind; resets stand out from ordinary closes. */
+function rowClass(m: LogMessage): string {
+  const reset = m.kind === 'closed' && m.reason === 'reset' ? ' log-closed-reset' : ''
+  return `log-row log-${m.kind}${reset}`
+}
+
+// Entries never change, so a line's searchable text is worded once per language.
+const searchTexts = new Map<Lang, WeakMap<LogEntry, string>>()
+
+function searchText(t: Translate, lang: Lang, entry: LogEntry): string {
+  let texts = searchTexts.get(lang)
+  if (!texts) searchTexts.set(lang, (texts = new WeakMap()))
+  let text = texts.get(entry)
+  if (text === undefined) {
+    const listener =
+      entry.listenerNumber > 0 ? t('log.listener', { number: String(entry.listenerNumber) }) : ''
+    text = `${formatClock(entry.at)} ${listener} ${messageTitle(t, entry.message)}`.toLowerCase()
+    texts.set(entry, text)
+  }
+  return text
+}
+
+/** The entries shown: kinds not hidden, text containing the query (any case). */
+function filterEntries(
+  entries: readonly LogEntry[],
+  hidden: ReadonlySet<LogFilterKind>,
+  query: string,
+  t: Translate,
+  lang: Lang,
+): readonly LogEntry[] {
+  const needle = query.trim().toLowerCase()
+  if (hidden.size === 0 && needle === '') return entries
+  return entries.filter(
+    (e) =>
+      !hidden.has(filterKindOf(e.message)) &&
+      (needle === '' || searchText(t, lang, e).includes(needle)),
+  )
+}
+
+const entryId = (entry: LogEntry): number => entry.id
+
+/** `<section aria-label="Event log">`. */
+export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNode {
+  const { t, lang } = useI18n()
+  const [hidden, setHidden] = useState<ReadonlySet<LogFilterKind>>(() => new Set())
+  const [query, setQuery] = useState('')
+  // Typing stays responsive while thousands of lines are searched.
+  const deferredQuery = useDeferredValue(query)
+  const shown = useMemo(
+    () => filterEntries(entries, hidden, deferredQuery, t, lang),
+    [entries, hidden, deferredQuery, t, lang],
+  )
+  const win = useMeasuredWindow<HTMLDivElement>({
+    count: shown.length,
+    keyAt: (index) => shown[index]?.id ?? -1,
+    estimate: LOG_ROW_HEIGHT,
+    fallbackRows: 200,
+    isFallbackAtEnd: true,
+  })
+  const { isFollowing, newCount, onScroll, jump } = useFollowBottom({
+    ref: win.ref,
+    items: shown,
+    sequenceOf: entryId,
+    slack: LOG_ROW_HEIGHT,
+    onScroll: win.onScroll,
+  })
+  const { ref, start, end, padTop, padBottom, total } = win
+  // Rows measured taller than guessed push the end further down: stay there while following.
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el && isFollowing && el.scrollTop + el.clientHeight < el.scrollHeight)
+      el.scrollTop = el.scrollHeight
+  }, [ref, total, isFollowing])
+
+  return (
+    <section role="region" aria-label={t('log.title')} className="panel log">
+      <header className="panel-header">
+        <h2>{t('log.title')}</h2>
+        {!isFollowing && (
+          <p role="status" className="log-paused">
+            <span>
+              {newCount > 0
+                ? t('workspace.log.pausedNew', { count: newCount })
+                : t('workspace.log.paused')}
+            </span>
+            <button type="button" className="small" onClick={jump}>
+              {t('log.jump')}
+            </button>
+          </p>
+        )}
+      </header>
+      <LogFilters
+        hidden={hidden}
+        onHiddenChange={setHidden}
+        query={query}
+        onQueryChange={setQuery}
+        shown={shown.length}
+        total={entries.length}
+      />
+      <div
+        className="log-scroll"
+        ref={ref}
+        onScroll={onScroll}
+        tabIndex={0}
+        aria-label={t('log.title')}
+      >
+        {entries.length === 0 && <p className="empty">{t('log.empty')}</p>}
+        {entries.length > 0 && shown.length === 0 && (
+          <p className="empty">{t('workspace.log.noMatch')}</p>
+        )}
+        <div style={{ height: padTop }} aria-hidden="true" />
+        <ol className="log-list">
+          {shown.slice(start, end).map((entry) => (
+            <li key={entry.id} className={rowClass(entry.message)} data-row-key={entry.id}>
+              <span className="log-time mono">{formatClock(entry.at)}</span>
+              {entry.listenerNumber > 0 ? (
+                <abbr
+                  className="log-listener"
+                  title={t('log.listener', { number: String(entry.listenerNumber) })}
+                >
+                  {t('log.listenerShort', { number: String(entry.listenerNumber) })}
+                </abbr>
+              ) : (
+                <span />
+              )}
+              <span className="log-message">{messageText(t, entry.message)}</span>
+            </li>
+          ))}
+        </ol>
+        <div style={{ height: padBottom }} aria-hidden="true" />
+      </div>
+    </section>
+  )
+}
