@@ -148,6 +148,7 @@ check('typecheck (node)', tsc, ['-p', 'tsconfig.node.json', '--noEmit'])
 check('typecheck (web)', tsc, ['-p', 'tsconfig.web.json', '--noEmit'])
 check('typecheck (scripts)', tsc, ['-p', 'tsconfig.scripts.json', '--noEmit'])
 check('lint', eslint, ['--max-warnings', '0', '.'])
+check('imports (cycles, layers, feature folders)', join(root, 'scripts', 'check-imports.cjs'), [])
 checkWorkflows()
 
 const vitestReport = join(reports, 'vitest.json')
