@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Direction } from '../../../shared/contract'
 import { fail, ok } from '../../../shared/result'
 import { fakeApi, toBase64, type FakeApi } from '../test-utils'
-import { createCapturePager, MAX_PAGES, PAGE_SIZE } from './capture-pager'
+import { createCapturePager, MAX_PAGES, PAGE_SIZE, pagedSource } from './capture-pager'
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 const MB100 = 100 * 1000 * 1000
@@ -117,6 +117,24 @@ describe('createCapturePager', () => {
       [0, 100],
       [0, 300],
     ])
+  })
+
+  it('as a source for larger totals, reads bytes past what it was told as not here yet', async () => {
+    const api = apiGenerating(MB100)
+    const pager = createCapturePager(api, 'c1')
+    pager.setTotals({ in: 100, out: 0 })
+    pager.request('in', 0, 100)
+    await settle()
+    // The rows are laid out for 300 bytes before the pager is told of them.
+    const source = pagedSource(pager, { in: 300, out: 0 }, pager.getVersion())
+    expect(source.slice('in', 0, 50)?.length).toBe(50)
+    expect(source.slice('in', 50, 150)).toBeNull()
+    expect(source.slice('in', 200, 300)).toBeNull()
+    pager.setTotals({ in: 300, out: 0 })
+    source.request('in', 0, 300)
+    await settle()
+    expect(source.slice('in', 50, 150)?.length).toBe(100)
+    expect(source.slice('in', 200, 400)?.length).toBe(100)
   })
 
   it('reports a failed read and drops answers after dispose', async () => {

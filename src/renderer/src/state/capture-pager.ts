@@ -37,6 +37,8 @@ export function viewSource(view: CaptureView): ByteSource {
 export interface CapturePager extends ByteSource {
   /** The streams' kept lengths as the store knows them; short pages below a new total are dropped. */
   setTotals(totals: Record<Direction, number>): void
+  /** The totals last set: slices and fetches stop there. */
+  getTotals(): Readonly<Record<Direction, number>>
   /** Fetches the pages spanning `[from, to)` that are not cached; returns whether all were. */
   request(direction: Direction, from: number, to: number): boolean
   /** How many pages are cached now. */
@@ -157,6 +159,7 @@ export function createCapturePager(
     get size() {
       return pages.size
     },
+    getTotals: () => totals,
     getVersion: () => version,
     getError: () => error,
     subscribe(listener) {
@@ -168,4 +171,24 @@ export function createCapturePager(
     },
   }
   return pager
+}
+
+/**
+ * The pager as the byte views' source for streams of `totals` kept bytes, the totals the rows on
+ * screen were laid out with. Bytes past what the pager has been told are not here yet (null) until
+ * it is told (after the render); `version` is the pager's, so each arrived page makes a new source.
+ */
+export function pagedSource(
+  pager: CapturePager,
+  totals: Readonly<Record<Direction, number>>,
+  version: number,
+): ByteSource & { version: number } {
+  return {
+    version,
+    slice(direction, from, to) {
+      const end = Math.min(to, totals[direction])
+      return end > pager.getTotals()[direction] ? null : pager.slice(direction, from, end)
+    },
+    request: pager.request,
+  }
 }

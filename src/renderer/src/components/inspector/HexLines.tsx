@@ -14,22 +14,15 @@ import { useRequestVisible, useVisibleRanges } from '../../hooks/use-request-vis
 import { useByteRows } from '../../hooks/use-byte-rows'
 import { useI18n } from '../../i18n/context'
 import { BlockHeader } from './BlockHeader'
+import { BYTE_LINE_HEIGHT, type ByteViewProps } from './byte-view'
 import { DirectionGutter } from './DirectionGutter'
-import { BYTE_LINE_HEIGHT, type ByteViewProps } from './TextLines'
 
 /** The virtualized lines of the Hex tab; `marks` get a distinct style (the CRLF CRLF boundary). */
 export function HexLines({
-  layout,
-  count,
+  rows: { layout, count },
   source,
+  selection: { range: selection, cursor, isCursorShown, scrollTarget, onSelect, onCursor, onClear },
   acceptedMono,
-  selection,
-  onSelect,
-  scrollTarget,
-  cursor,
-  isCursorShown,
-  onCursor,
-  onClear,
   marks,
 }: ByteViewProps & { marks: readonly ByteRange[] }): ReactNode {
   const { t } = useI18n()

@@ -9,13 +9,11 @@ import { tabForKey } from '../../tab-keys'
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatHostPort } from '../../../../shared/address'
 import type { ConnectionSnapshot } from '../../../../shared/contract'
-import type { Decoding } from '../../bytes-format'
-import type { DirectionFilter } from '../../conversation-layout'
 import { useI18n } from '../../i18n/context'
 import type { MessageKey } from '../../i18n/en'
 import '../../inspector.css'
 import { ConnectionInspector } from './ConnectionInspector'
-import type { StreamTab } from './stream-options'
+import type { StreamOptions, StreamTab } from './stream-options'
 
 const TABS: readonly StreamTab[] = ['text', 'hex', 'chunks', 'http']
 const TAB_LABEL: Record<StreamTab, MessageKey> = {
@@ -25,6 +23,9 @@ const TAB_LABEL: Record<StreamTab, MessageKey> = {
   http: 'inspector.tab.http',
 }
 
+/** Which directions are shown and how Text decodes them. */
+type ShownBytes = Pick<StreamOptions, 'filter' | 'decoding'>
+
 /** `<section aria-label="Stream">` for the selected connection (or a hint when none is). */
 export function StreamView({
   connection,
@@ -33,8 +34,7 @@ export function StreamView({
 }): ReactNode {
   const { t } = useI18n()
   const [tab, setTab] = useState<StreamTab>('text')
-  const [filter, setFilter] = useState<DirectionFilter>('both')
-  const [decoding, setDecoding] = useState<Decoding>('utf-8')
+  const [shown, setShown] = useState<ShownBytes>({ filter: 'both', decoding: 'utf-8' })
   const baseId = useId()
   const tabRefs = useRef<Partial<Record<StreamTab, HTMLButtonElement | null>>>({})
 
@@ -82,9 +82,8 @@ export function StreamView({
         <ConnectionInspector
           key={connection.id}
           connection={connection}
-          options={{ tab, filter, decoding, baseId }}
-          onFilter={setFilter}
-          onDecoding={setDecoding}
+          options={{ tab, ...shown, baseId }}
+          onOptions={(change) => setShown((s) => ({ ...s, ...change }))}
         />
       ) : (
         <div

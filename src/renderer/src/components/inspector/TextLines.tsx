@@ -15,38 +15,14 @@ import {
   type Decoding,
   type SpanToken,
 } from '../../bytes-format'
-import type { ByteRange, ConversationLayout, ScrollTarget } from '../../conversation-layout'
+import type { ByteRange } from '../../conversation-layout'
 import { useRequestVisible, useVisibleRanges } from '../../hooks/use-request-visible'
-import type { ByteCursor } from '../../hooks/use-byte-cursor'
 import { useByteRows } from '../../hooks/use-byte-rows'
 import { useI18n } from '../../i18n/context'
 import type { ByteSource } from '../../state/capture-pager'
-import type { CaptureView } from '../../state/capture-reader'
 import { BlockHeader } from './BlockHeader'
+import { BYTE_LINE_HEIGHT, type ByteViewProps } from './byte-view'
 import { DirectionGutter } from './DirectionGutter'
-
-/** Line height in px; `.byte-lines .line` in the stylesheet matches it. */
-export const BYTE_LINE_HEIGHT = 20
-
-export interface ByteViewProps {
-  layout: ConversationLayout
-  /** Rows in the layout (the layout is updated in place: this re-renders the view). */
-  count: number
-  view: CaptureView
-  /** Where rows read their bytes (the view's, or pages fetched for what is on screen). */
-  source: ByteSource
-  acceptedMono: number
-  selection: ByteRange | null
-  /** A click selects bytes; `isExtending` (shift) extends the selection from its anchor. */
-  onSelect(range: ByteRange, isExtending: boolean): void
-  scrollTarget: ScrollTarget | null
-  /** The keyboard cursor (outlined) and its moves; Escape clears the selection. */
-  cursor: ByteCursor | null
-  /** Whether the cursor is outlined (after a key moved it; a click only places it). */
-  isCursorShown: boolean
-  onCursor(cursor: ByteCursor, isExtending: boolean): void
-  onClear(): void
-}
 
 /**
  * Splits a text token where `range` (the selection, the cursor's byte) starts and ends, so the
@@ -111,17 +87,10 @@ function offsetAt(
 
 /** The virtualized lines of the Text tab. */
 export function TextLines({
-  layout,
-  count,
+  rows: { layout, count },
   source,
+  selection: { range: selection, cursor, isCursorShown, scrollTarget, onSelect, onCursor, onClear },
   acceptedMono,
-  selection,
-  onSelect,
-  scrollTarget,
-  cursor,
-  isCursorShown,
-  onCursor,
-  onClear,
   decoding,
 }: ByteViewProps & { decoding: Decoding }): ReactNode {
   const { t } = useI18n()
