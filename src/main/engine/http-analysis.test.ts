@@ -248,6 +248,23 @@ describe('analyzeHttp: requests', () => {
     expect(message?.problems).toEqual([{ code: 'incomplete-body', offset: head.length + 3 }])
   })
 
+  it('an upgrade with both chunked and Content-Length: the parser reads on to the end', () => {
+    const head =
+      'CONNECT a:1 HTTP/1.1\r\nConnection: upgrade\r\nUpgrade: x\r\n' +
+      'Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n'
+    const raw = bytesOf(head, 'abcdefgh\r\nGET / HTTP/1.1\r\n\r\n')
+    const analysis = analyzeHttp(raw, 'in', false)
+    expect(analysis.messages).toHaveLength(1)
+    expect(analysis.messages[0]).toMatchObject({
+      method: 'CONNECT',
+      headEnd: head.length,
+      end: null,
+      bodyLength: raw.length - head.length,
+      expectedBodyLength: 5,
+      problems: [{ code: 'incomplete-body', offset: raw.length }],
+    })
+  })
+
   it('reports an unknown method as the parser words it', () => {
     const [message] = analyzeHttp(bytesOf('BREW /pot HTTP/1.1\r\n\r\n'), 'in', false).messages
     expect(message?.problems).toEqual([
