@@ -16,6 +16,12 @@ export interface SettingsStorage {
   save(settings: AppSettings): void
 }
 
+/**
+ * thread::sleep for the slow route's /sleep: resolves after `ms`, or at once when `signal` aborts
+ * (the job was abandoned).
+ */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
+
 export interface EngineOptions {
   /** Bytes kept across all connections; default DEFAULT_CAPTURE_TOTAL. */
   totalCaptureLimit?: number
@@ -33,6 +39,8 @@ export interface EngineOptions {
    * default: a real listen, closed at once (see free-port.ts). Tests stand in for it.
    */
   portProbe?: (host: string, port: number) => Promise<boolean>
+  /** How /sleep waits; default a real timer. Tests pass one they end when they choose. */
+  sleep?: Sleep
 }
 
 export interface Engine {

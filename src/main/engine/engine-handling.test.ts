@@ -3,22 +3,29 @@ import { HELLO_HTML } from '../../shared/book-pages'
 import type { EngineEvent } from '../../shared/contract'
 import {
   exchange,
+  manualSleep,
   programOutput,
   recordingEngine,
   startListener,
   tryConnect,
   waitFor,
+  type ManualSleep,
   type TestEngine,
 } from './engine-test-kit'
 
 let t: TestEngine
+/** The engine's /sleep: each one lasts until the test wakes it (see slowEngine). */
+let sleeps: ManualSleep
 
 afterEach(async () => {
   await t.engine.shutdown()
 })
 
-/** One /sleep: small, so the suite stays quick; assertions use ratios around it. */
-const SLEEP_MS = 1000
+/** An engine whose /sleep ends when the test says: the models are seen in order and counts. */
+function slowEngine(): void {
+  sleeps = manualSleep()
+  t = recordingEngine({ sleep: sleeps.sleep })
+}
 
 const HELLO = Buffer.concat([
   Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(HELLO_HTML)}\r\n\r\n`),
@@ -49,24 +56,41 @@ async function listenerSnapshot(id: string) {
   return listener
 }
 
+/** Bytes the listener has written to a connection so far. */
+async function bytesOut(connectionId: string): Promise<number> {
+  const snapshot = await t.value('engine:snapshot', {})
+  const connection = snapshot.connections.find((c) => c.id === connectionId)
+  if (connection === undefined) throw new Error(`no connection ${connectionId}`)
+  return connection.bytesOut
+}
+
 describe('handling models', () => {
-  it('single thread: a second /sleep waits for the first (about twice as long in all)', async () => {
-    t = recordingEngine()
+  it('single thread: a second /sleep waits until the first is answered', async () => {
+    slowEngine()
     const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'single-thread',
-      sleepSeconds: SLEEP_MS / 1000,
+      sleepSeconds: 1,
     })
-    const start = performance.now()
     const first = await exchange(port, get('/sleep'))
     const second = await exchange(port, get('/sleep'))
     await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    // The second request is in, but the only thread is asleep in the first.
+    await t.event('connection-data', (e) => e.connectionId === `${id}#2`)
+    await waitFor(() => sleeps.pending === 1, 'the first /sleep')
+    expect(sleeps.started).toBe(1)
     expect((await listenerSnapshot(id)).workers).toEqual([`${id}#1`])
-    const [a, b] = await Promise.all([first.done, second.done])
+    sleeps.wake()
+    const a = await first.done
     expect(a.data).toEqual(HELLO)
+    await waitFor(() => sleeps.started === 2, 'the second /sleep')
+    expect(await bytesOut(`${id}#2`)).toBe(0)
+    sleeps.wake()
+    const b = await second.done
     expect(b.data).toEqual(HELLO)
     expect(b.closedAt).toBeGreaterThan(a.closedAt)
-    expect(b.closedAt - start).toBeGreaterThanOrEqual(1.8 * SLEEP_MS)
+    expect(sleeps.asked).toEqual([1000, 1000])
+    expect(sleeps.peak).toBe(1)
     expect(peakBusy(t.events(), id).size).toBe(1)
     // A single-threaded program prints no worker lines.
     expect(programOutput(t, id)).toEqual([])
@@ -75,21 +99,23 @@ describe('handling models', () => {
     await t.event('worker-changed', (e) => e.listenerId === id && e.handled === 2)
   })
 
-  it('pool of 4: four /sleep run side by side (about as long as one)', async () => {
-    t = recordingEngine()
+  it('pool of 4: four /sleep sleep side by side', async () => {
+    slowEngine()
     const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'thread-pool',
       workers: 4,
-      sleepSeconds: SLEEP_MS / 1000,
+      sleepSeconds: 1,
     })
     expect((await listenerSnapshot(id)).workers).toEqual([null, null, null, null])
-    const start = performance.now()
     const clients = await Promise.all([1, 2, 3, 4].map(() => exchange(port, get('/sleep'))))
+    // None waits for another: all four are asleep at once, nothing queued.
+    await waitFor(() => sleeps.pending === 4, 'four /sleep at once')
+    expect((await listenerSnapshot(id)).queued).toEqual([])
+    sleeps.wake()
     const answers = await Promise.all(clients.map((c) => c.done))
-    const end = Math.max(...answers.map((a) => a.closedAt))
     for (const answer of answers) expect(answer.data).toEqual(HELLO)
-    expect(end - start).toBeLessThan(1.6 * SLEEP_MS)
+    expect(sleeps.peak).toBe(4)
     await waitFor(() => peakBusy(t.events(), id).size === 4 && true, 'the events')
     expect([...peakBusy(t.events(), id)].sort()).toEqual([0, 1, 2, 3])
     const lines = programOutput(t, id)
@@ -102,39 +128,43 @@ describe('handling models', () => {
   })
 
   it('pool of 2: a third request queues until a worker is free', async () => {
-    t = recordingEngine()
+    slowEngine()
     const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       workers: 2,
-      sleepSeconds: SLEEP_MS / 1000,
+      sleepSeconds: 1,
     })
-    const start = performance.now()
     const clients = []
     for (const path of ['/sleep', '/sleep', '/']) clients.push(await exchange(port, get(path)))
     await t.event('queue-changed', (e) => e.queued.includes(`${id}#3`))
+    await waitFor(() => sleeps.pending === 2, 'both workers asleep')
     const snapshot = await listenerSnapshot(id)
     expect(snapshot.queued).toEqual([`${id}#3`])
     expect(snapshot.workers).toEqual([`${id}#1`, `${id}#2`])
+    // One sleeper wakes: its worker takes the quick one, answered while the other still sleeps.
+    sleeps.wake(1)
+    expect((await clients[2]?.done)?.data).toEqual(HELLO)
+    expect(sleeps.pending).toBe(1)
+    sleeps.wake()
     const answers = await Promise.all(clients.map((c) => c.done))
     for (const answer of answers) expect(answer.data).toEqual(HELLO)
-    // The quick one waited for a sleeper to finish. (Not compared with the sleepers' own close
-    // times: a worker is free once its answer is written, so '/' may close in the same instant.)
-    expect((answers[2]?.closedAt ?? 0) - start).toBeGreaterThanOrEqual(0.9 * SLEEP_MS)
+    expect(sleeps.peak).toBe(2)
   })
 
   it('thread per connection: every /sleep gets its own thread, the live count is shown', async () => {
-    t = recordingEngine()
+    slowEngine()
     const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'thread-per-connection',
-      sleepSeconds: SLEEP_MS / 1000,
+      sleepSeconds: 1,
     })
     expect((await listenerSnapshot(id)).workers).toEqual([])
-    const start = performance.now()
     const clients = await Promise.all([1, 2, 3].map(() => exchange(port, get('/sleep'))))
     await waitFor(async () => (await listenerSnapshot(id)).workers.length === 3, 'three threads')
+    await waitFor(() => sleeps.pending === 3, 'three /sleep at once')
+    sleeps.wake()
     const answers = await Promise.all(clients.map((c) => c.done))
-    expect(Math.max(...answers.map((a) => a.closedAt)) - start).toBeLessThan(1.6 * SLEEP_MS)
+    for (const answer of answers) expect(answer.data).toEqual(HELLO)
     await waitFor(async () => (await listenerSnapshot(id)).workers.length === 0, 'threads gone')
   })
 
@@ -175,27 +205,29 @@ describe('graceful shutdown', () => {
   })
 
   it('let-finish drains: the job in hand and the queued one finish, new connections are refused', async () => {
-    t = recordingEngine()
+    slowEngine()
     const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'single-thread',
-      sleepSeconds: SLEEP_MS / 1000,
+      sleepSeconds: 1,
     })
     const sleeper = await exchange(port, get('/sleep'))
     const waiting = await exchange(port, get('/'))
     await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    await waitFor(() => sleeps.pending === 1, 'the /sleep')
     const stopping = await t.value('listener:stop', { listenerId: id, mode: 'let-finish' })
     expect(stopping.state).toBe('stopping')
     expect(stopping.queued).toEqual([`${id}#2`])
     expect(await tryConnect(port)).toBe('ECONNREFUSED')
+    sleeps.wake()
     expect((await sleeper.done).data).toEqual(HELLO)
     expect((await waiting.done).data).toEqual(HELLO)
     await t.event('listener-changed', (e) => e.listener.id === id && e.listener.state === 'stopped')
     expect((await listenerSnapshot(id)).handled).toBe(2)
   })
 
-  it('close-all abandons the job in hand and the queued one', async () => {
-    t = recordingEngine()
+  it('close-all abandons the job in hand (its /sleep cut short) and the queued one', async () => {
+    slowEngine()
     const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'single-thread',
@@ -204,10 +236,13 @@ describe('graceful shutdown', () => {
     const sleeper = await exchange(port, get('/sleep'))
     const waiting = await exchange(port, get('/'))
     await t.event('queue-changed', (e) => e.queued.includes(`${id}#2`))
+    await waitFor(() => sleeps.pending === 1, 'the /sleep')
     const stopped = await t.value('listener:stop', { listenerId: id, mode: 'close-all' })
     expect(stopped).toMatchObject({ state: 'stopped', workers: [], queued: [], handled: 0 })
+    expect(sleeps.pending).toBe(0)
     expect((await sleeper.done).data.length).toBe(0)
     expect((await waiting.done).data.length).toBe(0)
+    expect(sleeps.started).toBe(1)
   })
 
   it('an idle connection holds its worker, and shutdown waits until it is closed', async () => {

@@ -15,7 +15,7 @@ import type {
 import type { AppError, Result } from '../../shared/result'
 import { DEFAULT_SETTINGS, type AppSettings, type LoadedSettings } from '../../shared/settings'
 import { createEngine } from './engine'
-import type { Engine, EngineOptions, SettingsStorage } from './engine-api'
+import type { Engine, EngineOptions, SettingsStorage, Sleep } from './engine-api'
 
 /** Polls `predicate` until it gives something other than undefined/false; fails after the timeout. */
 export async function waitFor<T>(
@@ -104,6 +104,60 @@ export function memorySettings(
     load: () => structuredClone(loaded),
     save(settings) {
       saves.push(structuredClone(settings))
+    },
+  }
+}
+
+/**
+ * A {@link Sleep} the test ends: each /sleep waits until {@link ManualSleep.wake} (or until its
+ * job is abandoned), so the handling models are seen in order and counts, not in wall time.
+ */
+export interface ManualSleep {
+  sleep: Sleep
+  /** Sleeps begun so far. */
+  readonly started: number
+  /** Sleeps waiting now. */
+  readonly pending: number
+  /** The most that waited at the same time. */
+  readonly peak: number
+  /** The ms each sleep was asked for, in the order they began. */
+  readonly asked: number[]
+  /** Ends the `count` sleeps that began first of those waiting (all by default). */
+  wake(count?: number): void
+}
+
+export function manualSleep(): ManualSleep {
+  const waiting: (() => void)[] = []
+  const asked: number[] = []
+  let peak = 0
+  return {
+    sleep(ms, signal) {
+      asked.push(ms)
+      return new Promise((resolve) => {
+        const done = (): void => {
+          const index = waiting.indexOf(done)
+          if (index >= 0) waiting.splice(index, 1)
+          signal.removeEventListener('abort', done)
+          resolve()
+        }
+        if (signal.aborted) return resolve()
+        waiting.push(done)
+        peak = Math.max(peak, waiting.length)
+        signal.addEventListener('abort', done)
+      })
+    },
+    get started() {
+      return asked.length
+    },
+    get pending() {
+      return waiting.length
+    },
+    get peak() {
+      return peak
+    },
+    asked,
+    wake(count = waiting.length) {
+      for (const done of waiting.slice(0, count)) done()
     },
   }
 }

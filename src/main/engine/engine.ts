@@ -28,8 +28,9 @@ import type { Engine, EngineOptions } from './engine-api'
 import { EngineSettings } from './engine-settings'
 import { canListen, findFreePort } from './free-port'
 import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
+import { timerSleep } from './responders'
 
-export type { Engine, EngineOptions, SettingsStorage } from './engine-api'
+export type { Engine, EngineOptions, SettingsStorage, Sleep } from './engine-api'
 
 function notFound(what: string, id: string): Result<never> {
   return fail({ code: 'NOT_FOUND', message: `No ${what} ${id}` })
@@ -50,7 +51,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let nextListener = 1
   let isShutDown = false
 
-  const deps = { budget, platform, emit: batcher.push.bind(batcher) }
+  const deps = {
+    budget,
+    platform,
+    emit: batcher.push.bind(batcher),
+    sleep: options.sleep ?? timerSleep,
+  }
   const client = createClientRunner({
     emit: deps.emit,
     listeners: () => [...listeners.values()].map((l) => l.snapshot()),

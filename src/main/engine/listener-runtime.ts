@@ -20,6 +20,7 @@ import type { SavedListener } from '../../shared/settings'
 import { classifyBindError } from './bind-error'
 import { CaptureBudget } from './capture'
 import { ConnectionRuntime, toEndpoint, type ConnectionHost } from './connection'
+import type { Sleep } from './engine-api'
 import { ListenerStage } from './listener-stage'
 import { withPatch, type SettingsPatch } from './settings-patch'
 
@@ -29,6 +30,7 @@ export interface ListenerDeps {
   budget: CaptureBudget
   platform: Platform
   emit(event: EngineEvent): void
+  sleep: Sleep
 }
 
 /** Node's maxConnections for our setting: never 0, whose meaning changed in Node 21. */
@@ -237,6 +239,7 @@ export class ListenerRuntime {
           listenerId: this.id,
           settings: () => this.settings,
           emit: (event) => this.deps.emit(event),
+          sleep: this.deps.sleep,
         })
         this.state = 'listening'
         this.lastError = null

@@ -4,6 +4,7 @@
  */
 import type { EngineEvent, ListenerSettings, WorkerPhase } from '../../shared/contract'
 import type { ConnectionRuntime } from './connection'
+import type { Sleep } from './engine-api'
 import { Scheduler } from './handling'
 import { readsRequest } from '../../shared/responders'
 import { Job, respondAtAccept } from './responders'
@@ -12,6 +13,8 @@ export interface StageHost {
   readonly listenerId: string
   settings(): ListenerSettings
   emit(event: EngineEvent): void
+  /** How a job's /sleep waits. */
+  readonly sleep: Sleep
 }
 
 /** One per listening run: created when the listener starts listening, dropped once stopped. */
@@ -66,7 +69,7 @@ export class ListenerStage {
     this.accepted += 1
     if (readsRequest(settings.responder)) {
       const output = (text: string, id: string | null): void => this.output(text, id)
-      this.scheduler.submit(new Job(connection, { ...settings }, output))
+      this.scheduler.submit(new Job(connection, { ...settings }, output, this.host.sleep))
     } else if (respondAtAccept(connection, settings.responder, (t, id) => this.output(t, id))) {
       this.handled()
     }

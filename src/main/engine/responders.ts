@@ -9,6 +9,7 @@ import type { ListenerSettings, Responder, WorkerPhase } from '../../shared/cont
 import { responseBytes } from '../../shared/response-head'
 import { describeWarning, lintResponse } from '../../shared/response-lint'
 import type { ConnectionRuntime } from './connection'
+import type { Sleep } from './engine-api'
 import { firstInvalidUtf8, listing202Output } from './http-listing-20-2'
 import { RequestReader, type ReadLine } from './request-reader'
 
@@ -28,6 +29,19 @@ export function httpResponse(headTemplate: string, body: string): Buffer {
 export const LINGER_MS = 2000
 
 export type ProgramOutput = (text: string, connectionId: string | null) => void
+
+/** thread::sleep on a real timer (see {@link Sleep}). */
+export const timerSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done)
+    if (signal.aborted) done()
+  })
 
 /**
  * Acts on a connection just accepted by a non-reading responder. close-at-once is Listing 20-1:
@@ -59,14 +73,15 @@ export function respondAtAccept(
 export class Job {
   readonly id: string
   private readonly reader: RequestReader
-  private isAborted = false
-  private cancelSleep: (() => void) | null = null
+  private readonly aborted = new AbortController()
 
   constructor(
     readonly connection: ConnectionRuntime,
     /** The settings when it was accepted: later changes apply to later connections. */
     private readonly settings: ListenerSettings,
     private readonly output: ProgramOutput,
+    /** thread::sleep for /sleep: it really holds the worker. */
+    private readonly sleep: Sleep,
   ) {
     this.id = connection.id
     this.reader = new RequestReader(connection)
@@ -74,9 +89,12 @@ export class Job {
 
   /** Stops the job where it is: no more output, no answer (close-all). */
   abort(): void {
-    this.isAborted = true
+    this.aborted.abort()
     this.reader.end()
-    this.cancelSleep?.()
+  }
+
+  private get isAborted(): boolean {
+    return this.aborted.signal.aborted
   }
 
   /** Told when the job moves on from reading its request (the worker's phase). */
@@ -131,7 +149,7 @@ export class Job {
       this.respond(helloHead, helloHtml)
     } else if (responder === 'http-slow-route' && requestLine === 'GET /sleep HTTP/1.1') {
       this.onPhase('sleeping')
-      await this.sleep(this.settings.sleepSeconds * 1000)
+      await this.sleep(this.settings.sleepSeconds * 1000, this.aborted.signal)
       this.onPhase('responding')
       if (!this.isAborted) this.respond(helloHead, helloHtml)
     } else {
@@ -177,17 +195,5 @@ export class Job {
   private send(bytes: Buffer): void {
     // A peer gone already makes write_all fail; the stream is dropped all the same.
     if (!this.connection.isClosed) this.connection.send(bytes)
-  }
-
-  /** thread::sleep: really holds the worker. */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms)
-      function done(): void {
-        clearTimeout(timer)
-        resolve()
-      }
-      this.cancelSleep = done
-    })
   }
 }

@@ -3,9 +3,24 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ClientRequestSnapshot, ClientRunRequest } from '../../../shared/client-types'
 import { clientVerdict } from '../../../shared/client-verdict'
 import type { EngineEvent } from '../../../shared/contract'
-import { recordingEngine, startListener, waitFor, type TestEngine } from '../engine-test-kit'
+import {
+  manualSleep,
+  recordingEngine,
+  startListener,
+  waitFor,
+  type ManualSleep,
+  type TestEngine,
+} from '../engine-test-kit'
 
 let t: TestEngine
+/** The listener's /sleep: each one lasts until the test wakes it. */
+let sleeps: ManualSleep
+
+/** An engine whose /sleep ends when the test says: the models are seen in order and counts. */
+function slowEngine(): void {
+  sleeps = manualSleep()
+  t = recordingEngine({ sleep: sleeps.sleep })
+}
 
 afterEach(async () => {
   await t.engine.shutdown()
@@ -18,6 +33,12 @@ async function runPlan(
   request: ClientRunRequest,
 ): Promise<{ finished: Finished; requests: ClientRequestSnapshot[] }> {
   const { runId } = await t.value('client:run', request)
+  return finishedRun(runId)
+}
+
+async function finishedRun(
+  runId: string,
+): Promise<{ finished: Finished; requests: ClientRequestSnapshot[] }> {
   const finished = await t.event('client-run-finished', (e) => e.runId === runId)
   return { finished, requests: lastSnapshots(runId) }
 }
@@ -59,21 +80,36 @@ const BOOK_PLAN = (port: number): ClientRunRequest => ({
 
 describe('client plans against a listener', () => {
   it('single thread: 2 × /sleep + 1 × / finish one after another, as the model expects', async () => {
-    t = recordingEngine()
-    const { port } = await startListener(t, {
+    slowEngine()
+    const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'single-thread',
       sleepSeconds: 1,
     })
-    const { finished, requests } = await runPlan(BOOK_PLAN(port))
+    const { runId } = await t.value('client:run', BOOK_PLAN(port))
+    // One thread: the first /sleep sleeps while the other two requests wait in its queue.
+    await t.event('queue-changed', (e) => e.listenerId === id && e.queued.length === 2)
+    await waitFor(() => sleeps.pending === 1, 'the first /sleep')
+    sleeps.wake()
+    await waitFor(
+      () =>
+        sleeps.pending === 1 &&
+        lastSnapshots(runId).some((r) => r.path === '/sleep' && r.phase === 'done'),
+      'the first /sleep answered and the second asleep',
+    )
+    sleeps.wake()
+    const { finished, requests } = await finishedRun(runId)
     expect(finished.outcome).toBe('completed')
+    expect(sleeps.peak).toBe(1)
+    expect(sleeps.asked).toEqual([1000, 1000])
     expect(requests.map((r) => r.statusCode)).toEqual([200, 200, 200])
     expect(requests.map((r) => r.phase)).toEqual(['done', 'done', 'done'])
     expect(requests.map((r) => r.expectedDoneMs)).toEqual([1000, 2000, 2000])
     const [a, b, root] = requests
     const first = Math.min(done(a), done(b))
     const last = Math.max(done(a), done(b))
-    expect(last / first).toBeGreaterThan(1.6)
+    // The client's own clock saw them one after another.
+    expect(last).toBeGreaterThan(first)
     // `/` waited for the single thread: it is answered after a /sleep, not at once.
     expect(done(root)).toBeGreaterThan(first)
     for (const r of requests) {
@@ -95,22 +131,25 @@ describe('client plans against a listener', () => {
     expect(changes.length).toBeLessThanOrEqual(requests.length * 6)
   })
 
-  it('a pool of 4: four /sleep take about as long as one', async () => {
-    t = recordingEngine()
+  it('a pool of 4: four /sleep sleep side by side', async () => {
+    slowEngine()
     const { port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'thread-pool',
       workers: 4,
       sleepSeconds: 1,
     })
-    const { requests } = await runPlan({
+    const { runId } = await t.value('client:run', {
       target: `localhost:${port}`,
       plan: { kind: 'http', rows: [{ count: 4, path: '/sleep', startMs: 0 }] },
     })
+    // None waits for another: all four are asleep at once.
+    await waitFor(() => sleeps.pending === 4, 'four /sleep at once')
+    sleeps.wake()
+    const { requests } = await finishedRun(runId)
     expect(requests.map((r) => r.statusCode)).toEqual([200, 200, 200, 200])
     expect(requests.map((r) => r.expectedDoneMs)).toEqual([1000, 1000, 1000, 1000])
-    const times = requests.map(done)
-    expect(Math.max(...times) / Math.min(...times)).toBeLessThan(1.6)
+    expect(sleeps.peak).toBe(4)
   })
 
   it('raw plan in 4 chunks: the listener reads 4 chunks', async () => {
