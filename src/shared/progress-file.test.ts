@@ -24,7 +24,7 @@ const file: ProgressFile = {
 
 describe('progress files', () => {
   it('read back what was written', () => {
-    expect(parseProgressFile(serializeProgress(file))).toEqual({ ok: true, file })
+    expect(parseProgressFile(serializeProgress(file))).toEqual({ ok: true, value: file })
   })
 
   it('say what is wrong with a file that is not one, or is damaged', () => {
@@ -34,15 +34,15 @@ describe('progress files', () => {
       change(data)
       return JSON.stringify(data)
     }
-    expect(parseProgressFile('not json')).toEqual({ ok: false, problem: { kind: 'not-json' } })
-    expect(parseProgressFile('[1]')).toEqual({ ok: false, problem: { kind: 'not-progress' } })
+    expect(parseProgressFile('not json')).toEqual({ ok: false, error: { kind: 'not-json' } })
+    expect(parseProgressFile('[1]')).toEqual({ ok: false, error: { kind: 'not-progress' } })
     expect(parseProgressFile(JSON.stringify({ format: 'socket-lab-session' }))).toEqual({
       ok: false,
-      problem: { kind: 'not-progress' },
+      error: { kind: 'not-progress' },
     })
     expect(parseProgressFile(edit((d) => (d['version'] = 2)))).toEqual({
       ok: false,
-      problem: { kind: 'newer-version', version: 2 },
+      error: { kind: 'newer-version', version: 2 },
     })
     for (const change of [
       (d: Record<string, unknown>) => (d['exportedAt'] = 'today'),
@@ -51,17 +51,17 @@ describe('progress files', () => {
     ])
       expect(parseProgressFile(edit(change))).toMatchObject({
         ok: false,
-        problem: { kind: 'damaged' },
+        error: { kind: 'damaged' },
       })
   })
 
   it('refuse huge and deeply nested files before parsing them', () => {
     expect(parseProgressFile(' '.repeat(MAX_PROGRESS_FILE_BYTES + 1))).toEqual({
       ok: false,
-      problem: { kind: 'too-large', bytes: MAX_PROGRESS_FILE_BYTES + 1 },
+      error: { kind: 'too-large', bytes: MAX_PROGRESS_FILE_BYTES + 1 },
     })
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
-    expect(parseProgressFile(deep)).toEqual({ ok: false, problem: { kind: 'too-deep' } })
+    expect(parseProgressFile(deep)).toEqual({ ok: false, error: { kind: 'too-deep' } })
     expect(jsonDepth('{"a":[{"b":"[[[["}]}')).toBe(3)
     expect(jsonDepth('"\\"{"')).toBe(0)
     expect(jsonDepth(deep, MAX_PROGRESS_DEPTH + 1)).toBe(MAX_PROGRESS_DEPTH + 1)

@@ -6,6 +6,7 @@
 import { parseJsonWithin } from './json-limits'
 import type { LessonProgress } from './lesson-progress'
 import { checkLessonProgress, checkStudentName } from './validate-settings'
+import { err, ok, type Result } from './result'
 
 export const PROGRESS_FORMAT = 'socket-lab-progress'
 export const PROGRESS_VERSION = 1
@@ -47,36 +48,30 @@ export function serializeProgress(file: ProgressFile): string {
 }
 
 /** Reads a progress file's text; every field is checked, nothing half-read is returned. */
-export function parseProgressFile(
-  text: string,
-): { ok: true; file: ProgressFile } | { ok: false; problem: ProgressFileProblem } {
+export function parseProgressFile(text: string): Result<ProgressFile, ProgressFileProblem> {
   const parsed = parseJsonWithin(text, {
     maxChars: MAX_PROGRESS_FILE_BYTES,
     maxDepth: MAX_PROGRESS_DEPTH,
   })
-  if (!parsed.ok) return { ok: false, problem: parsed.error }
+  if (!parsed.ok) return parsed
   const data = parsed.value
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { ok: false, problem: { kind: 'not-progress' } }
+    return err({ kind: 'not-progress' })
   const file = data as Record<string, unknown>
-  if (file['format'] !== PROGRESS_FORMAT) return { ok: false, problem: { kind: 'not-progress' } }
+  if (file['format'] !== PROGRESS_FORMAT) return err({ kind: 'not-progress' })
   const version = file['version']
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, problem: { kind: 'damaged', reason: 'version' } }
-  if (version > PROGRESS_VERSION) return { ok: false, problem: { kind: 'newer-version', version } }
+    return err({ kind: 'damaged', reason: 'version' })
+  if (version > PROGRESS_VERSION) return err({ kind: 'newer-version', version })
   const exportedAt = file['exportedAt']
   if (typeof exportedAt !== 'number' || !Number.isFinite(exportedAt) || exportedAt < 0)
-    return { ok: false, problem: { kind: 'damaged', reason: 'exportedAt' } }
+    return err({ kind: 'damaged', reason: 'exportedAt' })
   const appVersion = file['appVersion']
   if (typeof appVersion !== 'string' || appVersion.length > 40)
-    return { ok: false, problem: { kind: 'damaged', reason: 'appVersion' } }
+    return err({ kind: 'damaged', reason: 'appVersion' })
   const student = checkStudentName(file['student'] ?? null)
-  if (!student.ok) return { ok: false, problem: { kind: 'damaged', reason: 'student' } }
+  if (!student.ok) return err({ kind: 'damaged', reason: 'student' })
   const progress = checkLessonProgress(file['progress'])
-  if (!progress.ok)
-    return { ok: false, problem: { kind: 'damaged', reason: progress.error.message } }
-  return {
-    ok: true,
-    file: { student: student.value, progress: progress.value, exportedAt, appVersion },
-  }
+  if (!progress.ok) return err({ kind: 'damaged', reason: progress.error.message })
+  return ok({ student: student.value, progress: progress.value, exportedAt, appVersion })
 }

@@ -4,6 +4,7 @@
  *
  * Pure (no Node, no DOM): the editor and the engine build the same bytes.
  */
+import { err, ok, type Result } from './result'
 import { LENGTH_PLACEHOLDER } from './book-pages'
 
 const encoder = new TextEncoder()
@@ -45,16 +46,14 @@ export type HeadTextError = { code: 'unknown-escape' | 'trailing-backslash'; ind
  * The head from the editor's text: `\r` `\n` `\t` `\\` escapes, a typed line break is LF (a typed
  * CR LF too, as a pasted text may hold). The index of a bad escape otherwise.
  */
-export function textToHead(
-  text: string,
-): { ok: true; head: string } | { ok: false; error: HeadTextError } {
+export function textToHead(text: string): Result<string, HeadTextError> {
   let head = ''
   let i = 0
   while (i < text.length) {
     const ch = text[i]
     if (ch === '\\') {
       const next = text[i + 1]
-      if (next === undefined) return { ok: false, error: { code: 'trailing-backslash', index: i } }
+      if (next === undefined) return err({ code: 'trailing-backslash', index: i })
       const escaped =
         next === 'r'
           ? '\r'
@@ -65,7 +64,7 @@ export function textToHead(
               : next === '\\'
                 ? '\\'
                 : null
-      if (escaped === null) return { ok: false, error: { code: 'unknown-escape', index: i } }
+      if (escaped === null) return err({ code: 'unknown-escape', index: i })
       head += escaped
       i += 2
     } else if (ch === '\r' && text[i + 1] === '\n') {
@@ -76,5 +75,5 @@ export function textToHead(
       i += 1
     }
   }
-  return { ok: true, head }
+  return ok(head)
 }

@@ -26,11 +26,11 @@ describe('response heads', () => {
 
   it('shows CR as \\r with line breaks kept, and reads it back', () => {
     expect(headToText(HELLO_HEAD)).toBe('HTTP/1.1 200 OK\\r\nContent-Length: {length}\\r\n\\r\n')
-    expect(textToHead(headToText(HELLO_HEAD))).toEqual({ ok: true, head: HELLO_HEAD })
+    expect(textToHead(headToText(HELLO_HEAD))).toEqual({ ok: true, value: HELLO_HEAD })
     const odd = 'a\\b\tc\r'
-    expect(textToHead(headToText(odd))).toEqual({ ok: true, head: odd })
+    expect(textToHead(headToText(odd))).toEqual({ ok: true, value: odd })
     // A line typed without \r is a bare LF; \n may be typed as an escape too.
-    expect(textToHead('A\nB\\nC\r\nD')).toEqual({ ok: true, head: 'A\nB\nC\nD' })
+    expect(textToHead('A\nB\\nC\r\nD')).toEqual({ ok: true, value: 'A\nB\nC\nD' })
   })
 
   it('refuses an unknown escape or a trailing backslash, saying where', () => {

@@ -66,61 +66,61 @@ const session: Session = {
 describe('session files', () => {
   it('round-trips every byte, chunk and field; the listener comes back stopped', () => {
     const result = parseSessionFile(serializeSession(session))
-    if (!result.ok) throw new Error(JSON.stringify(result.problem))
-    const [back] = result.session.connections
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    const [back] = result.value.connections
     expect(back?.received).toEqual(session.connections[0]?.received)
     expect(back?.sent).toEqual(session.connections[0]?.sent)
     expect(back?.chunks).toEqual(session.connections[0]?.chunks)
     expect(back?.connection).toEqual(connection)
-    expect(result.session.listeners[0]).toMatchObject({
+    expect(result.value.listeners[0]).toMatchObject({
       id: 'L1',
       state: 'stopped',
       counters: { open: 0 },
     })
-    expect(result.session.platform).toBe('linux')
+    expect(result.value.platform).toBe('linux')
   })
 
   it('says what is wrong with a foreign, newer or damaged file', () => {
-    expect(parseSessionFile('not json')).toEqual({ ok: false, problem: { kind: 'not-json' } })
+    expect(parseSessionFile('not json')).toEqual({ ok: false, error: { kind: 'not-json' } })
     expect(parseSessionFile('{"hello":1}')).toEqual({
       ok: false,
-      problem: { kind: 'not-a-session' },
+      error: { kind: 'not-a-session' },
     })
-    expect(parseSessionFile('[1,2]')).toEqual({ ok: false, problem: { kind: 'not-a-session' } })
+    expect(parseSessionFile('[1,2]')).toEqual({ ok: false, error: { kind: 'not-a-session' } })
     const text = serializeSession(session)
     const newer = text.replace('"version":1', '"version":9')
     expect(parseSessionFile(newer)).toEqual({
       ok: false,
-      problem: { kind: 'newer-version', version: 9 },
+      error: { kind: 'newer-version', version: 9 },
     })
     expect(parseSessionFile(text.replace('"version":1', '"version":"1"'))).toEqual({
       ok: false,
-      problem: { kind: 'damaged', where: 'version' },
+      error: { kind: 'damaged', where: 'version' },
     })
 
     const data = JSON.parse(text)
     data.connections[0].chunks[2].offset = 4 // past the received bytes
     expect(parseSessionFile(JSON.stringify(data))).toEqual({
       ok: false,
-      problem: { kind: 'damaged', where: 'connections[0].chunks[2]' },
+      error: { kind: 'damaged', where: 'connections[0].chunks[2]' },
     })
     const badBase64 = JSON.parse(text)
     badBase64.connections[0].received = '!!!'
     expect(parseSessionFile(JSON.stringify(badBase64))).toMatchObject({
       ok: false,
-      problem: { kind: 'damaged', where: 'connections[0].received' },
+      error: { kind: 'damaged', where: 'connections[0].received' },
     })
     const orphan = JSON.parse(text)
     orphan.connections[0].connection.listenerId = 'L9'
     expect(parseSessionFile(JSON.stringify(orphan))).toMatchObject({
       ok: false,
-      problem: { kind: 'damaged', where: 'connections[0].connection.listenerId' },
+      error: { kind: 'damaged', where: 'connections[0].connection.listenerId' },
     })
     const wrongType = JSON.parse(text)
     wrongType.listeners[0].settings.port = '7878'
     expect(parseSessionFile(JSON.stringify(wrongType))).toMatchObject({
       ok: false,
-      problem: { kind: 'damaged', where: 'listeners[0].settings.port' },
+      error: { kind: 'damaged', where: 'listeners[0].settings.port' },
     })
   })
 })
@@ -138,18 +138,18 @@ describe('the student and progress a session carries', () => {
     }
     expect(parseSessionFile(serializeSession(withProgress))).toEqual({
       ok: true,
-      session: withProgress,
+      value: withProgress,
     })
-    expect(parseSessionFile(serializeSession(base))).toEqual({ ok: true, session: base })
+    expect(parseSessionFile(serializeSession(base))).toEqual({ ok: true, value: base })
     const bad = JSON.parse(serializeSession(withProgress)) as Record<string, unknown>
     bad['progress'] = { stageId: 'nope', stages: {} }
     expect(parseSessionFile(JSON.stringify(bad))).toEqual({
       ok: false,
-      problem: { kind: 'damaged', where: 'progress' },
+      error: { kind: 'damaged', where: 'progress' },
     })
     expect(parseSessionFile(`${'['.repeat(50_000)}${']'.repeat(50_000)}`)).toEqual({
       ok: false,
-      problem: { kind: 'too-deep' },
+      error: { kind: 'too-deep' },
     })
   })
 })

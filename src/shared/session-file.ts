@@ -32,6 +32,7 @@ import {
   type Json,
 } from './session-read'
 import { checkLessonProgress, checkStudentName } from './validate-settings'
+import { err, ok, type Result } from './result'
 
 export const SESSION_FORMAT = 'socket-lab-session'
 export const SESSION_VERSION = 1
@@ -113,22 +114,19 @@ function events(value: unknown): EngineEvent[] {
  * Reads a session file's text. Every field is checked; a damaged file names where, a foreign one
  * says it is not a session, and nothing half-read is returned.
  */
-export function parseSessionFile(
-  text: string,
-): { ok: true; session: Session } | { ok: false; problem: SessionFileProblem } {
+export function parseSessionFile(text: string): Result<Session, SessionFileProblem> {
   const parsed = parseJsonWithin(text, {
     maxChars: MAX_SESSION_FILE_BYTES,
     maxDepth: MAX_SESSION_DEPTH,
   })
-  if (!parsed.ok) return { ok: false, problem: parsed.error }
+  if (!parsed.ok) return parsed
   const data = parsed.value
   if (typeof data !== 'object' || data === null || (data as Json).format !== SESSION_FORMAT)
-    return { ok: false, problem: { kind: 'not-a-session' } }
+    return err({ kind: 'not-a-session' })
   const file = data as Json
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
-    return { ok: false, problem: { kind: 'damaged', where: 'version' } }
-  if (file.version > SESSION_VERSION)
-    return { ok: false, problem: { kind: 'newer-version', version: file.version } }
+    return err({ kind: 'damaged', where: 'version' })
+  if (file.version > SESSION_VERSION) return err({ kind: 'newer-version', version: file.version })
   try {
     const listeners = arr(file.listeners, 'listeners').map((l, i) => listener(l, `listeners[${i}]`))
     const listenerIds = new Set(listeners.map((l) => l.id))
@@ -156,19 +154,15 @@ export function parseSessionFile(
       if (!progress.ok) throw new Damaged('progress')
       extras.progress = progress.value
     }
-    return {
-      ok: true,
-      session: {
-        ...extras,
-        savedAt: num(file.savedAt, 'savedAt'),
-        platform: oneOf(file.platform, ['linux', 'darwin', 'win32', 'other'] as const, 'platform'),
-        listeners,
-        connections,
-      },
-    }
+    return ok({
+      ...extras,
+      savedAt: num(file.savedAt, 'savedAt'),
+      platform: oneOf(file.platform, ['linux', 'darwin', 'win32', 'other'] as const, 'platform'),
+      listeners,
+      connections,
+    })
   } catch (error) {
-    if (error instanceof Damaged)
-      return { ok: false, problem: { kind: 'damaged', where: error.where } }
+    if (error instanceof Damaged) return err({ kind: 'damaged', where: error.where })
     throw error
   }
 }

@@ -134,8 +134,8 @@ describe('a session file carries the engine events', () => {
     ).toBe(true)
 
     const read = parseSessionFile(serializeSession(sessionOf(events)))
-    if (!read.ok) throw new Error(JSON.stringify(read.problem))
-    expect(read.session.events).toEqual(events)
+    if (!read.ok) throw new Error(JSON.stringify(read.error))
+    expect(read.value.events).toEqual(events)
   })
 
   it('names the damaged event and field, and refuses more events than an engine keeps', () => {
@@ -149,7 +149,7 @@ describe('a session file carries the engine events', () => {
 
     const damaged = (events: unknown): unknown => {
       const read = parseSessionFile(JSON.stringify({ ...file, events }))
-      return read.ok ? 'opened' : read.problem
+      return read.ok ? 'opened' : read.error
     }
     expect(damaged([listener, { ...listener, at: 'soon' }])).toEqual({
       kind: 'damaged',
@@ -178,6 +178,6 @@ describe('a session file carries the engine events', () => {
     expect(damaged(Array.from({ length: RECENT_EVENTS }, () => listener))).toBe('opened')
     const { events: _none, ...older } = file
     const read = parseSessionFile(JSON.stringify(older))
-    expect(read.ok && read.session.events).toBe(undefined)
+    expect(read.ok && read.value.events).toBe(undefined)
   })
 })

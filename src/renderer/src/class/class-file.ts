@@ -111,8 +111,8 @@ function fromSessionProblem(file: string, problem: SessionFileProblem): ClassFil
 
 function asProgress(file: string, text: string): ClassFileResult {
   const parsed = parseProgressFile(text)
-  if (!parsed.ok) return fromProgressProblem(file, parsed.problem)
-  const { student, progress, exportedAt } = parsed.file
+  if (!parsed.ok) return fromProgressProblem(file, parsed.error)
+  const { student, progress, exportedAt } = parsed.value
   return { ok: true, file, kind: 'progress', student, progress, savedAt: exportedAt }
 }
 
@@ -121,8 +121,8 @@ function asSession(file: string, text: string): ClassFileResult {
   if (text.length > MAX_CLASS_FILE_BYTES)
     return failure(file, { kind: 'too-large', bytes: text.length, limit: MAX_CLASS_FILE_BYTES })
   const parsed = parseSessionFile(text)
-  if (!parsed.ok) return fromSessionProblem(file, parsed.problem)
-  const { session } = parsed
+  if (!parsed.ok) return fromSessionProblem(file, parsed.error)
+  const session = parsed.value
   if (!session.progress) return failure(file, { kind: 'no-progress' })
   return {
     ok: true,

@@ -82,7 +82,7 @@ describe('the desktop app: native dialogs instead of downloads and file inputs',
     await waitFor(() => expect(desktop.saveFile).toHaveBeenCalledOnce())
     const content = desktop.saveFile.mock.calls[0]?.[0].content
     const parsed = parseSessionFile(new TextDecoder().decode(content))
-    expect(parsed).toMatchObject({ ok: true, session: { student: 'Аня', progress } })
+    expect(parsed).toMatchObject({ ok: true, value: { student: 'Аня', progress } })
   })
 
   it('a cancelled Save dialog says nothing; a refused write says why', async () => {

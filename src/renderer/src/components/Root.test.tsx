@@ -244,9 +244,9 @@ describe('downloads', () => {
     const [blob] = blobs
     expect(blob?.type).toBe('application/json')
     const parsed = parseSessionFile((await blob?.text()) ?? '')
-    if (!parsed.ok) throw new Error(`not a session: ${parsed.problem.kind}`)
-    expect(parsed.session.listeners.map((l) => l.id)).toEqual(['l1'])
-    const [saved] = parsed.session.connections
+    if (!parsed.ok) throw new Error(`not a session: ${parsed.error.kind}`)
+    expect(parsed.value.listeners.map((l) => l.id)).toEqual(['l1'])
+    const [saved] = parsed.value.connections
     expect(saved?.connection.id).toBe('c1')
     expect([...(saved?.received ?? [])]).toEqual([...IN])
     expect([...(saved?.sent ?? [])]).toEqual([...OUT])

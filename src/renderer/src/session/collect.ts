@@ -10,11 +10,12 @@ import {
   type Direction,
 } from '../../../shared/contract'
 import type { PcapConversation } from '../../../shared/pcap'
+import type { Result } from '../../../shared/result'
 import type { Session, SessionConnection } from '../../../shared/session-file'
 
 const PAGE = 1024 * 1024
 
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(result.error.message)
   return result.value
 }

@@ -15,6 +15,7 @@ import {
   type ReactNode,
 } from 'react'
 import { STAGE_IDS } from '../../../../shared/lesson-progress'
+import { err, ok, type Result } from '../../../../shared/result'
 import {
   DEFAULT_SORT,
   nextSort,
@@ -41,7 +42,8 @@ export interface ClassViewProps {
 }
 
 /** How the last export went, put in words when shown (the language may change meanwhile). */
-type Exported = { ok: true; file: string } | { ok: false; reason: string }
+/** Where the CSV went, or why it did not. */
+type Exported = Result<string, string>
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer.types).includes('Files')
@@ -115,9 +117,9 @@ export function ClassView({ isOpen, onClose }: ClassViewProps): ReactNode {
         `socket-lab-class-${fileStamp()}.csv`,
         'csv',
       )
-      if (where !== null) setExported({ ok: true, file: where })
+      if (where !== null) setExported(ok(where))
     } catch (error) {
-      setExported({ ok: false, reason: error instanceof Error ? error.message : String(error) })
+      setExported(err(error instanceof Error ? error.message : String(error)))
     }
   }
 
@@ -217,8 +219,8 @@ export function ClassView({ isOpen, onClose }: ClassViewProps): ReactNode {
           <p role="status" className="class-status">
             {exported &&
               (exported.ok
-                ? t('class.exported', { file: exported.file })
-                : t('class.exportFailed', { reason: exported.reason }))}
+                ? t('class.exported', { file: exported.value })
+                : t('class.exportFailed', { reason: exported.error }))}
           </p>
           {files.skipped > 0 && (
             <p role="alert" className="class-warning">

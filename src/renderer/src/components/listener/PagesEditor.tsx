@@ -18,6 +18,7 @@ import {
   type ListenerSettings,
 } from '../../../../shared/contract'
 import { headToText, textToHead, type HeadTextError } from '../../../../shared/response-head'
+import { err, ok, type Result } from '../../../../shared/result'
 import { lintResponse } from '../../../../shared/response-lint'
 import { useI18n, type Translate } from '../../i18n/context'
 import { ResponseLint } from './ResponseLint'
@@ -41,17 +42,12 @@ export function isPageSizeOk(html: string): boolean {
   return fits(html, MAX_PAGE_BYTES)
 }
 
-/** The head the editor's text stands for, or why it stands for none. */
-type ParsedHead = { ok: true; head: string } | { ok: false; message: string }
-
-function parseHead(t: Translate, text: string): ParsedHead {
+/** The head the editor's text stands for, or the message saying why it stands for none. */
+function parseHead(t: Translate, text: string): Result<string, string> {
   const parsed = textToHead(text)
-  if (!parsed.ok) return { ok: false, message: headErrorText(t, parsed.error) }
-  if (!fits(parsed.head, MAX_HEAD_BYTES))
-    return {
-      ok: false,
-      message: t('stages.heads.tooLarge', { max: String(MAX_HEAD_BYTES / 1024) }),
-    }
+  if (!parsed.ok) return err(headErrorText(t, parsed.error))
+  if (!fits(parsed.value, MAX_HEAD_BYTES))
+    return err(t('stages.heads.tooLarge', { max: String(MAX_HEAD_BYTES / 1024) }))
   return parsed
 }
 
@@ -92,15 +88,15 @@ function ResponseFields(props: ResponseFieldsProps): ReactNode {
   const [headDraft, setHeadDraft] = useDraft(head)
   const [pageDraft, setPageDraft] = useDraft(page)
   const headText = headDraft ?? headToText(head)
-  const parsedHead = headDraft === null ? ({ ok: true, head } as const) : parseHead(t, headDraft)
+  const parsedHead = headDraft === null ? ok<string, string>(head) : parseHead(t, headDraft)
   const pageText = pageDraft ?? page
   const isPageOk = isPageSizeOk(pageText)
   // Lints what would be sent: the edited head and page (the saved ones while a draft is invalid).
-  const warnings = lintResponse(parsedHead.ok ? parsedHead.head : head, isPageOk ? pageText : page)
+  const warnings = lintResponse(parsedHead.ok ? parsedHead.value : head, isPageOk ? pageText : page)
 
   const saveHead = (): void => {
-    if (!parsedHead.ok || parsedHead.head === head) return
-    void onSaveHead(parsedHead.head)
+    if (!parsedHead.ok || parsedHead.value === head) return
+    void onSaveHead(parsedHead.value)
   }
   const savePage = (): void => {
     if (pageDraft === null || !isPageOk || pageDraft === page) return
@@ -123,7 +119,7 @@ function ResponseFields(props: ResponseFieldsProps): ReactNode {
         onBlur={saveHead}
       />
       <p id={`${id}-head-message`} className={parsedHead.ok ? 'field-hint' : 'field-error'}>
-        {parsedHead.ok ? t('stages.heads.hint') : parsedHead.message}
+        {parsedHead.ok ? t('stages.heads.hint') : parsedHead.error}
       </p>
 
       <label id={`${id}-page-label`} htmlFor={`${id}-page`} className="mono">

@@ -79,8 +79,8 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
   /** Checks a file's text and shows it, or says why it cannot be shown. */
   const show = (name: string, text: string): void => {
     const parsed = parseSessionFile(text)
-    if (parsed.ok) onOpen(parsed.session, name)
-    else setFailure({ file: name, problem: parsed.problem })
+    if (parsed.ok) onOpen(parsed.value, name)
+    else setFailure({ file: name, problem: parsed.error })
   }
 
   /** Browser mode: the file input's choice. */
