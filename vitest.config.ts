@@ -14,6 +14,8 @@ export default defineConfig({
             'src/shared/**/*.test.ts',
             'src/preload/**/*.test.ts',
             'scripts/**/*.test.ts',
+            // Renderer modules whose tests need Node (a tool run, a real server): `x.node.test.ts`.
+            'src/renderer/**/*.node.test.ts',
           ],
           testTimeout: 20_000,
           hookTimeout: 20_000,
@@ -26,6 +28,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
+          exclude: ['src/renderer/**/*.node.test.ts'],
           setupFiles: ['src/renderer/src/test-setup.ts'],
           testTimeout: 20_000,
         },

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { STAGE_CHECKPOINTS, type LessonProgress, type StageId } from '../src/shared/lesson-progress'
-import { serializeProgress } from '../src/shared/progress-file'
+import { serializeProgress } from '../src/renderer/src/lessons/progress-file'
 import { expect, test, type App } from './fixtures'
 
 /** Where each of the 24 readable files' student is stuck (null: finished everything). */

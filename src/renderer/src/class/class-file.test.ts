@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MAX_PROGRESS_FILE_BYTES } from '../../../shared/progress-file'
+import { MAX_PROGRESS_FILE_BYTES } from '../lessons/progress-file'
 import {
   MAX_CLASS_FILE_BYTES,
   admitFiles,

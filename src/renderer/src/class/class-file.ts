@@ -11,7 +11,7 @@ import {
   PROGRESS_FORMAT,
   parseProgressFile,
   type ProgressFileProblem,
-} from '../../../shared/progress-file'
+} from '../lessons/progress-file'
 import { assertNever } from '../../../shared/result'
 import {
   SESSION_FORMAT,

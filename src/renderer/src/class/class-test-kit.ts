@@ -6,7 +6,7 @@ import {
   type LessonProgress,
   type StageId,
 } from '../../../shared/lesson-progress'
-import { serializeProgress } from '../../../shared/progress-file'
+import { serializeProgress } from '../lessons/progress-file'
 import { serializeSession } from '../../../shared/session-file'
 import type { ClassStudentFile } from './class-file'
 

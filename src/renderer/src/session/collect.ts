@@ -9,7 +9,7 @@ import {
   type ConnectionSnapshot,
   type Direction,
 } from '../../../shared/contract'
-import type { PcapConversation } from '../../../shared/pcap'
+import type { PcapConversation } from './pcap'
 import type { Result } from '../../../shared/result'
 import type { Session, SessionConnection } from '../../../shared/session-file'
 

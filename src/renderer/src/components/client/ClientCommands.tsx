@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react'
 import type { Platform } from '../../../../shared/bind-failure'
-import { clientCommands, shArg } from '../../../../shared/client-commands'
+import { clientCommands, shArg } from './client-commands'
 import type { ClientRunRequest } from '../../../../shared/client-types'
 import { parseTarget, rawPlanBytes } from '../../../../shared/client-checks'
 import { useI18n } from '../../i18n/context'

@@ -11,7 +11,7 @@ import {
   toRustArray,
 } from '../../../../shared/byte-formats'
 import type { ConnectionSnapshot, Direction } from '../../../../shared/contract'
-import { buildPcap } from '../../../../shared/pcap'
+import { buildPcap } from '../../session/pcap'
 import { assertNever } from '../../../../shared/result'
 import type { Decoding } from '../../bytes-format'
 import type { ByteRange } from '../../conversation-layout'

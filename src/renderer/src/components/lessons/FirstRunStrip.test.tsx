@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseProgressFile } from '../../../../shared/progress-file'
+import { parseProgressFile } from '../../lessons/progress-file'
 import { DEFAULT_SETTINGS } from '../../../../shared/settings'
 import { fakeApi, makeListener, makeSnapshot, renderWith, storeWith } from '../../test-utils'
 import { FirstRunStrip } from './FirstRunStrip'

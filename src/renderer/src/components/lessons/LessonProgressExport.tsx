@@ -3,7 +3,7 @@
  * time each ticked, the app's version) to hand in; the teacher's class view reads it.
  */
 import { useState, type ReactNode } from 'react'
-import { serializeProgress } from '../../../../shared/progress-file'
+import { serializeProgress } from '../../lessons/progress-file'
 import { fileStamp } from '../../download'
 import { useI18n } from '../../i18n/context'
 import { useStore } from '../../state/StoreContext'

@@ -2,7 +2,7 @@
  * Save the session to a file, open a saved one (read-only), export the session as pcap.
  */
 import { useRef, useState, type ReactNode } from 'react'
-import { buildSessionPcap } from '../../../../shared/pcap'
+import { buildSessionPcap } from '../../session/pcap'
 import {
   MAX_SESSION_FILE_BYTES,
   parseSessionFile,

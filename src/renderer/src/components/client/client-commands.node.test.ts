@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clientCommands, powershellBytes, printfFormat } from './client-commands'
-import type { ClientPlan } from './client-types'
+import type { ClientPlan } from '../../../../shared/client-types'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 

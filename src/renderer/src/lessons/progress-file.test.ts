@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { jsonDepth } from './json-limits'
-import { CHECKPOINT_IDS, STAGE_CHECKPOINTS, STAGE_IDS } from './lesson-progress'
+import { jsonDepth } from '../../../shared/json-limits'
+import { CHECKPOINT_IDS, STAGE_CHECKPOINTS, STAGE_IDS } from '../../../shared/lesson-progress'
 import {
   MAX_PROGRESS_DEPTH,
   MAX_PROGRESS_FILE_BYTES,

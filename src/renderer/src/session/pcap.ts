@@ -7,7 +7,7 @@
  * analysis (Follow TCP Stream, expert info) treats the file as a clean capture. Link type is
  * LINKTYPE_RAW: bare IPv4 or IPv6 packets, no made-up Ethernet addresses.
  */
-import type { Endpoint } from './contract'
+import type { Endpoint } from '../../../shared/contract'
 
 export interface PcapSegment {
   /** in: client → server (what the server read); out: server → client. */

@@ -6,11 +6,11 @@
  * connections opened before any answer is read in PowerShell), so a single-threaded server shows
  * the same wait there as in the app.
  */
-import { formatHostPort } from './address'
-import type { Platform } from './bind-failure'
-import { chunkSizes, expandRows, httpRequestText } from './client-plan'
-import type { ClientFraming, ClientHttpRow, ClientPlan } from './client-types'
-import { assertNever } from './result'
+import { formatHostPort } from '../../../../shared/address'
+import type { Platform } from '../../../../shared/bind-failure'
+import { chunkSizes, expandRows, httpRequestText } from '../../../../shared/client-plan'
+import type { ClientFraming, ClientHttpRow, ClientPlan } from '../../../../shared/client-types'
+import { assertNever } from '../../../../shared/result'
 
 export type ClientCommandKind = 'curl' | 'curl-cmd' | 'nc' | 'powershell' | 'powershell-raw'
 

@@ -3,10 +3,10 @@
  * checkpoints with the time each ticked, the app's version. The teacher's class view reads these
  * (and saved sessions, which carry the same progress).
  */
-import { parseJsonWithin } from './json-limits'
-import type { LessonProgress } from './lesson-progress'
-import { checkLessonProgress, checkStudentName } from './validate-settings'
-import { err, ok, type Result } from './result'
+import { parseJsonWithin } from '../../../shared/json-limits'
+import type { LessonProgress } from '../../../shared/lesson-progress'
+import { checkLessonProgress, checkStudentName } from '../../../shared/validate-settings'
+import { err, ok, type Result } from '../../../shared/result'
 
 export const PROGRESS_FORMAT = 'socket-lab-progress'
 export const PROGRESS_VERSION = 1
