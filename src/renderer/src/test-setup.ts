@@ -6,5 +6,6 @@ import { afterEach } from 'vitest'
 
 afterEach(() => {
   cleanup()
-  window.localStorage.clear()
+  // A file may run under Node instead (`// @vitest-environment node`): there is no window.
+  if (typeof window !== 'undefined') window.localStorage.clear()
 })
