@@ -1,47 +1,140 @@
-import { describe, expect, it } from 'vitest'
+// @vitest-environment node
+/**
+ * The browser-mode client against a real WebSocket server (the `ws` package) on 127.0.0.1, port 0.
+ * The client's sockets are `ws`'s own: Node 20 has no WebSocket of its own, and jsdom's does not
+ * deliver events across its realm.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS, METHOD_OF, type Api, type Channel } from '../../../shared/contract'
-import { ok } from '../../../shared/result'
-import type { WireMessage } from '../../../shared/wire'
-import { createWsApi, wsUrl, type SocketLike } from './ws-client'
+import { fail, ok } from '../../../shared/result'
+import { parseWireRequest, type WireMessage, type WireRequest } from '../../../shared/wire'
+import { createWsApi, wsUrl, type LinkState, type SocketLike, type WsApi } from './ws-client'
 
-class FakeSocket implements SocketLike {
-  readyState = 0
-  sent: unknown[] = []
-  onopen: ((ev: Event) => void) | null = null
-  onclose: ((ev: CloseEvent) => void) | null = null
-  onerror: ((ev: Event) => void) | null = null
-  onmessage: ((ev: MessageEvent) => void) | null = null
-  constructor(readonly url: string) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data))
-  }
-  close(): void {
-    this.drop()
-  }
-  open(): void {
-    this.readyState = 1
-    this.onopen?.(new Event('open'))
-  }
-  receive(message: WireMessage): void {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(message) }))
-  }
-  drop(): void {
-    this.readyState = 3
-    this.onclose?.(new CloseEvent('close'))
-  }
+/** The parts of `ws` used here. */
+interface ServerSocket {
+  send(data: string | Uint8Array): void
+  close(): void
+  on(event: 'message', listener: (data: Uint8Array, isBinary: boolean) => void): void
+}
+interface WsServer {
+  readonly clients: Set<ServerSocket>
+  address(): { port: number }
+  on(event: 'connection', listener: (socket: ServerSocket) => void): void
+  once(event: 'listening', listener: () => void): void
+  close(callback: () => void): void
+}
+interface WsPackage {
+  WebSocketServer: new (options: {
+    host: string
+    port: number
+    verifyClient: (info: { req: { url?: string } }) => boolean
+  }) => WsServer
+  WebSocket: new (url: string) => SocketLike
 }
 
-function setup() {
-  const sockets: FakeSocket[] = []
-  const api = createWsApi('ws://127.0.0.1:1/ws?token=t', (url) => {
-    const s = new FakeSocket(url)
-    sockets.push(s)
-    return s
+// Loaded by a name TypeScript does not follow: importing 'ws' by name would bring Node's types
+// into the type check of every renderer file.
+const WS_PACKAGE = 'ws'
+const ws = (await import(/* @vite-ignore */ WS_PACKAGE)) as WsPackage
+
+const TOKEN = 'tok/en 1'
+const text = new TextDecoder()
+
+/**
+ * A server that speaks the wire format: it lets in only TOKEN, keeps every request, and answers
+ * through `answer` (by default ok({ channel, request })); a request `answer` returns null for is
+ * left pending. A frame it cannot read gets an error, as browser mode's bridge does.
+ */
+interface TestServer {
+  port: number
+  /** The URL of every connection attempt, let in or not. */
+  readonly urls: string[]
+  readonly requests: WireRequest[]
+  answer: (request: WireRequest) => WireMessage | null
+  /** Sends raw data to every open socket. */
+  broadcast(data: string | Uint8Array): void
+  /** Closes every open socket from the server's side. */
+  dropAll(): void
+  close(): Promise<void>
+}
+
+async function startServer(): Promise<TestServer> {
+  const urls: string[] = []
+  const requests: WireRequest[] = []
+  const wss = new ws.WebSocketServer({
+    host: '127.0.0.1',
+    port: 0,
+    verifyClient: ({ req }) => {
+      urls.push(req.url ?? '')
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      return url.pathname === '/ws' && url.searchParams.get('token') === TOKEN
+    },
   })
-  return { api, sockets, socket: () => sockets[sockets.length - 1]! }
+  await new Promise<void>((resolve) => wss.once('listening', resolve))
+  const server: TestServer = {
+    port: wss.address().port,
+    urls,
+    requests,
+    answer: (request) => ({
+      kind: 'response',
+      id: request.id,
+      result: ok({ channel: request.channel, request: request.request }),
+    }),
+    broadcast(data) {
+      for (const socket of wss.clients) socket.send(data)
+    },
+    dropAll() {
+      for (const socket of wss.clients) socket.close()
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.dropAll()
+        wss.close(() => resolve())
+      }),
+  }
+  wss.on('connection', (socket) => {
+    socket.on('message', (data, isBinary) => {
+      const frame = parseWireRequest(isBinary ? '' : text.decode(data))
+      if ('code' in frame) {
+        socket.send(JSON.stringify({ kind: 'error', error: frame } satisfies WireMessage))
+        return
+      }
+      requests.push(frame)
+      const reply = server.answer(frame)
+      if (reply !== null) socket.send(JSON.stringify(reply))
+    })
+  })
+  return server
 }
 
-describe('createWsApi', () => {
+let server: TestServer
+
+beforeEach(async () => {
+  server = await startServer()
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await server.close()
+})
+
+/** A client for the server's address with `search` as the page's query string. */
+function connect(search = `?token=${encodeURIComponent(TOKEN)}`): WsApi {
+  const url = wsUrl({ protocol: 'http:', host: `127.0.0.1:${server.port}`, search })
+  return createWsApi(url, (u) => new ws.WebSocket(u))
+}
+
+function states(api: WsApi): LinkState[] {
+  const seen: LinkState[] = []
+  api.onStateChange((state) => seen.push(state))
+  return seen
+}
+
+async function linkIs(api: WsApi, state: LinkState): Promise<void> {
+  await vi.waitFor(() => expect(api.state).toBe(state), { timeout: 10_000, interval: 5 })
+}
+
+describe('createWsApi against a real WebSocket server', () => {
   it('builds the URL from the page location and its token', () => {
     expect(wsUrl({ protocol: 'http:', host: '127.0.0.1:4000', search: '?token=abc-1' })).toBe(
       'ws://127.0.0.1:4000/ws?token=abc-1',
@@ -49,69 +142,126 @@ describe('createWsApi', () => {
     expect(wsUrl({ protocol: 'https:', host: 'x', search: '' })).toBe('wss://x/ws?token=')
   })
 
-  it('queues requests until the socket opens, then matches responses by id', async () => {
-    const { api, socket } = setup()
-    const answer = api.snapshot({})
-    expect(socket().sent).toEqual([])
-    socket().open()
-    expect(socket().sent).toEqual([
-      { kind: 'request', id: 1, channel: 'engine:snapshot', request: {} },
-    ])
-    const second = api.startListener({ listenerId: 'l1' })
-    expect(socket().sent[1]).toEqual({
-      kind: 'request',
-      id: 2,
-      channel: 'listener:start',
-      request: { listenerId: 'l1' },
-    })
-    socket().receive({ kind: 'response', id: 2, result: ok('started') })
-    socket().receive({ kind: 'response', id: 1, result: ok('snap') })
-    expect(await second).toEqual(ok('started'))
-    expect(await answer).toEqual(ok('snap'))
+  it('connects with the page’s token; requests made before it opens go out once it does', async () => {
+    const api = connect()
+    expect(api.state).toBe('connecting')
+    const answer = await api.snapshot({})
+    expect(server.urls).toEqual([`/ws?token=${encodeURIComponent(TOKEN)}`])
+    expect(api.state).toBe('open')
+    expect(answer).toEqual(ok({ channel: 'engine:snapshot', request: {} }))
   })
 
-  it('delivers event batches to subscribers', () => {
-    const { api, socket } = setup()
+  it('a wrong token is refused: the link closes and requests answer INTERNAL', async () => {
+    const api = connect('?token=guess')
+    const pending = api.snapshot({})
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    await linkIs(api, 'closed')
+    expect(server.urls).toEqual(['/ws?token=guess'])
+    expect(server.requests).toEqual([])
+  })
+
+  it('matches answers to requests by id, whatever order they come in', async () => {
+    const held: WireRequest[] = []
+    server.answer = (request) => {
+      held.push(request)
+      return null
+    }
+    const api = connect()
+    const first = api.startListener({ listenerId: 'L1' })
+    const second = api.stopListener({ listenerId: 'L2', mode: 'close-all' })
+    await vi.waitFor(() => expect(held).toHaveLength(2), { timeout: 10_000, interval: 5 })
+    const [a, b] = held
+    if (a === undefined || b === undefined) throw new Error('two requests')
+    expect(a).toEqual({
+      kind: 'request',
+      id: 1,
+      channel: 'listener:start',
+      request: { listenerId: 'L1' },
+    })
+    server.broadcast(JSON.stringify({ kind: 'response', id: b.id, result: ok('stopped') }))
+    server.broadcast(JSON.stringify({ kind: 'response', id: a.id, result: ok('started') }))
+    expect(await second).toEqual(ok('stopped'))
+    expect(await first).toEqual(ok('started'))
+  })
+
+  it('delivers event batches to subscribers until they unsubscribe', async () => {
+    const api = connect()
     const seen: number[] = []
-    const off = api.onEvents((b) => seen.push(b.seq))
-    socket().open()
-    socket().receive({ kind: 'events', batch: { seq: 4, events: [] } })
+    const all: number[] = []
+    const off = api.onEvents((batch) => seen.push(batch.seq))
+    api.onEvents((batch) => all.push(batch.seq))
+    await api.snapshot({})
+    server.broadcast(JSON.stringify({ kind: 'events', batch: { seq: 4, events: [] } }))
+    await vi.waitFor(() => expect(seen).toEqual([4]), { timeout: 10_000, interval: 5 })
     off()
-    socket().receive({ kind: 'events', batch: { seq: 5, events: [] } })
+    server.broadcast(JSON.stringify({ kind: 'events', batch: { seq: 5, events: [] } }))
+    // Frames keep their order: once this answer is in, batch 5 has been handled.
+    await api.snapshot({})
+    expect(all).toEqual([4, 5])
     expect(seen).toEqual([4])
   })
 
-  it('answers INTERNAL to pending requests when the socket closes, and reconnects', async () => {
-    const { api, sockets, socket } = setup()
-    const states: string[] = []
-    api.onStateChange((s) => states.push(s))
-    socket().open()
+  it('when the server closes: pending requests answer INTERNAL; reconnect opens a new link', async () => {
+    const api = connect()
+    const seen = states(api)
+    await api.snapshot({})
+    server.answer = () => null
     const pending = api.readBytes({ connectionId: 'c1', offset: 0, length: 10 })
-    socket().drop()
-    const result = await pending
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error.code).toBe('INTERNAL')
-    expect(api.state).toBe('closed')
-    const later = await api.snapshot({})
-    expect(later.ok).toBe(false)
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2), { timeout: 10_000 })
+    server.dropAll()
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    await linkIs(api, 'closed')
+    expect(await api.snapshot({})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(server.requests).toHaveLength(2)
+
+    server.answer = (request) => ({ kind: 'response', id: request.id, result: ok('again') })
     api.reconnect()
-    expect(sockets).toHaveLength(2)
-    socket().open()
-    expect(states).toEqual(['open', 'closed', 'connecting', 'open'])
+    expect(await api.snapshot({})).toEqual(ok('again'))
+    expect(server.urls).toHaveLength(2)
+    expect(seen).toEqual(['open', 'closed', 'connecting', 'open'])
   })
 
-  it('sends every method of the contract on its own channel', () => {
-    const { api, socket } = setup()
-    socket().open()
-    for (const channel of CHANNELS) {
+  it('an error the server answers is a value; frames it sends that make no sense are shrugged off', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    server.answer = (request) => ({
+      kind: 'response',
+      id: request.id,
+      result: fail({ code: 'NOT_FOUND', message: 'No listener L9' }),
+    })
+    const api = connect()
+    expect(await api.startListener({ listenerId: 'L9' })).toEqual(
+      fail({ code: 'NOT_FOUND', message: 'No listener L9' }),
+    )
+    server.broadcast('not json')
+    server.broadcast(JSON.stringify({ kind: 'surprise' }))
+    server.broadcast(Uint8Array.from([0xde, 0xad]))
+    server.broadcast(
+      JSON.stringify({
+        kind: 'error',
+        error: { code: 'INVALID_REQUEST', message: 'The frame is not JSON' },
+      } satisfies WireMessage),
+    )
+    // Still open and still matching answers after all of that.
+    server.answer = (request) => ({ kind: 'response', id: request.id, result: ok('fine') })
+    expect(await api.snapshot({})).toEqual(ok('fine'))
+    expect(api.state).toBe('open')
+    expect(warn).toHaveBeenCalledWith('Socket Lab: a frame that is not JSON')
+    expect(warn).toHaveBeenCalledWith('Socket Lab server: INVALID_REQUEST The frame is not JSON')
+  })
+
+  it('sends every method of the contract on its own channel, and each is answered', async () => {
+    const api = connect()
+    const answers = CHANNELS.map((channel) => {
       const method = METHOD_OF[channel]
       // Each method takes its own request type; the frame carries whatever it was given.
       const call = api[method] as (request: unknown) => Promise<unknown>
-      void call({ probe: channel })
-    }
-    const sent = socket().sent as Array<{ channel: Channel; request: unknown }>
+      return call({ probe: channel })
+    })
+    expect(await Promise.all(answers)).toEqual(
+      CHANNELS.map((channel) => ok({ channel, request: { probe: channel } })),
+    )
+    const sent = server.requests as Array<{ channel: Channel; request: unknown }>
     expect(sent.map((f) => f.channel)).toEqual(CHANNELS)
-    expect(sent.map((f) => f.request)).toEqual(CHANNELS.map((c) => ({ probe: c })))
     const methods: Array<keyof Api> = [...Object.values(METHOD_OF), 'onEvents']
     expect(methods.every((m) => typeof api[m] === 'function')).toBe(true)
   })
