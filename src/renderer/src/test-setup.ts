@@ -6,6 +6,5 @@ import { afterEach } from 'vitest'
 
 afterEach(() => {
   cleanup()
-  // A file may run under Node instead (`// @vitest-environment node`): there is no window.
-  if (typeof window !== 'undefined') window.localStorage.clear()
+  window.localStorage.clear()
 })
