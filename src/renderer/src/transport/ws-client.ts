@@ -26,21 +26,26 @@ export interface TransportLink {
 
 export type WsApi = Api & TransportLink
 
-/** The subset of the browser's WebSocket this client uses (tests pass a fake). */
-export interface SocketLike {
-  readonly readyState: number
-  send(data: string): void
-  close(): void
-  onopen: ((ev: Event) => void) | null
-  onclose: ((ev: CloseEvent) => void) | null
-  onerror: ((ev: Event) => void) | null
-  onmessage: ((ev: MessageEvent) => void) | null
+/**
+ * The parts of WebSocket this client uses. Its tests, which run under Node, pass the `ws`
+ * package's client; taken from the global type, so it reads the same with DOM or Node types.
+ */
+export type SocketLike = Pick<
+  WebSocket,
+  'readyState' | 'send' | 'close' | 'onopen' | 'onclose' | 'onerror' | 'onmessage'
+>
+
+/** The parts of the page's location the socket's address comes from. */
+export interface PageLocation {
+  readonly protocol: string
+  readonly host: string
+  readonly search: string
 }
 
 const OPEN = 1
 
 /** ws(s)://host/ws?token=… for the page's own location. */
-export function wsUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
+export function wsUrl(location: PageLocation): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   const token = new URLSearchParams(location.search).get('token') ?? ''
   return `${scheme}://${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`

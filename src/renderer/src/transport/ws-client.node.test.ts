@@ -1,44 +1,16 @@
-// @vitest-environment node
 /**
  * The browser-mode client against a real WebSocket server (the `ws` package) on 127.0.0.1, port 0.
- * The client's sockets are `ws`'s own: Node 20 has no WebSocket of its own, and jsdom's does not
- * deliver events across its realm.
+ * It runs under Node (hence `.node.test.ts`); its sockets are `ws`'s own client, as Node 20 has no
+ * WebSocket.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CHANNELS, METHOD_OF, type Api, type Channel } from '../../../shared/contract'
 import { fail, ok } from '../../../shared/result'
 import { parseWireRequest, type WireMessage, type WireRequest } from '../../../shared/wire'
 import { createWsApi, wsUrl, type LinkState, type SocketLike, type WsApi } from './ws-client'
 
-/** The parts of `ws` used here. */
-interface ServerSocket {
-  send(data: string | Uint8Array): void
-  close(): void
-  on(event: 'message', listener: (data: Uint8Array, isBinary: boolean) => void): void
-}
-interface WsServer {
-  readonly clients: Set<ServerSocket>
-  address(): { port: number }
-  on(event: 'connection', listener: (socket: ServerSocket) => void): void
-  once(event: 'listening', listener: () => void): void
-  close(callback: () => void): void
-}
-interface WsPackage {
-  WebSocketServer: new (options: {
-    host: string
-    port: number
-    verifyClient: (info: { req: { url?: string } }) => boolean
-  }) => WsServer
-  WebSocket: new (url: string) => SocketLike
-}
-
-// Loaded by a name TypeScript does not follow: importing 'ws' by name would bring Node's types
-// into the type check of every renderer file.
-const WS_PACKAGE = 'ws'
-const ws = (await import(/* @vite-ignore */ WS_PACKAGE)) as WsPackage
-
 const TOKEN = 'tok/en 1'
-const text = new TextDecoder()
 
 /**
  * A server that speaks the wire format: it lets in only TOKEN, keeps every request, and answers
@@ -61,18 +33,20 @@ interface TestServer {
 async function startServer(): Promise<TestServer> {
   const urls: string[] = []
   const requests: WireRequest[] = []
-  const wss = new ws.WebSocketServer({
+  const wss = new WebSocketServer({
     host: '127.0.0.1',
     port: 0,
-    verifyClient: ({ req }) => {
+    verifyClient: ({ req }: { req: { url?: string } }) => {
       urls.push(req.url ?? '')
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       return url.pathname === '/ws' && url.searchParams.get('token') === TOKEN
     },
   })
   await new Promise<void>((resolve) => wss.once('listening', resolve))
+  const address = wss.address()
+  if (address === null || typeof address === 'string') throw new Error('not a TCP server')
   const server: TestServer = {
-    port: wss.address().port,
+    port: address.port,
     urls,
     requests,
     answer: (request) => ({
@@ -93,8 +67,8 @@ async function startServer(): Promise<TestServer> {
       }),
   }
   wss.on('connection', (socket) => {
-    socket.on('message', (data, isBinary) => {
-      const frame = parseWireRequest(isBinary ? '' : text.decode(data))
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      const frame = parseWireRequest(isBinary ? '' : data.toString())
       if ('code' in frame) {
         socket.send(JSON.stringify({ kind: 'error', error: frame } satisfies WireMessage))
         return
@@ -121,7 +95,9 @@ afterEach(async () => {
 /** A client for the server's address with `search` as the page's query string. */
 function connect(search = `?token=${encodeURIComponent(TOKEN)}`): WsApi {
   const url = wsUrl({ protocol: 'http:', host: `127.0.0.1:${server.port}`, search })
-  return createWsApi(url, (u) => new ws.WebSocket(u))
+  // ws's client has the browser's onopen, onmessage, onclose and onerror, typed with its own
+  // event classes.
+  return createWsApi(url, (u) => new WebSocket(u) as unknown as SocketLike)
 }
 
 function states(api: WsApi): LinkState[] {
