@@ -8,7 +8,7 @@
  */
 const { connect } = require('node:net')
 
-const [port, count, concurrency] = process.argv.slice(2).map(Number)
+const [port = 0, count = 0, concurrency = 0] = process.argv.slice(2).map(Number)
 if (!port || !count || !concurrency) {
   console.error('usage: connect-burst.cjs PORT COUNT CONCURRENCY')
   process.exit(2)
@@ -31,7 +31,7 @@ function done() {
 }
 
 function next() {
-  if (opened >= /** @type {number} */ (count)) return
+  if (opened >= count) return
   opened++
   const socket = connect({ host: '127.0.0.1', port })
   socket.once('connect', () => connectAt.push(performance.timeOrigin + performance.now()))
