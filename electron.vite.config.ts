@@ -3,12 +3,12 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { version } from './package.json'
-import { developmentCsp, rendererMetaCsp } from './src/shared/csp'
+import { developmentCsp, rendererMetaCsp } from './src/main/csp'
 
 /**
  * Puts the Content-Security-Policy meta tag into index.html: the strict one in the build, the
  * development one (Vite's inline preamble, injected styles and hot-reload socket) under the dev
- * server. Both come from src/shared/csp.ts, the one place the policies are written.
+ * server. Both come from src/main/csp.ts, the one place the policies are written.
  */
 function contentSecurityPolicy(): Plugin {
   return {

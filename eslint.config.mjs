@@ -46,6 +46,7 @@ export default tseslint.config(
       'src/main/engine/**/*.ts',
       'src/main/web/**/*.ts',
       'src/main/static-files.ts',
+      'src/main/csp.ts',
       'src/main/settings-store.ts',
       'src/main/atomic-write.ts',
       'src/main/log-file.ts',

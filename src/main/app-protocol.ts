@@ -4,7 +4,7 @@
  * extra privileges, every response carries the strict CSP).
  */
 import { protocol } from 'electron'
-import { productionCsp } from '../shared/csp'
+import { productionCsp } from './csp'
 import { readStaticFile } from './static-files'
 
 export const APP_SCHEME = 'app'

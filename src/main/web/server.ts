@@ -14,7 +14,7 @@ import {
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { browserModeCsp } from '../../shared/csp'
+import { browserModeCsp } from '../csp'
 import { MAX_WIRE_FRAME, WS_PATH } from '../../shared/wire'
 import type { Engine } from '../engine/engine-api'
 import { checkAccess, tokenCookie } from './access'

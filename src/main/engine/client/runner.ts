@@ -18,7 +18,7 @@
  */
 import type { LookupFunction } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { expectedDoneTimes, findTargetListener, modelOf } from '../../../shared/client-expected'
+import { expectedDoneTimes, findTargetListener, modelOf } from './client-expected'
 import { expandRows, httpRequestText, responseBytesKept } from '../../../shared/client-plan'
 import { looksLikeHttpRequest } from '../../../shared/client-response'
 import {

@@ -13,12 +13,12 @@
  * each holds its thread for good: its read never returns. Under a single thread one idle
  * connection blocks every request; a pool of N with k idle serves requests on N − k workers.
  */
-import { expandRows } from './client-plan'
-import type { ClientModel, ClientPlan } from './client-types'
-import type { ListenerSnapshot } from './contract'
-import { isLoopbackHost, isWildcardHost } from './address'
-import { assertNever } from './result'
-import { readsRequest } from './responders'
+import { expandRows } from '../../../shared/client-plan'
+import type { ClientModel, ClientPlan } from '../../../shared/client-types'
+import type { ListenerSnapshot } from '../../../shared/contract'
+import { isLoopbackHost, isWildcardHost } from '../../../shared/address'
+import { assertNever } from '../../../shared/result'
+import { readsRequest } from '../../../shared/responders'
 
 /** One job for the model: when it arrives and how long it holds a thread. */
 export interface ModelJob {

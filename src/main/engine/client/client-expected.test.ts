@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { expectedDoneTimes, findTargetListener, finishTimes, modelOf } from './client-expected'
-import type { ClientModel, ClientPlan } from './client-types'
-import type { ListenerSnapshot } from './contract'
-import { defaultListenerSettings } from './listener-defaults'
+import type { ClientModel, ClientPlan } from '../../../shared/client-types'
+import type { ListenerSnapshot } from '../../../shared/contract'
+import { defaultListenerSettings } from '../../../shared/listener-defaults'
 
 const model = (over: Partial<ClientModel> = {}): ClientModel => ({
   listenerId: 'L1',
