@@ -7,6 +7,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { err, ok, type Result } from '../../shared/result'
 
 /** The cookie that lets the page's asset requests and reloads in without a query. */
 export const TOKEN_COOKIE = 'socketlab_token'
@@ -51,7 +52,8 @@ export function tokenCookie(token: string): string {
   return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }
 
-export type AccessDecision = { ok: true; via: 'query' | 'cookie' } | { ok: false; reason: string }
+/** How the request showed the token, or why it is refused. */
+export type AccessDecision = Result<'query' | 'cookie', string>
 
 /** Checks one request (page, asset or upgrade) against the rules above, Host first. */
 export function checkAccess(
@@ -60,13 +62,12 @@ export function checkAccess(
   port: number,
   token: string,
 ): AccessDecision {
-  if (!isAllowedHost(req.headers.host, port))
-    return { ok: false, reason: 'Forbidden: unknown Host' }
+  if (!isAllowedHost(req.headers.host, port)) return err('Forbidden: unknown Host')
   const origin = req.headers.origin
   if (Array.isArray(origin) || !isAllowedOrigin(origin, port))
-    return { ok: false, reason: 'Forbidden: foreign Origin' }
-  if (tokenMatches(url.searchParams.get('token'), token)) return { ok: true, via: 'query' }
+    return err('Forbidden: foreign Origin')
+  if (tokenMatches(url.searchParams.get('token'), token)) return ok('query')
   if (readCookies(req.headers.cookie, TOKEN_COOKIE).some((value) => tokenMatches(value, token)))
-    return { ok: true, via: 'cookie' }
-  return { ok: false, reason: 'Forbidden: open the address with the token that Socket Lab printed' }
+    return ok('cookie')
+  return err('Forbidden: open the address with the token that Socket Lab printed')
 }

@@ -105,10 +105,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = parseRequestUrl(req)
     if (url === null) return reply(res, 400, 'Bad request\n')
     const access = checkAccess(req, url, port, token)
-    if (!access.ok) return reply(res, 403, `${access.reason}\n`)
+    if (!access.ok) return reply(res, 403, `${access.error}\n`)
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return reply(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' })
-    const cookie = access.via === 'query' ? { 'Set-Cookie': tokenCookie(token) } : {}
+    const cookie = access.value === 'query' ? { 'Set-Cookie': tokenCookie(token) } : {}
     const file = await readStaticFile(rendererDir, url.pathname)
     if (file === null) return reply(res, 404, 'Not found\n', cookie)
     reply(res, 200, file.body, { ...cookie, 'Content-Type': file.contentType })
@@ -134,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = parseRequestUrl(req)
     if (url === null || url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not found')
     const access = checkAccess(req, url, port, token)
-    if (!access.ok) return refuseUpgrade(socket, 403, access.reason)
+    if (!access.ok) return refuseUpgrade(socket, 403, access.error)
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {

@@ -120,13 +120,13 @@ describe('the target is resolved once, checked, then pinned', () => {
 describe('resolveTarget', () => {
   it('gives up on a lookup that does not answer: EAI_AGAIN', async () => {
     const never: HostLookup = () => new Promise(() => undefined)
-    expect(await resolveTarget('slow.invalid', never, 20)).toEqual({ ok: false, code: 'EAI_AGAIN' })
+    expect(await resolveTarget('slow.invalid', never, 20)).toEqual({ ok: false, error: 'EAI_AGAIN' })
   })
 
   it('localhost really resolves to loopback addresses only', async () => {
     const resolved = await resolveTarget('localhost', osLookup)
-    if (!resolved.ok) throw new Error(resolved.code)
-    expect(resolved.addresses.every((a) => isLoopbackAddress(a.address))).toBe(true)
+    if (!resolved.ok) throw new Error(resolved.error)
+    expect(resolved.value.every((a) => isLoopbackAddress(a.address))).toBe(true)
   })
 
   it.each([

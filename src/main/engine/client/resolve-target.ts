@@ -6,6 +6,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import type { LookupFunction } from 'node:net'
 import { isLoopbackHost } from '../../../shared/address'
+import { err, ok, type Result } from '../../../shared/result'
 
 /** A lookup that gives every address of `host` (tests may pass their own). */
 export type HostLookup = (host: string) => Promise<LookupAddress[]>
@@ -20,7 +21,7 @@ export const osLookup: HostLookup = (host) =>
   })
 
 /** The target's addresses, or the lookup's error code (its requests fail with it). */
-export type ResolvedTarget = { ok: true; addresses: LookupAddress[] } | { ok: false; code: string }
+export type ResolvedTarget = Result<LookupAddress[], string>
 
 function codeOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code
@@ -35,12 +36,11 @@ export async function resolveTarget(
 ): Promise<ResolvedTarget> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<ResolvedTarget>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, code: 'EAI_AGAIN' }), timeoutMs)
+    timer = setTimeout(() => resolve(err('EAI_AGAIN')), timeoutMs)
   })
   const lookedUp = lookup(host).then(
-    (addresses): ResolvedTarget =>
-      addresses.length === 0 ? { ok: false, code: 'ENOTFOUND' } : { ok: true, addresses },
-    (err: unknown): ResolvedTarget => ({ ok: false, code: codeOf(err) }),
+    (addresses): ResolvedTarget => (addresses.length === 0 ? err('ENOTFOUND') : ok(addresses)),
+    (error: unknown): ResolvedTarget => err(codeOf(error)),
   )
   try {
     return await Promise.race([lookedUp, timeout])
@@ -68,14 +68,14 @@ export function pinnedLookup(target: ResolvedTarget): LookupFunction {
   return (hostname, options, callback) => {
     if (!target.ok) {
       const err: NodeJS.ErrnoException = Object.assign(
-        new Error(`getaddrinfo ${target.code} ${hostname}`),
-        { code: target.code, syscall: 'getaddrinfo', hostname },
+        new Error(`getaddrinfo ${target.error} ${hostname}`),
+        { code: target.error, syscall: 'getaddrinfo', hostname },
       )
       callback(err, '', 0)
       return
     }
-    const first = target.addresses[0]
-    if (options.all === true) callback(null, target.addresses)
+    const first = target.value[0]
+    if (options.all === true) callback(null, target.value)
     else callback(null, first?.address ?? '', first?.family ?? 4)
   }
 }

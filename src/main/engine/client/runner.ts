@@ -267,7 +267,7 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
     // The validator judged the host as typed; what counts is where the connections go.
     const resolved = await resolveTarget(host, deps.lookup)
     if (isShutDown) return fail({ code: 'BAD_STATE', message: 'Shut down' })
-    const remote = resolved.ok ? remoteAddresses(resolved.addresses) : []
+    const remote = resolved.ok ? remoteAddresses(resolved.value) : []
     if (remote.length > 0 && request.confirmedRemote !== true)
       return fail({
         code: 'INVALID_INPUT',
