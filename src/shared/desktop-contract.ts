@@ -4,9 +4,22 @@
  *
  * Browser mode has none of it: there the renderer downloads files, reads them from a file input
  * and copies with navigator.clipboard. The preload's `window.socketLabDesktop` satisfies
- * {@link DesktopApi}; the main process validates every request with validate-desktop.ts.
+ * {@link DesktopApi}; the main process validates every request with validate-desktop.ts against
+ * the schemas here, before a dialog opens, a file is written or a link leaves the app. A
+ * request's type is its schema's input (`v.InferInput`).
  */
+import * as v from 'valibot'
+import { isAllowedDocUrl, loopbackHttpPort } from './external-links'
 import type { Result } from './result'
+import { oneOf } from './schema/fields'
+import { emptyObject, strictObject } from './schema/object'
+
+/** Largest file the Save dialog writes in one request (a session with every capture, say). */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024
+/** Longest text the clipboard request takes. */
+export const MAX_COPY_CHARS = 16 * 1024 * 1024
+/** Longest suggested file name. */
+export const MAX_FILE_NAME_LENGTH = 200
 
 /** Facts about the running desktop app that the GUI shows. */
 export interface DesktopInfo {
@@ -31,12 +44,32 @@ export const SAVE_KINDS: readonly SaveKind[] = [
   'text',
 ]
 
-export interface SaveFileRequest {
-  kind: SaveKind
-  /** A file name without folders, offered in the dialog. */
-  suggestedName: string
-  content: Uint8Array
+/**
+ * A name the Save dialog may offer: no folders (so a page cannot steer the default location), no
+ * control characters, not `.` or `..`, at most MAX_FILE_NAME_LENGTH characters.
+ */
+export function isSafeFileName(name: unknown): name is string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_FILE_NAME_LENGTH)
+    return false
+  if (name === '.' || name === '..') return false
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u001f\u007f/\\:*?"<>|]/.test(name)
 }
+
+export const saveFileSchema = strictObject({
+  kind: oneOf(SAVE_KINDS),
+  /** A file name without folders, offered in the dialog. */
+  suggestedName: v.custom<string>(isSafeFileName, 'must be a plain file name'),
+  content: v.pipe(
+    v.custom<Uint8Array>((content) => content instanceof Uint8Array, 'must be a Uint8Array'),
+    // Its size as the object says it: nothing is copied to count the bytes.
+    v.check(
+      (content) => content.byteLength <= MAX_SAVE_BYTES,
+      `is larger than ${MAX_SAVE_BYTES} bytes`,
+    ),
+  ),
+})
+export type SaveFileRequest = v.InferInput<typeof saveFileSchema>
 
 export interface SaveFileAnswer {
   /** Where the file was written, or null when the user cancelled the dialog. */
@@ -48,9 +81,8 @@ export type OpenKind = 'session'
 
 export const OPEN_KINDS: readonly OpenKind[] = ['session']
 
-export interface OpenFileRequest {
-  kind: OpenKind
-}
+export const openFileSchema = strictObject({ kind: oneOf(OPEN_KINDS) })
+export type OpenFileRequest = v.InferInput<typeof openFileSchema>
 
 export interface OpenedFile {
   /** The file's base name, as the GUI shows it. */
@@ -65,19 +97,30 @@ export interface OpenFileAnswer {
   file: OpenedFile | null
 }
 
-export interface CopyTextRequest {
-  text: string
-}
+export const copyTextSchema = strictObject({
+  text: v.pipe(
+    v.string(`must be a string of at most ${MAX_COPY_CHARS} characters`),
+    v.maxLength(MAX_COPY_CHARS, `must be a string of at most ${MAX_COPY_CHARS} characters`),
+  ),
+})
+export type CopyTextRequest = v.InferInput<typeof copyTextSchema>
 
-export interface OpenLinkRequest {
+const LINK_MESSAGE = 'must be a documentation link the app knows, or a loopback http address'
+
+export const openLinkSchema = strictObject({
   /**
    * One of the documentation links in external-links.ts, or a loopback http address on a port
    * one of Socket Lab's own listeners listens on (the lesson's "open it in a browser").
    */
-  url: string
-}
+  url: v.pipe(
+    v.string(LINK_MESSAGE),
+    v.check((url) => isAllowedDocUrl(url) || loopbackHttpPort(url) !== null, LINK_MESSAGE),
+  ),
+})
+export type OpenLinkRequest = v.InferInput<typeof openLinkSchema>
 
-export type EmptyDesktopRequest = Record<string, never>
+export const emptyDesktopSchema = emptyObject()
+export type EmptyDesktopRequest = v.InferInput<typeof emptyDesktopSchema>
 
 /** Every desktop request: its channel, what it takes and what it answers. */
 export interface DesktopRequestMap {
@@ -108,10 +151,3 @@ export type DesktopApi = {
     request: DesktopRequestOf<C>,
   ) => Promise<Result<DesktopResponseOf<C>>>
 }
-
-/** Largest file the Save dialog writes in one request (a session with every capture, say). */
-export const MAX_SAVE_BYTES = 512 * 1024 * 1024
-/** Longest text the clipboard request takes. */
-export const MAX_COPY_CHARS = 16 * 1024 * 1024
-/** Longest suggested file name. */
-export const MAX_FILE_NAME_LENGTH = 200
