@@ -3,6 +3,10 @@
  * is open, and per stage since when it counts and when each checkpoint ticked. Saved with the
  * settings, carried by sessions and progress exports, read by the teacher's class view.
  */
+import * as v from 'valibot'
+import { oneOf } from './schema/fields'
+import { plainRecord, strictObject } from './schema/object'
+import type { Same } from './schema/same'
 
 export const STAGE_IDS = [
   'connect',
@@ -55,6 +59,35 @@ export interface LessonProgress {
   stageId: StageId
   stages: Partial<Record<StageId, StageProgress>>
 }
+
+/** A wall-clock time in ms: a finite, non-negative number. */
+const time = v.pipe(
+  v.number('must be a time'),
+  v.finite('must be a time'),
+  v.minValue(0, 'must be a time'),
+)
+
+const stageProgress = strictObject({
+  since: time,
+  ticked: plainRecord(CHECKPOINT_IDS, 'checkpoint', time),
+})
+
+const lessonProgress = strictObject({
+  stageId: oneOf(STAGE_IDS),
+  stages: plainRecord(STAGE_IDS, 'stage', stageProgress),
+})
+
+// The interfaces above read better than the records the schemas infer (every id spelt out); the
+// checks bind them, so a change to one that is not made to the other fails `npm run typecheck`.
+const isSameStage: Same<v.InferOutput<typeof stageProgress>, StageProgress> = true
+const isSameLesson: Same<v.InferOutput<typeof lessonProgress>, LessonProgress> = true
+void [isSameStage, isSameLesson]
+
+/** A student's progress: a known open stage, and known stages and checkpoints with times. */
+export const lessonProgressSchema: v.GenericSchema<
+  v.InferInput<typeof lessonProgress>,
+  LessonProgress
+> = lessonProgress
 
 /** Which checkpoints belong to which stage, in the chapter's order (stages.ts follows it). */
 export const STAGE_CHECKPOINTS: readonly {
