@@ -5,8 +5,11 @@
  * may be sent whole, in chunks, or a byte at a time. The engine runs it with real sockets and
  * reports each request's timeline; times are milliseconds since the run started.
  */
+import * as v from 'valibot'
 import type { Handling, Responder } from './contract/domain'
 import type { ResponseWarning } from './response-lint'
+import { anyNumber, idSchema } from './schema/fields'
+import { boundedArray, plainVariant, strictObject, variantOption } from './schema/object'
 
 /** At most this many connections in one plan: a teaching tool, not a load generator. */
 export const MAX_CLIENT_CONNECTIONS = 200
@@ -34,54 +37,92 @@ export const CLIENT_RESPONSE_BYTES = 64 * 1024
  */
 export const CLIENT_RUN_RESPONSE_BYTES = 2 * 1024 * 1024
 
+/*
+ * The plan and the run request as valibot schemas, their types inferred. These check the shape;
+ * the values (ranges, the target, the bytes) are checked by client-checks.ts, which the GUI runs
+ * as the user types and the engine runs after the shape (validate-client.ts). Numbers are any
+ * numbers here, NaN included: whether one is in range is a value check, with a reason to show.
+ */
+
 /** `count` requests `GET path` opened `startMs` after the plan starts, each on its own connection. */
-export interface ClientHttpRow {
-  count: number
-  path: string
-  startMs: number
-}
+export const clientHttpRowSchema = strictObject({
+  count: anyNumber,
+  path: v.string('must be a string'),
+  startMs: anyNumber,
+})
+export type ClientHttpRow = v.InferOutput<typeof clientHttpRowSchema>
 
 /**
  * How a raw request's bytes are written: one write; `chunks` writes `gapMs` apart; or one byte
  * every `intervalMs` (a slow client). The socket has Nagle off, so writes leave as they are made.
  */
-export type ClientFraming =
-  | { kind: 'whole' }
-  | { kind: 'chunks'; chunks: number; gapMs: number }
-  | { kind: 'bytes'; intervalMs: number }
+export const clientFramingSchema = plainVariant(
+  'kind',
+  [
+    variantOption({ kind: v.literal('whole') }),
+    variantOption({ kind: v.literal('chunks'), chunks: anyNumber, gapMs: anyNumber }),
+    variantOption({ kind: v.literal('bytes'), intervalMs: anyNumber }),
+  ],
+  'must be whole, chunks or bytes',
+)
+export type ClientFraming = v.InferOutput<typeof clientFramingSchema>
 
 export type ClientFramingKind = ClientFraming['kind']
 
 export const CLIENT_FRAMINGS: readonly ClientFramingKind[] = ['whole', 'chunks', 'bytes']
 
-export type ClientPlan =
-  /**
-   * `idle` (0 when absent): connections opened first, at t=0, that send nothing; the requests
-   * start once they are connected. They stay open after the requests are done until the server
-   * closes them, the user closes them (client:cancel on the finished run), the time limit, a new
-   * plan or shutdown.
-   */
-  | { kind: 'http'; rows: ClientHttpRow[]; idle?: number }
-  /** Composer text (escapes \r \n \t \0 \\ \xNN; typed line breaks are sent as CRLF). */
-  | { kind: 'raw'; text: string; framing: ClientFraming }
+export const clientPlanSchema = plainVariant(
+  'kind',
+  [
+    variantOption({
+      kind: v.literal('http'),
+      /**
+       * Connections opened first, at t=0, that send nothing (0 when absent); the requests
+       * start once they are connected. They stay open after the requests are done until the
+       * server closes them, the user closes them (client:cancel on the finished run), the time
+       * limit, a new plan or shutdown.
+       */
+      idle: v.optional(anyNumber),
+      // A bound on the array before its rows are looked at; the value check says MAX_CLIENT_ROWS.
+      rows: boundedArray(clientHttpRowSchema, MAX_CLIENT_ROWS * 10, 'rows'),
+    }),
+    variantOption({
+      kind: v.literal('raw'),
+      /** Composer text (escapes \r \n \t \0 \\ \xNN; typed line breaks are sent as CRLF). */
+      text: v.pipe(
+        v.string('must be a string'),
+        // Escapes take up to 4 characters a byte: anything longer is too large however it parses.
+        v.maxLength(MAX_CLIENT_RAW_BYTES * 4, 'is too long'),
+      ),
+      framing: clientFramingSchema,
+    }),
+  ],
+  'must be http or raw',
+)
+/** A list of HTTP requests, each on its own connection, or one raw request. */
+export type ClientPlan = v.InferOutput<typeof clientPlanSchema>
 
-export interface ClientRunRequest {
+/** client:run's request: its shape (client-checks.ts has its values' checks). */
+export const clientRunShape = strictObject({
   /** host:port as the user typed it; IPv6 in brackets. */
-  target: string
-  plan: ClientPlan
+  target: v.pipe(
+    v.string('must be a string of at most 1024 characters'),
+    v.maxLength(1024, 'must be a string of at most 1024 characters'),
+  ),
   /** Required for a target that is not loopback: the user confirmed sending to another host. */
-  confirmedRemote?: boolean
+  confirmedRemote: v.optional(v.boolean('must be a boolean')),
   /** Default and most MAX_CLIENT_SECONDS. */
-  timeLimitSeconds?: number
-}
+  timeLimitSeconds: v.optional(anyNumber),
+  plan: clientPlanSchema,
+})
+export type ClientRunRequest = v.InferInput<typeof clientRunShape>
 
 export interface ClientRunStarted {
   runId: string
 }
 
-export interface ClientCancelRequest {
-  runId: string
-}
+export const clientCancelSchema = strictObject({ runId: idSchema })
+export type ClientCancelRequest = v.InferInput<typeof clientCancelSchema>
 
 /**
  * How the target listener handles requests, when the target is one of Socket Lab's listeners
