@@ -5,8 +5,18 @@
  * The engine runs the OS tools with fixed arguments and reports what they said, raw output
  * included; the renderer turns outcomes into catalog text. Commands and outputs are never
  * translated: they are what a person types and what the OS printed.
+ *
+ * The requests are valibot schemas, their types inferred (what a caller may send). The port is
+ * the only thing that reaches an OS command, so it must be an integer 1–65535 and nothing else;
+ * the free-port search's host only reaches listen() (as a listener's would).
  */
+import * as v from 'valibot'
 import type { Platform } from './bind-failure'
+import { hostSchema, integer } from './schema/fields'
+import { strictObject } from './schema/object'
+
+/** A port to look up: an integer 1–65535, nothing else (no text to pass to a shell). */
+const port = integer('port', 1, 65535)
 
 /** How long one OS tool may run before the engine gives up on it. */
 export const TOOL_TIMEOUT_MS = 3000
@@ -40,9 +50,8 @@ export interface ToolRun {
 
 // --- Who holds this port? -------------------------------------------------------------------
 
-export interface WhoHoldsRequest {
-  port: number
-}
+export const whoHoldsSchema = strictObject({ port }, 'required')
+export type WhoHoldsRequest = v.InferInput<typeof whoHoldsSchema>
 
 /** One listening socket on the port, as the tool printed it. */
 export interface PortHolder {
@@ -85,9 +94,8 @@ export interface WhoHoldsReport {
 
 // --- Windows' excluded port ranges ----------------------------------------------------------
 
-export interface ExcludedPortsRequest {
-  port: number
-}
+export const excludedPortsSchema = strictObject({ port }, 'required')
+export type ExcludedPortsRequest = v.InferInput<typeof excludedPortsSchema>
 
 export interface ExcludedRange {
   family: 'ipv4' | 'ipv6'
@@ -116,10 +124,14 @@ export interface ExcludedPortsReport {
 
 // --- localhost ------------------------------------------------------------------------------
 
-export interface LocalhostRequest {
-  /** The listener's port to probe; null only resolves `localhost`. */
-  port: number | null
-}
+export const localhostSchema = strictObject(
+  {
+    /** The listener's port to probe; null only resolves `localhost`. */
+    port: v.nullable(port),
+  },
+  'required',
+)
+export type LocalhostRequest = v.InferInput<typeof localhostSchema>
 
 export interface ResolvedAddress {
   address: string
@@ -160,11 +172,12 @@ export interface LocalhostReport {
 /** How many ports after `from` a search tries before it gives up. */
 export const FREE_PORT_TRIES = 100
 
-export interface FreePortRequest {
-  host: string
+export const freePortSchema = strictObject({
+  host: hostSchema,
   /** The first port to try (the book's 7878, say). */
-  from: number
-}
+  from: integer('from', 1, 65535),
+})
+export type FreePortRequest = v.InferInput<typeof freePortSchema>
 
 export interface FreePortAnswer {
   /**
