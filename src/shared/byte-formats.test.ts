@@ -117,14 +117,14 @@ describe('parseSearchQuery', () => {
   it('text mode is UTF-8', () => {
     expect(parseSearchQuery('Хост', 'text')).toEqual({
       ok: true,
-      bytes: new TextEncoder().encode('Хост'),
+      value: new TextEncoder().encode('Хост'),
     })
   })
 
   it('hex mode reads hex as the composer does', () => {
     expect(parseSearchQuery('0d0a 0x0d,0a', 'hex')).toEqual({
       ok: true,
-      bytes: Uint8Array.of(13, 10, 13, 10),
+      value: Uint8Array.of(13, 10, 13, 10),
     })
     expect(parseSearchQuery('0d 0', 'hex')).toEqual({
       ok: false,

@@ -6,6 +6,7 @@
  */
 import { MAX_SEARCH_PATTERN } from './contract'
 import { parseComposerHex } from './compose'
+import { err, ok, type Result } from './result'
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
@@ -169,19 +170,16 @@ export type SearchQueryErrorCode = 'empty' | 'too-long' | 'odd-digits' | 'bad-he
 export function parseSearchQuery(
   query: string,
   mode: 'text' | 'hex',
-):
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; error: { code: SearchQueryErrorCode; index: number } } {
+): Result<Uint8Array, { code: SearchQueryErrorCode; index: number }> {
   let bytes: Uint8Array
   if (mode === 'hex') {
     const parsed = parseComposerHex(query)
     if (!parsed.ok) return parsed
-    bytes = parsed.bytes
+    bytes = parsed.value
   } else {
     bytes = new TextEncoder().encode(query)
   }
-  if (bytes.length === 0) return { ok: false, error: { code: 'empty', index: 0 } }
-  if (bytes.length > MAX_SEARCH_PATTERN)
-    return { ok: false, error: { code: 'too-long', index: query.length } }
-  return { ok: true, bytes }
+  if (bytes.length === 0) return err({ code: 'empty', index: 0 })
+  if (bytes.length > MAX_SEARCH_PATTERN) return err({ code: 'too-long', index: query.length })
+  return ok(bytes)
 }

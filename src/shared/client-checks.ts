@@ -22,7 +22,7 @@ import {
   type ClientRunRequest,
 } from './client-types'
 import { parseComposerText } from './compose'
-import { assertNever } from './result'
+import { assertNever, err, ok, type Result } from './result'
 import { checkHost, parsePort } from './validate-fields'
 
 /** Why a field of a plan was refused; the GUI words each through its catalog. */
@@ -79,46 +79,51 @@ function fieldError(
   return params ? { field, reason, message, params } : { field, reason, message }
 }
 
+/** A field error as a failed Result. */
+function refuse<T>(...args: Parameters<typeof fieldError>): Result<T, ClientFieldError> {
+  return err(fieldError(...args))
+}
+
 /**
  * host:port as typed: `127.0.0.1:7878`, `localhost:7878`, `[::1]:7878`. An IPv6 address needs
  * its brackets; port 0 cannot be connected to.
  */
-export function parseTarget(text: string): { ok: true; value: ClientTarget } | ClientFieldError {
+export function parseTarget(text: string): Result<ClientTarget, ClientFieldError> {
   const s = text.trim()
-  if (s === '') return fieldError('target', 'target-empty', 'Target is empty')
+  if (s === '') return refuse('target', 'target-empty', 'Target is empty')
   let host: string
   let portText: string
   const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(s)
   if (bracketed) {
     host = bracketed[1] ?? ''
     if (bracketed[2] === undefined)
-      return fieldError('target', 'target-no-port', 'Target needs a port: host:port')
+      return refuse('target', 'target-no-port', 'Target needs a port: host:port')
     portText = bracketed[2]
   } else {
     const colon = s.lastIndexOf(':')
-    if (colon < 0) return fieldError('target', 'target-no-port', 'Target needs a port: host:port')
+    if (colon < 0) return refuse('target', 'target-no-port', 'Target needs a port: host:port')
     host = s.slice(0, colon)
     portText = s.slice(colon + 1)
     if (host.includes(':'))
-      return fieldError('target', 'target-ipv6-brackets', 'Write an IPv6 address in brackets')
+      return refuse('target', 'target-ipv6-brackets', 'Write an IPv6 address in brackets')
   }
-  if (host === '') return fieldError('target', 'target-empty', 'Target has no host')
+  if (host === '') return refuse('target', 'target-empty', 'Target has no host')
   const checkedHost = checkHost(host)
   if (!checkedHost.ok) {
     const reason =
       checkedHost.error.reason === 'host-too-long' ? 'host-too-long' : 'host-invalid-characters'
-    return fieldError('target', reason, checkedHost.error.message)
+    return refuse('target', reason, checkedHost.error.message)
   }
   const port = parsePort(portText)
   if (!port.ok) {
     const reason =
       port.error.reason === 'port-not-integer' ? 'port-not-integer' : 'port-out-of-range'
     if (port.error.reason === 'port-empty')
-      return fieldError('target', 'target-no-port', 'Target needs a port: host:port')
-    return fieldError('target', reason, port.error.message)
+      return refuse('target', 'target-no-port', 'Target needs a port: host:port')
+    return refuse('target', reason, port.error.message)
   }
-  if (port.value === 0) return fieldError('target', 'port-zero', 'Port 0 cannot be connected to')
-  return { ok: true, value: { host: checkedHost.value, port: port.value } }
+  if (port.value === 0) return refuse('target', 'port-zero', 'Port 0 cannot be connected to')
+  return ok({ host: checkedHost.value, port: port.value })
 }
 
 /** True when connecting to `host` leaves this machine (or may: any name but localhost). */
@@ -205,18 +210,18 @@ function rowErrors(rows: readonly ClientHttpRow[], idle: number): ClientFieldErr
 }
 
 /** The bytes of a raw plan's text (typed line breaks become CRLF), or why not. */
-export function rawPlanBytes(text: string): { ok: true; bytes: Uint8Array } | ClientFieldError {
+export function rawPlanBytes(text: string): Result<Uint8Array, ClientFieldError> {
   const parsed = parseComposerText(text, 'crlf')
   if (!parsed.ok)
-    return fieldError('raw.text', 'raw-escape', `Bad escape at ${parsed.error.index}`, {
+    return refuse('raw.text', 'raw-escape', `Bad escape at ${parsed.error.index}`, {
       index: parsed.error.index,
     })
-  if (parsed.bytes.length === 0) return fieldError('raw.text', 'raw-empty', 'Nothing to send')
-  if (parsed.bytes.length > MAX_CLIENT_RAW_BYTES)
-    return fieldError('raw.text', 'raw-too-large', `At most ${MAX_CLIENT_RAW_BYTES} bytes`, {
+  if (parsed.value.length === 0) return refuse('raw.text', 'raw-empty', 'Nothing to send')
+  if (parsed.value.length > MAX_CLIENT_RAW_BYTES)
+    return refuse('raw.text', 'raw-too-large', `At most ${MAX_CLIENT_RAW_BYTES} bytes`, {
       max: MAX_CLIENT_RAW_BYTES,
     })
-  return { ok: true, bytes: parsed.bytes }
+  return parsed
 }
 
 function framingErrors(framing: ClientFraming, size: number | null): ClientFieldError[] {
@@ -266,15 +271,15 @@ function framingErrors(framing: ClientFraming, size: number | null): ClientField
 function planErrors(plan: ClientPlan): ClientFieldError[] {
   if (plan.kind === 'http') return rowErrors(plan.rows, plan.idle ?? 0)
   const bytes = rawPlanBytes(plan.text)
-  const size = 'bytes' in bytes ? bytes.bytes.length : null
-  return [...('bytes' in bytes ? [] : [bytes]), ...framingErrors(plan.framing, size)]
+  const size = bytes.ok ? bytes.value.length : null
+  return [...(bytes.ok ? [] : [bytes.error]), ...framingErrors(plan.framing, size)]
 }
 
 /** Every value error of a well-formed request, in the order of the form; [] when it may run. */
 export function clientPlanErrors(request: ClientRunRequest): ClientFieldError[] {
   const errors: ClientFieldError[] = []
   const target = parseTarget(request.target)
-  if (!('value' in target)) errors.push(target)
+  if (!target.ok) errors.push(target.error)
   else if (isRemoteHost(target.value.host) && request.confirmedRemote !== true)
     errors.push(
       fieldError(

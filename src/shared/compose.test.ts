@@ -10,45 +10,45 @@ describe('parseComposerText', () => {
   it('encodes typed text as UTF-8', () => {
     expect(parseComposerText('Привет 🦀', 'as-typed')).toEqual({
       ok: true,
-      bytes: new TextEncoder().encode('Привет 🦀'),
+      value: new TextEncoder().encode('Привет 🦀'),
     })
   })
 
   it('reads the escapes', () => {
     expect(parseComposerText('a\\r\\n\\t\\0\\\\b', 'as-typed')).toEqual({
       ok: true,
-      bytes: bytes(0x61, 0x0d, 0x0a, 0x09, 0x00, 0x5c, 0x62),
+      value: bytes(0x61, 0x0d, 0x0a, 0x09, 0x00, 0x5c, 0x62),
     })
   })
 
   it('reads \\xNN as one raw byte, not the UTF-8 of a code point', () => {
     expect(parseComposerText('\\xff\\x00\\x7F\\xC3\\xa9', 'as-typed')).toEqual({
       ok: true,
-      bytes: bytes(0xff, 0x00, 0x7f, 0xc3, 0xa9),
+      value: bytes(0xff, 0x00, 0x7f, 0xc3, 0xa9),
     })
   })
 
   it('writes the book response with escapes', () => {
     const result = parseComposerText('HTTP/1.1 200 OK\\r\\n\\r\\n', 'lf')
-    expect(result).toEqual({ ok: true, bytes: ascii('HTTP/1.1 200 OK\r\n\r\n') })
+    expect(result).toEqual({ ok: true, value: ascii('HTTP/1.1 200 OK\r\n\r\n') })
   })
 
   it('converts typed newlines only, never escaped ones', () => {
     const typed = 'GET / HTTP/1.1\nHost: x\r\n\\n\n'
     expect(parseComposerText(typed, 'as-typed')).toEqual({
       ok: true,
-      bytes: ascii('GET / HTTP/1.1\nHost: x\r\n\n\n'),
+      value: ascii('GET / HTTP/1.1\nHost: x\r\n\n\n'),
     })
     expect(parseComposerText(typed, 'crlf')).toEqual({
       ok: true,
-      bytes: ascii('GET / HTTP/1.1\r\nHost: x\r\n\n\r\n'),
+      value: ascii('GET / HTTP/1.1\r\nHost: x\r\n\n\r\n'),
     })
     expect(parseComposerText(typed, 'lf')).toEqual({
       ok: true,
-      bytes: ascii('GET / HTTP/1.1\nHost: x\n\n\n'),
+      value: ascii('GET / HTTP/1.1\nHost: x\n\n\n'),
     })
     // An escaped \r before a typed \n is not a typed CRLF.
-    expect(parseComposerText('a\\r\nb', 'crlf')).toEqual({ ok: true, bytes: ascii('a\r\r\nb') })
+    expect(parseComposerText('a\\r\nb', 'crlf')).toEqual({ ok: true, value: ascii('a\r\r\nb') })
   })
 
   it('refuses bad escapes with where they start, and returns no bytes', () => {
@@ -75,7 +75,7 @@ describe('parseComposerText', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (data, upper) => {
         const hex = [...data].map((b) => b.toString(16).padStart(2, '0'))
         const text = hex.map((h) => `\\x${upper ? h.toUpperCase() : h}`).join('')
-        expect(parseComposerText(text, 'crlf')).toEqual({ ok: true, bytes: data })
+        expect(parseComposerText(text, 'crlf')).toEqual({ ok: true, value: data })
       }),
     )
   })
@@ -86,7 +86,7 @@ describe('parseComposerText', () => {
         fc.pre(!text.includes('\\'))
         expect(parseComposerText(text, 'as-typed')).toEqual({
           ok: true,
-          bytes: new TextEncoder().encode(text),
+          value: new TextEncoder().encode(text),
         })
       }),
     )
@@ -102,11 +102,11 @@ describe('parseComposerHex', () => {
     ['  0D0a\n0d\t0A  '],
     ['0x0d0a, 0d0a'],
   ])('reads %j', (text) => {
-    expect(parseComposerHex(text)).toEqual({ ok: true, bytes: bytes(13, 10, 13, 10) })
+    expect(parseComposerHex(text)).toEqual({ ok: true, value: bytes(13, 10, 13, 10) })
   })
 
   it('reads nothing as no bytes', () => {
-    expect(parseComposerHex(' , ')).toEqual({ ok: true, bytes: bytes() })
+    expect(parseComposerHex(' , ')).toEqual({ ok: true, value: bytes() })
   })
 
   it('refuses odd digit counts and non-hex characters, with where they are', () => {
@@ -132,7 +132,7 @@ describe('parseComposerHex', () => {
     )
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), style, (data, format) => {
-        expect(parseComposerHex(format(data))).toEqual({ ok: true, bytes: data })
+        expect(parseComposerHex(format(data))).toEqual({ ok: true, value: data })
       }),
     )
   })

@@ -5,6 +5,7 @@
  * same functions run wherever the bytes are built. Nothing half-parsed is ever returned: an error
  * carries only its code and where in the text it is.
  */
+import { err, ok, type Result } from './result'
 
 /** How typed newlines are sent. Escaped `\r` `\n` are never converted. */
 export type LineEnding = 'as-typed' | 'lf' | 'crlf'
@@ -13,8 +14,7 @@ export type ComposeTextErrorCode = 'unknown-escape' | 'bad-hex-escape' | 'traili
 export type ComposeHexErrorCode = 'odd-digits' | 'bad-hex'
 
 /** Bytes, or why the text is not valid, with the index (UTF-16 code unit) of the culprit. */
-export type ComposeResult<Code extends string> =
-  { ok: true; bytes: Uint8Array } | { ok: false; error: { code: Code; index: number } }
+export type ComposeResult<Code extends string> = Result<Uint8Array, { code: Code; index: number }>
 
 const SIMPLE_ESCAPES: Record<string, number> = { r: 0x0d, n: 0x0a, t: 0x09, '0': 0x00, '\\': 0x5c }
 
@@ -85,7 +85,7 @@ export function parseComposerText(
     if (ch === '\\') {
       flushRun(i)
       const next = text[i + 1]
-      if (next === undefined) return { ok: false, error: { code: 'trailing-backslash', index: i } }
+      if (next === undefined) return err({ code: 'trailing-backslash', index: i })
       const simple = SIMPLE_ESCAPES[next]
       if (simple !== undefined) {
         sink.push(simple)
@@ -93,11 +93,11 @@ export function parseComposerText(
       } else if (next === 'x') {
         const high = hexDigit(text.charCodeAt(i + 2))
         const low = hexDigit(text.charCodeAt(i + 3))
-        if (high < 0 || low < 0) return { ok: false, error: { code: 'bad-hex-escape', index: i } }
+        if (high < 0 || low < 0) return err({ code: 'bad-hex-escape', index: i })
         sink.push(high * 16 + low)
         i += 4
       } else {
-        return { ok: false, error: { code: 'unknown-escape', index: i } }
+        return err({ code: 'unknown-escape', index: i })
       }
       runStart = i
     } else if (
@@ -114,7 +114,7 @@ export function parseComposerText(
     }
   }
   flushRun(text.length)
-  return { ok: true, bytes: sink.toBytes() }
+  return ok(sink.toBytes())
 }
 
 function isHexSeparator(ch: string): boolean {
@@ -142,17 +142,15 @@ export function parseComposerHex(text: string): ComposeResult<ComposeHexErrorCod
     let digitsStart = i
     if (ch === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
       digitsStart = i + 2
-      if (digitsStart === groupEnd) return { ok: false, error: { code: 'bad-hex', index: i } }
+      if (digitsStart === groupEnd) return err({ code: 'bad-hex', index: i })
     }
     for (let j = digitsStart; j < groupEnd; j += 1) {
-      if (hexDigit(text.charCodeAt(j)) < 0)
-        return { ok: false, error: { code: 'bad-hex', index: j } }
+      if (hexDigit(text.charCodeAt(j)) < 0) return err({ code: 'bad-hex', index: j })
     }
-    if ((groupEnd - digitsStart) % 2 !== 0)
-      return { ok: false, error: { code: 'odd-digits', index: digitsStart } }
+    if ((groupEnd - digitsStart) % 2 !== 0) return err({ code: 'odd-digits', index: digitsStart })
     for (let j = digitsStart; j < groupEnd; j += 2)
       out.push(hexDigit(text.charCodeAt(j)) * 16 + hexDigit(text.charCodeAt(j + 1)))
     i = groupEnd
   }
-  return { ok: true, bytes: Uint8Array.from(out) }
+  return ok(Uint8Array.from(out))
 }

@@ -37,7 +37,7 @@ describe('parseTarget', () => {
     ['127.0.0.1:80x', 'port-not-integer'],
     ['127.0.0.1:0', 'port-zero'],
   ])('refuses %j (%s)', (text, reason) => {
-    expect(parseTarget(text)).toMatchObject({ field: 'target', reason })
+    expect(parseTarget(text)).toMatchObject({ ok: false, error: { field: 'target', reason } })
   })
 })
 

@@ -246,7 +246,7 @@ describe('round trip, byte-exact (property)', () => {
         const client = await peer(port, id, number)
         const composed = parseComposerText(asTyped(wanted), 'as-typed')
         if (!composed.ok) throw new Error(`composer refused: ${JSON.stringify(composed.error)}`)
-        await t.value('connection:send', { connectionId: cid, base64: b64(composed.bytes) })
+        await t.value('connection:send', { connectionId: cid, base64: b64(composed.value) })
         await waitFor(() => client.received().length >= wanted.length, 'the bytes at the client')
         expect(client.received()).toEqual(Buffer.from(wanted))
         expect(await read(cid, 'out')).toEqual(Buffer.from(wanted))

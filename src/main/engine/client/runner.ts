@@ -202,7 +202,7 @@ function planRequests(
   const { plan } = request
   if (plan.kind === 'raw') {
     const parsed = rawPlanBytes(plan.text)
-    const bytes = 'bytes' in parsed ? Buffer.from(parsed.bytes) : Buffer.alloc(0)
+    const bytes = parsed.ok ? Buffer.from(parsed.value) : Buffer.alloc(0)
     return [
       {
         index: 0,
@@ -261,8 +261,8 @@ export function createClientRunner(deps: ClientRunnerDeps): ClientRunner {
   async function start(request: ClientRunRequest): Promise<Result<ClientRunStarted>> {
     // The validator has checked the target; parse it again for its parts.
     const target = parseTarget(request.target)
-    if (!('value' in target))
-      return fail({ code: 'INVALID_INPUT', field: 'target', message: target.message })
+    if (!target.ok)
+      return fail({ code: 'INVALID_INPUT', field: 'target', message: target.error.message })
     const { host, port } = target.value
     // The validator judged the host as typed; what counts is where the connections go.
     const resolved = await resolveTarget(host, deps.lookup)

@@ -24,20 +24,20 @@ export function ClientCommands({ request, isValid, platform }: ClientCommandsPro
   const { plan } = request
   const raw = plan.kind === 'raw' ? rawPlanBytes(plan.text) : null
   const commands =
-    isValid && 'value' in target
+    isValid && target.ok
       ? clientCommands(
           plan,
           target.value.host,
           target.value.port,
           platform,
-          raw !== null && 'bytes' in raw ? raw.bytes : null,
+          raw?.ok ? raw.value : null,
         )
       : []
   const idle = plan.kind === 'http' ? (plan.idle ?? 0) : 0
   return (
     <details className="client-commands">
       <summary>{t('client.commands')}</summary>
-      {commands.length > 0 && idle > 0 && 'value' in target && (
+      {commands.length > 0 && idle > 0 && target.ok && (
         <p className="field-hint">
           {t('client.commands.idle', {
             command: `nc ${shArg(target.value.host)} ${target.value.port}`,

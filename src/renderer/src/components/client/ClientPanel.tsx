@@ -55,7 +55,7 @@ export function ClientPanel(): ReactNode {
   }
   const parsedTarget = parseTarget(target)
   const remoteHost =
-    'value' in parsedTarget && (isRemoteHost(parsedTarget.value.host) || refusedTarget === target)
+    parsedTarget.ok && (isRemoteHost(parsedTarget.value.host) || refusedTarget === target)
       ? parsedTarget.value.host
       : null
 
@@ -93,7 +93,7 @@ export function ClientPanel(): ReactNode {
       const result = await api.runClientPlan(request)
       if (result.ok) return
       // The name looked local, but the engine found it resolves elsewhere: ask, as for any host.
-      if (result.error.field === 'confirmedRemote' && 'value' in parsedTarget) {
+      if (result.error.field === 'confirmedRemote' && parsedTarget.ok) {
         setRefusedTarget(target)
         setRunError(t('client.remote.resolvesElsewhere', { host: parsedTarget.value.host }))
       } else setRunError(t('client.runFailed', { message: result.error.message }))

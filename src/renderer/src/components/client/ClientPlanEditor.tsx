@@ -203,8 +203,7 @@ function RawRequest({ draft, onChange, errorOf, isDisabled }: ClientPlanEditorPr
           onChange={(e) => onChange({ rawText: e.target.value })}
         />
         <p id={`${id}-text-message`} className={textError ? 'field-error' : 'field-hint'}>
-          {textError ??
-            t('client.raw.hint', { count: 'bytes' in parsed ? parsed.bytes.length : 0 })}
+          {textError ?? t('client.raw.hint', { count: parsed.ok ? parsed.value.length : 0 })}
         </p>
       </div>
       <div className="client-framing">

@@ -70,7 +70,7 @@ export function Composer({ connection }: { connection: ConnectionSnapshot }): Re
     (c) => c.listenerId === connection.listenerId && canSend(c),
   )
   const targets = target === 'all' ? openOfListener : canSend(connection) ? [connection] : []
-  const canSubmit = parsed.ok && parsed.bytes.length > 0 && targets.length > 0 && !isSending
+  const canSubmit = parsed.ok && parsed.value.length > 0 && targets.length > 0 && !isSending
 
   const sendBase64 = async (base64: string, bytes: number): Promise<void> => {
     setIsSending(true)
@@ -100,7 +100,7 @@ export function Composer({ connection }: { connection: ConnectionSnapshot }): Re
 
   const onSend = (): void => {
     if (!canSubmit || !parsed.ok) return
-    void sendBase64(toBase64(parsed.bytes), parsed.bytes.length)
+    void sendBase64(toBase64(parsed.value), parsed.value.length)
   }
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -157,7 +157,7 @@ export function Composer({ connection }: { connection: ConnectionSnapshot }): Re
         <div className="composer-send">
           {parsed.ok && (
             <span className="muted">
-              {t('inspector.composer.bytes', { count: parsed.bytes.length })}
+              {t('inspector.composer.bytes', { count: parsed.value.length })}
             </span>
           )}
           <button type="submit" className="primary" disabled={!canSubmit}>

@@ -79,7 +79,7 @@ export function StreamSearch({
     const result = await api.search({
       connectionId,
       direction,
-      pattern: toBase64(parsed.bytes),
+      pattern: toBase64(parsed.value),
       from,
       backwards,
     })
@@ -93,7 +93,7 @@ export function StreamSearch({
       return
     }
     setStatus({ kind: 'found', offset })
-    onFound({ direction, start: offset, end: offset + parsed.bytes.length })
+    onFound({ direction, start: offset, end: offset + parsed.value.length })
   }
 
   let message: ReactNode = null
