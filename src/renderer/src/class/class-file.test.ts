@@ -3,6 +3,7 @@ import { MAX_PROGRESS_FILE_BYTES } from '../lessons/progress-file'
 import {
   MAX_CLASS_FILE_BYTES,
   admitFiles,
+  fileOf,
   parseClassFile,
   readClassFile,
   readClassFiles,
@@ -19,11 +20,13 @@ describe('parseClassFile', () => {
     const progress = progressUpTo('routes', 1)
     expect(parseClassFile('anna.json', progressText('Anna', progress))).toEqual({
       ok: true,
-      file: 'anna.json',
-      kind: 'progress',
-      student: 'Anna',
-      progress,
-      savedAt: LESSON_START + 3_600_000,
+      value: {
+        file: 'anna.json',
+        kind: 'progress',
+        student: 'Anna',
+        progress,
+        savedAt: LESSON_START + 3_600_000,
+      },
     })
   })
 
@@ -31,17 +34,21 @@ describe('parseClassFile', () => {
     const progress = progressUpTo('slow')
     expect(parseClassFile('s.json', sessionText(null, progress))).toMatchObject({
       ok: true,
-      kind: 'session',
-      student: null,
-      progress,
+      value: {
+        kind: 'session',
+        student: null,
+        progress,
+      },
     })
   })
 
   it('refuses a session without progress (an older app saved it)', () => {
     expect(parseClassFile('old.json', sessionText(null))).toEqual({
       ok: false,
-      file: 'old.json',
-      problem: { kind: 'no-progress' },
+      error: {
+        file: 'old.json',
+        problem: { kind: 'no-progress' },
+      },
     })
   })
 
@@ -49,13 +56,18 @@ describe('parseClassFile', () => {
     const data = JSON.parse(progressText('Bo', progressUpTo('connect'))) as Record<string, unknown>
     const { format, ...rest } = data
     const reordered = JSON.stringify({ ...rest, padding: 'x'.repeat(3000), format })
-    expect(parseClassFile('bo.json', reordered)).toMatchObject({ ok: true, student: 'Bo' })
+    expect(parseClassFile('bo.json', reordered)).toMatchObject({
+      ok: true,
+      value: { student: 'Bo' },
+    })
     const session = JSON.parse(sessionText('Cy', progressUpTo('pool'))) as Record<string, unknown>
     const { format: f, ...others } = session
     expect(parseClassFile('cy.json', JSON.stringify({ ...others, format: f }))).toMatchObject({
       ok: true,
-      kind: 'session',
-      student: 'Cy',
+      value: {
+        kind: 'session',
+        student: 'Cy',
+      },
     })
   })
 
@@ -81,16 +93,18 @@ describe('parseClassFile', () => {
     ],
   ])('names the problem with %s', (_, text, problem) => {
     const result = parseClassFile('f.json', text)
-    expect(result).toMatchObject({ ok: false, file: 'f.json', problem })
+    expect(result).toMatchObject({ ok: false, error: { file: 'f.json', problem } })
   })
 
   it('refuses deep nesting before JSON.parse sees it', () => {
     const parse = vi.spyOn(JSON, 'parse')
     const deep = `{"format":"socket-lab-progress","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
-    expect(parseClassFile('deep.json', deep)).toMatchObject({ problem: { kind: 'too-deep' } })
+    expect(parseClassFile('deep.json', deep)).toMatchObject({
+      error: { problem: { kind: 'too-deep' } },
+    })
     const deepSession = `{"format":"socket-lab-session","x":${'['.repeat(5000)}${']'.repeat(5000)}}`
     expect(parseClassFile('deep.json', deepSession)).toMatchObject({
-      problem: { kind: 'too-deep' },
+      error: { problem: { kind: 'too-deep' } },
     })
     expect(parse).not.toHaveBeenCalled()
   })
@@ -101,7 +115,7 @@ describe('parseClassFile', () => {
       `"padding": "${'x'.repeat(MAX_PROGRESS_FILE_BYTES)}", "appVersion"`,
     )
     expect(parseClassFile('big.json', text)).toMatchObject({
-      problem: { kind: 'too-large', bytes: text.length, limit: MAX_PROGRESS_FILE_BYTES },
+      error: { problem: { kind: 'too-large', bytes: text.length, limit: MAX_PROGRESS_FILE_BYTES } },
     })
   })
 
@@ -109,7 +123,7 @@ describe('parseClassFile', () => {
     const parse = vi.spyOn(JSON, 'parse')
     const text = `{"format":"socket-lab-session","pad":"${'x'.repeat(MAX_CLASS_FILE_BYTES)}"}`
     expect(parseClassFile('huge.json', text)).toMatchObject({
-      problem: { kind: 'too-large', bytes: text.length, limit: MAX_CLASS_FILE_BYTES },
+      error: { problem: { kind: 'too-large', bytes: text.length, limit: MAX_CLASS_FILE_BYTES } },
     })
     expect(parse).not.toHaveBeenCalled()
   })
@@ -125,8 +139,14 @@ describe('readClassFile', () => {
     const result = await readClassFile({ name: 'big.json', size: MAX_CLASS_FILE_BYTES + 1, text })
     expect(result).toEqual({
       ok: false,
-      file: 'big.json',
-      problem: { kind: 'too-large', bytes: MAX_CLASS_FILE_BYTES + 1, limit: MAX_CLASS_FILE_BYTES },
+      error: {
+        file: 'big.json',
+        problem: {
+          kind: 'too-large',
+          bytes: MAX_CLASS_FILE_BYTES + 1,
+          limit: MAX_CLASS_FILE_BYTES,
+        },
+      },
     })
     expect(text).not.toHaveBeenCalled()
   })
@@ -137,12 +157,12 @@ describe('readClassFile', () => {
       size: 10,
       text: () => Promise.reject(new Error('NotReadableError')),
     })
-    expect(result).toMatchObject({ ok: false, problem: { kind: 'unreadable' } })
+    expect(result).toMatchObject({ ok: false, error: { problem: { kind: 'unreadable' } } })
   })
 
   it('reads a real File', async () => {
     const file = new File([progressText('Anna', progressUpTo('respond'))], 'anna.json')
-    expect(await readClassFile(file)).toMatchObject({ ok: true, student: 'Anna' })
+    expect(await readClassFile(file)).toMatchObject({ ok: true, value: { student: 'Anna' } })
   })
 })
 
@@ -155,7 +175,7 @@ describe('readClassFiles', () => {
         blob('bad.json', 'not json'),
         blob('c.json', sessionText('C', progressUpTo('pool'))),
       ],
-      (result, index) => seen.push([result.file, result.ok, index]),
+      (result, index) => seen.push([fileOf(result), result.ok, index]),
     )
     expect(seen).toEqual([
       ['a.json', true, 0],

@@ -12,7 +12,7 @@ import {
   parseProgressFile,
   type ProgressFileProblem,
 } from '../lessons/progress-file'
-import { assertNever } from '../../../shared/result'
+import { type Result, assertNever, err, ok } from '../../../shared/result'
 import {
   SESSION_FORMAT,
   parseSessionFile,
@@ -39,7 +39,6 @@ export type ClassFileKind = 'progress' | 'session'
 
 /** A file read into a student's progress. */
 export interface ClassStudentFile {
-  ok: true
   /** The file's name as the teacher's system gave it. */
   file: string
   kind: ClassFileKind
@@ -52,15 +51,20 @@ export interface ClassStudentFile {
 
 /** A file that could not be used, and why. */
 export interface ClassFileFailure {
-  ok: false
   file: string
   problem: ClassFileProblem
 }
 
-export type ClassFileResult = ClassStudentFile | ClassFileFailure
+/** A student's file, or why it could not be used. */
+export type ClassFileResult = Result<ClassStudentFile, ClassFileFailure>
 
-function failure(file: string, problem: ClassFileProblem): ClassFileFailure {
-  return { ok: false, file, problem }
+/** The file a result is about, whether it was used or not. */
+export function fileOf(result: ClassFileResult): string {
+  return result.ok ? result.value.file : result.error.file
+}
+
+function failure(file: string, problem: ClassFileProblem): ClassFileResult {
+  return err({ file, problem })
 }
 
 /** What the file says it is, from its first bytes (both writers put `format` first). */
@@ -72,7 +76,7 @@ function sniff(text: string): ClassFileKind | null {
   return null
 }
 
-function fromProgressProblem(file: string, problem: ProgressFileProblem): ClassFileFailure {
+function fromProgressProblem(file: string, problem: ProgressFileProblem): ClassFileResult {
   switch (problem.kind) {
     case 'too-large':
       return failure(file, {
@@ -93,7 +97,7 @@ function fromProgressProblem(file: string, problem: ProgressFileProblem): ClassF
   }
 }
 
-function fromSessionProblem(file: string, problem: SessionFileProblem): ClassFileFailure {
+function fromSessionProblem(file: string, problem: SessionFileProblem): ClassFileResult {
   switch (problem.kind) {
     case 'too-large':
       return failure(file, { kind: 'too-large', bytes: problem.bytes, limit: MAX_CLASS_FILE_BYTES })
@@ -113,7 +117,7 @@ function asProgress(file: string, text: string): ClassFileResult {
   const parsed = parseProgressFile(text)
   if (!parsed.ok) return fromProgressProblem(file, parsed.error)
   const { student, progress, exportedAt } = parsed.value
-  return { ok: true, file, kind: 'progress', student, progress, savedAt: exportedAt }
+  return ok({ file, kind: 'progress', student, progress, savedAt: exportedAt })
 }
 
 function asSession(file: string, text: string): ClassFileResult {
@@ -124,14 +128,13 @@ function asSession(file: string, text: string): ClassFileResult {
   if (!parsed.ok) return fromSessionProblem(file, parsed.error)
   const session = parsed.value
   if (!session.progress) return failure(file, { kind: 'no-progress' })
-  return {
-    ok: true,
+  return ok({
     file,
     kind: 'session',
     student: session.student ?? null,
     progress: session.progress,
     savedAt: session.savedAt,
-  }
+  })
 }
 
 /**
@@ -149,7 +152,7 @@ export function parseClassFile(file: string, text: string): ClassFileResult {
       // Edited by hand, `format` may come later: the small parser first, then the large one.
       if (text.length > MAX_PROGRESS_FILE_BYTES) return asSession(file, text)
       const progress = asProgress(file, text)
-      if (progress.ok || progress.problem.kind !== 'unknown-format') return progress
+      if (progress.ok || progress.error.problem.kind !== 'unknown-format') return progress
       return asSession(file, text)
     }
     default:

@@ -57,5 +57,5 @@ export function studentFile(
   student: string | null,
   progress: LessonProgress,
 ): ClassStudentFile {
-  return { ok: true, file, kind: 'progress', student, progress, savedAt: LESSON_START }
+  return { file, kind: 'progress', student, progress, savedAt: LESSON_START }
 }

@@ -27,11 +27,18 @@ describe('the worker protocol', () => {
       (reply) => replies.push(reply),
     )
     expect(replies).toEqual([
-      { type: 'result', index: 0, result: expect.objectContaining({ ok: true, student: 'Anna' }) },
+      {
+        type: 'result',
+        index: 0,
+        result: {
+          ok: true,
+          value: expect.objectContaining({ student: 'Anna' }) as unknown,
+        },
+      },
       {
         type: 'result',
         index: 1,
-        result: { ok: false, file: 'bad.json', problem: { kind: 'not-json' } },
+        result: { ok: false, error: { file: 'bad.json', problem: { kind: 'not-json' } } },
       },
       { type: 'done' },
     ])

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { ClassFileResult } from './class-file'
+import { fileOf, type ClassFileResult } from './class-file'
 import { progressText, progressUpTo } from './class-test-kit'
 import { answerReadRequest } from './worker-protocol'
 import { createWorkerReader } from './worker-reader'
@@ -40,7 +40,7 @@ describe('createWorkerReader', () => {
     const reader = createWorkerReader(() => worker as unknown as Worker)
     const seen: [number, ClassFileResult][] = []
     await reader.read(files, (result, index) => seen.push([index, result]))
-    expect(seen.map(([index, r]) => [index, r.file, r.ok])).toEqual([
+    expect(seen.map(([index, r]) => [index, fileOf(r), r.ok])).toEqual([
       [0, 'anna.json', true],
       [1, 'list.json', false],
     ])

@@ -94,12 +94,12 @@ export function ClassView({ isOpen, onClose }: ClassViewProps): ReactNode {
     [lang],
   )
   const rows = useMemo(
-    () => files.results.flatMap((r) => (r.ok ? [studentRow(r)] : [])),
+    () => files.results.flatMap((r) => (r.ok ? [studentRow(r.value)] : [])),
     [files.results],
   )
   const sorted = useMemo(() => sortRows(rows, sort, collator), [rows, sort, collator])
   const failures = useMemo(
-    () => files.results.filter((r): r is ClassFileFailure => !r.ok),
+    () => files.results.flatMap((r): ClassFileFailure[] => (r.ok ? [] : [r.error])),
     [files.results],
   )
   const stuck = stuckStage(rows)

@@ -3,7 +3,7 @@
  * way, and what could not be taken. Reading runs in the parsing worker, one batch at a time.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { admitFiles, MAX_CLASS_FILES, type ClassFileResult } from '../../class/class-file'
+import { admitFiles, fileOf, MAX_CLASS_FILES, type ClassFileResult } from '../../class/class-file'
 import { createWorkerReader, type ClassReader } from '../../class/worker-reader'
 
 export interface ClassFiles {
@@ -23,7 +23,7 @@ export interface ClassFiles {
 }
 
 function upsert(results: readonly ClassFileResult[], next: ClassFileResult): ClassFileResult[] {
-  const at = results.findIndex((r) => r.file === next.file)
+  const at = results.findIndex((r) => fileOf(r) === fileOf(next))
   if (at < 0) return [...results, next]
   const copy = [...results]
   copy[at] = next
@@ -44,7 +44,7 @@ export function useClassFiles(makeReader: () => ClassReader = createWorkerReader
   // Between batches, exactly the names in the table count: a file the worker never answered
   // for (it failed) is not held against the cap.
   useEffect(() => {
-    if (reading === null) shown.current = new Set(results.map((r) => r.file))
+    if (reading === null) shown.current = new Set(results.map(fileOf))
   }, [reading, results])
 
   useEffect(
