@@ -7,7 +7,7 @@
  * the port a number, the host trimmed. The answers are not validated, so they stay interfaces.
  */
 import * as v from 'valibot'
-import { base64Bytes, flag, idSchema, integer, oneOf, someBase64Bytes } from '../schema/fields'
+import { base64Bytes, flag, idSchema, integer, oneOf } from '../schema/fields'
 import { listenerRequest, listenerSettingsEntries } from '../schema/listener'
 import { emptyObject, strictObject } from '../schema/object'
 import type { ChunkInfo, CloseHow, Direction, StopMode } from './domain'
@@ -53,7 +53,7 @@ export type CloseAllRequest = v.InferInput<typeof closeAllSchema>
 export const sendSchema = strictObject({
   connectionId: idSchema,
   /** Base64 of the bytes to write: 1 to MAX_SEND_BYTES bytes once decoded. */
-  base64: someBase64Bytes('base64', MAX_SEND_BYTES, {
+  base64: base64Bytes('base64', MAX_SEND_BYTES, {
     empty: 'send-empty',
     tooLarge: 'send-too-large',
   }),
@@ -81,7 +81,7 @@ export const searchSchema = strictObject({
   connectionId: idSchema,
   direction,
   /** Base64 of the bytes to find: 1 to MAX_SEARCH_PATTERN bytes. */
-  pattern: someBase64Bytes('pattern', MAX_SEARCH_PATTERN, {
+  pattern: base64Bytes('pattern', MAX_SEARCH_PATTERN, {
     empty: 'pattern-empty',
     tooLarge: 'pattern-too-long',
   }),
@@ -97,7 +97,7 @@ export type HttpRequest = v.InferInput<typeof httpSchema>
 /** Bytes from elsewhere (a saved session) to analyse as HTTP in the engine, which has the parser. */
 export const analyzeBytesSchema = strictObject({
   /** Base64, at most MAX_SEND_BYTES decoded; none is fine (not HTTP yet). */
-  base64: base64Bytes('base64', MAX_SEND_BYTES, 'send-too-large'),
+  base64: base64Bytes('base64', MAX_SEND_BYTES, { empty: null, tooLarge: 'send-too-large' }),
   direction,
   truncated: flag,
 })

@@ -34,27 +34,27 @@ export function portNumber(typeMessage?: string) {
 /**
  * A port as typed: digits only (spaces around them trimmed), 0–65535; or a number that is an
  * integer in range. Anything else is refused with `typeMessage`: a string must never reach
- * `listen()`, which would take it for a pipe path.
+ * `listen()`, which would take it for a pipe path. Text and numbers go through the same checks,
+ * each saying why (not a union, whose refused option would cost an issue on every request).
  */
 export function port(typeMessage: string) {
   return v.pipe(
-    v.union(
-      [
-        portNumber(),
-        v.pipe(
-          v.string(),
-          v.trim(),
-          v.nonEmpty(PORT_EMPTY),
-          v.regex(/^-?\d+$/, PORT_NOT_INTEGER),
-          // A minus sign is out of range; so is a long run of digits, without parsing to Infinity.
-          v.regex(/^\d{1,5}$/, PORT_OUT_OF_RANGE),
-        ),
-      ],
-      typeMessage,
+    v.custom<number | string>((input) => isNumber(input) || isString(input), typeMessage),
+    v.transform((input) => (typeof input === 'string' ? input.trim() : input)),
+    v.check((port) => port !== '', PORT_EMPTY),
+    v.check(
+      (port) => (typeof port === 'number' ? Number.isInteger(port) : /^-?\d+$/.test(port)),
+      PORT_NOT_INTEGER,
     ),
-    // After the union: a transformation inside an option would hide which check refused it.
+    // Text: a minus sign is out of range, and so is a long run of digits (not parsed to Infinity).
+    v.check(
+      (port) =>
+        typeof port === 'number'
+          ? port >= 0 && port <= 65535
+          : /^\d{1,5}$/.test(port) && Number(port) <= 65535,
+      PORT_OUT_OF_RANGE,
+    ),
     v.transform(Number),
-    v.maxValue(65535, PORT_OUT_OF_RANGE),
   )
 }
 
@@ -79,11 +79,14 @@ export const hostSchema = v.pipe(
   ),
 )
 
-/** A whole number in [min, max], refused with one message or the other. */
+/**
+ * A whole number in [min, max], refused with one message or the other. One check, not a pipe of
+ * three: every request has a few of these, and each step of a pipe costs (see validate.bench.ts).
+ */
 function wholeNumber(min: number, max: number, notInteger: string, outOfRange: string) {
-  return v.pipe(
-    v.custom<number>((input) => Number.isInteger(input), notInteger),
-    v.check((value) => value >= min && value <= max, outOfRange),
+  return v.custom<number>(
+    (input) => Number.isInteger(input) && (input as number) >= min && (input as number) <= max,
+    (issue) => (Number.isInteger(issue.input) ? outOfRange : notInteger),
   )
 }
 
@@ -123,11 +126,10 @@ export function integer(field: string, min: number, max: number) {
 /** Any number, NaN included (a value check after the shape's says what is wrong with it). */
 export const anyNumber = v.custom<number>(isNumber, 'must be a number')
 
-/** A listener's, a connection's or a run's id. */
-export const idSchema = v.pipe(
-  v.string('must be a non-empty string of at most 64 characters'),
-  v.minLength(1, 'must be a non-empty string of at most 64 characters'),
-  v.maxLength(64, 'must be a non-empty string of at most 64 characters'),
+/** A listener's, a connection's or a run's id: a string of 1 to 64 characters. */
+export const idSchema = v.custom<string>(
+  (input) => typeof input === 'string' && input.length >= 1 && input.length <= 64,
+  'must be a non-empty string of at most 64 characters',
 )
 
 /** One of `options`, the message listing them. */
@@ -164,29 +166,25 @@ export function base64ByteLength(text: string): number | null {
 
 /**
  * Base64 bytes a person chose for `field` (a send, a search pattern): malformed base64 is
- * INVALID_REQUEST, more than `max` bytes INVALID_INPUT for `tooLarge`. No bytes are fine here
- * (an empty stream to analyse); {@link someBase64Bytes} refuses them.
+ * INVALID_REQUEST; more than `max` bytes INVALID_INPUT for `reasons.tooLarge`, and none for
+ * `reasons.empty` (when null, none is fine: an empty stream to analyse).
  */
-export function base64Bytes(field: string, max: number, tooLarge: InputReason) {
-  const message = inputMessage(field, tooLarge, `${field} is longer than ${max} bytes`)
+export function base64Bytes(
+  field: string,
+  max: number,
+  reasons: { empty: InputReason | null; tooLarge: InputReason },
+) {
+  const tooLarge = inputMessage(field, reasons.tooLarge, `${field} is longer than ${max} bytes`)
+  const empty = reasons.empty && inputMessage(field, reasons.empty, `${field} is empty`)
   return v.pipe(
     v.string('must be a base64 string'),
     // Cheap bound first: the string's length alone says it is too large.
-    v.maxLength(Math.ceil(max / 3) * 4 + 4, message),
+    v.maxLength(Math.ceil(max / 3) * 4 + 4, tooLarge),
     v.check(isBase64, 'must be standard padded base64'),
-    v.check((text) => decodedSize(text) <= max, message),
-  )
-}
-
-/** {@link base64Bytes} of at least one byte: none is INVALID_INPUT for `reasons.empty`. */
-export function someBase64Bytes(
-  field: string,
-  max: number,
-  reasons: { empty: InputReason; tooLarge: InputReason },
-) {
-  return v.pipe(
-    base64Bytes(field, max, reasons.tooLarge),
-    v.nonEmpty(inputMessage(field, reasons.empty, `${field} is empty`)),
+    v.check(
+      (text) => decodedSize(text) <= max && (empty === null || text.length > 0),
+      (issue) => (issue.input.length === 0 && empty !== null ? empty : tooLarge),
+    ),
   )
 }
 

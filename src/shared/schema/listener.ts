@@ -19,7 +19,7 @@ import {
   MAX_WORKERS,
 } from '../contract/limits'
 import { editedText, hostSchema, oneOf, port, portNumber, typedInteger } from './fields'
-import { plainWithKeys, strictEntries, strictObject, withoutUndefined } from './object'
+import { leavingOutUndefined, plainWithKeys, strictEntries, strictObject } from './object'
 import type { Same } from './same'
 
 /** The most take(N) may count. */
@@ -87,11 +87,9 @@ function hostAndPortTypes<T extends { host?: unknown; port?: unknown }>() {
 export function listenerRequest<const E extends v.ObjectEntries>(entries: E) {
   const schema = strictEntries(entries)
   type Input = v.InferInput<typeof schema>
-  return v.pipe(
-    plainWithKeys<Input>(Object.keys(entries)),
-    hostAndPortTypes<Input>(),
-    schema,
-    withoutUndefined<v.InferOutput<typeof schema>>(entries),
+  return leavingOutUndefined(
+    entries,
+    v.pipe(plainWithKeys<Input>(Object.keys(entries)), hostAndPortTypes<Input>(), schema),
   )
 }
 

@@ -18,8 +18,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** The first of the object's own keys that is not in `keys`. */
-function unknownKey(value: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key of Object.keys(value)) if (!keys.includes(key)) return key
+function unknownKey(value: Record<string, unknown>, keys: ReadonlySet<string>): string | undefined {
+  for (const key in value) if (!keys.has(key) && Object.hasOwn(value, key)) return key
   return undefined
 }
 
@@ -28,10 +28,11 @@ function unknownKey(value: Record<string, unknown>, keys: readonly string[]): st
  * `keys` is null. Typed as what comes after it in the pipe.
  */
 export function plainWithKeys<T>(keys: readonly string[] | null, noun = 'field') {
+  const known = keys && new Set(keys)
   return v.custom<T>(
-    (input) => isPlainObject(input) && (keys === null || unknownKey(input, keys) === undefined),
+    (input) => isPlainObject(input) && (known === null || unknownKey(input, known) === undefined),
     (issue) => {
-      const key = isPlainObject(issue.input) && keys ? unknownKey(issue.input, keys) : undefined
+      const key = isPlainObject(issue.input) && known ? unknownKey(issue.input, known) : undefined
       return key === undefined
         ? 'must be a plain object'
         : `has an unknown ${noun}: ${key.slice(0, 40)}`
@@ -53,12 +54,16 @@ function absentMessage(entries: v.ObjectEntries) {
   }
 }
 
-/** valibot's strict object, its only issue after {@link plainWithKeys} an absent key. */
+/**
+ * The entries of an object whose keys {@link plainWithKeys} has checked: valibot's object, which
+ * is as strict then (its strict object would look for unknown keys a second time, on every
+ * request). Its only issue is an absent key.
+ */
 export function strictEntries<const E extends v.ObjectEntries>(
   entries: E,
   absent: 'as undefined' | 'required' = 'as undefined',
 ) {
-  return v.strictObject(entries, absent === 'required' ? 'is required' : absentMessage(entries))
+  return v.object(entries, absent === 'required' ? 'is required' : absentMessage(entries))
 }
 
 /** The keys of `entries` that may be absent and have no default. */
@@ -77,13 +82,24 @@ function optionalKeys(entries: v.ObjectEntries): string[] {
  * a patch spread over what it changes must not set anything to undefined. (The object is
  * valibot's output, not the caller's.)
  */
-export function withoutUndefined<T>(entries: v.ObjectEntries) {
-  const keys = optionalKeys(entries)
+function withoutUndefined<T>() {
   return v.transform((value: T): T => {
     const fields = value as Record<string, unknown>
-    for (const key of keys) if (key in fields && fields[key] === undefined) delete fields[key]
+    // Only an optional field can be undefined here: any other would have been refused.
+    for (const key in fields) if (fields[key] === undefined) delete fields[key]
     return value
   })
+}
+
+/**
+ * `checked` (an object of `entries` behind the check of its keys) leaving out the optional
+ * fields given as `undefined`; `checked` itself when it has none, at no cost.
+ */
+export function leavingOutUndefined<In, Out>(
+  entries: v.ObjectEntries,
+  checked: v.GenericSchema<In, Out>,
+) {
+  return optionalKeys(entries).length === 0 ? checked : v.pipe(checked, withoutUndefined<Out>())
 }
 
 /**
@@ -96,10 +112,9 @@ export function strictObject<const E extends v.ObjectEntries>(
   absent: 'as undefined' | 'required' = 'as undefined',
 ) {
   const schema = strictEntries(entries, absent)
-  return v.pipe(
-    plainWithKeys<v.InferInput<typeof schema>>(Object.keys(entries)),
-    schema,
-    withoutUndefined<v.InferOutput<typeof schema>>(entries),
+  return leavingOutUndefined(
+    entries,
+    v.pipe(plainWithKeys<v.InferInput<typeof schema>>(Object.keys(entries)), schema),
   )
 }
 
@@ -130,10 +145,9 @@ export function plainVariant<const K extends string, const O extends v.VariantOp
     {},
     ...options.map((option) => ('entries' in option ? option.entries : {})),
   )
-  return v.pipe(
-    plainWithKeys<v.InferInput<typeof schema>>(null),
-    schema,
-    withoutUndefined<v.InferOutput<typeof schema>>(entries),
+  return leavingOutUndefined(
+    entries,
+    v.pipe(plainWithKeys<v.InferInput<typeof schema>>(null), schema),
   )
 }
 
