@@ -46,7 +46,7 @@ const MIX: Array<[string, unknown]> = [
 const TEXTS = MIX.map(([channel, request]) => JSON.stringify({ channel, request }))
 
 /** Requests a second for `work` over the mix, for about `ms` (at least one round). */
-function rate(work: (i: number) => void, ms = 1500): number {
+function rate(work: (i: number) => void, ms: number): number {
   let done = 0
   const start = performance.now()
   do {
@@ -56,13 +56,29 @@ function rate(work: (i: number) => void, ms = 1500): number {
   return done / ((performance.now() - start) / 1000)
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[sorted.length >> 1] ?? 0
+}
+
 it('validates the GUI’s hot-path requests at ≥ 0.2× the rate of JSON.parse on them', () => {
   const parsed = TEXTS.map((text) => JSON.parse(text) as { channel: string; request: unknown })
   for (const { channel, request } of parsed) expect(validateRequest(channel, request).ok).toBe(true)
 
-  rate((i) => JSON.parse(TEXTS[i]!), 300) // warm-up
-  const parse = rate((i) => JSON.parse(TEXTS[i]!))
-  const validate = rate((i) => validateRequest(parsed[i]!.channel, parsed[i]!.request))
+  const parseOnce = (i: number) => JSON.parse(TEXTS[i]!) as unknown
+  const validateOnce = (i: number) => validateRequest(parsed[i]!.channel, parsed[i]!.request)
+  rate(parseOnce, 300) // warm-up
+  rate(validateOnce, 300)
+  // Short windows, taken in turns, and their medians: a machine busy with something else slows
+  // both alike, instead of whichever ran while it was busy.
+  const parses: number[] = []
+  const validates: number[] = []
+  for (let round = 0; round < 10; round++) {
+    parses.push(rate(parseOnce, 150))
+    validates.push(rate(validateOnce, 150))
+  }
+  const parse = median(parses)
+  const validate = median(validates)
   const ratio = validate / parse
 
   const figures = {
@@ -81,7 +97,8 @@ it('validates the GUI’s hot-path requests at ≥ 0.2× the rate of JSON.parse 
     `${JSON.stringify(figures, null, 2)}\n`,
   )
   // The mix is dominated by a 48 KiB send, whose base64 is checked character by character:
-  // 0.17 of JSON.parse's rate with a loop, about 0.3 with the regular expression. A validation
-  // library must keep it at least here.
+  // 0.17 of JSON.parse's rate with a loop, about 0.4 with the regular expression, by the
+  // hand-written validators and by the valibot schemas alike (medians of windows in turns on
+  // a 2-core EPYC). Validation must stay at least here.
   expect(ratio).toBeGreaterThanOrEqual(0.2)
 })
