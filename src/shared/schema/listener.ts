@@ -94,9 +94,8 @@ export function listenerRequest<const E extends v.ObjectEntries>(entries: E) {
 }
 
 /**
- * What a saved listener without its stage fields takes: a new listener's (listener-defaults.ts
- * gives the same, and the tests hold them equal). Not read from there: it names the contract,
- * which names the settings, whose schema this is part of.
+ * What a saved listener without its stage fields takes, and what a new listener starts with
+ * (listener-defaults.ts adds the address and the limits to these).
  */
 export const STAGE_DEFAULTS = {
   responder: 'silent',
