@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net'
+import type { Locator, Page } from '@playwright/test'
 import { openClient } from './clients'
 import { expect, listenerCard, startListening, test } from './fixtures'
 
@@ -34,17 +35,23 @@ async function bareLfServer(): Promise<number> {
   return address.port
 }
 
-test('the Client tab shows your server’s response bytes and the linter’s finding', async ({
-  app,
-}) => {
-  const { page } = app
-  const port = await bareLfServer()
+/** Runs the Client tab's "1 × /" plan against 127.0.0.1:port to its end; the Client region. */
+async function runOneGet(page: Page, port: number): Promise<Locator> {
   await page.getByRole('tab', { name: 'Client' }).click()
   const client = page.getByRole('region', { name: 'Client' })
   await client.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`)
   await client.getByRole('button', { name: '1 × /', exact: true }).click()
   await client.getByRole('button', { name: 'Run plan' }).click()
   await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+  return client
+}
+
+test('the Client tab shows your server’s response bytes and the linter’s finding', async ({
+  app,
+}) => {
+  const { page } = app
+  const port = await bareLfServer()
+  const client = await runOneGet(page, port)
   const row = client.getByRole('list', { name: 'Timeline of run 1' }).getByRole('listitem')
   await expect(row).toContainText('#1 GET / — 200')
   // Not one of Socket Lab's listeners: nothing is said about Socket Lab's responders.
@@ -90,12 +97,7 @@ test('a saved session brings back the event log and the client’s runs', async 
   c.socket.destroy()
 
   const port = await bareLfServer()
-  await page.getByRole('tab', { name: 'Client' }).click()
-  const client = page.getByRole('region', { name: 'Client' })
-  await client.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`)
-  await client.getByRole('button', { name: '1 × /', exact: true }).click()
-  await client.getByRole('button', { name: 'Run plan' }).click()
-  await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+  const client = await runOneGet(page, port)
 
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Save session' }).click()
@@ -127,12 +129,7 @@ test('at a larger text size a new run’s timeline is scrolled to the top of the
   const port = await bareLfServer()
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /Larger text/ }).click()
   await expect(page.getByRole('button', { name: /^Text size 1[3-9]\d%/ })).toBeVisible()
-  await page.getByRole('tab', { name: 'Client' }).click()
-  const client = page.getByRole('region', { name: 'Client' })
-  await client.getByRole('textbox', { name: 'Target' }).fill(`127.0.0.1:${port}`)
-  await client.getByRole('button', { name: '1 × /', exact: true }).click()
-  await client.getByRole('button', { name: 'Run plan' }).click()
-  await expect(client.getByRole('status').first()).toHaveText(/Finished in/)
+  const client = await runOneGet(page, port)
   const runs = client.getByRole('region', { name: 'Runs' })
   await expect
     .poll(() =>
