@@ -82,7 +82,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // Tests of pure shared code may use Node to check it (pcap files read back with tshark).
+    // Tests of pure shared code may use Node to check it (a real engine, a tool run).
     files: ['src/shared/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
