@@ -5,21 +5,12 @@
  *
  * The bytes are decoded only while the row is open; nothing here runs while a plan receives.
  */
-import {
-  memo,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ClientResponse } from '../../../../shared/client-types'
 import { base64ToBytes } from '../../bytes-format'
 import '../../client-results.css'
 import { useI18n } from '../../i18n/context'
-import { tabForKey } from '../../tab-keys'
+import { TabList } from '../ui'
 import { markedBytes } from './response-marks'
 import { ResponseFindings } from './ResponseFindings'
 import { ResponseHex, useHexLineBytes } from './ResponseHex'
@@ -47,7 +38,6 @@ export const ClientResponseView = memo(function ClientResponseView({
   const baseId = useId()
   const [view, setView] = useState<View>('text')
   const [active, setActive] = useState<number | null>(null)
-  const tabRefs = useRef<Partial<Record<View, HTMLButtonElement | null>>>({})
   const panelRef = useRef<HTMLDivElement>(null)
   const hexLineBytes = useHexLineBytes(panelRef)
   const bytes = useMemo(() => base64ToBytes(response.base64), [response.base64])
@@ -68,14 +58,6 @@ export const ClientResponseView = memo(function ClientResponseView({
       panel.scrollTop += at.top - box.top - box.height / 3
   }, [active, view])
 
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const next = tabForKey(VIEWS, view, e.key)
-    if (!next) return
-    e.preventDefault()
-    setView(next)
-    tabRefs.current[next]?.focus()
-  }
-
   return (
     <section className="client-response" aria-label={t('client.response.region', { n })}>
       <p className="field-hint">
@@ -83,30 +65,15 @@ export const ClientResponseView = memo(function ClientResponseView({
           ? t('client.response.truncated', { kept: bytes.length, total: received })
           : t('client.response.size', { count: received })}
       </p>
-      <div
-        role="tablist"
-        aria-label={t('client.response.views')}
+      <TabList<View>
+        label={t('client.response.views')}
+        tabs={VIEWS}
+        selected={view}
+        onSelect={setView}
+        baseId={baseId}
+        labelOf={(name) => t(`client.response.${name}`)}
         className="tabs client-response-tabs"
-        onKeyDown={onTabKey}
-      >
-        {VIEWS.map((name) => (
-          <button
-            key={name}
-            ref={(el) => {
-              tabRefs.current[name] = el
-            }}
-            type="button"
-            role="tab"
-            id={`${baseId}-tab-${name}`}
-            aria-selected={view === name}
-            aria-controls={`${baseId}-panel`}
-            tabIndex={view === name ? 0 : -1}
-            onClick={() => setView(name)}
-          >
-            {t(`client.response.${name}`)}
-          </button>
-        ))}
-      </div>
+      />
       <div
         ref={panelRef}
         role="tabpanel"

@@ -5,13 +5,13 @@
  * The tab, the direction filter and the decoding live here so they survive a change of
  * connection; everything tied to one connection lives in the inspector, keyed by its id.
  */
-import { tabForKey } from '../../tab-keys'
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { formatHostPort } from '../../../../shared/address'
 import type { ConnectionSnapshot } from '../../../../shared/contract'
 import { useI18n } from '../../i18n/context'
 import type { MessageKey } from '../../i18n/en'
 import '../../inspector.css'
+import { TabList } from '../ui'
 import { ConnectionInspector } from './ConnectionInspector'
 import type { StreamOptions, StreamTab } from './stream-options'
 
@@ -36,15 +36,6 @@ export function StreamView({
   const [tab, setTab] = useState<StreamTab>('text')
   const [shown, setShown] = useState<ShownBytes>({ filter: 'both', decoding: 'utf-8' })
   const baseId = useId()
-  const tabRefs = useRef<Partial<Record<StreamTab, HTMLButtonElement | null>>>({})
-
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const next = tabForKey(TABS, tab, e.key)
-    if (!next) return
-    e.preventDefault()
-    setTab(next)
-    tabRefs.current[next]?.focus()
-  }
 
   return (
     <section role="region" aria-label={t('stream.title')} className="panel stream">
@@ -58,25 +49,14 @@ export function StreamView({
             })}
           </span>
         )}
-        <div role="tablist" aria-label={t('stream.views')} className="tabs" onKeyDown={onTabKey}>
-          {TABS.map((name) => (
-            <button
-              key={name}
-              ref={(el) => {
-                tabRefs.current[name] = el
-              }}
-              type="button"
-              role="tab"
-              id={`${baseId}-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`${baseId}-panel`}
-              tabIndex={tab === name ? 0 : -1}
-              onClick={() => setTab(name)}
-            >
-              {t(TAB_LABEL[name])}
-            </button>
-          ))}
-        </div>
+        <TabList<StreamTab>
+          label={t('stream.views')}
+          tabs={TABS}
+          selected={tab}
+          onSelect={setTab}
+          baseId={baseId}
+          labelOf={(name) => t(TAB_LABEL[name])}
+        />
       </header>
       {connection ? (
         <ConnectionInspector

@@ -5,4 +5,5 @@
 export { CommandLine } from './CommandLine'
 export { NumberField, type NumberFieldProps } from './NumberField'
 export { Splitter, type SplitterProps } from './Splitter'
+export { TabList, type TabListProps } from './TabList'
 export { TextField, type TextFieldProps } from './TextField'
