@@ -120,7 +120,10 @@ describe('the target is resolved once, checked, then pinned', () => {
 describe('resolveTarget', () => {
   it('gives up on a lookup that does not answer: EAI_AGAIN', async () => {
     const never: HostLookup = () => new Promise(() => undefined)
-    expect(await resolveTarget('slow.invalid', never, 20)).toEqual({ ok: false, error: 'EAI_AGAIN' })
+    expect(await resolveTarget('slow.invalid', never, 20)).toEqual({
+      ok: false,
+      error: 'EAI_AGAIN',
+    })
   })
 
   it('localhost really resolves to loopback addresses only', async () => {
