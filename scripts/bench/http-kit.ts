@@ -1,0 +1,128 @@
+/**
+ * What the HTTP benchmark (http.bench.ts) needs besides its figures: a control connection to
+ * browser mode's WebSocket, the helper scripts run as their own processes, the page's count.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { connect } from 'node:net'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import WebSocket from 'ws'
+import type { EngineEvent } from '../../src/shared/contract'
+import type { WebServer } from '../../e2e/web-server'
+
+type WireResult = { ok: boolean; value?: unknown; error?: unknown }
+
+/** Told every engine event while set; null: batches are not even parsed. */
+export type EventWatcher = ((event: EngineEvent) => void) | null
+
+/** A control connection to browser mode's WebSocket, as the page's own client makes. */
+export async function control(server: WebServer) {
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {
+    origin: server.origin,
+  })
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  let next = 1
+  let watcher: EventWatcher = null
+  const waiting = new Map<number, (result: WireResult) => void>()
+  const EVENTS = Buffer.from('{"kind":"events"')
+  socket.on('message', (raw) => {
+    // ws hands text frames over as one Buffer (its default binaryType).
+    const data = raw as Buffer
+    // Every batch comes here too: parsing thousands of HTTP events would load this process,
+    // which shares the machine with what it measures.
+    const isEvents = data.subarray(0, EVENTS.length).equals(EVENTS)
+    if (isEvents && watcher === null) return
+    const message = JSON.parse(data.toString('utf8')) as {
+      kind: string
+      id?: number
+      result?: WireResult
+      batch?: { events: EngineEvent[] }
+    }
+    if (message.kind === 'events') for (const event of message.batch?.events ?? []) watcher?.(event)
+    else if (message.kind === 'response' && message.id !== undefined && message.result)
+      waiting.get(message.id)?.(message.result)
+  })
+  return {
+    async request<T>(channel: string, request: unknown): Promise<T> {
+      const id = next++
+      const result = await new Promise<WireResult>((resolve) => {
+        waiting.set(id, resolve)
+        socket.send(JSON.stringify({ kind: 'request', id, channel, request }))
+      })
+      waiting.delete(id)
+      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
+      return result.value as T
+    },
+    watch(next: EventWatcher): void {
+      watcher = next
+    },
+    close: () => socket.close(),
+  }
+}
+
+/** A helper script of this folder in its own process; `line` is the first line it printed. */
+export function runScript<T>(
+  script: string,
+  args: (string | number)[],
+): { child: ChildProcess; line: Promise<T>; exited: Promise<void> } {
+  const child = spawn(process.execPath, [join(import.meta.dirname, script), ...args.map(String)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const line = new Promise<T>((resolve, reject) => {
+    let out = ''
+    child.stdout?.on('data', (data: Buffer) => {
+      out += data.toString()
+      const end = out.indexOf('\n')
+      if (end >= 0) resolve(JSON.parse(out.slice(0, end)) as T)
+    })
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)))
+  })
+  return { child, line, exited }
+}
+
+/** The request every HTTP figure makes: one GET per connection, no keep-alive. */
+export function requestBytes(port: number): Buffer {
+  return Buffer.from(
+    `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: socket-lab-bench\r\n` +
+      'Accept: */*\r\nConnection: close\r\n\r\n',
+  )
+}
+
+/** One request as http-load.cjs makes it; resolves with every byte of the answer. */
+export function fetchOnce(port: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = []
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(requestBytes(port)))
+    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer in 10 s')))
+    socket.on('data', (data: Buffer) => parts.push(data))
+    socket.on('error', reject)
+    socket.on('close', () => resolve(Buffer.concat(parts)))
+  })
+}
+
+/** The connection count the page shows (-1 before it shows one). */
+export async function shownCount(page: Page): Promise<number> {
+  const text = await page.evaluate<string | null>(
+    "document.querySelector('.connections-panel .panel-header .muted')?.textContent ?? null",
+  )
+  return text ? Number(text.replace(/\D/g, '')) : -1
+}
+
+/** Resolves once the page shows at least `count` connections; rejects after `limitMs`. */
+export async function untilShown(page: Page, count: number, limitMs: number): Promise<void> {
+  const until = Date.now() + limitMs
+  while ((await shownCount(page)) < count) {
+    if (Date.now() > until) throw new Error(`the page never showed ${count} connections`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+}
