@@ -1,7 +1,7 @@
 /**
  * Helpers for component tests: a fake Api, sample snapshots, and a render with every provider.
  */
-import { render, type RenderResult } from '@testing-library/react'
+import { act, render, type RenderResult } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { vi, type Mock } from 'vitest'
 import type { BindFailure } from '../../shared/bind-failure'
@@ -18,6 +18,7 @@ import { I18nProvider } from './i18n/I18nProvider'
 import type { Lang } from './i18n/translate'
 import { initialState } from './state/app-state'
 import { reducer } from './state/reducer'
+import type { PacerHost } from './state/pacer'
 import { createStore, type Store } from './state/store'
 import { StoreProvider } from './state/StoreContext'
 import { defaultListenerSettings } from '../../shared/listener-defaults'
@@ -198,4 +199,89 @@ export function toBase64(bytes: Uint8Array): string {
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
   return btoa(binary)
+}
+
+/** A page whose frames and timers run when the test says. */
+export function manualHost(): PacerHost & {
+  /** Runs the frames requested so far (one animation frame). */
+  paint(): void
+  /** Moves the clock, running the timers that come due. */
+  advance(ms: number): void
+  hidden: boolean
+} {
+  let now = 0
+  let frames: Array<() => void> = []
+  let timers: Array<{ at: number; run: () => void }> = []
+  return {
+    hidden: false,
+    now: () => now,
+    frame(run) {
+      frames.push(run)
+      return () => (frames = frames.filter((f) => f !== run))
+    },
+    later(run, ms) {
+      const timer = { at: now + ms, run }
+      timers.push(timer)
+      return () => (timers = timers.filter((t) => t !== timer))
+    },
+    isHidden() {
+      return this.hidden
+    },
+    paint() {
+      const due = frames
+      frames = []
+      for (const run of due) run()
+    },
+    advance(ms) {
+      now += ms
+      for (;;) {
+        const due = timers.find((t) => t.at <= now)
+        if (!due) return
+        timers = timers.filter((t) => t !== due)
+        due.run()
+      }
+    },
+  }
+}
+
+/**
+ * ResizeObserver for jsdom, which lays nothing out: every observer reports all it watches when the
+ * test says the browser has laid out (`layout()`), with heights from `offsetHeight`. Undo with
+ * `vi.unstubAllGlobals()`.
+ */
+export function stubResizeObserver(): { layout(): void } {
+  const notifiers: Array<() => void> = []
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      private readonly targets = new Set<Element>()
+      constructor(callback: ResizeObserverCallback) {
+        notifiers.push(() => {
+          const entries = [...this.targets].map(
+            (target) =>
+              ({
+                target,
+                borderBoxSize: [{ blockSize: (target as HTMLElement).offsetHeight, inlineSize: 0 }],
+              }) as unknown as ResizeObserverEntry,
+          )
+          if (entries.length > 0) callback(entries, this as unknown as ResizeObserver)
+        })
+      }
+      observe(target: Element): void {
+        this.targets.add(target)
+      }
+      unobserve(target: Element): void {
+        this.targets.delete(target)
+      }
+      disconnect(): void {
+        this.targets.clear()
+      }
+    },
+  )
+  return {
+    // A report may render new rows, which the next layout reports: three rounds settle it.
+    layout() {
+      for (let i = 0; i < 3; i++) act(() => notifiers.forEach((notify) => notify()))
+    },
+  }
 }

@@ -1,9 +1,11 @@
 /**
  * Auto-scroll for a list that grows at the bottom (the event log, the connections table).
  *
- * While following, every change of `items` scrolls the container to the end. A move up by the
- * user pauses: the view stays put and `newCount` counts the items that arrived since. Scrolling
- * back to the bottom, or `jump`, follows again.
+ * While following, the container is scrolled to the end whenever its content grows. That is done
+ * when a ResizeObserver reports the growth, after the browser's own layout, so a render that adds
+ * rows never forces a synchronous layout. A move up by the user pauses: the view stays put and
+ * `newCount` counts the items that arrived since. Scrolling back to the bottom, or `jump`, follows
+ * again.
  */
 import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
 
@@ -57,12 +59,55 @@ export function useFollowBottom<E extends HTMLElement, T>({
   const isFollowing = pausedAfter === null
   const lastScrollTop = useRef(0)
 
+  const isFollowingRef = useRef(isFollowing)
   useLayoutEffect(() => {
-    const el = ref.current
-    if (!el || !isFollowing) return
+    isFollowingRef.current = isFollowing
+  }, [isFollowing])
+  const toEnd = (el: HTMLElement): void => {
     if (el.scrollTop + el.clientHeight < el.scrollHeight) el.scrollTop = el.scrollHeight
     lastScrollTop.current = el.scrollTop
-  }, [items, isFollowing, ref])
+  }
+
+  // Following again (a jump, a scroll to the end): go to the end now.
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el && isFollowing) toEnd(el)
+  }, [isFollowing, ref])
+
+  // The content grew (new rows, rows measured taller): the end moved, follow it.
+  const observer = useRef<ResizeObserver | null>(null)
+  const watched = useRef(new Set<Element>())
+  useLayoutEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return
+    const watching = new ResizeObserver(() => {
+      const el = ref.current
+      if (el && isFollowingRef.current) toEnd(el)
+    })
+    observer.current = watching
+    const children = watched.current
+    return () => {
+      watching.disconnect()
+      children.clear()
+      observer.current = null
+    }
+  }, [ref])
+  // The container's children (spacers, the list) are what grows.
+  useLayoutEffect(() => {
+    const el = ref.current
+    const watching = observer.current
+    if (!el || !watching) return
+    const children = new Set(el.children)
+    for (const child of watched.current)
+      if (!children.has(child)) {
+        watching.unobserve(child)
+        watched.current.delete(child)
+      }
+    for (const child of children)
+      if (!watched.current.has(child)) {
+        watching.observe(child)
+        watched.current.add(child)
+      }
+  }, [items, ref])
 
   // Only a move up pauses: growth below and our own jumps to the end never do.
   const onScroll = (e: UIEvent<E>): void => {

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { stubResizeObserver } from '../test-utils'
 import { useMeasuredWindow } from './use-measured-window'
 
 /*
@@ -14,7 +15,8 @@ const saved = {
   clientHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight'),
   clientWidth: Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth'),
 }
-const observers: (() => void)[] = []
+let resized: ReturnType<typeof stubResizeObserver>
+const layout = (): void => resized.layout()
 
 beforeAll(() => {
   Object.defineProperty(proto, 'offsetHeight', {
@@ -55,16 +57,7 @@ beforeAll(() => {
       return top
     },
   })
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      constructor(callback: () => void) {
-        observers.push(callback)
-      }
-      observe(): void {}
-      disconnect(): void {}
-    },
-  )
+  resized = stubResizeObserver()
 })
 
 afterAll(() => {
@@ -111,6 +104,7 @@ const shown = (): string[] => screen.queryAllByText(/^row /).map((r) => r.textCo
 describe('useMeasuredWindow', () => {
   it('places rows by their measured heights and guesses the rest from them', () => {
     render(<List heights={Array.from({ length: 100 }, () => 40)} />)
+    layout()
     const scroller = screen.getByTestId('scroller')
     // 100px of view and 40px of overscan below: rows 0 to 3, each 40px high.
     expect(shown()).toEqual(['row 0', 'row 1', 'row 2', 'row 3'])
@@ -122,11 +116,13 @@ describe('useMeasuredWindow', () => {
     // Rows 46 to 48 are two lines (80px), all the others one (40px).
     const heights = Array.from({ length: 100 }, (_, i) => (i >= 46 && i <= 48 ? 80 : 40))
     render(<List heights={heights} />)
+    layout()
     const scroller = screen.getByTestId('scroller')
     act(() => {
       scroller.scrollTop = 2000
       fireEvent.scroll(scroller)
     })
+    layout()
     // Row 50 is at the top of the view (40px each up to it, as guessed).
     expect(shown()).toContain('row 50')
     expect(shown()).not.toContain('row 47')
@@ -138,6 +134,7 @@ describe('useMeasuredWindow', () => {
       scroller.scrollTop = 1940
       fireEvent.scroll(scroller)
     })
+    layout()
     expect(shown()).toContain('row 48')
     expect(scroller.scrollTop).toBe(1940 + 2 * 40)
     const row50 = screen.getByText('row 50')
@@ -147,10 +144,11 @@ describe('useMeasuredWindow', () => {
 
   it('measures again when the width changes, as every line may wrap differently', () => {
     const { rerender } = render(<List heights={Array.from({ length: 10 }, () => 40)} />)
+    layout()
     const scroller = screen.getByTestId('scroller')
     expect(scroller.dataset.total).toBe('400')
     rerender(<List heights={Array.from({ length: 10 }, () => 20)} width={600} />)
-    act(() => observers.forEach((notify) => notify()))
+    layout()
     expect(scroller.dataset.total).toBe('200')
   })
 })

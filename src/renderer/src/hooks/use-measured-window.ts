@@ -3,11 +3,15 @@
  * render for a scroll container.
  *
  * Rows are placed by their measured heights, and by an estimate until they have been on screen.
- * Each rendered row carries `data-row-key`; after every render the rows on screen are measured,
- * and when rows coming into view above turn out taller or shorter than guessed, the scroll
- * position moves with the row that was at the top of the view, so that what the user reads stays
- * put. A change of width rewraps every line, so the measurements start over. Without a height
- * (jsdom, first paint) the first (or last) `fallbackRows` rows are rendered.
+ * Each rendered row carries `data-row-key` and is watched by a ResizeObserver, which reports
+ * sizes after the browser's own layout: nothing here reads a size or a position right after a
+ * render, so a render never forces a synchronous layout. The heights live in one mutable map (a
+ * version number tells React when they changed), so a burst of new rows copies nothing.
+ *
+ * When rows above the one at the top of the view turn out taller or shorter than guessed, the
+ * scroll position moves by the difference, so that what the user reads stays put. A change of
+ * width rewraps every line, so the measurements start over. Without a height (jsdom, first
+ * paint) the first (or last) `fallbackRows` rows are rendered.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
 
@@ -41,32 +45,45 @@ export interface MeasuredOptions {
 /** The attribute each rendered row carries, for measuring. */
 export const ROW_KEY_ATTRIBUTE = 'data-row-key'
 
-const keyOf = (row: HTMLElement): number => Number(row.getAttribute(ROW_KEY_ATTRIBUTE))
+const keyOf = (row: Element): number => Number(row.getAttribute(ROW_KEY_ATTRIBUTE))
 
-/** A row's place in the scrolled content of `el`, in the page's own (unzoomed) px, as scrollTop. */
-function placeOf(el: HTMLElement, row: HTMLElement): number {
-  return row.offsetTop - (row.offsetParent === el ? 0 : el.offsetTop)
-}
-
-/** The first row of `el` still in view, and its place in the content. */
-function firstInView(el: HTMLElement): { key: number; at: number } | null {
-  const top = el.scrollTop
-  for (const row of el.querySelectorAll<HTMLElement>(`[${ROW_KEY_ATTRIBUTE}]`)) {
-    const at = placeOf(el, row)
-    if (at + row.offsetHeight > top) return { key: keyOf(row), at }
-  }
-  return null
-}
-
-/** What was measured at one width; unmeasured rows count as `typical` (or the estimate). */
-interface Measurements {
-  width: number
-  heights: Map<number, number>
+/**
+ * What was measured at one width; unmeasured rows count as `typical` (or the estimate). One
+ * mutable object for the hook's life: the observers write it, renders read it, and the hook's
+ * version state says when it changed.
+ */
+class Measurements {
+  width = 0
+  heights = new Map<number, number>()
   /**
    * The first rows measured at this width, on average. It stays put until the width changes, so
    * that it never moves rows under the user's eyes.
    */
-  typical: number | null
+  typical: number | null = null
+
+  /** A new width: every line may wrap differently, so everything is measured again. */
+  restart(width: number): void {
+    this.width = width
+    this.heights = new Map()
+    this.typical = null
+  }
+
+  heightOf(key: number, estimate: number): number {
+    return this.heights.get(key) ?? this.typical ?? estimate
+  }
+}
+
+/** The rows of the last render: their keys in order and where the first one starts. */
+interface Rendered {
+  keys: number[]
+  padTop: number
+}
+
+/** A row's border-box height as the observer reports it (whole px, as offsetHeight would). */
+function observedHeight(entry: ResizeObserverEntry): number {
+  const box = entry.borderBoxSize as ResizeObserverSize[] | ResizeObserverSize | undefined
+  const size = Array.isArray(box) ? box[0] : box
+  return Math.round(size?.blockSize ?? (entry.target as HTMLElement).offsetHeight)
 }
 
 /** The rows to render for `count` rows in the container behind `ref`; see the module comment. */
@@ -79,15 +96,28 @@ export function useMeasuredWindow<E extends HTMLElement>({
   isFallbackAtEnd = false,
 }: MeasuredOptions): MeasuredWindow<E> {
   const ref = useRef<E | null>(null)
-  const [measured, setMeasured] = useState<Measurements>(() => ({
-    width: 0,
-    heights: new Map(),
-    typical: null,
-  }))
+  const [measured] = useState(() => new Measurements())
+  /** Bumped when a measurement changes what the window computes. */
+  const [, setVersion] = useState(0)
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(0)
-  /** The first row in view at the last render or scroll, and its place in the content. */
-  const anchor = useRef<{ key: number; at: number } | null>(null)
+  const rendered = useRef<Rendered>({ keys: [], padTop: 0 })
+  /** The key of the rendered row at the top of the view (as of the last scroll or measure). */
+  const anchor = useRef<number | null>(null)
+
+  /** The first rendered row in view at `top`, by the heights known now. */
+  const anchorAt = useCallback(
+    (top: number): number | null => {
+      const { keys, padTop } = rendered.current
+      let at = padTop
+      for (const key of keys) {
+        at += measured.heightOf(key, estimate)
+        if (at > top) return key
+      }
+      return null
+    },
+    [estimate, measured],
+  )
 
   useLayoutEffect(() => {
     const el = ref.current
@@ -95,27 +125,79 @@ export function useMeasuredWindow<E extends HTMLElement>({
     const resize = (): void => {
       setHeight(el.clientHeight)
       // A new width rewraps every line: what was measured no longer holds.
-      setMeasured((m) =>
-        m.width === el.clientWidth
-          ? m
-          : { width: el.clientWidth, heights: new Map(), typical: null },
-      )
+      if (measured.width !== el.clientWidth) {
+        measured.restart(el.clientWidth)
+        setVersion((v) => v + 1)
+      }
     }
     resize()
     if (typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(resize)
     observer.observe(el)
     return () => observer.disconnect()
-  }, [])
+  }, [measured])
 
-  const onScroll = useCallback((event: UIEvent<E>) => {
-    const el = event.currentTarget
-    anchor.current = firstInView(el)
-    setScrollTop(el.scrollTop)
-  }, [])
+  // Rows are measured when the browser has laid them out (and again when they change size).
+  const rowObserver = useRef<ResizeObserver | null>(null)
+  const watched = useRef(new Set<Element>())
+  useLayoutEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver((entries) => {
+      const el = ref.current
+      if (!el) return
+      const m = measured
+      const held = anchor.current
+      const heldIndex = held === null ? -1 : rendered.current.keys.indexOf(held)
+      let isChanged = false
+      let shift = 0
+      let sum = 0
+      let shown = 0
+      for (const entry of entries) {
+        if (!entry.target.isConnected) continue
+        const h = observedHeight(entry)
+        if (h === 0) continue
+        sum += h
+        shown += 1
+        const key = keyOf(entry.target)
+        const before = m.heights.get(key)
+        if (before === h) continue
+        m.heights.set(key, h)
+        isChanged = true
+        // Rows above the one the user reads push it down (or pull it up) by what they changed.
+        const index = rendered.current.keys.indexOf(key)
+        if (heldIndex >= 0 && index >= 0 && index < heldIndex)
+          shift += h - (before ?? m.typical ?? estimate)
+      }
+      if (m.typical === null && shown > 0) {
+        m.typical = sum / shown
+        isChanged = true
+      }
+      if (shift !== 0) {
+        el.scrollTop += shift
+        // The scroll event comes later; the window should follow now.
+        setScrollTop(el.scrollTop)
+      }
+      if (isChanged) setVersion((v) => v + 1)
+    })
+    rowObserver.current = observer
+    const rows = watched.current
+    return () => {
+      observer.disconnect()
+      rows.clear()
+      rowObserver.current = null
+    }
+  }, [estimate, measured])
 
-  const guess = measured.typical ?? estimate
-  const heightAt = (index: number): number => measured.heights.get(keyAt(index)) ?? guess
+  const onScroll = useCallback(
+    (event: UIEvent<E>) => {
+      const top = event.currentTarget.scrollTop
+      anchor.current = anchorAt(top)
+      setScrollTop(top)
+    },
+    [anchorAt],
+  )
+
+  const heightAt = (index: number): number => measured.heightOf(keyAt(index), estimate)
 
   let start = isFallbackAtEnd ? Math.max(0, count - fallbackRows) : 0
   let end = isFallbackAtEnd ? count : Math.min(count, fallbackRows)
@@ -146,53 +228,28 @@ export function useMeasuredWindow<E extends HTMLElement>({
       total += h
     }
   }
-  const firstKey = start < end ? keyAt(start) : -1
-  const lastKey = start < end ? keyAt(end - 1) : -1
 
-  // After a render that may have moved rows: keep the row the user was reading where it was,
-  // then measure what is on screen (and render again if that changed anything).
+  // After each render: remember which rows are where, watch the new rows, let go of the gone.
   useLayoutEffect(() => {
+    const keys: number[] = []
+    for (let i = start; i < end; i++) keys.push(keyAt(i))
+    rendered.current = { keys, padTop }
+    anchor.current ??= anchorAt(scrollTop)
     const el = ref.current
-    if (!el) return
-    const settle = (): void => {
-      const rows = el.querySelectorAll<HTMLElement>(`[${ROW_KEY_ATTRIBUTE}]`)
-
-      // Rows that came into view above it were guessed shorter or taller than they are: the
-      // view moves with the row it showed at its top, instead of the content sliding under it.
-      const held = anchor.current
-      const heldRow = held && [...rows].find((row) => keyOf(row) === held.key)
-      if (held && heldRow) {
-        const moved = placeOf(el, heldRow) - held.at
-        if (moved !== 0) {
-          el.scrollTop += moved
-          // The scroll event comes later; the window should follow now.
-          setScrollTop(el.scrollTop)
-        }
+    const observer = rowObserver.current
+    if (!el || !observer) return
+    const now = new Set<Element>(el.querySelectorAll(`[${ROW_KEY_ATTRIBUTE}]`))
+    for (const row of watched.current)
+      if (!now.has(row)) {
+        observer.unobserve(row)
+        watched.current.delete(row)
       }
-
-      const news: [number, number][] = []
-      let sum = 0
-      let shown = 0
-      for (const row of rows) {
-        const h = row.offsetHeight
-        if (h === 0) continue
-        sum += h
-        shown += 1
-        const key = keyOf(row)
-        if (measured.heights.get(key) !== h) news.push([key, h])
+    for (const row of now)
+      if (!watched.current.has(row)) {
+        observer.observe(row)
+        watched.current.add(row)
       }
-      const typical = measured.typical ?? (shown > 0 ? sum / shown : null)
-      if (news.length > 0 || typical !== measured.typical)
-        setMeasured((m) => {
-          if (m !== measured) return m
-          const heights = new Map(m.heights)
-          for (const [key, h] of news) heights.set(key, h)
-          return { width: m.width, heights, typical }
-        })
-      anchor.current = firstInView(el)
-    }
-    settle()
-  }, [measured, start, end, firstKey, lastKey, padTop])
+  })
 
   return { ref, onScroll, start, end, padTop, padBottom, total }
 }

@@ -127,7 +127,7 @@ function live(listeners: ListenerSnapshot[], events: EngineEvent[]): AppState {
     type: 'snapshot-loaded',
     snapshot: makeSnapshot({ listeners }),
   })
-  return reducer(loaded, { type: 'batch', batch: { seq: 1, events } })
+  return reducer(loaded, { type: 'batches', batches: [{ seq: 1, events }] })
 }
 
 /** The store after a reload: the same events as a snapshot's recent events. */

@@ -1,5 +1,5 @@
 /**
- * Applying one event batch to the state: copies made once per batch, events applied in order,
+ * Applying event batches to the state: copies made once per pass, events applied in order,
  * the log extended. Pure: the state passed in is never changed.
  */
 import type {
@@ -231,9 +231,16 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
   }
 }
 
-/** The state after `batch`; the same state when it is not newer than what the state covers. */
-export function applyBatch(state: AppState, batch: EventBatch): AppState {
-  if (!state.isLoaded || batch.seq <= state.seq) return state
+/**
+ * The state after `batches` (in seq order), applied in one pass: the copies are made once. Batches
+ * not newer than what the state covers are skipped; the same state comes back when none is newer.
+ */
+export function applyBatches(state: AppState, batches: readonly EventBatch[]): AppState {
+  if (!state.isLoaded) return state
+  const newer = batches.filter((b) => b.seq > state.seq)
+  const last = newer.at(-1)
+  if (!last) return state
+  const events = newer.length === 1 ? last.events : newer.flatMap((b) => b.events)
   const draft: Draft = {
     listeners: new Map(state.listeners.map((l) => [l.id, l])),
     hasListenerChanges: false,
@@ -245,7 +252,7 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
     lastEventAt: state.lastEventAt,
     capture: state.capture,
   }
-  for (const event of batch.events) applyEvent(state, draft, event)
+  for (const event of events) applyEvent(state, draft, event)
   let log = state.log
   let nextLogId = state.nextLogId
   if (draft.newLog.length > 0) {
@@ -254,7 +261,7 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
   }
   return {
     ...state,
-    seq: batch.seq,
+    seq: Math.max(...newer.map((b) => b.seq)),
     listeners: draft.hasListenerChanges
       ? [...draft.listeners.values()].sort(byNumber)
       : state.listeners,
@@ -266,6 +273,6 @@ export function applyBatch(state: AppState, batch: EventBatch): AppState {
     sleepConnections: draft.sleepers,
     lastEventAt: draft.lastEventAt,
     capture: draft.capture,
-    client: applyClientEvents(state.client, batch.events),
+    client: applyClientEvents(state.client, events),
   }
 }

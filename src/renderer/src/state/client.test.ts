@@ -62,7 +62,7 @@ describe('the client slice', () => {
       snapshot: makeSnapshot({ recentEvents: [started('run-1')] }),
     })
     expect(state.client.runs).toHaveLength(1)
-    state = reducer(state, { type: 'batch', batch: { seq: 1, events: [started('run-2')] } })
+    state = reducer(state, { type: 'batches', batches: [{ seq: 1, events: [started('run-2')] }] })
     expect(state.client.runs.map((r) => r.run.runId)).toEqual(['run-1', 'run-2'])
     expect(EMPTY_CLIENT.runs).toEqual([])
   })

@@ -14,7 +14,7 @@ function loaded(snapshot = makeSnapshot({ seq: 10 })): AppState {
 
 function apply(state: AppState, seq: number, ...events: EngineEvent[]): AppState {
   const batch: EventBatch = { seq, events }
-  return reducer(state, { type: 'batch', batch })
+  return reducer(state, { type: 'batches', batches: [batch] })
 }
 
 const dataEvent = (bytesIn: number, captured = bytesIn): EngineEvent => ({
@@ -162,7 +162,10 @@ describe('reducer', () => {
     })
     s = apply(s, 12, dataEvent(5))
     const once = s
-    s = reducer(s, { type: 'batch', batch: { seq: 13, events: [dataEvent(5), dataEvent(5)] } })
+    s = reducer(s, {
+      type: 'batches',
+      batches: [{ seq: 13, events: [dataEvent(5), dataEvent(5)] }],
+    })
     expect(s.connections).toEqual(once.connections)
     expect(s.listeners).toBe(once.listeners)
     expect(s.connections[0]).toMatchObject({ bytesIn: 5, captured: 5, truncated: false })

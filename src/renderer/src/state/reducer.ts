@@ -8,16 +8,17 @@
 import type { EventBatch, ListenerSnapshot, Snapshot } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 import type { LoadedSettings, SettingsPatch } from '../../../shared/settings'
-import { applyBatch } from './apply-batch'
+import { applyBatches } from './apply-batch'
 import type { AppState, LinkStatus } from './app-state'
 import { clientFromEvents } from './client'
 import { trailFromEvents } from './lesson-trail'
 import { logFromEvents } from './log'
 
-/** What the store is told: a snapshot, a batch, the link, a selection, the settings. */
+/** What the store is told: a snapshot, batches, the link, a selection, the settings. */
 export type Action =
   | { type: 'snapshot-loaded'; snapshot: Snapshot }
-  | { type: 'batch'; batch: EventBatch }
+  /** Batches in seq order, applied in one pass (one copy, one commit). */
+  | { type: 'batches'; batches: readonly EventBatch[] }
   | { type: 'link-changed'; status: LinkStatus }
   | { type: 'load-failed'; message: string }
   | { type: 'connection-selected'; connectionId: string | null }
@@ -67,8 +68,8 @@ export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'snapshot-loaded':
       return loadSnapshot(state, action.snapshot)
-    case 'batch':
-      return applyBatch(state, action.batch)
+    case 'batches':
+      return applyBatches(state, action.batches)
     case 'link-changed':
       return state.link === action.status ? state : { ...state, link: action.status }
     case 'load-failed':

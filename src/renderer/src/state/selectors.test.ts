@@ -58,9 +58,9 @@ describe('selectors', () => {
     expect(first.map((c) => c.id)).toEqual(['c1', 'c4'])
     expect(select(s)).toBe(first)
     // Another listener's change leaves this list as it was.
-    s = reducer(s, { type: 'batch', batch: { seq: 2, events: [closed('c3', 'l2')] } })
+    s = reducer(s, { type: 'batches', batches: [{ seq: 2, events: [closed('c3', 'l2')] }] })
     expect(select(s)).toBe(first)
-    s = reducer(s, { type: 'batch', batch: { seq: 3, events: [closed('c1')] } })
+    s = reducer(s, { type: 'batches', batches: [{ seq: 3, events: [closed('c1')] }] })
     expect(select(s).map((c) => c.id)).toEqual(['c4'])
     expect(makeSelectOpenConnections(null)(state()).map((c) => c.id)).toEqual(['c1', 'c3', 'c4'])
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
-import { fakeApi, makeConnection, makeSnapshot } from '../test-utils'
+import { fakeApi, makeConnection, makeSnapshot, manualHost } from '../test-utils'
 import { createStore, startSync } from './store'
 
 const accepted = (n: number): EngineEvent => ({
@@ -16,7 +16,8 @@ describe('startSync', () => {
     let answer: (value: ReturnType<typeof ok<ReturnType<typeof makeSnapshot>>>) => void = () => {}
     api.snapshot.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
     const store = createStore()
-    const sync = startSync(api, store)
+    const host = manualHost()
+    const sync = startSync(api, store, host)
     expect(api.onEvents).toHaveBeenCalledBefore(api.snapshot)
     api.emit({ seq: 5, events: [accepted(1)] })
     api.emit({ seq: 6, events: [accepted(2)] })
@@ -25,10 +26,18 @@ describe('startSync', () => {
     await sync.ready
     expect(store.getState().connections.map((c) => c.number)).toEqual([1, 2])
     api.emit({ seq: 7, events: [accepted(3)] })
-    expect(store.getState().connections.map((c) => c.number)).toEqual([1, 2, 3])
-    sync.stop()
     api.emit({ seq: 8, events: [accepted(4)] })
-    expect(store.getState().connections).toHaveLength(3)
+    // Applied together at the next frame, in order.
+    expect(store.getState().connections).toHaveLength(2)
+    host.paint()
+    expect(store.getState().connections.map((c) => c.number)).toEqual([1, 2, 3, 4])
+    expect(store.getState().seq).toBe(8)
+    api.emit({ seq: 9, events: [accepted(5)] })
+    sync.stop()
+    host.paint()
+    api.emit({ seq: 10, events: [accepted(6)] })
+    host.paint()
+    expect(store.getState().connections).toHaveLength(4)
   })
 
   it('reload replaces the state with a new snapshot', async () => {
@@ -46,7 +55,7 @@ describe('startSync', () => {
     const store = createStore()
     let calls = 0
     store.subscribe(() => calls++)
-    store.dispatch({ type: 'batch', batch: { seq: 1, events: [] } })
+    store.dispatch({ type: 'batches', batches: [{ seq: 1, events: [] }] })
     expect(calls).toBe(0)
     store.dispatch({ type: 'link-changed', status: 'open' })
     expect(calls).toBe(1)

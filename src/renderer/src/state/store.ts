@@ -4,6 +4,7 @@
  */
 import type { Api, EventBatch } from '../../../shared/contract'
 import { initialState, type AppState } from './app-state'
+import { createPacer, type PacerHost } from './pacer'
 import { reducer, type Action } from './reducer'
 
 /** A tiny external store around {@link reducer}. */
@@ -45,24 +46,32 @@ export interface Sync {
  * Subscribes to events, then loads a snapshot and applies every batch newer than it.
  *
  * Batches that arrive while a snapshot is loading are buffered, not dropped: the reducer skips
- * those the snapshot already covers (seq ≤ snapshot.seq).
+ * those the snapshot already covers (seq ≤ snapshot.seq). Batches are applied together, at most
+ * once per animation frame and less often in a burst (pacer.ts); `host` replaces the page's
+ * frames and timers in tests.
  */
-export function startSync(api: Api, store: Store): Sync {
+export function startSync(api: Api, store: Store, host?: PacerHost): Sync {
   let buffer: EventBatch[] | null = []
   let isStopped = false
+  const pacer = createPacer<EventBatch>(
+    (batches) => store.dispatch({ type: 'batches', batches }),
+    host,
+  )
   const unsubscribe = api.onEvents((batch) => {
     if (buffer) buffer.push(batch)
-    else store.dispatch({ type: 'batch', batch })
+    else pacer.push(batch, batch.events.length)
   })
   const reload = async (): Promise<void> => {
     buffer ??= []
     const result = await api.snapshot({})
     if (isStopped) return
+    // What was queued before the snapshot is applied first (the reducer skips what it covers).
+    pacer.flushNow()
     if (result.ok) store.dispatch({ type: 'snapshot-loaded', snapshot: result.value })
     else store.dispatch({ type: 'load-failed', message: result.error.message })
     const pending = buffer
     buffer = null
-    for (const batch of pending) store.dispatch({ type: 'batch', batch })
+    if (pending.length > 0) store.dispatch({ type: 'batches', batches: pending })
   }
   const ready = reload()
   return {
@@ -70,6 +79,7 @@ export function startSync(api: Api, store: Store): Sync {
     reload,
     stop() {
       isStopped = true
+      pacer.dispose()
       unsubscribe()
     },
   }

@@ -19,7 +19,7 @@ function setup() {
   const panel = within(screen.getByRole('region', { name: 'Client' }))
   let seq = 0
   const deliver = (...events: EngineEvent[]): void =>
-    act(() => store.dispatch({ type: 'batch', batch: { seq: (seq += 1), events } }))
+    act(() => store.dispatch({ type: 'batches', batches: [{ seq: (seq += 1), events }] }))
   return { ...result, panel, deliver }
 }
 

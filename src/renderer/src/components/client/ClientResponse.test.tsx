@@ -30,7 +30,7 @@ function setup(lang: 'en' | 'ru' = 'en') {
   const panel = within(screen.getByRole('region', { name: lang === 'en' ? 'Client' : 'Клиент' }))
   let seq = 0
   const deliver = (...events: EngineEvent[]): void =>
-    act(() => store.dispatch({ type: 'batch', batch: { seq: (seq += 1), events } }))
+    act(() => store.dispatch({ type: 'batches', batches: [{ seq: (seq += 1), events }] }))
   return { panel, deliver }
 }
 

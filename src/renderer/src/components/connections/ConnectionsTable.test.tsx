@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IDLE_FLAG_MS, type ConnectionSnapshot } from '../../../../shared/contract'
 import { I18nProvider } from '../../i18n/I18nProvider'
-import { makeConnection, makeListener, renderWith } from '../../test-utils'
+import { makeConnection, makeListener, renderWith, stubResizeObserver } from '../../test-utils'
 import { ConnectionsTable } from './ConnectionsTable'
 
 function renderTable(
@@ -51,6 +51,8 @@ function scrollTo(el: HTMLElement, top: number): void {
 }
 
 describe('ConnectionsTable', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
   it('shows a row per connection with the exact remote address', () => {
     const { table } = renderTable([
       makeConnection(1, { bytesIn: 1234 }),
@@ -161,12 +163,15 @@ describe('ConnectionsTable', () => {
 
     it('follows new rows, pauses when the user scrolls up, counts new rows, and jumps back', async () => {
       const user = userEvent.setup()
+      const resized = stubResizeObserver()
       const { rerender, table: t } = renderFollowing(many(40))
       const scroller = t.closest<HTMLElement>('.table-scroll')!
       layOut(scroller, 1150, 200)
       // Following: a new row scrolls the view to the end.
       Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 1178 })
       rerender(table(many(41)))
+      // Once the browser has laid the new row out (and says the content grew).
+      resized.layout()
       expect(scroller.scrollTop).toBe(1178 - 200)
       expect(screen.queryByRole('status')).toBeNull()
 
@@ -176,6 +181,7 @@ describe('ConnectionsTable', () => {
 
       Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 1234 })
       rerender(table(many(43)))
+      resized.layout()
       expect(screen.getByRole('status').textContent).toContain(
         'Auto-scroll paused — 2 new connections below',
       )

@@ -46,7 +46,7 @@ function isChecked(element: HTMLElement): boolean {
 function emit(store: Store, events: EngineEvent[]): void {
   seq += 1
   const timed = events.map((e) => ({ ...e, at: (clock += 10) }))
-  act(() => store.dispatch({ type: 'batch', batch: { seq, events: timed } }))
+  act(() => store.dispatch({ type: 'batches', batches: [{ seq, events: timed }] }))
 }
 
 const accepted = (n: number): EngineEvent => ({

@@ -6,7 +6,7 @@ import { HELLO_HTML } from '../../../../shared/book-pages'
 import type { ListenerSettings, ListenerSnapshot } from '../../../../shared/contract'
 import { fail } from '../../../../shared/result'
 import { I18nProvider } from '../../i18n/I18nProvider'
-import { applyBatch } from '../../state/apply-batch'
+import { applyBatches } from '../../state/apply-batch'
 import {
   fakeApi,
   makeConnection,
@@ -249,27 +249,29 @@ describe('program output in the log', () => {
     const store = storeWith(
       makeSnapshot({ listeners: [listener], connections: [makeConnection(3)] }),
     )
-    return applyBatch(store.getState(), {
-      seq: 1,
-      events: [
-        { type: 'worker-changed', at: 1, listenerId: 'l1', worker: 0, connectionId: 'c3' },
-        { type: 'queue-changed', at: 2, listenerId: 'l1', queued: [] },
-        {
-          type: 'program-output',
-          at: 3,
-          listenerId: 'l1',
-          connectionId: 'c3',
-          text: 'Worker 0 got a job; executing.',
-        },
-        {
-          type: 'program-output',
-          at: 4,
-          listenerId: 'l1',
-          connectionId: null,
-          text: 'Shutting down worker 0',
-        },
-      ],
-    }).log
+    return applyBatches(store.getState(), [
+      {
+        seq: 1,
+        events: [
+          { type: 'worker-changed', at: 1, listenerId: 'l1', worker: 0, connectionId: 'c3' },
+          { type: 'queue-changed', at: 2, listenerId: 'l1', queued: [] },
+          {
+            type: 'program-output',
+            at: 3,
+            listenerId: 'l1',
+            connectionId: 'c3',
+            text: 'Worker 0 got a job; executing.',
+          },
+          {
+            type: 'program-output',
+            at: 4,
+            listenerId: 'l1',
+            connectionId: null,
+            text: 'Shutting down worker 0',
+          },
+        ],
+      },
+    ]).log
   }
 
   function renderLog(lang: 'en' | 'ru') {

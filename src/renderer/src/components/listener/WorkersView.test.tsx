@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ListenerSnapshot } from '../../../../shared/contract'
-import { applyBatch } from '../../state/apply-batch'
+import { applyBatches } from '../../state/apply-batch'
 import {
   fakeApi,
   makeConnection,
@@ -91,41 +91,45 @@ describe('the workers view', () => {
   it('follows worker-changed phases from the engine', () => {
     const listener = pool({ state: 'listening', workers: [null, null] })
     const store = storeWith(makeSnapshot({ listeners: [listener] }))
-    const next = applyBatch(store.getState(), {
-      seq: 1,
-      events: [
-        {
-          type: 'worker-changed',
-          at: 1,
-          listenerId: 'l1',
-          worker: 1,
-          connectionId: 'c5',
-          phase: 'reading',
-        },
-        {
-          type: 'worker-changed',
-          at: 2,
-          listenerId: 'l1',
-          worker: 1,
-          connectionId: 'c5',
-          phase: 'responding',
-        },
-      ],
-    })
+    const next = applyBatches(store.getState(), [
+      {
+        seq: 1,
+        events: [
+          {
+            type: 'worker-changed',
+            at: 1,
+            listenerId: 'l1',
+            worker: 1,
+            connectionId: 'c5',
+            phase: 'reading',
+          },
+          {
+            type: 'worker-changed',
+            at: 2,
+            listenerId: 'l1',
+            worker: 1,
+            connectionId: 'c5',
+            phase: 'responding',
+          },
+        ],
+      },
+    ])
     expect(next.listeners[0]).toMatchObject({ workers: [null, 'c5'], phases: [null, 'responding'] })
-    const idle = applyBatch(next, {
-      seq: 2,
-      events: [
-        {
-          type: 'worker-changed',
-          at: 3,
-          listenerId: 'l1',
-          worker: 1,
-          connectionId: null,
-          handled: 7,
-        },
-      ],
-    })
+    const idle = applyBatches(next, [
+      {
+        seq: 2,
+        events: [
+          {
+            type: 'worker-changed',
+            at: 3,
+            listenerId: 'l1',
+            worker: 1,
+            connectionId: null,
+            handled: 7,
+          },
+        ],
+      },
+    ])
     expect(idle.listeners[0]).toMatchObject({
       workers: [null, null],
       phases: [null, null],

@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { I18nProvider } from '../../i18n/I18nProvider'
 import type { Lang } from '../../i18n/translate'
 import type { LogEntry, LogMessage } from '../../state/log'
+import { stubResizeObserver } from '../../test-utils'
 import { EventLog } from './EventLog'
 
 const AT = Date.UTC(2025, 0, 1, 12, 0, 0)
@@ -71,6 +72,8 @@ function scrollTo(el: HTMLElement, top: number): void {
 }
 
 describe('EventLog', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
   it('words every kind of line, telling resets and our FIN apart', () => {
     const { lines, region } = renderLog(ENTRIES)
     expect(lines()).toEqual([
@@ -138,6 +141,7 @@ describe('EventLog', () => {
   it('pauses auto-scroll when the user scrolls up, counts new events, and jumps back', async () => {
     const user = userEvent.setup()
     const many = Array.from({ length: 40 }, (_, i) => entry(i + 1, { kind: 'stopped' }))
+    const resized = stubResizeObserver()
     const { scroller, rerender, region } = renderLog(many)
     layOut(scroller, 880, 200)
     scrollTo(scroller, 680)
@@ -150,6 +154,7 @@ describe('EventLog', () => {
 
     const more = [...many, entry(41, { kind: 'stopped' }), entry(42, { kind: 'stopped' })]
     rerender(<EventLog entries={more} />)
+    resized.layout()
     expect(within(region).getByRole('status').textContent).toContain(
       'Auto-scroll paused — 2 new events below',
     )
@@ -165,6 +170,8 @@ describe('EventLog', () => {
     // Following again: new entries scroll the view to the end.
     Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: 946 })
     rerender(<EventLog entries={[...more, entry(43, { kind: 'stopped' })]} />)
+    // The end is followed once the browser has laid the new line out (and says it grew).
+    resized.layout()
     expect(scroller.scrollTop).toBe(946 - 200)
   })
 

@@ -3,7 +3,7 @@
  * (the window measures each row). It follows new entries until the user scrolls up; then it says
  * so, counts what arrived below, and offers a jump back to the newest.
  */
-import { useDeferredValue, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { assertNever } from '../../../../shared/result'
 import { useFollowBottom } from '../../hooks/use-follow-bottom'
 import { useMeasuredWindow } from '../../hooks/use-measured-window'
@@ -160,14 +160,7 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
     slack: LOG_ROW_HEIGHT,
     onScroll: win.onScroll,
   })
-  const { ref, start, end, padTop, padBottom, total } = win
-  // Rows measured taller than guessed push the end further down: stay there while following.
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (el && isFollowing && el.scrollTop + el.clientHeight < el.scrollHeight)
-      el.scrollTop = el.scrollHeight
-  }, [ref, total, isFollowing])
-
+  const { ref, start, end, padTop, padBottom } = win
   return (
     <section role="region" aria-label={t('log.title')} className="panel log">
       <header className="panel-header">

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import type { EngineEvent, EventBatch } from '../../../shared/contract'
+import { makeConnection, makeListener, makeSnapshot } from '../test-utils'
+import { initialState } from './app-state'
+import { applyBatches } from './apply-batch'
+import { reducer } from './reducer'
+
+const listener = makeListener({ state: 'listening' })
+const loaded = reducer(initialState, {
+  type: 'snapshot-loaded',
+  snapshot: makeSnapshot({ seq: 10, listeners: [listener] }),
+})
+
+/** A burst as the engine batches it: accepts, a read, closes, spread over batches 9 to 16. */
+function burst(): EventBatch[] {
+  const batches: EventBatch[] = []
+  for (let seq = 9; seq <= 16; seq++) {
+    const events: EngineEvent[] = []
+    for (let i = 0; i < 5; i++) {
+      const n = seq * 10 + i
+      const id = `c${n}`
+      events.push({ type: 'connection-accepted', at: n, connection: makeConnection(n, { id }) })
+      events.push({
+        type: 'connection-closed',
+        at: n + 1,
+        connectionId: id,
+        listenerId: listener.id,
+        reason: i % 2 === 0 ? 'us' : 'reset',
+        errorCode: i % 2 === 0 ? null : 'ECONNRESET',
+      })
+    }
+    batches.push({ seq, events })
+  }
+  return batches
+}
+
+describe('applyBatches', () => {
+  it('applying batches together gives the state that applying them one by one gives', () => {
+    const batches = burst()
+    const oneByOne = batches.reduce((s, b) => applyBatches(s, [b]), loaded)
+    const together = applyBatches(loaded, batches)
+    const { log: logA, ...restA } = oneByOne
+    const { log: logB, ...restB } = together
+    expect(restB).toEqual(restA)
+    expect(logB.map(({ id: _, ...e }) => e)).toEqual(logA.map(({ id: _, ...e }) => e))
+    // Batch 9 and 10 were covered by the snapshot: 6 batches × 5 connections.
+    expect(together.connections).toHaveLength(30)
+    expect(together.seq).toBe(16)
+    expect(together.listeners[0]?.counters.accepted).toBe(listener.counters.accepted + 30)
+  })
+
+  it('returns the same state when no batch is newer', () => {
+    expect(applyBatches(loaded, burst().slice(0, 2))).toBe(loaded)
+    expect(applyBatches(loaded, [])).toBe(loaded)
+  })
+})

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { manualHost } from '../test-utils'
+import { BUSY_EVENTS, BUSY_GAP_MS, createPacer } from './pacer'
+
+describe('the commit pacer', () => {
+  it('hands everything queued within a frame over once, at the frame', () => {
+    const host = manualHost()
+    const flushed: number[][] = []
+    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    pacer.push(1, 1)
+    pacer.push(2, 1)
+    pacer.push(3, 1)
+    expect(flushed).toEqual([])
+    host.paint()
+    expect(flushed).toEqual([[1, 2, 3]])
+    pacer.push(4, 1)
+    host.paint()
+    expect(flushed).toEqual([[1, 2, 3], [4]])
+  })
+
+  it('in a burst, waits BUSY_GAP_MS between flushes and loses nothing', () => {
+    const host = manualHost()
+    const flushed: number[][] = []
+    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    pacer.push(1, BUSY_EVENTS)
+    host.paint()
+    expect(flushed).toEqual([[1]])
+    // The next batches come every frame; the page renders them together after the gap.
+    for (let i = 2; i <= 6; i++) {
+      pacer.push(i, BUSY_EVENTS)
+      host.advance(16)
+      host.paint()
+    }
+    expect(flushed).toEqual([[1]])
+    host.advance(BUSY_GAP_MS)
+    host.paint()
+    expect(flushed).toEqual([[1], [2, 3, 4, 5, 6]])
+    // Quiet again: a small batch after the gap is shown at the next frame.
+    host.advance(BUSY_GAP_MS)
+    pacer.push(7, 1)
+    host.paint()
+    expect(flushed.at(-1)).toEqual([7])
+  })
+
+  it('flushes by timer on a hidden page, which has no frames', () => {
+    const host = manualHost()
+    host.hidden = true
+    const flushed: number[][] = []
+    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    pacer.push(1, 1)
+    host.advance(0)
+    expect(flushed).toEqual([[1]])
+  })
+
+  it('a frame that never comes (hidden after the request) is covered by a timer', () => {
+    const host = manualHost()
+    const flushed: number[][] = []
+    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    pacer.push(1, 1)
+    host.advance(BUSY_GAP_MS)
+    expect(flushed).toEqual([[1]])
+    host.paint()
+    expect(flushed).toEqual([[1]])
+  })
+
+  it('flushNow hands over at once; dispose drops the queue and the timers', () => {
+    const host = manualHost()
+    const flushed: number[][] = []
+    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    pacer.push(1, 1)
+    pacer.flushNow()
+    expect(flushed).toEqual([[1]])
+    host.paint()
+    expect(flushed).toEqual([[1]])
+    pacer.push(2, 1)
+    pacer.dispose()
+    host.paint()
+    host.advance(1000)
+    expect(flushed).toEqual([[1]])
+  })
+})
