@@ -4,6 +4,7 @@
  * A leaf: the reducer, the batch applier, selectors and components all name these types, so they
  * live apart from the code that builds the state.
  */
+import { ConnectionIndex } from './connection-index'
 import type { Platform } from '../../../shared/bind-failure'
 import type {
   CaptureTotals,
@@ -31,8 +32,8 @@ export interface AppState {
   listeners: readonly ListenerSnapshot[]
   /** In accept order. */
   connections: readonly ConnectionSnapshot[]
-  /** Connection id → index in {@link AppState.connections}. */
-  connectionIndex: ReadonlyMap<string, number>
+  /** Connection id → index in {@link AppState.connections} (shared, append-only). */
+  connectionIndex: ConnectionIndex
   /** Oldest first, at most LOG_LIMIT entries. */
   log: readonly LogEntry[]
   nextLogId: number
@@ -69,7 +70,7 @@ export const initialState: AppState = {
   privileges: null,
   listeners: [],
   connections: [],
-  connectionIndex: new Map(),
+  connectionIndex: new ConnectionIndex(),
   log: [],
   nextLogId: 1,
   trail: [],

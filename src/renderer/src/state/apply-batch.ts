@@ -1,6 +1,7 @@
 /**
  * Applying event batches to the state: copies made once per pass, events applied in order,
- * the log extended. Pure: the state passed in is never changed.
+ * the log extended. The state passed in is never changed; the one thing shared and extended in
+ * place is the append-only connection index (connection-index.ts), which no state can misread.
  */
 import type {
   CaptureTotals,
@@ -20,12 +21,11 @@ function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
   return a.number - b.number
 }
 
-/** Copies made once per batch, then changed in place: the input state is never touched. */
+/** Copies made once per pass, then changed in place: the input state is never touched. */
 interface Draft {
   listeners: Map<string, ListenerSnapshot>
   hasListenerChanges: boolean
   connections: ConnectionSnapshot[] | null
-  connectionIndex: Map<string, number> | null
   newLog: Array<Omit<LogEntry, 'id'>>
   newTrail: TrailMark[]
   sleepers: ReadonlySet<string>
@@ -38,19 +38,15 @@ function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
   return draft.connections
 }
 
-function indexOf(state: AppState, draft: Draft): Map<string, number> {
-  draft.connectionIndex ??= new Map(state.connectionIndex)
-  return draft.connectionIndex
-}
-
 function findConnection(
   state: AppState,
   draft: Draft,
   id: string,
 ): [number, ConnectionSnapshot] | null {
-  const index = (draft.connectionIndex ?? state.connectionIndex).get(id)
+  const list = draft.connections ?? state.connections
+  const index = state.connectionIndex.find(list, id)
   if (index === undefined) return null
-  const c = (draft.connections ?? state.connections)[index]
+  const c = list[index]
   return c ? [index, c] : null
 }
 
@@ -139,7 +135,7 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
         return
       }
       const list = connectionsOf(state, draft)
-      indexOf(state, draft).set(c.id, list.length)
+      state.connectionIndex.add(c.id, list.length)
       list.push(c)
       // The engine sends no listener-changed per accept: count here, once per connection id.
       updateCounters(draft, c.listenerId, (n) => ({ accepted: n.accepted + 1, open: n.open + 1 }))
@@ -245,7 +241,6 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
     listeners: new Map(state.listeners.map((l) => [l.id, l])),
     hasListenerChanges: false,
     connections: null,
-    connectionIndex: null,
     newLog: [],
     newTrail: [],
     sleepers: state.sleepConnections,
@@ -266,7 +261,6 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
       ? [...draft.listeners.values()].sort(byNumber)
       : state.listeners,
     connections: draft.connections ?? state.connections,
-    connectionIndex: draft.connectionIndex ?? state.connectionIndex,
     log,
     nextLogId,
     trail: appendCapped(state.trail, draft.newTrail, TRAIL_LIMIT),

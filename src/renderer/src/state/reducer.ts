@@ -11,6 +11,7 @@ import type { LoadedSettings, SettingsPatch } from '../../../shared/settings'
 import { applyBatches } from './apply-batch'
 import type { AppState, LinkStatus } from './app-state'
 import { clientFromEvents } from './client'
+import { ConnectionIndex } from './connection-index'
 import { trailFromEvents } from './lesson-trail'
 import { logFromEvents } from './log'
 
@@ -32,8 +33,7 @@ function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
 }
 
 function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
-  const connectionIndex = new Map<string, number>()
-  snapshot.connections.forEach((c, i) => connectionIndex.set(c.id, i))
+  const connectionIndex = ConnectionIndex.of(snapshot.connections)
   const log = logFromEvents(snapshot.recentEvents, state.nextLogId, {
     listenerNumbers: new Map(snapshot.listeners.map((l) => [l.id, l.number])),
     connectionNumbers: new Map(snapshot.connections.map((c) => [c.id, c.number])),
@@ -57,7 +57,8 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     loadError: null,
     // A reload keeps the selection while the engine still knows the connection.
     selectedConnectionId:
-      state.selectedConnectionId !== null && connectionIndex.has(state.selectedConnectionId)
+      state.selectedConnectionId !== null &&
+      connectionIndex.find(snapshot.connections, state.selectedConnectionId) !== undefined
         ? state.selectedConnectionId
         : null,
   }

@@ -10,7 +10,7 @@ import type { AppState } from './app-state'
 export const selectListeners = (s: AppState): readonly ListenerSnapshot[] => s.listeners
 export const selectConnections = (s: AppState): readonly ConnectionSnapshot[] => s.connections
 /** Each connection's position in accept order, by id. */
-export const selectConnectionIndex = (s: AppState): ReadonlyMap<string, number> => s.connectionIndex
+export const selectConnectionIndex = (s: AppState): AppState['connectionIndex'] => s.connectionIndex
 export const selectLog = (s: AppState): AppState['log'] => s.log
 export const selectPlatform = (s: AppState): AppState['platform'] => s.platform
 export const selectLink = (s: AppState): AppState['link'] => s.link
@@ -34,7 +34,7 @@ export function selectConnection(
 ): (s: AppState) => ConnectionSnapshot | undefined {
   return (s) => {
     if (id === null) return undefined
-    const index = s.connectionIndex.get(id)
+    const index = s.connectionIndex.find(s.connections, id)
     return index === undefined ? undefined : s.connections[index]
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { IDLE_FLAG_MS, type ConnectionSnapshot } from '../../../../shared/contract'
 import { I18nProvider } from '../../i18n/I18nProvider'
 import { makeConnection, makeListener, renderWith, stubResizeObserver } from '../../test-utils'
+import { ConnectionIndex } from '../../state/connection-index'
 import { ConnectionsTable } from './ConnectionsTable'
 
 function renderTable(
@@ -138,7 +139,7 @@ describe('ConnectionsTable', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => makeConnection(i + 1))
     const table = (
       connections: ConnectionSnapshot[],
-      acceptOrder?: ReadonlyMap<string, number>,
+      acceptOrder?: ConnectionIndex,
     ) => (
       <ConnectionsTable
         connections={connections}
@@ -152,7 +153,7 @@ describe('ConnectionsTable', () => {
     const renderFollowing = (
       connections: ConnectionSnapshot[],
       lang: 'en' | 'ru' = 'en',
-      acceptOrder?: ReadonlyMap<string, number>,
+      acceptOrder?: ConnectionIndex,
     ) => {
       const wrapper = ({ children }: { children: ReactNode }) => (
         <I18nProvider lang={lang}>{children}</I18nProvider>
@@ -208,7 +209,7 @@ describe('ConnectionsTable', () => {
     it('counts only the new rows the filter lets through, in Russian too', () => {
       // Every other connection is filtered out; the order is the store's, across all of them.
       const all = many(46)
-      const order = new Map(all.map((c, i) => [c.id, i]))
+      const order = ConnectionIndex.of(all)
       const odd = (n: number) => all.slice(0, n).filter((c) => c.number % 2 === 1)
       const { rerender, table: t } = renderFollowing(odd(40), 'ru', order)
       const scroller = t.closest<HTMLElement>('.table-scroll')!

@@ -12,6 +12,7 @@ import { useFollowBottom } from '../../hooks/use-follow-bottom'
 import { useVirtualWindow } from '../../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../../i18n/context'
 import { formatNumber } from '../../i18n/translate'
+import type { ConnectionIndex } from '../../state/connection-index'
 import { isIdle } from '../../state/connections-view'
 import { formatClock, formatDuration } from '../../time-format'
 
@@ -33,7 +34,7 @@ export interface ConnectionsTableProps {
    * Each connection's place in accept order across all of them (the store's index), so that new
    * rows can be counted under a filter; positions in `connections` when absent.
    */
-  acceptOrder?: ReadonlyMap<string, number>
+  acceptOrder?: Pick<ConnectionIndex, 'placeOf'>
 }
 
 const COLUMNS = 9
@@ -76,7 +77,8 @@ export function ConnectionsTable({
   })
   const { ref, start, end, padTop, padBottom, scrollToIndex } = win
   const sequenceOf = useMemo(() => {
-    const order = acceptOrder ?? new Map(connections.map((c, i) => [c.id, i]))
+    if (acceptOrder) return (c: ConnectionSnapshot): number => acceptOrder.placeOf(c.id) ?? -1
+    const order = new Map(connections.map((c, i) => [c.id, i]))
     return (c: ConnectionSnapshot): number => order.get(c.id) ?? -1
   }, [acceptOrder, connections])
   const follow = useFollowBottom({

@@ -108,7 +108,7 @@ export function WorkersView({ listener }: { listener: ListenerSnapshot }): React
         : ids
             .split('\n')
             .map((id) => {
-              const index = s.connectionIndex.get(id)
+              const index = s.connectionIndex.find(s.connections, id)
               const c = index === undefined ? undefined : s.connections[index]
               return c ? `${c.number} ${c.bytesIn} ${c.acceptedAt}` : `${numberFromId(id)} 0 -`
             })
