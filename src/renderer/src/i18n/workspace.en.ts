@@ -91,6 +91,18 @@ export const workspaceEn = {
   },
   'workspace.log.noMatch': 'No event matches the filters.',
   'workspace.log.paused': 'Auto-scroll paused',
+  'workspace.log.burst': {
+    one: '{count} connection accepted in {duration}',
+    other: '{count} connections accepted in {duration}',
+  },
+  'workspace.log.burstDetail': 'closed: {closed}, reset: {resets}',
+  'workspace.log.burstShow': {
+    one: 'Show {count} line',
+    other: 'Show {count} lines',
+  },
+  'workspace.log.burstHide': 'Hide the lines',
+  'workspace.log.burstTitle':
+    'Connections came faster than anyone can read: their lines are summed up here, and all kept.',
   'workspace.log.pausedNew': {
     one: 'Auto-scroll paused — {count} new event below',
     other: 'Auto-scroll paused — {count} new events below',

@@ -100,6 +100,22 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   },
   'workspace.log.noMatch': 'Ни одно событие не подходит под фильтры.',
   'workspace.log.paused': 'Автопрокрутка приостановлена',
+  'workspace.log.burst': {
+    one: 'Принято {count} соединение за {duration}',
+    few: 'Принято {count} соединения за {duration}',
+    many: 'Принято {count} соединений за {duration}',
+    other: 'Принято {count} соединения за {duration}',
+  },
+  'workspace.log.burstDetail': 'закрыто: {closed}, сброшено: {resets}',
+  'workspace.log.burstShow': {
+    one: 'Показать {count} строку',
+    few: 'Показать {count} строки',
+    many: 'Показать {count} строк',
+    other: 'Показать {count} строки',
+  },
+  'workspace.log.burstHide': 'Скрыть строки',
+  'workspace.log.burstTitle':
+    'Соединения шли быстрее, чем можно прочесть: их строки собраны здесь в одну, и все сохранены.',
   'workspace.log.pausedNew': {
     one: 'Автопрокрутка приостановлена — ниже {count} новое событие',
     few: 'Автопрокрутка приостановлена — ниже {count} новых события',

@@ -9,8 +9,8 @@
 /** A flush that applied at least this many events counts as busy: the next one waits. */
 export const BUSY_EVENTS = 64
 
-/** The least time between two busy flushes, in ms (about ten renders a second). */
-export const BUSY_GAP_MS = 100
+/** The least time between two busy flushes, in ms (four renders a second). */
+export const BUSY_GAP_MS = 250
 
 /** What the pacer needs from the page: a frame, a timer and a clock (injected in tests). */
 export interface PacerHost {

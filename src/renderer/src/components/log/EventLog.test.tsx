@@ -209,4 +209,48 @@ describe('EventLog', () => {
     )
     expect(within(region).getByRole('button', { name: 'К последним' })).toBeTruthy()
   })
+
+  it('sums a burst of connections into one line that opens to show them all', async () => {
+    const user = userEvent.setup()
+    const burst: LogEntry[] = []
+    for (let n = 1; n <= 300; n++)
+      burst.push(
+        entry(1000 + n * 2, {
+          kind: 'connection-established',
+          connectionNumber: n,
+          remote: '127.0.0.1:50001',
+          isBookLine: true,
+        }),
+        entry(1001 + n * 2, { kind: 'closed', connectionNumber: n, reason: 'us', errorCode: null }),
+      )
+    const all = [ENTRIES[0]!, ...burst]
+    const { region, lines } = renderLog(all)
+    expect(lines()).toHaveLength(2)
+    expect(lines()[1]).toContain('300 connections accepted in')
+    expect(lines()[1]).toContain('closed: 300, reset: 0')
+    const show = within(region).getByRole('button', { name: 'Show 600 lines' })
+    expect(show.getAttribute('aria-expanded')).toBe('false')
+    await user.click(show)
+    // Open: the 600 lines follow the summary (without a layout the window renders the last 200).
+    expect(lines()).toHaveLength(200)
+    expect(lines().at(-1)).toContain('#300 closed')
+    expect(lines().at(-2)).toContain('Connection established!')
+    // A search shows matching lines, not bursts.
+    await user.type(within(region).getByRole('searchbox'), '#300')
+    expect(within(region).queryByRole('button', { name: /Show \d+ lines/ })).toBeNull()
+  })
+
+  it('words a burst in Russian', () => {
+    const burst = Array.from({ length: 150 }, (_, i) =>
+      entry(1000 + i, {
+        kind: 'connection-established',
+        connectionNumber: i + 1,
+        remote: '127.0.0.1:50001',
+        isBookLine: true,
+      }),
+    )
+    const { lines, region } = renderLog(burst, 'ru')
+    expect(lines()[0]).toContain('Принято 150 соединений за')
+    expect(within(region).getByRole('button', { name: 'Показать 150 строк' })).toBeTruthy()
+  })
 })

@@ -10,7 +10,8 @@ import { useMeasuredWindow } from '../../hooks/use-measured-window'
 import { useI18n, type Translate } from '../../i18n/context'
 import type { Lang } from '../../i18n/translate'
 import { filterKindOf, type LogEntry, type LogFilterKind, type LogMessage } from '../../state/log'
-import { formatClock } from '../../time-format'
+import { logRows, type LogBurst, type LogRow } from '../../state/log-bursts'
+import { formatClock, formatDuration } from '../../time-format'
 import { LogFilters } from './LogFilters'
 
 /** The height of a one-line row in px (`.log-row` in the stylesheet); wrapped rows are taller. */
@@ -135,6 +136,63 @@ function filterEntries(
 
 const entryId = (entry: LogEntry): number => entry.id
 
+/** A row's key in the window: an entry's id; a burst's first id, negated (its lines may show). */
+const rowKey = (row: LogRow | undefined): number =>
+  row === undefined ? -1 : row.kind === 'entry' ? row.entry.id : -row.burst.id - 1
+
+function BurstRow({
+  burst,
+  isOpen,
+  rowKeyValue,
+  onToggle,
+}: {
+  burst: LogBurst
+  isOpen: boolean
+  rowKeyValue: number
+  onToggle: (id: number) => void
+}): ReactNode {
+  const { t } = useI18n()
+  return (
+    <li className="log-row log-burst" data-row-key={rowKeyValue}>
+      <span className="log-time mono">{formatClock(burst.from)}</span>
+      {burst.listenerNumber > 0 ? (
+        <abbr
+          className="log-listener"
+          title={t('log.listener', { number: String(burst.listenerNumber) })}
+        >
+          {t('log.listenerShort', { number: String(burst.listenerNumber) })}
+        </abbr>
+      ) : (
+        <span />
+      )}
+      <span className="log-message" title={t('workspace.log.burstTitle')}>
+        <strong>
+          {t('workspace.log.burst', {
+            count: burst.accepted,
+            duration: formatDuration(t, burst.to - burst.from),
+          })}
+        </strong>{' '}
+        <span className="muted">
+          {t('workspace.log.burstDetail', {
+            closed: String(burst.closed),
+            resets: String(burst.resets),
+          })}
+        </span>{' '}
+        <button
+          type="button"
+          className="small"
+          aria-expanded={isOpen}
+          onClick={() => onToggle(burst.id)}
+        >
+          {isOpen
+            ? t('workspace.log.burstHide')
+            : t('workspace.log.burstShow', { count: burst.entries.length })}
+        </button>
+      </span>
+    </li>
+  )
+}
+
 /** `<section aria-label="Event log">`. */
 export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNode {
   const { t, lang } = useI18n()
@@ -146,9 +204,25 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
     () => filterEntries(entries, hidden, deferredQuery, t, lang),
     [entries, hidden, deferredQuery, t, lang],
   )
+  // Bursts open to show their lines; a search shows the matching lines themselves.
+  const [openBursts, setOpenBursts] = useState<ReadonlySet<number>>(() => new Set())
+  const isSearching = deferredQuery.trim() !== ''
+  const rows = useMemo(
+    (): readonly LogRow[] =>
+      isSearching
+        ? shown.map((entry) => ({ kind: 'entry', entry, inBurst: false }))
+        : logRows(shown, openBursts),
+    [shown, openBursts, isSearching],
+  )
+  const toggleBurst = (id: number): void =>
+    setOpenBursts((open) => {
+      const next = new Set(open)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
   const win = useMeasuredWindow<HTMLDivElement>({
-    count: shown.length,
-    keyAt: (index) => shown[index]?.id ?? -1,
+    count: rows.length,
+    keyAt: (index) => rowKey(rows[index]),
     estimate: LOG_ROW_HEIGHT,
     fallbackRows: 200,
     isFallbackAtEnd: true,
@@ -199,22 +273,39 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
         )}
         <div style={{ height: padTop }} aria-hidden="true" />
         <ol className="log-list">
-          {shown.slice(start, end).map((entry) => (
-            <li key={entry.id} className={rowClass(entry.message)} data-row-key={entry.id}>
-              <span className="log-time mono">{formatClock(entry.at)}</span>
-              {entry.listenerNumber > 0 ? (
-                <abbr
-                  className="log-listener"
-                  title={t('log.listener', { number: String(entry.listenerNumber) })}
-                >
-                  {t('log.listenerShort', { number: String(entry.listenerNumber) })}
-                </abbr>
-              ) : (
-                <span />
-              )}
-              <span className="log-message">{messageText(t, entry.message)}</span>
-            </li>
-          ))}
+          {rows.slice(start, end).map((row) => {
+            if (row.kind === 'burst')
+              return (
+                <BurstRow
+                  key={rowKey(row)}
+                  burst={row.burst}
+                  isOpen={row.isOpen}
+                  rowKeyValue={rowKey(row)}
+                  onToggle={toggleBurst}
+                />
+              )
+            const { entry } = row
+            return (
+              <li
+                key={entry.id}
+                className={`${rowClass(entry.message)}${row.inBurst ? ' log-in-burst' : ''}`}
+                data-row-key={entry.id}
+              >
+                <span className="log-time mono">{formatClock(entry.at)}</span>
+                {entry.listenerNumber > 0 ? (
+                  <abbr
+                    className="log-listener"
+                    title={t('log.listener', { number: String(entry.listenerNumber) })}
+                  >
+                    {t('log.listenerShort', { number: String(entry.listenerNumber) })}
+                  </abbr>
+                ) : (
+                  <span />
+                )}
+                <span className="log-message">{messageText(t, entry.message)}</span>
+              </li>
+            )
+          })}
         </ol>
         <div style={{ height: padBottom }} aria-hidden="true" />
       </div>
