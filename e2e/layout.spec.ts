@@ -166,7 +166,10 @@ for (const screen of SCREENS) {
     const port = await startListening(listenerCard(page, 1), 0)
     await connect(page, port, CONNECTIONS)
     const table = page.getByRole('table', { name: 'Connections' })
-    await table.getByRole('row').filter({ hasText: '#3' }).click()
+    await table
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: '3', exact: true }) })
+      .click()
     await expect(page.getByRole('region', { name: 'Stream' }).getByRole('tabpanel')).toContainText(
       'GET /page/3',
     )

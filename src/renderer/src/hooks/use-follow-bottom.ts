@@ -18,8 +18,6 @@ export interface FollowBottomOptions<E extends HTMLElement, T> {
   sequenceOf: (item: T) => number
   /** Within this many px of the end counts as at the bottom. */
   slack: number
-  /** Called first on every scroll (the virtual window's handler). */
-  onScroll?: (event: UIEvent<E>) => void
 }
 
 export interface FollowBottom<E extends HTMLElement> {
@@ -52,7 +50,6 @@ export function useFollowBottom<E extends HTMLElement, T>({
   items,
   sequenceOf,
   slack,
-  onScroll: onWindowScroll,
 }: FollowBottomOptions<E, T>): FollowBottom<E> {
   /** Null while following; else the sequence of the newest item when the user scrolled away. */
   const [pausedAfter, setPausedAfter] = useState<number | null>(null)
@@ -111,7 +108,6 @@ export function useFollowBottom<E extends HTMLElement, T>({
 
   // Only a move up pauses: growth below and our own jumps to the end never do.
   const onScroll = (e: UIEvent<E>): void => {
-    onWindowScroll?.(e)
     const el = e.currentTarget
     const top = el.scrollTop
     const isAtBottom = top + el.clientHeight >= el.scrollHeight - slack

@@ -72,9 +72,17 @@ afterAll(() => {
   vi.unstubAllGlobals()
 })
 
-function List({ heights, width = 300 }: { heights: readonly number[]; width?: number }) {
+function List({
+  heights,
+  width = 300,
+  isAtEnd = false,
+}: {
+  heights: readonly number[]
+  width?: number
+  isAtEnd?: boolean
+}) {
   const { ref, onScroll, start, end, padTop, padBottom, total } = useMeasuredWindow<HTMLDivElement>(
-    { count: heights.length, keyAt: (i) => i, estimate: 20, overscan: 40 },
+    { count: heights.length, keyAt: (i) => i, estimate: 20, overscan: 40, isAtEnd },
   )
   const rows = []
   for (let i = start; i < end; i++)
@@ -150,5 +158,15 @@ describe('useMeasuredWindow', () => {
     rerender(<List heights={Array.from({ length: 10 }, () => 20)} width={600} />)
     layout()
     expect(scroller.dataset.total).toBe('200')
+  })
+
+  it('following the end, renders the last rows at once, placed by what is measured', () => {
+    const { rerender } = render(<List heights={Array.from({ length: 100 }, () => 40)} isAtEnd />)
+    layout()
+    // 100px of view and 40px of overscan above: rows 96 to 99 at 40px each.
+    expect(shown()).toEqual(['row 96', 'row 97', 'row 98', 'row 99'])
+    rerender(<List heights={Array.from({ length: 110 }, () => 40)} isAtEnd />)
+    layout()
+    expect(shown()).toEqual(['row 106', 'row 107', 'row 108', 'row 109'])
   })
 })

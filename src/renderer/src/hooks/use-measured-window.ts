@@ -40,6 +40,13 @@ export interface MeasuredOptions {
   fallbackRows?: number
   /** Without a height, render the last rows instead of the first (a log that follows the end). */
   isFallbackAtEnd?: boolean
+  /**
+   * The view follows the end (use-follow-bottom): the window is the last rows whatever the last
+   * scroll event said, so new rows render where they will be seen, in one render.
+   */
+  isAtEnd?: boolean
+  /** The scroll container's ref, when the component made it (to share it with another hook). */
+  ref?: RefObject<HTMLElement | null>
 }
 
 /** The attribute each rendered row carries, for measuring. */
@@ -77,6 +84,8 @@ class Measurements {
 interface Rendered {
   keys: number[]
   padTop: number
+  /** Following the end: the follower scrolls, the anchor is not held. */
+  isAtEnd: boolean
 }
 
 /** A row's border-box height as the observer reports it (whole px, as offsetHeight would). */
@@ -94,14 +103,17 @@ export function useMeasuredWindow<E extends HTMLElement>({
   overscan = 400,
   fallbackRows = 200,
   isFallbackAtEnd = false,
+  isAtEnd = false,
+  ref: givenRef,
 }: MeasuredOptions): MeasuredWindow<E> {
-  const ref = useRef<E | null>(null)
+  const ownRef = useRef<E | null>(null)
+  const ref = (givenRef as RefObject<E | null> | undefined) ?? ownRef
   const [measured] = useState(() => new Measurements())
   /** Bumped when a measurement changes what the window computes. */
   const [, setVersion] = useState(0)
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(0)
-  const rendered = useRef<Rendered>({ keys: [], padTop: 0 })
+  const rendered = useRef<Rendered>({ keys: [], padTop: 0, isAtEnd: false })
   /** The key of the rendered row at the top of the view (as of the last scroll or measure). */
   const anchor = useRef<number | null>(null)
 
@@ -135,7 +147,7 @@ export function useMeasuredWindow<E extends HTMLElement>({
     const observer = new ResizeObserver(resize)
     observer.observe(el)
     return () => observer.disconnect()
-  }, [measured])
+  }, [measured, ref])
 
   // Rows are measured when the browser has laid them out (and again when they change size).
   const rowObserver = useRef<ResizeObserver | null>(null)
@@ -172,7 +184,7 @@ export function useMeasuredWindow<E extends HTMLElement>({
         m.typical = sum / shown
         isChanged = true
       }
-      if (shift !== 0) {
+      if (shift !== 0 && !rendered.current.isAtEnd) {
         el.scrollTop += shift
         // The scroll event comes later; the window should follow now.
         setScrollTop(el.scrollTop)
@@ -186,7 +198,7 @@ export function useMeasuredWindow<E extends HTMLElement>({
       rows.clear()
       rowObserver.current = null
     }
-  }, [estimate, measured])
+  }, [estimate, measured, ref])
 
   const onScroll = useCallback(
     (event: UIEvent<E>) => {
@@ -205,8 +217,14 @@ export function useMeasuredWindow<E extends HTMLElement>({
   let padBottom = 0
   let total = 0
   if (height > 0) {
-    const from = scrollTop - overscan
-    const to = scrollTop + height + overscan
+    let top = scrollTop
+    if (isAtEnd) {
+      let all = 0
+      for (let i = 0; i < count; i++) all += heightAt(i)
+      top = Math.max(0, all - height)
+    }
+    const from = top - overscan
+    const to = top + height + overscan
     start = count
     end = count
     for (let i = 0; i < count; i++) {
@@ -233,7 +251,7 @@ export function useMeasuredWindow<E extends HTMLElement>({
   useLayoutEffect(() => {
     const keys: number[] = []
     for (let i = start; i < end; i++) keys.push(keyAt(i))
-    rendered.current = { keys, padTop }
+    rendered.current = { keys, padTop, isAtEnd }
     anchor.current ??= anchorAt(scrollTop)
     const el = ref.current
     const observer = rowObserver.current

@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_SCROLL_HEIGHT, useVirtualWindow } from './use-virtual-window'
 
 /** A list that shows its window in data attributes and its padding as heights. */
-function Probe({ count }: { count: number }) {
+function Probe({ count, isAtEnd = false }: { count: number; isAtEnd?: boolean }) {
   const { ref, onScroll, start, end, padTop, padBottom } = useVirtualWindow<HTMLDivElement>({
     count,
     rowHeight: 20,
+    isAtEnd,
   })
   return (
     <div ref={ref} onScroll={onScroll} data-testid="list" data-start={start} data-end={end}>
@@ -56,5 +57,14 @@ describe('useVirtualWindow', () => {
     const { getByTestId } = render(<Probe count={1000} />)
     // 400 px show 20 rows, plus 8 of overscan; the rest is padding at 20 px a row.
     expect(windowOf(getByTestId('list'))).toEqual({ start: 0, end: 28, height: 1000 * 20 })
+  })
+
+  it('following the end, renders the last rows at once, whatever the last scroll said', () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400)
+    const { getByTestId, rerender } = render(<Probe count={1000} isAtEnd />)
+    // The last 20 rows fill the view, 8 more of overscan above; no scroll event was needed.
+    expect(windowOf(getByTestId('list'))).toMatchObject({ start: 972, end: 1000 })
+    rerender(<Probe count={1200} isAtEnd />)
+    expect(windowOf(getByTestId('list'))).toMatchObject({ start: 1172, end: 1200 })
   })
 })

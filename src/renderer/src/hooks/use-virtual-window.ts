@@ -25,7 +25,7 @@ export interface VirtualWindow<E extends HTMLElement> {
   scrollToIndex: (index: number) => void
 }
 
-export interface VirtualOptions {
+export interface VirtualOptions<E extends HTMLElement = HTMLElement> {
   count: number
   rowHeight: number
   overscan?: number
@@ -34,6 +34,13 @@ export interface VirtualOptions {
   headerHeight?: number
   /** Without a height, render the last rows instead of the first (a log that follows the end). */
   isFallbackAtEnd?: boolean
+  /**
+   * The view follows the end (use-follow-bottom): the window is the last rows whatever the last
+   * scroll event said, so new rows render where they will be seen, in one render.
+   */
+  isAtEnd?: boolean
+  /** The scroll container's ref, when the component made it (to share it with another hook). */
+  ref?: RefObject<E | null>
 }
 
 /** The rows to render for `count` rows of `rowHeight` px in the container behind `ref`. */
@@ -44,8 +51,11 @@ export function useVirtualWindow<E extends HTMLElement>({
   fallbackRows = 50,
   headerHeight = 0,
   isFallbackAtEnd = false,
-}: VirtualOptions): VirtualWindow<E> {
-  const ref = useRef<E | null>(null)
+  isAtEnd = false,
+  ref: givenRef,
+}: VirtualOptions<E>): VirtualWindow<E> {
+  const ownRef = useRef<E | null>(null)
+  const ref = givenRef ?? ownRef
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(0)
 
@@ -58,7 +68,7 @@ export function useVirtualWindow<E extends HTMLElement>({
     const observer = new ResizeObserver(measure)
     observer.observe(el)
     return () => observer.disconnect()
-  }, [])
+  }, [ref])
 
   const onScroll = useCallback(
     (event: UIEvent<E>) => setScrollTop(event.currentTarget.scrollTop),
@@ -71,17 +81,14 @@ export function useVirtualWindow<E extends HTMLElement>({
   const isScaled = fullHeight > MAX_SCROLL_HEIGHT && height > 0
   const ratio = isScaled ? (fullHeight - height) / Math.max(1, MAX_SCROLL_HEIGHT - height) : 1
 
-  const scrollToIndex = useCallback(
-    (index: number) => {
-      const el = ref.current
-      if (!el || el.clientHeight === 0) return
-      const top = (index * rowHeight) / ratio
-      const visible = el.clientHeight - headerHeight
-      if (top < el.scrollTop) el.scrollTop = top
-      else if (top + rowHeight > el.scrollTop + visible) el.scrollTop = top + rowHeight - visible
-    },
-    [rowHeight, headerHeight, ratio],
-  )
+  const scrollToIndex = (index: number): void => {
+    const el = ref.current
+    if (!el || el.clientHeight === 0) return
+    const top = (index * rowHeight) / ratio
+    const visible = el.clientHeight - headerHeight
+    if (top < el.scrollTop) el.scrollTop = top
+    else if (top + rowHeight > el.scrollTop + visible) el.scrollTop = top + rowHeight - visible
+  }
 
   let start = isFallbackAtEnd ? Math.max(0, count - fallbackRows) : 0
   let end = isFallbackAtEnd ? count : Math.min(count, fallbackRows)
@@ -103,7 +110,8 @@ export function useVirtualWindow<E extends HTMLElement>({
     }
   }
   if (height > 0) {
-    const top = Math.max(0, scrollTop - headerHeight)
+    // At the end, scrollTop is (header + rows) − height: the rows' top is that less the header.
+    const top = isAtEnd ? Math.max(0, fullHeight - height) : Math.max(0, scrollTop - headerHeight)
     start = Math.max(0, Math.floor(top / rowHeight) - overscan)
     end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan)
     if (start > end) start = Math.max(0, end - overscan)

@@ -3,7 +3,7 @@
  * keyboard is the one the stream view shows. Rows that received nothing for a while carry an idle
  * badge.
  */
-import { useMemo, type KeyboardEvent, type ReactNode } from 'react'
+import { useMemo, useRef, type KeyboardEvent, type ReactNode, type UIEvent } from 'react'
 import { formatHostPort } from '../../../../shared/address'
 import type { ConnectionSnapshot, ListenerSnapshot } from '../../../../shared/contract'
 import { assertNever } from '../../../../shared/result'
@@ -70,12 +70,7 @@ export function ConnectionsTable({
 }: ConnectionsTableProps): ReactNode {
   const { t, lang } = useI18n()
   const count = connections.length
-  const win = useVirtualWindow<HTMLDivElement>({
-    count,
-    rowHeight: CONNECTION_ROW_HEIGHT,
-    headerHeight: HEADER_HEIGHT,
-  })
-  const { ref, start, end, padTop, padBottom, scrollToIndex } = win
+  const ref = useRef<HTMLDivElement | null>(null)
   const sequenceOf = useMemo(() => {
     if (acceptOrder) return (c: ConnectionSnapshot): number => acceptOrder.placeOf(c.id) ?? -1
     const order = new Map(connections.map((c, i) => [c.id, i]))
@@ -86,8 +81,19 @@ export function ConnectionsTable({
     items: connections,
     sequenceOf,
     slack: CONNECTION_ROW_HEIGHT,
-    onScroll: win.onScroll,
   })
+  const win = useVirtualWindow<HTMLDivElement>({
+    ref,
+    count,
+    rowHeight: CONNECTION_ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    isAtEnd: follow.isFollowing,
+  })
+  const { start, end, padTop, padBottom, scrollToIndex } = win
+  const onScroll = (e: UIEvent<HTMLDivElement>): void => {
+    win.onScroll(e)
+    follow.onScroll(e)
+  }
   const listenerNumbers = useMemo(
     () => new Map(listeners.map((l) => [l.id, l.number])),
     [listeners],
@@ -147,7 +153,7 @@ export function ConnectionsTable({
           </button>
         </p>
       )}
-      <div className="table-scroll" ref={ref} onScroll={follow.onScroll} tabIndex={-1}>
+      <div className="table-scroll" ref={ref} onScroll={onScroll} tabIndex={-1}>
         <table
           className="connections"
           aria-label={t('connections.title')}
@@ -203,7 +209,7 @@ export function ConnectionsTable({
                   }}
                 >
                   <td>{listenerNumbers.get(c.listenerId) ?? '–'}</td>
-                  <td>#{c.number}</td>
+                  <td className="mono">{c.number}</td>
                   <td className="mono">{formatHostPort(c.remote.address, c.remote.port)}</td>
                   <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
                   <td className="mono">{formatClock(c.acceptedAt)}</td>

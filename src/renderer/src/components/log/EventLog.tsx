@@ -3,7 +3,7 @@
  * (the window measures each row). It follows new entries until the user scrolls up; then it says
  * so, counts what arrived below, and offers a jump back to the newest.
  */
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react'
 import { assertNever } from '../../../../shared/result'
 import { useFollowBottom } from '../../hooks/use-follow-bottom'
 import { useMeasuredWindow } from '../../hooks/use-measured-window'
@@ -220,21 +220,28 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
       if (!next.delete(id)) next.add(id)
       return next
     })
+  const ref = useRef<HTMLDivElement | null>(null)
+  const follow = useFollowBottom({
+    ref,
+    items: shown,
+    sequenceOf: entryId,
+    slack: LOG_ROW_HEIGHT,
+  })
+  const { isFollowing, newCount, jump } = follow
   const win = useMeasuredWindow<HTMLDivElement>({
+    ref,
     count: rows.length,
     keyAt: (index) => rowKey(rows[index]),
     estimate: LOG_ROW_HEIGHT,
     fallbackRows: 200,
     isFallbackAtEnd: true,
+    isAtEnd: isFollowing,
   })
-  const { isFollowing, newCount, onScroll, jump } = useFollowBottom({
-    ref: win.ref,
-    items: shown,
-    sequenceOf: entryId,
-    slack: LOG_ROW_HEIGHT,
-    onScroll: win.onScroll,
-  })
-  const { ref, start, end, padTop, padBottom } = win
+  const { start, end, padTop, padBottom } = win
+  const onScroll = (e: UIEvent<HTMLDivElement>): void => {
+    win.onScroll(e)
+    follow.onScroll(e)
+  }
   return (
     <section role="region" aria-label={t('log.title')} className="panel log">
       <header className="panel-header">
