@@ -22,6 +22,43 @@ export function httpResponse(headTemplate: string, body: string): Buffer {
   return Buffer.from(responseBytes(headTemplate, body))
 }
 
+/** A response ready to send: its bytes and what the linter says of it (null: nothing). */
+interface PreparedResponse {
+  bytes: Buffer
+  warning: string | null
+}
+
+/**
+ * The last responses prepared, by head and body: a listener answers thousands of requests with
+ * the same few, so they are built and linted once, not per request. Bytes handed to a socket are
+ * never changed, so one Buffer serves every write.
+ */
+const prepared = new Map<string, Map<string, PreparedResponse>>()
+const PREPARED_LIMIT = 16
+
+export function prepareResponse(headTemplate: string, body: string): PreparedResponse {
+  // By head, then body: the settings hand over the same strings each time, whose hashes V8 keeps.
+  const known = prepared.get(headTemplate)?.get(body)
+  if (known) return known
+  const warnings = lintResponse(headTemplate, body)
+  const response = {
+    bytes: httpResponse(headTemplate, body),
+    warning:
+      warnings.length === 0
+        ? null
+        : [
+            'Socket Lab warning: this response will confuse clients:',
+            ...warnings.map(describeWarning),
+          ].join('\n  - '),
+  }
+  if (prepared.size >= PREPARED_LIMIT) prepared.clear()
+  let bodies = prepared.get(headTemplate)
+  if (!bodies) prepared.set(headTemplate, (bodies = new Map()))
+  if (bodies.size >= PREPARED_LIMIT) bodies.clear()
+  bodies.set(body, response)
+  return response
+}
+
 /**
  * How long a job's connection, once its answer is written and FIN sent, keeps reading before it
  * is destroyed if the client has not closed its side (see {@link Job.run}).
@@ -73,7 +110,9 @@ export function respondAtAccept(
 export class Job {
   readonly id: string
   private readonly reader: RequestReader
-  private readonly aborted = new AbortController()
+  /** Made only when a job sleeps (/sleep), the one wait an abort must cut short. */
+  private aborted: AbortController | null = null
+  private isAbortRequested = false
 
   constructor(
     readonly connection: ConnectionRuntime,
@@ -89,12 +128,13 @@ export class Job {
 
   /** Stops the job where it is: no more output, no answer (close-all). */
   abort(): void {
-    this.aborted.abort()
+    this.isAbortRequested = true
+    this.aborted?.abort()
     this.reader.end()
   }
 
   private get isAborted(): boolean {
-    return this.aborted.signal.aborted
+    return this.isAbortRequested
   }
 
   /** Told when the job moves on from reading its request (the worker's phase). */
@@ -149,6 +189,8 @@ export class Job {
       this.respond(helloHead, helloHtml)
     } else if (responder === 'http-slow-route' && requestLine === 'GET /sleep HTTP/1.1') {
       this.onPhase('sleeping')
+      this.aborted ??= new AbortController()
+      if (this.isAbortRequested) this.aborted.abort()
       await this.sleep(this.settings.sleepSeconds * 1000, this.aborted.signal)
       this.onPhase('responding')
       if (!this.isAborted) this.respond(helloHead, helloHtml)
@@ -163,16 +205,9 @@ export class Job {
    * head still goes out, so the learner sees how the client reacts.
    */
   private respond(headTemplate: string, body: string): void {
-    const warnings = lintResponse(headTemplate, body)
-    if (warnings.length > 0)
-      this.output(
-        [
-          'Socket Lab warning: this response will confuse clients:',
-          ...warnings.map(describeWarning),
-        ].join('\n  - '),
-        this.id,
-      )
-    this.send(httpResponse(headTemplate, body))
+    const { bytes, warning } = prepareResponse(headTemplate, body)
+    if (warning !== null) this.output(warning, this.id)
+    this.send(bytes)
   }
 
   /**
