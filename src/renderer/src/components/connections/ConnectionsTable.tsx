@@ -193,9 +193,11 @@ export function ConnectionsTable({
               const end = c.state === 'closed' && c.closedAt !== null ? c.closedAt : now
               const stateText = connectionStateText(t, c)
               const idle = isIdle(c, now)
+              // Keyed by place in the window: as the window moves (a burst, following the end),
+              // rows are updated in place instead of made anew, so a commit lays out less.
               return (
                 <tr
-                  key={c.id}
+                  key={i}
                   aria-rowindex={index + 2}
                   aria-selected={isSelected}
                   tabIndex={isFocusable ? 0 : -1}
