@@ -3,8 +3,8 @@
  * A load client in its own process, so that its work does not share the event loop it measures:
  * `node connect-burst.cjs PORT COUNT CONCURRENCY` opens COUNT connections to 127.0.0.1:PORT, at
  * most CONCURRENCY at a time, each waiting for the server to close it (Listing 20-1 drops the
- * stream), and prints one JSON line: { ms, closed, errors, connectMs: [per-connection wall-clock
- * connect times] }. It stops by itself after 60 s whatever happened.
+ * stream), and prints one JSON line: { ms, closed, errors, timedOut, connectAt: [each connect's
+ * wall-clock time, epoch ms] }. It stops by itself after 60 s whatever happened (timedOut: true).
  */
 const { connect } = require('node:net')
 
@@ -21,12 +21,15 @@ let opened = 0
 let finished = 0
 let errors = 0
 
-const deadline = setTimeout(() => done(), 60_000)
+const deadline = setTimeout(() => done(true), 60_000)
 
-function done() {
+/** @param {boolean} timedOut */
+function done(timedOut) {
   clearTimeout(deadline)
   const ms = performance.now() - started
-  process.stdout.write(`${JSON.stringify({ ms, closed: finished - errors, errors, connectAt })}\n`)
+  const line = JSON.stringify({ ms, closed: finished - errors, errors, timedOut, connectAt })
+  // A pipe's writes are synchronous on Linux and macOS: the whole line is out before exit.
+  process.stdout.write(`${line}\n`)
   process.exit(0)
 }
 
@@ -39,7 +42,7 @@ function next() {
   socket.on('error', () => errors++)
   socket.once('close', () => {
     finished++
-    if (finished === count) done()
+    if (finished === count) done(false)
     else next()
   })
 }
