@@ -95,6 +95,7 @@ export const workspaceEn = {
     one: '{count} connection accepted in {duration}',
     other: '{count} connections accepted in {duration}',
   },
+  'workspace.log.burstMs': '{ms} ms',
   'workspace.log.burstDetail': 'closed: {closed}, reset: {resets}',
   'workspace.log.burstShow': {
     one: 'Show {count} line',

@@ -106,6 +106,7 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
     many: 'Принято {count} соединений за {duration}',
     other: 'Принято {count} соединения за {duration}',
   },
+  'workspace.log.burstMs': '{ms} мс',
   'workspace.log.burstDetail': 'закрыто: {closed}, сброшено: {resets}',
   'workspace.log.burstShow': {
     one: 'Показать {count} строку',

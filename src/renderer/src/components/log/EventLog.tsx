@@ -169,7 +169,11 @@ function BurstRow({
         <strong>
           {t('workspace.log.burst', {
             count: burst.accepted,
-            duration: formatDuration(t, burst.to - burst.from),
+            // A burst is often over in milliseconds: "0.0 s" would say nothing.
+            duration:
+              burst.to - burst.from < 1000
+                ? t('workspace.log.burstMs', { ms: String(Math.max(1, burst.to - burst.from)) })
+                : formatDuration(t, burst.to - burst.from),
           })}
         </strong>{' '}
         <span className="muted">
