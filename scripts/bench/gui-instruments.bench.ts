@@ -42,7 +42,7 @@ import {
   untilShown,
   type CpuByKind,
 } from './gui-kit'
-import { control } from './http-kit'
+import { control, startCloseAtOnce } from './http-kit'
 
 const REPS_A = 3
 const REPS_C = 6
@@ -76,15 +76,7 @@ async function freshLab(): Promise<{
   await web?.stop()
   web = await startWebServer()
   api = await control(web)
-  const added = await api.request<{ id: string }>('listener:add', {
-    host: '127.0.0.1',
-    port: 0,
-    responder: 'close-at-once',
-  })
-  const started = await api.request<{ bound: { port: number } }>('listener:start', {
-    listenerId: added.id,
-  })
-  const port = started.bound.port
+  const port = await startCloseAtOnce(api)
   const total = (await burst(port, BURST, CONCURRENCY)).closed
   return { url: web.url, port, lab: api, total }
 }

@@ -7,7 +7,8 @@
  * document, where it would run on every commit of every row), and the bench waits for a count with
  * one in-page promise instead of polling the page over CDP.
  */
-import type { CDPSession, Page } from '@playwright/test'
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium'
 import { runScript } from './http-kit'
 
 /** The connections panel's count ("2,000 connections"). */
@@ -290,4 +291,12 @@ export const median = (values: number[]): number => {
 export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+}
+
+/** Debian's Chromium with a classroom laptop's page (1366×768) carrying the probes, and a browser CDP session. */
+export async function openProbedPage(): Promise<{ browser: Browser; page: Page; cdp: CDPSession }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  await page.addInitScript(pageProbes())
+  return { browser, page, cdp: await browser.newBrowserCDPSession() }
 }

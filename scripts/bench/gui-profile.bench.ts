@@ -10,12 +10,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { afterAll, it } from 'vitest'
-import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../../e2e/chromium'
 import { root, startWebServer, type WebServer } from '../../e2e/web-server'
-import { burst, cpuSample, cpuSpent, pageProbes, untilQuiet, untilShown } from './gui-kit'
-import { control } from './http-kit'
+import { burst, cpuSample, cpuSpent, openProbedPage, untilQuiet, untilShown } from './gui-kit'
+import { control, startCloseAtOnce } from './http-kit'
 
 const HISTORY = 6000
 const BURST = 2000
@@ -100,19 +99,10 @@ it('where the page’s CPU goes in a live burst', { timeout: 300_000 }, async (c
   ctx.skip(!process.env.GUI_PROFILE, 'set GUI_PROFILE=1 to profile the page')
   web = await startWebServer()
   const api = await control(web)
-  const added = await api.request<{ id: string }>('listener:add', {
-    host: '127.0.0.1',
-    port: 0,
-    responder: 'close-at-once',
-  })
-  const started = await api.request<{ bound: { port: number } }>('listener:start', {
-    listenerId: added.id,
-  })
-  const port = started.bound.port
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-  await page.addInitScript(pageProbes())
-  const cdp = await browser.newBrowserCDPSession()
+  const port = await startCloseAtOnce(api)
+  const opened = await openProbedPage()
+  browser = opened.browser
+  const { page, cdp } = opened
   const session = await page.context().newCDPSession(page)
   let total = 0
   for (let done = 0; done < HISTORY; done += BURST)

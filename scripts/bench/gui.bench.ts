@@ -26,9 +26,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
+import type { Browser, CDPSession, Page } from '@playwright/test'
 import { afterAll, expect, it } from 'vitest'
-import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../../e2e/chromium'
+import { CHROMIUM_PATH as CHROMIUM } from '../../e2e/chromium'
 import { startWebServer, type WebServer } from '../../e2e/web-server'
 import {
   PROCESS_KINDS,
@@ -40,7 +40,7 @@ import {
   keepClicking,
   median,
   observerWork,
-  pageProbes,
+  openProbedPage,
   percentile,
   probes,
   shownCount,
@@ -48,7 +48,7 @@ import {
   untilShown,
   type CpuByKind,
 } from './gui-kit'
-import { control } from './http-kit'
+import { control, startCloseAtOnce } from './http-kit'
 
 const ROUNDS = 5
 const BURST = 2000
@@ -207,20 +207,11 @@ it(
     ctx.skip(!existsSync(CHROMIUM), `needs Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
     web = await startWebServer()
     const api = await control(web)
-    const added = await api.request<{ id: string }>('listener:add', {
-      host: '127.0.0.1',
-      port: 0,
-      responder: 'close-at-once',
-    })
-    const started = await api.request<{ bound: { port: number } }>('listener:start', {
-      listenerId: added.id,
-    })
-    const port = started.bound.port
+    const port = await startCloseAtOnce(api)
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-    await page.addInitScript(pageProbes())
-    const cdp = await browser.newBrowserCDPSession()
+    const opened = await openProbedPage()
+    browser = opened.browser
+    const { page, cdp } = opened
 
     // Warm the engine with a whole round: a run's first burst is slower, and it would weigh on the
     // parked median.

@@ -63,6 +63,19 @@ export async function control(server: WebServer) {
   }
 }
 
+/** A listener answering as Listing 20-1 (print "Connection established!", drop the stream), started on a free port: its port. */
+export async function startCloseAtOnce(api: Awaited<ReturnType<typeof control>>): Promise<number> {
+  const added = await api.request<{ id: string }>('listener:add', {
+    host: '127.0.0.1',
+    port: 0,
+    responder: 'close-at-once',
+  })
+  const started = await api.request<{ bound: { port: number } }>('listener:start', {
+    listenerId: added.id,
+  })
+  return started.bound.port
+}
+
 /** A helper script of this folder in its own process; `line` is the first line it printed. */
 export function runScript<T>(
   script: string,

@@ -8,6 +8,7 @@
  * again.
  */
 import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
+import { watchExactly } from './watch-exactly'
 
 export interface FollowBottomOptions<E extends HTMLElement, T> {
   /** The scroll container (the virtual window's). */
@@ -93,17 +94,7 @@ export function useFollowBottom<E extends HTMLElement, T>({
     const el = ref.current
     const watching = observer.current
     if (!el || !watching) return
-    const children = new Set(el.children)
-    for (const child of watched.current)
-      if (!children.has(child)) {
-        watching.unobserve(child)
-        watched.current.delete(child)
-      }
-    for (const child of children)
-      if (!watched.current.has(child)) {
-        watching.observe(child)
-        watched.current.add(child)
-      }
+    watchExactly(watching, watched.current, new Set(el.children))
   }, [items, ref])
 
   // Only a move up pauses: growth below and our own jumps to the end never do.

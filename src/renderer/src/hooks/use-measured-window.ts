@@ -14,6 +14,7 @@
  * paint) the first (or last) `fallbackRows` rows are rendered.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
+import { watchExactly } from './watch-exactly'
 
 export interface MeasuredWindow<E extends HTMLElement> {
   ref: RefObject<E | null>
@@ -256,17 +257,7 @@ export function useMeasuredWindow<E extends HTMLElement>({
     const el = ref.current
     const observer = rowObserver.current
     if (!el || !observer) return
-    const now = new Set<Element>(el.querySelectorAll(`[${ROW_KEY_ATTRIBUTE}]`))
-    for (const row of watched.current)
-      if (!now.has(row)) {
-        observer.unobserve(row)
-        watched.current.delete(row)
-      }
-    for (const row of now)
-      if (!watched.current.has(row)) {
-        observer.observe(row)
-        watched.current.add(row)
-      }
+    watchExactly(observer, watched.current, new Set(el.querySelectorAll(`[${ROW_KEY_ATTRIBUTE}]`)))
   })
 
   return { ref, onScroll, start, end, padTop, padBottom, total }

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { manualHost } from '../test-utils'
 import { BUSY_EVENTS, BUSY_GAP_MS, createPacer } from './pacer'
 
+/** A pacer on a page the test drives, and what it handed over. */
+function paced() {
+  const host = manualHost()
+  const flushed: number[][] = []
+  const pacer = createPacer<number>((items) => flushed.push(items), host)
+  return { host, flushed, pacer }
+}
+
 describe('the commit pacer', () => {
   it('hands everything queued within a frame over once, at the frame', () => {
-    const host = manualHost()
-    const flushed: number[][] = []
-    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    const { host, flushed, pacer } = paced()
     pacer.push(1, 1)
     pacer.push(2, 1)
     pacer.push(3, 1)
@@ -19,9 +25,7 @@ describe('the commit pacer', () => {
   })
 
   it('in a burst, waits BUSY_GAP_MS between flushes and loses nothing', () => {
-    const host = manualHost()
-    const flushed: number[][] = []
-    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    const { host, flushed, pacer } = paced()
     pacer.push(1, BUSY_EVENTS)
     host.paint()
     expect(flushed).toEqual([[1]])
@@ -43,19 +47,15 @@ describe('the commit pacer', () => {
   })
 
   it('flushes by timer on a hidden page, which has no frames', () => {
-    const host = manualHost()
+    const { host, flushed, pacer } = paced()
     host.hidden = true
-    const flushed: number[][] = []
-    const pacer = createPacer<number>((items) => flushed.push(items), host)
     pacer.push(1, 1)
     host.advance(0)
     expect(flushed).toEqual([[1]])
   })
 
   it('a frame that never comes (hidden after the request) is covered by a timer', () => {
-    const host = manualHost()
-    const flushed: number[][] = []
-    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    const { host, flushed, pacer } = paced()
     pacer.push(1, 1)
     host.advance(BUSY_GAP_MS)
     expect(flushed).toEqual([[1]])
@@ -64,9 +64,7 @@ describe('the commit pacer', () => {
   })
 
   it('flushNow hands over at once; dispose drops the queue and the timers', () => {
-    const host = manualHost()
-    const flushed: number[][] = []
-    const pacer = createPacer<number>((items) => flushed.push(items), host)
+    const { host, flushed, pacer } = paced()
     pacer.push(1, 1)
     pacer.flushNow()
     expect(flushed).toEqual([[1]])

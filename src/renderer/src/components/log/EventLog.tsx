@@ -140,6 +140,26 @@ const entryId = (entry: LogEntry): number => entry.id
 const rowKey = (row: LogRow | undefined): number =>
   row === undefined ? -1 : row.kind === 'entry' ? row.entry.id : -row.burst.id - 1
 
+/** A line's time and listener (L1), the first two columns of every row. */
+function LineStart({ at, listenerNumber }: { at: number; listenerNumber: number }): ReactNode {
+  const { t } = useI18n()
+  return (
+    <>
+      <span className="log-time mono">{formatClock(at)}</span>
+      {listenerNumber > 0 ? (
+        <abbr
+          className="log-listener"
+          title={t('log.listener', { number: String(listenerNumber) })}
+        >
+          {t('log.listenerShort', { number: String(listenerNumber) })}
+        </abbr>
+      ) : (
+        <span />
+      )}
+    </>
+  )
+}
+
 function BurstRow({
   burst,
   isOpen,
@@ -154,17 +174,7 @@ function BurstRow({
   const { t } = useI18n()
   return (
     <li className="log-row log-burst" data-row-key={rowKeyValue}>
-      <span className="log-time mono">{formatClock(burst.from)}</span>
-      {burst.listenerNumber > 0 ? (
-        <abbr
-          className="log-listener"
-          title={t('log.listener', { number: String(burst.listenerNumber) })}
-        >
-          {t('log.listenerShort', { number: String(burst.listenerNumber) })}
-        </abbr>
-      ) : (
-        <span />
-      )}
+      <LineStart at={burst.from} listenerNumber={burst.listenerNumber} />
       <span className="log-message" title={t('workspace.log.burstTitle')}>
         <strong>
           {t('workspace.log.burst', {
@@ -302,17 +312,7 @@ export function EventLog({ entries }: { entries: readonly LogEntry[] }): ReactNo
                 className={`${rowClass(entry.message)}${row.inBurst ? ' log-in-burst' : ''}`}
                 data-row-key={entry.id}
               >
-                <span className="log-time mono">{formatClock(entry.at)}</span>
-                {entry.listenerNumber > 0 ? (
-                  <abbr
-                    className="log-listener"
-                    title={t('log.listener', { number: String(entry.listenerNumber) })}
-                  >
-                    {t('log.listenerShort', { number: String(entry.listenerNumber) })}
-                  </abbr>
-                ) : (
-                  <span />
-                )}
+                <LineStart at={entry.at} listenerNumber={entry.listenerNumber} />
                 <span className="log-message">{messageText(t, entry.message)}</span>
               </li>
             )
