@@ -96,7 +96,8 @@ export const workspaceEn = {
     other: '{count} connections accepted in {duration}',
   },
   'workspace.log.burstMs': '{ms} ms',
-  'workspace.log.burstDetail': 'closed: {closed}, reset: {resets}',
+  'workspace.log.burstDetail':
+    'FIN from the client: {peerEnded}, closed: {closed}, reset: {resets}',
   'workspace.log.burstShow': {
     one: 'Show {count} line',
     other: 'Show {count} lines',

@@ -107,7 +107,7 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
     other: 'Принято {count} соединения за {duration}',
   },
   'workspace.log.burstMs': '{ms} мс',
-  'workspace.log.burstDetail': 'закрыто: {closed}, сброшено: {resets}',
+  'workspace.log.burstDetail': 'FIN от клиента: {peerEnded}, закрыто: {closed}, сброшено: {resets}',
   'workspace.log.burstShow': {
     one: 'Показать {count} строку',
     few: 'Показать {count} строки',

@@ -46,7 +46,7 @@ describe('bursts in the log', () => {
     expect(rows.map((r) => r.kind)).toEqual(['entry', 'burst', 'entry'])
     const summary = rows[1]
     if (summary?.kind !== 'burst') throw new Error('no burst')
-    expect(summary.burst).toMatchObject({ accepted: 400, closed: 400, resets: 40 })
+    expect(summary.burst).toMatchObject({ accepted: 400, peerEnded: 0, closed: 400, resets: 40 })
     expect(summary.burst.entries).toEqual(burst)
     expect(summary.burst.to - summary.burst.from).toBe(399)
 
@@ -70,5 +70,19 @@ describe('bursts in the log', () => {
     const third = connections(200, 1, 10_000)
     const rows = logRows([...first, ...second, listening(9_000), ...third], new Set())
     expect(rows.map((r) => r.kind)).toEqual(['burst', 'burst', 'entry', 'burst'])
+  })
+
+  it('counts the clients that sent FIN (a Silent listener and curl)', () => {
+    const lines = connections(150, 1).map((e) =>
+      e.message.kind === 'closed'
+        ? line(e.at - AT, { kind: 'peer-ended', connectionNumber: e.message.connectionNumber })
+        : e,
+    )
+    const [row] = logRows(lines, new Set())
+    expect(row?.kind === 'burst' && row.burst).toMatchObject({
+      accepted: 150,
+      peerEnded: 150,
+      closed: 0,
+    })
   })
 })

@@ -21,6 +21,8 @@ export interface LogBurst {
   id: number
   entries: readonly LogEntry[]
   accepted: number
+  /** Connections whose client sent FIN (the browser or curl done sending). */
+  peerEnded: number
   closed: number
   resets: number
   /** Wall-clock ms of the first and the last line. */
@@ -51,11 +53,13 @@ function isConnectionLine(m: LogMessage): boolean {
 
 function summarise(entries: readonly LogEntry[]): LogBurst {
   let accepted = 0
+  let peerEnded = 0
   let closed = 0
   let resets = 0
   let listenerNumber = entries[0]?.listenerNumber ?? 0
   for (const e of entries) {
     if (e.message.kind === 'connection-established') accepted++
+    else if (e.message.kind === 'peer-ended') peerEnded++
     else if (e.message.kind === 'closed') {
       closed++
       if (e.message.reason === 'reset') resets++
@@ -66,6 +70,7 @@ function summarise(entries: readonly LogEntry[]): LogBurst {
     id: entries[0]?.id ?? -1,
     entries,
     accepted,
+    peerEnded,
     closed,
     resets,
     from: entries[0]?.at ?? 0,

@@ -227,7 +227,7 @@ describe('EventLog', () => {
     const { region, lines } = renderLog(all)
     expect(lines()).toHaveLength(2)
     expect(lines()[1]).toContain('300 connections accepted in 599 ms')
-    expect(lines()[1]).toContain('closed: 300, reset: 0')
+    expect(lines()[1]).toContain('FIN from the client: 0, closed: 300, reset: 0')
     const show = within(region).getByRole('button', { name: 'Show 600 lines' })
     expect(show.getAttribute('aria-expanded')).toBe('false')
     await user.click(show)

@@ -188,6 +188,7 @@ function BurstRow({
         </strong>{' '}
         <span className="muted">
           {t('workspace.log.burstDetail', {
+            peerEnded: String(burst.peerEnded),
             closed: String(burst.closed),
             resets: String(burst.resets),
           })}
