@@ -26,7 +26,6 @@ import { afterAll, expect, it } from 'vitest'
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../../e2e/chromium'
 import { startWebServer, type WebServer } from '../../e2e/web-server'
 import {
-  COUNT_SELECTOR,
   PROCESS_KINDS,
   burst,
   cpuSample,
@@ -34,7 +33,6 @@ import {
   cpuTotal,
   harmlessTarget,
   keepClicking,
-  median,
   observerWork,
   pageProbes,
   probes,
@@ -42,7 +40,8 @@ import {
   untilShown,
   type CpuByKind,
 } from './gui-kit'
-import { control, startCloseAtOnce } from './http-kit'
+// domCount: the count read over CDP, as the old untilShown polled it (part A measures its cost).
+import { control, median, shownCount as domCount, startCloseAtOnce } from './http-kit'
 
 const REPS_A = 3
 const REPS_C = 6
@@ -82,14 +81,6 @@ async function freshLab(): Promise<{
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The count as the DOM shows it, read over CDP (what the old untilShown polled). */
-const domCount = async (page: Page): Promise<number> => {
-  const text = await page.evaluate<string | null>(
-    `document.querySelector(${JSON.stringify(COUNT_SELECTOR)})?.textContent ?? null`,
-  )
-  return text ? Number(text.replace(/\D/g, '')) : -1
-}
 
 /** Polls the DOM's count every `gapMs` until it reaches `count` or `untilMs` (epoch) passes. */
 async function poll(page: Page, gapMs: number, count: number, untilMs: number): Promise<number> {

@@ -9,10 +9,7 @@
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium'
-import { runScript } from './http-kit'
-
-/** The connections panel's count ("2,000 connections"). */
-export const COUNT_SELECTOR = '.connections-panel .panel-header .muted'
+import { COUNT_SELECTOR, runScript } from './http-kit'
 
 /** What connect-burst.cjs prints. */
 export interface Burst {
@@ -281,11 +278,6 @@ export async function harmlessTarget(page: Page): Promise<{ x: number; y: number
   })()`)
   if (!target?.hit) throw new Error('the connections panel heading is not where the bench clicks')
   return { x: target.x, y: target.y }
-}
-
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 
 export const percentile = (values: number[], p: number): number => {

@@ -38,7 +38,6 @@ import {
   cpuTotal,
   harmlessTarget,
   keepClicking,
-  median,
   observerWork,
   openProbedPage,
   percentile,
@@ -48,7 +47,7 @@ import {
   untilShown,
   type CpuByKind,
 } from './gui-kit'
-import { control, startCloseAtOnce } from './http-kit'
+import { control, median, startCloseAtOnce } from './http-kit'
 
 const ROUNDS = 5
 const BURST = 2000

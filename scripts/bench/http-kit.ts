@@ -118,10 +118,16 @@ export function fetchOnce(port: number): Promise<Buffer> {
   })
 }
 
-/** The connection count the page shows (-1 before it shows one). */
+/** The connections panel's count ("2,000 connections"). */
+export const COUNT_SELECTOR = '.connections-panel .panel-header .muted'
+
+/**
+ * The connection count the page shows (-1 before it shows one), read over CDP. Each call costs the
+ * page a little; gui-kit's probes wait in the page instead, where that matters.
+ */
 export async function shownCount(page: Page): Promise<number> {
   const text = await page.evaluate<string | null>(
-    "document.querySelector('.connections-panel .panel-header .muted')?.textContent ?? null",
+    `document.querySelector(${JSON.stringify(COUNT_SELECTOR)})?.textContent ?? null`,
   )
   return text ? Number(text.replace(/\D/g, '')) : -1
 }
