@@ -2,7 +2,8 @@
  * Where the page's CPU goes in a live burst (issue 12): a CPU profile of the renderer over one burst
  * of 2,000 connects, after a history of 6,000, with the page's main-thread time split by Chromium's
  * Performance metrics (script, style, layout). Off by default (about 30 s):
- * `GUI_PROFILE=1 npx vitest run --config vitest.bench.config.ts scripts/bench/gui-profile.bench.ts`
+ * `GUI_PROFILE=1 npx vitest run --config vitest.bench.config.ts scripts/bench/gui-profile.bench.ts`;
+ * `GUI_PROFILE=http` profiles HTTP hello under http-load.cjs (20 at a time) instead of bare connects.
  *
  * The profile's functions are found in the sources by name (the bundle is not minified); total
  * time counts a sample for every app function on its stack. Printed only: the profiler slows what
@@ -13,8 +14,15 @@ import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
 import { afterAll, it } from 'vitest'
 import { root, startWebServer, type WebServer } from '../../e2e/web-server'
-import { burst, cpuSample, cpuSpent, openProbedPage, untilQuiet, untilShown } from './gui-kit'
-import { control, startCloseAtOnce } from './http-kit'
+import {
+  burst as connectBurst,
+  cpuSample,
+  cpuSpent,
+  openProbedPage,
+  untilQuiet,
+  untilShown,
+} from './gui-kit'
+import { control, runScript, startCloseAtOnce } from './http-kit'
 
 const HISTORY = 6000
 const BURST = 2000
@@ -95,11 +103,31 @@ function locator(): { file: string; locate: (frame: ProfileNode['callFrame']) =>
   }
 }
 
+/** An HTTP hello listener, started: its port. */
+async function startHello(api: Awaited<ReturnType<typeof control>>): Promise<number> {
+  const added = await api.request<{ id: string }>('listener:add', {
+    host: '127.0.0.1',
+    port: 0,
+    responder: 'http-hello',
+  })
+  const started = await api.request<{ bound: { port: number } }>('listener:start', {
+    listenerId: added.id,
+  })
+  return started.bound.port
+}
+
 it('where the page’s CPU goes in a live burst', { timeout: 300_000 }, async (ctx) => {
-  ctx.skip(!process.env.GUI_PROFILE, 'set GUI_PROFILE=1 to profile the page')
+  ctx.skip(!process.env.GUI_PROFILE, 'set GUI_PROFILE=1 (or =http) to profile the page')
   web = await startWebServer()
   const api = await control(web)
-  const port = await startCloseAtOnce(api)
+  const isHttp = process.env.GUI_PROFILE === 'http'
+  const port = isHttp ? await startHello(api) : await startCloseAtOnce(api)
+  const burst = isHttp
+    ? async (to: number, count: number): Promise<{ closed: number }> => {
+        const result = await runScript<{ completed: number }>('http-load.cjs', [to, count, 20]).line
+        return { closed: result.completed }
+      }
+    : connectBurst
   const opened = await openProbedPage()
   browser = opened.browser
   const { page, cdp } = opened
