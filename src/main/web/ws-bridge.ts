@@ -10,7 +10,12 @@ import { fail } from '../../shared/result'
 import { parseWireRequest, type WireMessage } from '../../shared/wire'
 import type { Engine } from '../engine/engine-api'
 
-/** A client that lets this much pile up unsent is dropped rather than buffered without bound. */
+/**
+ * A client that lets this much pile up unsent is dropped rather than buffered without bound.
+ *
+ * It is a limit on the backlog, not on one message: a snapshot of many connections may be bigger
+ * on its own, and a page that reads must still get it.
+ */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
 export interface BridgeOptions {
@@ -38,7 +43,7 @@ export function bridgeEngine(options: BridgeOptions): () => void {
   /** Sends one serialized message, or drops a client that stopped reading. */
   const sendText = (ws: WebSocket, text: string): void => {
     if (ws.readyState !== WebSocket.OPEN) return
-    if (ws.bufferedAmount + Buffer.byteLength(text) > limit) {
+    if (ws.bufferedAmount > limit) {
       log('Socket Lab: a browser tab stopped reading; closing its WebSocket')
       ws.terminate()
       return
