@@ -24,6 +24,8 @@ export const DEFAULT_CAPTURE_PER_CONNECTION = 1024 * 1024
 export const DEFAULT_CAPTURE_TOTAL = 256 * 1024 * 1024
 export const MAX_CAPTURE_PER_CONNECTION = 256 * 1024 * 1024
 export const MAX_MAX_CONNECTIONS = 100_000
+/** Most listeners at once: listener:add refuses more, the settings file keeps the first this many. */
+export const MAX_LISTENERS = 32
 export const MAX_HOST_LENGTH = 255
 /** Most events a snapshot carries back for the log. */
 export const RECENT_EVENTS = 2000
