@@ -53,7 +53,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'socket-lab-fuzz-'))
   await mkdir(join(dir, 'renderer'), { recursive: true })
   await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Socket Lab</title>')
-  engine = createEngine({ batchIntervalMs: 5, settings: memorySettings() })
+  engine = createEngine({ batchIntervalMs: 5, settingsStorage: memorySettings() })
   server = await startWebServer({ engine, rendererDir: join(dir, 'renderer'), log: () => {} })
 })
 
