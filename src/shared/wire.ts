@@ -5,6 +5,7 @@
  * each frame with {@link parseWireRequest} and answers garbage with an error, never a crash.
  */
 import type { EventBatch } from './contract'
+import { jsonDepth } from './json-limits'
 import type { AppError, Result } from './result'
 
 export interface WireRequest {
@@ -23,10 +24,27 @@ export type WireMessage =
 /** Largest frame the server reads: a send of MAX_SEND_BYTES as base64, plus the envelope. */
 export const MAX_WIRE_FRAME = 12 * 1024 * 1024
 
+/**
+ * Deepest nesting of arrays and objects a frame may have, checked before it is parsed: the
+ * deepest real request (settings:set with lesson progress) nests 6 levels, frame included. A
+ * 12 MB frame of brackets would otherwise make JSON.parse build millions of nested values while
+ * the engine waits.
+ */
+export const MAX_WIRE_DEPTH = 32
+
 /** WebSocket path; the token rides in the query string. */
 export const WS_PATH = '/ws'
 
+/**
+ * A frame's request, or the INVALID_REQUEST error to answer it with. Costs one linear scan before
+ * any parsing: a frame nested deeper than {@link MAX_WIRE_DEPTH} is refused unparsed.
+ */
 export function parseWireRequest(text: string): WireRequest | AppError {
+  if (jsonDepth(text, MAX_WIRE_DEPTH + 1) > MAX_WIRE_DEPTH)
+    return {
+      code: 'INVALID_REQUEST',
+      message: `The frame nests arrays and objects more than ${MAX_WIRE_DEPTH} levels deep`,
+    }
   let data: unknown
   try {
     data = JSON.parse(text)
