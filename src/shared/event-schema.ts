@@ -137,6 +137,7 @@ const connection = v.object({
   closedAt: nullable(time),
   closeReason: nullable(v.picklist(['peer', 'us', 'us-reset', 'reset', 'error'])),
   errorCode: nullable(text()),
+  isFoundByProbe: v.optional(v.boolean()),
   bytesIn: count,
   bytesOut: count,
   chunksIn: count,
@@ -275,6 +276,7 @@ export const engineEventSchema = v.variant('type', [
     listenerId: id,
     reason: v.picklist(['peer', 'us', 'us-reset', 'reset', 'error']),
     errorCode: nullable(text()),
+    isFoundByProbe: v.optional(v.boolean()),
   }),
   v.object({
     type: v.literal('connection-dropped'),

@@ -3,7 +3,8 @@
  *
  * States: open → peer-ended (the peer's FIN; we may still write) or we-ended (our FIN; we still
  * read) → closed. A peer's FIN is not answered automatically: the connection stays peer-ended
- * (the kernel's CLOSE_WAIT) until it is closed with one of the {@link CloseHow} ways.
+ * (the kernel's CLOSE_WAIT) until it is closed with one of the {@link CloseHow} ways, or until
+ * the half-closed sweep finds the peer gone (see half-closed-sweep.ts).
  */
 import type { Socket } from 'node:net'
 import {
@@ -19,6 +20,7 @@ import {
 } from '../../shared/contract'
 import { assertNever, fail, ok, type Result } from '../../shared/result'
 import { CaptureBudget, ConnectionCapture } from './capture'
+import { HALF_CLOSED_KEEPALIVE_MS, type HalfClosedProbe } from './half-closed-sweep'
 
 /** Bytes Node may hold for a peer that does not read before sends are refused. */
 export const MAX_UNSENT_BYTES = 4 * MAX_SEND_BYTES
@@ -34,7 +36,12 @@ export interface ConnectionHost {
   countBytes(direction: Direction, bytes: number): { bytesIn: number; bytesOut: number }
   /** Called once, after the connection-closed event. */
   onClosed(connection: ConnectionRuntime): void
+  /** The peer's FIN arrived while we had not ended: probe it until it is no longer half-closed. */
+  halfClosed(connection: HalfClosedProbe): void
 }
+
+/** A zero-length write: sends nothing, but fails on a socket the peer reset. */
+const PROBE = Buffer.alloc(0)
 
 /** An Endpoint from a socket's address fields (undefined when the socket is already gone). */
 export function toEndpoint(
@@ -57,7 +64,7 @@ export interface ConnectionObserver {
   closed?(): void
 }
 
-export class ConnectionRuntime {
+export class ConnectionRuntime implements HalfClosedProbe {
   readonly id: string
   readonly capture = new ConnectionCapture()
   private state: ConnectionState = 'open'
@@ -72,6 +79,8 @@ export class ConnectionRuntime {
   private closedByUs: 'us' | 'us-reset' | null = null
   /** We sent FIN before the peer did. */
   private weEndedFirst = false
+  /** A probe of the half-closed connection failed: the peer is gone (reset or timed out). */
+  private isFoundByProbe = false
   private readonly closeWaiters: (() => void)[] = []
   private observer: ConnectionObserver = {}
   /**
@@ -184,6 +193,21 @@ export class ConnectionRuntime {
     return ok({ bytes: data.length })
   }
 
+  /**
+   * One probe of a half-closed connection (the sweep's): a zero-length write, which fails once
+   * the peer reset; the socket then closes with that error. False once no longer half-closed.
+   */
+  probe(): boolean {
+    const socket = this.socket
+    if (this.state !== 'peer-ended' || socket === null || socket.destroyed || !socket.writable)
+      return false
+    // The callback runs before the socket's 'error' and 'close' events.
+    socket.write(PROBE, (err) => {
+      if (err) this.isFoundByProbe = true
+    })
+    return true
+  }
+
   snapshot(): ConnectionSnapshot {
     const capture = this.capture
     return {
@@ -207,6 +231,7 @@ export class ConnectionRuntime {
       truncated: capture.truncated,
       firstByteInMono: capture.firstByteInMono,
       lastByteMono: capture.lastByteMono,
+      ...(this.isFoundByProbe ? { isFoundByProbe: true } : {}),
     }
   }
 
@@ -266,7 +291,12 @@ export class ConnectionRuntime {
     if (this.state === 'closed') return
     // From we-ended the peer's FIN completes the close (Node destroys the socket next); the
     // event still goes out for the log, the state stays we-ended until then.
-    if (this.state === 'open') this.state = 'peer-ended'
+    if (this.state === 'open') {
+      this.state = 'peer-ended'
+      // A peer whose kernel forgot the connection answers a keepalive probe with RST.
+      this.socket?.setKeepAlive(true, HALF_CLOSED_KEEPALIVE_MS)
+      this.host.halfClosed(this)
+    }
     this.emitLifecycle('connection-peer-ended')
     this.observer.end?.()
   }
@@ -282,8 +312,11 @@ export class ConnectionRuntime {
     this.state = 'closed'
     this.socket = null
     this.closedAt = Date.now()
+    if (this.closedByUs !== null) this.isFoundByProbe = false
     if (this.closedByUs !== null) this.closeReason = this.closedByUs
     else if (this.errorCode === 'ECONNRESET') this.closeReason = 'reset'
+    // After the peer's FIN, EPIPE on our write means its RST arrived (Linux's CLOSE_WAIT).
+    else if (this.isFoundByProbe && this.errorCode === 'EPIPE') this.closeReason = 'reset'
     else if (this.errorCode !== null) this.closeReason = 'error'
     else this.closeReason = this.weEndedFirst ? 'us' : 'peer'
     // A connection we closed reports no error code, even if the socket raised one on the way.
@@ -296,6 +329,7 @@ export class ConnectionRuntime {
       listenerId: this.host.listenerId,
       reason: this.closeReason,
       errorCode: this.errorCode,
+      ...(this.isFoundByProbe ? { isFoundByProbe: true } : {}),
     })
     this.host.onClosed(this)
     for (const resolve of this.closeWaiters.splice(0)) resolve()

@@ -41,6 +41,8 @@ export interface EngineOptions {
   portProbe?: (host: string, port: number) => Promise<boolean>
   /** How /sleep waits; default a real timer. Tests pass one they end when they choose. */
   sleep?: Sleep
+  /** How often half-closed connections are probed for a peer that is gone (half-closed-sweep.ts). */
+  halfClosedProbeMs?: number
 }
 
 export interface Engine {

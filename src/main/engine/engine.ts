@@ -27,6 +27,7 @@ import { handleConnectionRequest } from './connection-requests'
 import type { Engine, EngineOptions } from './engine-api'
 import { EngineSettings } from './engine-settings'
 import { canListen, findFreePort } from './free-port'
+import { HalfClosedSweep } from './half-closed-sweep'
 import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
 import { timerSleep } from './responders'
 
@@ -56,6 +57,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     platform,
     emit: batcher.push.bind(batcher),
     sleep: options.sleep ?? timerSleep,
+    halfClosed: new HalfClosedSweep(options.halfClosedProbeMs),
   }
   const client = createClientRunner({
     emit: deps.emit,
@@ -255,6 +257,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         client.shutdown(),
         ...[...listeners.values()].map((listener) => listener.closeAll()),
       ])
+      deps.halfClosed.stop()
       batcher.dispose()
     },
   }

@@ -21,6 +21,7 @@ import { classifyBindError } from './bind-error'
 import { CaptureBudget } from './capture'
 import { ConnectionRuntime, toEndpoint, type ConnectionHost } from './connection'
 import type { Sleep } from './engine-api'
+import type { HalfClosedSweep } from './half-closed-sweep'
 import { ListenerStage } from './listener-stage'
 import { withPatch, type SettingsPatch } from './settings-patch'
 
@@ -31,6 +32,8 @@ export interface ListenerDeps {
   platform: Platform
   emit(event: EngineEvent): void
   sleep: Sleep
+  /** The engine's one sweep over half-closed connections. */
+  halfClosed: HalfClosedSweep
 }
 
 /** Node's maxConnections for our setting: never 0, whose meaning changed in Node 21. */
@@ -88,6 +91,7 @@ export class ListenerRuntime {
         return { bytesIn: this.counters.bytesIn, bytesOut: this.counters.bytesOut }
       },
       onClosed: (connection) => this.onConnectionClosed(connection),
+      halfClosed: (connection) => deps.halfClosed.watch(connection),
     }
   }
 

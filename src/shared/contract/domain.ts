@@ -144,6 +144,11 @@ export interface ConnectionSnapshot {
   closeReason: CloseReason | null
   /** The socket error's code for reason 'reset' or 'error' (ECONNRESET, EPIPE, …). */
   errorCode: string | null
+  /**
+   * Closed because a probe after the peer's FIN found it gone (reset, or keepalive timed out):
+   * nothing was being read, so nothing else would have noticed. Absent otherwise.
+   */
+  isFoundByProbe?: boolean
   bytesIn: number
   bytesOut: number
   chunksIn: number

@@ -53,6 +53,8 @@ export type EngineEvent =
       listenerId: string
       reason: CloseReason
       errorCode: string | null
+      /** See ConnectionSnapshot.isFoundByProbe. */
+      isFoundByProbe?: boolean
     }
   | {
       type: 'connection-dropped'

@@ -75,6 +75,11 @@ export const workspaceEn = {
   'reason.us-reset': 'reset by us (RST)',
   'workspace.log.reset': '#{number} closed by a reset (RST) from the peer',
   'workspace.log.resetCode': '#{number} closed by a reset (RST) from the peer: {code}',
+  'workspace.log.resetFound':
+    '#{number} closed: after its FIN the peer reset the connection (RST); a zero-length write found it: {code}',
+  'workspace.log.goneFound':
+    '#{number} closed after the peer’s FIN: a zero-length write found the connection gone: {code}',
+  'workspace.connections.state.foundByProbe': '{state}, found by a probe after its FIN',
   'workspace.log.filters': 'Event kinds',
   'workspace.log.kind.accepted': 'Accepted',
   'workspace.log.kind.peer-ended': 'Peer ended',

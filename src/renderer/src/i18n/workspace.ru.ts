@@ -82,6 +82,11 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'reason.us-reset': 'сброшено нами (RST)',
   'workspace.log.reset': '№{number} закрыто сбросом (RST) от клиента',
   'workspace.log.resetCode': '№{number} закрыто сбросом (RST) от клиента: {code}',
+  'workspace.log.resetFound':
+    '№{number} закрыто: после своего FIN клиент сбросил соединение (RST); это обнаружила запись нулевой длины: {code}',
+  'workspace.log.goneFound':
+    '№{number} закрыто после FIN клиента: запись нулевой длины обнаружила, что соединения больше нет: {code}',
+  'workspace.connections.state.foundByProbe': '{state}, обнаружено проверкой после FIN клиента',
   'workspace.log.filters': 'Виды событий',
   'workspace.log.kind.accepted': 'Принятые',
   'workspace.log.kind.peer-ended': 'Клиент завершил',

@@ -53,4 +53,32 @@ describe('applyBatches', () => {
     expect(applyBatches(loaded, burst().slice(0, 2))).toBe(loaded)
     expect(applyBatches(loaded, [])).toBe(loaded)
   })
+
+  it('keeps that a probe found a half-closed connection gone, in the table and the log', () => {
+    const s = applyBatches(loaded, [
+      {
+        seq: 11,
+        events: [
+          { type: 'connection-accepted', at: 1, connection: makeConnection(1, { id: 'c1' }) },
+          { type: 'connection-peer-ended', at: 2, connectionId: 'c1', listenerId: listener.id },
+          {
+            type: 'connection-closed',
+            at: 3,
+            connectionId: 'c1',
+            listenerId: listener.id,
+            reason: 'reset',
+            errorCode: 'EPIPE',
+            isFoundByProbe: true,
+          },
+        ],
+      },
+    ])
+    expect(s.connections[0]).toMatchObject({
+      state: 'closed',
+      closeReason: 'reset',
+      errorCode: 'EPIPE',
+      isFoundByProbe: true,
+    })
+    expect(s.log.at(-1)?.message).toMatchObject({ kind: 'closed', isFoundByProbe: true })
+  })
 })

@@ -177,6 +177,7 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
         closedAt: event.at,
         closeReason: event.reason,
         errorCode: event.errorCode,
+        ...(event.isFoundByProbe === true ? { isFoundByProbe: true } : {}),
       })
       updateCounters(draft, event.listenerId, (n) => ({ open: Math.max(0, n.open - 1) }))
       return

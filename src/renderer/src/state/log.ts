@@ -30,7 +30,14 @@ export type LogMessage =
   | { kind: 'bind-failed'; code: BindErrorCode; rawCode: string; address: string }
   | { kind: 'peer-ended'; connectionNumber: number }
   | { kind: 'we-ended'; connectionNumber: number }
-  | { kind: 'closed'; connectionNumber: number; reason: CloseReason; errorCode: string | null }
+  | {
+      kind: 'closed'
+      connectionNumber: number
+      reason: CloseReason
+      errorCode: string | null
+      /** A probe after the peer's FIN found it gone (ConnectionSnapshot.isFoundByProbe). */
+      isFoundByProbe?: boolean
+    }
   | { kind: 'dropped'; remote: string | null }
   /** A line the book's program prints (Request: [...], Worker 0 got a job; executing.), as is. */
   | { kind: 'program'; text: string; connectionNumber: number | null }
@@ -153,6 +160,7 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
             connectionNumber: ctx.connectionNumber(event.connectionId) ?? 0,
             reason: event.reason,
             errorCode: event.errorCode,
+            ...(event.isFoundByProbe === true ? { isFoundByProbe: true } : {}),
           },
         },
       ]

@@ -79,6 +79,22 @@ describe('ConnectionsTable', () => {
     expect(second.textContent).toContain('2.5 s')
   })
 
+  it('says a closed connection was found gone by a probe after the peer’s FIN', () => {
+    const { table } = renderTable([
+      makeConnection(1, {
+        state: 'closed',
+        closedAt: makeConnection(1).acceptedAt + 1000,
+        closeReason: 'reset',
+        errorCode: 'EPIPE',
+        isFoundByProbe: true,
+      }),
+    ])
+    const row = within(table).getByRole('row', { name: /50001/ })
+    expect(row.textContent).toContain(
+      'closed: reset by the peer (EPIPE), found by a probe after its FIN',
+    )
+  })
+
   it('selects a row by click and by keyboard', async () => {
     const user = userEvent.setup()
     const { table, onSelect, rerender } = renderTable([makeConnection(1), makeConnection(2)])

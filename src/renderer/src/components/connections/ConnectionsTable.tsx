@@ -51,7 +51,10 @@ export function connectionStateText(t: Translate, c: ConnectionSnapshot): string
     case 'closed': {
       const reason = c.closeReason ? t(`reason.${c.closeReason}`) : '?'
       const withCode = c.errorCode ? `${reason} (${c.errorCode})` : reason
-      return t('connections.state.closed', { reason: withCode })
+      const text = t('connections.state.closed', { reason: withCode })
+      return c.isFoundByProbe === true
+        ? t('workspace.connections.state.foundByProbe', { state: text })
+        : text
     }
     default:
       return assertNever(c.state)

@@ -92,6 +92,39 @@ describe('EventLog', () => {
     expect(items[4]?.className).not.toContain('log-closed-reset')
   })
 
+  it('says when a probe found a half-closed connection gone, in both languages', () => {
+    const found: LogEntry[] = [
+      entry(1, {
+        kind: 'closed',
+        connectionNumber: 4,
+        reason: 'reset',
+        errorCode: 'EPIPE',
+        isFoundByProbe: true,
+      }),
+      entry(2, {
+        kind: 'closed',
+        connectionNumber: 5,
+        reason: 'error',
+        errorCode: 'ETIMEDOUT',
+        isFoundByProbe: true,
+      }),
+    ]
+    const en = renderLog(found)
+    expect(en.lines()).toEqual([
+      expect.stringContaining(
+        '#4 closed: after its FIN the peer reset the connection (RST); a zero-length write found it: EPIPE',
+      ),
+      expect.stringContaining(
+        '#5 closed after the peer’s FIN: a zero-length write found the connection gone: ETIMEDOUT',
+      ),
+    ])
+    expect(en.region.querySelectorAll('li')[0]?.className).toContain('log-closed-reset')
+    en.unmount()
+    const ru = renderLog(found, 'ru')
+    expect(ru.lines()[0]).toContain('№4 закрыто: после своего FIN клиент сбросил соединение (RST)')
+    expect(ru.lines()[1]).toContain('ETIMEDOUT')
+  })
+
   it("prints the book's line only where the listener's program would", () => {
     const { lines } = renderLog([
       entry(1, {

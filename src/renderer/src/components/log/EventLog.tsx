@@ -22,6 +22,12 @@ export const CONNECTION_ESTABLISHED = 'Connection established!'
 
 function closedText(t: Translate, m: Extract<LogMessage, { kind: 'closed' }>): string {
   const number = String(m.connectionNumber)
+  if (m.isFoundByProbe === true) {
+    const code = m.errorCode ?? '?'
+    return m.reason === 'reset'
+      ? t('workspace.log.resetFound', { number, code })
+      : t('workspace.log.goneFound', { number, code })
+  }
   if (m.reason === 'us-reset') return t('workspace.log.usReset', { number })
   if (m.reason === 'reset')
     return m.errorCode
