@@ -144,9 +144,14 @@ export class ListenerRuntime {
   /**
    * Stops accepting at once. 'let-finish' resolves while 'stopping' if connections remain (the
    * listener becomes 'stopped' when the last closes); 'close-all' destroys them and resolves
-   * once 'stopped'.
+   * once 'stopped'. Asked while starting, it waits for the start: a listener that then listens
+   * is stopped, one whose start failed is answered as it is (stopped, with the bind error).
    */
   async stop(mode: StopMode): Promise<Result<ListenerSnapshot>> {
+    if (this.state === 'starting' && this.starting !== null) {
+      await this.starting
+      if (this.state === 'stopped') return ok(this.snapshot())
+    }
     if (this.state === 'stopped' || this.state === 'starting')
       return badState(`Listener ${this.id} is ${this.state}`)
     if (this.state === 'stopping' && mode === 'let-finish')
