@@ -1,8 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RENAME_RETRY_DELAYS_MS, writeFileAtomicSync } from './atomic-write'
+import { makeFifo, NO_FIFOS } from './fifo-test-kit'
 
 let dir: string
 
@@ -91,5 +102,32 @@ describe('writeFileAtomicSync', () => {
     ).toThrow(/ENOSPC/)
     expect(noSpace.refused).toBe(1)
     expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('never replaces a FIFO: it stays, no temporary file is left', (ctx) => {
+    ctx.skip(process.platform === 'win32', NO_FIFOS)
+    const file = join(dir, 'settings.json')
+    const fifo = makeFifo(file)
+    try {
+      expect(() => writeFileAtomicSync(file, 'x')).toThrow(
+        `${file} is a FIFO (named pipe), not a regular file: not replaced`,
+      )
+      expect(lstatSync(file).isFIFO()).toBe(true)
+      expect(readdirSync(dir)).toEqual(['settings.json'])
+    } finally {
+      fifo.close()
+    }
+  })
+
+  it('never replaces a directory, nor a link to a device', (ctx) => {
+    const folder = join(dir, 'settings.json')
+    mkdirSync(folder)
+    expect(() => writeFileAtomicSync(folder, 'x')).toThrow(/is a directory, not a regular file/)
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+    ctx.skip(process.platform === 'win32', 'Windows has no /dev/null to link to')
+    const link = join(dir, 'null.json')
+    symlinkSync('/dev/null', link)
+    expect(() => writeFileAtomicSync(link, 'x')).toThrow(/is a device, not a regular file/)
+    expect(lstatSync(link).isSymbolicLink()).toBe(true)
   })
 })

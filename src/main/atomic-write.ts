@@ -4,6 +4,9 @@
  *
  * On Windows an antivirus or the search indexer may hold the old file for a moment, and the
  * rename fails with EPERM, EBUSY or EACCES; it is retried a few times with a short, growing wait.
+ *
+ * Only a regular file (or nothing) is replaced: the rename would silently put a file in place of
+ * a FIFO, a socket or a link to a device that someone put there.
  */
 import {
   closeSync,
@@ -11,10 +14,12 @@ import {
   mkdirSync,
   openSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs'
 import { dirname } from 'node:path'
+import { fileKindOf, notAFileMessage } from './regular-file'
 
 /** Waits before each retry of a refused rename (Windows only): 10 + 20 + 40 + 80 + 160 ms. */
 export const RENAME_RETRY_DELAYS_MS: readonly number[] = [10, 20, 40, 80, 160]
@@ -40,9 +45,21 @@ function codeOf(error: unknown): string | undefined {
 
 let tempCounter = 0
 
+/** Throws when something other than a regular file stands at `file` (nothing is fine). */
+function refuseNotAFile(file: string): void {
+  let kind: ReturnType<typeof fileKindOf>
+  try {
+    kind = fileKindOf(statSync(file))
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') return
+    throw error
+  }
+  if (kind !== 'file') throw new Error(`${notAFileMessage(file, kind)}: not replaced`)
+}
+
 /**
  * Replaces `file` with `text` atomically, creating its folder; throws the last error on failure
- * and leaves no temporary file behind.
+ * (or when `file` is a directory, FIFO, socket or device) and leaves no temporary file behind.
  */
 export function writeFileAtomicSync(
   file: string,
@@ -53,6 +70,7 @@ export function writeFileAtomicSync(
   const rename = options.rename ?? renameSync
   const sleep = options.sleep ?? sleepSync
   mkdirSync(dirname(file), { recursive: true })
+  refuseNotAFile(file)
   tempCounter += 1
   const temp = `${file}.tmp-${process.pid}-${tempCounter}`
   try {

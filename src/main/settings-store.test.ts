@@ -1,35 +1,56 @@
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_SETTINGS, type AppSettings } from '../shared/settings'
+import { MAX_HEAD_BYTES, MAX_PAGE_BYTES } from '../shared/contract/limits'
+import {
+  DEFAULT_SETTINGS,
+  MAX_SAVED_LISTENERS,
+  MAX_SETTINGS_FILE_BYTES,
+  type AppSettings,
+} from '../shared/settings'
 import { defaultListenerSettings } from '../shared/listener-defaults'
+import { makeFifo, NO_FIFOS, type TestFifo } from './fifo-test-kit'
 import { createSettingsStore, defaultBrowserModeDataDir, defaultDataDir } from './settings-store'
 
 let dir: string
 let file: string
+let fifo: TestFifo | null = null
+/** What the store printed for the terminal. */
+let lines: string[]
 const when = new Date('2025-01-02T03:04:05.678Z')
 const corruptName = 'settings.json.corrupt-2025-01-02T03-04-05-678Z'
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'socket-lab-settings-'))
   file = join(dir, 'settings.json')
+  lines = []
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
 })
 
 afterEach(() => {
+  fifo?.close()
+  fifo = null
   vi.restoreAllMocks()
   rmSync(dir, { recursive: true, force: true })
 })
+
+/** A store on `path` with the test's clock, printing into `lines`. */
+function storeOn(path: string = file) {
+  return createSettingsStore(path, { now: () => when, log: (line) => lines.push(line) })
+}
 
 const saved: AppSettings = {
   ...DEFAULT_SETTINGS,
@@ -95,10 +116,11 @@ describe('createSettingsStore', () => {
 
   it('corrupt JSON: defaults, the problem, the file moved aside and replaced', () => {
     writeFileSync(file, '{"version": 1, "theme": ')
-    const loaded = createSettingsStore(file, () => when).load()
+    const loaded = storeOn().load()
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS)
-    expect(loaded.problem).toMatchObject({ kind: 'corrupt' })
+    expect(loaded.problem).toMatchObject({ kind: 'corrupt', file, movedTo: join(dir, corruptName) })
     expect(loaded.problem?.message).toMatch(/JSON/)
+    expect(lines).toEqual([expect.stringContaining(file)])
     expectReplacedByDefaults()
     expect(readFileSync(join(dir, corruptName), 'utf8')).toBe('{"version": 1, "theme": ')
   })
@@ -113,23 +135,115 @@ describe('createSettingsStore', () => {
     ['maxConnections 0', { ...saved, listeners: [{ ...saved.listeners[0], maxConnections: 0 }] }],
     ['an unknown responder', { ...saved, listeners: [{ ...saved.listeners[0], responder: 'x' }] }],
     ['workers 0', { ...saved, listeners: [{ ...saved.listeners[0], workers: 0 }] }],
-    ['33 listeners', { ...saved, listeners: Array(33).fill(saved.listeners[0]) }],
+    [
+      '33 listeners, one of them bad',
+      { ...saved, listeners: [{}, ...Array(32).fill(saved.listeners[0])] },
+    ],
     ['an array', [saved]],
     ['null', null],
   ])('invalid values (%s): defaults, corrupt, replaced', (_name, value) => {
     writeFileSync(file, JSON.stringify(value))
-    const loaded = createSettingsStore(file, () => when).load()
+    const loaded = storeOn().load()
     expect(loaded).toMatchObject({ settings: DEFAULT_SETTINGS, problem: { kind: 'corrupt' } })
     expectReplacedByDefaults()
   })
 
-  it('unreadable (a directory in place of the file): defaults, unreadable, moved aside', () => {
+  it('a FIFO as settings.json: defaults at once, reported, left as it is, never saved over', (ctx) => {
+    ctx.skip(process.platform === 'win32', NO_FIFOS)
+    fifo = makeFifo(file)
+    const store = storeOn()
+    expect(store.load()).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem: { kind: 'not-a-file', file, found: 'fifo', message: expect.stringMatching(/FIFO/) },
+    })
+    expect(lines).toEqual([expect.stringMatching(/FIFO/)])
+    expect(lines[0]).toContain(file)
+    expect(() => store.save(saved)).toThrow(/FIFO \(named pipe\), not a regular file/)
+    expect(lstatSync(file).isFIFO()).toBe(true)
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+  })
+
+  it('a directory as settings.json: defaults, reported, its contents untouched, never saved over', () => {
     mkdirSync(file)
-    const loaded = createSettingsStore(file, () => when).load()
-    expect(loaded.settings).toEqual(DEFAULT_SETTINGS)
-    expect(loaded.problem).toMatchObject({ kind: 'unreadable' })
-    expect(loaded.problem?.message).toMatch(/EISDIR/)
+    writeFileSync(join(file, 'keep'), 'x')
+    const store = storeOn()
+    expect(store.load()).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem: { kind: 'not-a-file', file, found: 'directory', message: expect.any(String) },
+    })
+    expect(lines).toEqual([expect.stringContaining(`${file} is a directory`)])
+    expect(() => store.save(saved)).toThrow(/directory, not a regular file/)
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+    expect(readdirSync(file)).toEqual(['keep'])
+  })
+
+  it('a link to a device (/dev/null) as settings.json: defaults, reported, the link kept', (ctx) => {
+    ctx.skip(process.platform === 'win32', 'Windows has no /dev/null to link to')
+    symlinkSync('/dev/null', file)
+    const store = storeOn()
+    expect(store.load()).toMatchObject({
+      settings: DEFAULT_SETTINGS,
+      problem: { kind: 'not-a-file', file, found: 'device' },
+    })
+    expect(() => store.save(saved)).toThrow(/device, not a regular file/)
+    expect(lstatSync(file).isSymbolicLink()).toBe(true)
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+  })
+
+  it('a file over MAX_SETTINGS_FILE_BYTES is not read: defaults, too-large, moved aside', () => {
+    // Valid settings, padded: read whole, it would load.
+    const text = Buffer.alloc(MAX_SETTINGS_FILE_BYTES + 1, ' ')
+    text.write(JSON.stringify({ version: 1, theme: 'dark' }))
+    writeFileSync(file, text)
+    const loaded = storeOn().load()
+    expect(loaded).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem: {
+        kind: 'too-large',
+        file,
+        movedTo: join(dir, corruptName),
+        message: expect.stringContaining(String(MAX_SETTINGS_FILE_BYTES + 1)),
+      },
+    })
+    expect(lines).toEqual([expect.stringContaining(`${file} is larger than 32 MiB`)])
     expectReplacedByDefaults()
+    expect(statSync(join(dir, corruptName)).size).toBe(MAX_SETTINGS_FILE_BYTES + 1)
+  })
+
+  it('the largest settings Socket Lab writes are under MAX_SETTINGS_FILE_BYTES and load back', () => {
+    // Every byte of every page and head a control character: JSON writes each as six.
+    const listener = {
+      ...defaultListenerSettings(),
+      helloHtml: '\u0001'.repeat(MAX_PAGE_BYTES),
+      notFoundHtml: '\u0001'.repeat(MAX_PAGE_BYTES),
+      helloHead: '\u0001'.repeat(MAX_HEAD_BYTES),
+      notFoundHead: '\u0001'.repeat(MAX_HEAD_BYTES),
+    }
+    const largest = { ...saved, listeners: Array(MAX_SAVED_LISTENERS).fill(listener) }
+    const store = storeOn()
+    store.save(largest)
+    expect(statSync(file).size).toBeLessThan(MAX_SETTINGS_FILE_BYTES)
+    expect(store.load()).toEqual({ settings: largest, problem: null })
+  })
+
+  it('more listeners than MAX_SAVED_LISTENERS: the first ones kept, the rest counted, the file used', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...defaultListenerSettings(),
+      port: 9000 + i,
+    }))
+    writeFileSync(file, JSON.stringify({ ...saved, listeners: many }))
+    const loaded = storeOn().load()
+    expect(loaded.settings).toEqual({ ...saved, listeners: many.slice(0, 32) })
+    expect(loaded.problem).toEqual({
+      kind: 'listeners-capped',
+      file,
+      ignored: 8,
+      message: expect.stringContaining('40 listeners'),
+    })
+    expect(lines).toEqual([expect.stringContaining(file)])
+    expect(lines[0]).toMatch(/the first 32 .* 8 ignored/)
+    // Read, not rewritten: the next save writes the 32.
+    expect(readdirSync(dir)).toEqual(['settings.json'])
   })
 
   it('unreadable (no permission): defaults, never a throw', (ctx) => {
@@ -139,7 +253,7 @@ describe('createSettingsStore', () => {
     )
     writeFileSync(file, JSON.stringify(saved))
     chmodSync(file, 0o000)
-    const loaded = createSettingsStore(file, () => when).load()
+    const loaded = storeOn().load()
     expect(loaded).toMatchObject({ settings: DEFAULT_SETTINGS, problem: { kind: 'unreadable' } })
     expect(existsSync(join(dir, corruptName))).toBe(true)
   })
@@ -147,13 +261,14 @@ describe('createSettingsStore', () => {
   it('a folder that cannot exist (a file in its place): defaults, never a throw', () => {
     const blocked = join(dir, 'blocked')
     writeFileSync(blocked, 'a file, not a folder')
-    const store = createSettingsStore(join(blocked, 'settings.json'))
+    const store = storeOn(join(blocked, 'settings.json'))
     expect(store.load()).toMatchObject({
       settings: DEFAULT_SETTINGS,
-      problem: { kind: 'unreadable', message: expect.stringMatching(/ENOTDIR/) },
+      problem: { kind: 'unreadable', message: expect.stringMatching(/ENOTDIR/), movedTo: null },
     })
     expect(readFileSync(blocked, 'utf8')).toBe('a file, not a folder')
-    expect(() => store.save(saved)).toThrow()
+    // mkdir says EEXIST, naming the file in the way.
+    expect(() => store.save(saved)).toThrow(/EEXIST.*blocked/)
   })
 
   it('null persists nothing', () => {

@@ -2,16 +2,30 @@
  * The settings file (settings.json in the user data folder): loaded once at start, saved
  * atomically. Plain Node fs, no Electron, so browser mode and tests use it too.
  *
- * A file that cannot be read or used never stops the app: it is moved aside as
- * `settings.json.corrupt-<timestamp>`, defaults take its place, and the problem is reported.
+ * A file that cannot be used never stops the app, and every problem is one line on the terminal
+ * and a notice in the app (LoadedSettings.problem):
+ * - damaged, unreadable or over MAX_SETTINGS_FILE_BYTES (not read): moved aside as
+ *   `settings.json.corrupt-<timestamp>`, and defaults take its place;
+ * - a directory, FIFO, socket or device (never opened for reading: a FIFO would block the start
+ *   for ever): left exactly as it is, defaults are used, and saves are refused until it is removed
+ *   or replaced by a regular file (someone put it there, perhaps on purpose: a link to /dev/null);
+ * - more than MAX_SAVED_LISTENERS listeners: the first ones are used, the rest counted.
  */
-import { readFileSync, renameSync } from 'node:fs'
+import { renameSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
-import { DEFAULT_SETTINGS, type AppSettings } from '../shared/settings'
+import { assertNever } from '../shared/result'
+import {
+  DEFAULT_SETTINGS,
+  MAX_SAVED_LISTENERS,
+  MAX_SETTINGS_FILE_BYTES,
+  type AppSettings,
+  type LoadedSettings,
+} from '../shared/settings'
 import { parseAppSettings } from '../shared/validate'
 import { writeFileAtomicSync } from './atomic-write'
 import type { SettingsStorage } from './engine/engine-api'
+import { notAFileMessage, readRegularFileSync } from './regular-file'
 
 /**
  * The engine's {@link SettingsStorage} as a file. `load` never throws (missing → defaults with no
@@ -22,69 +36,145 @@ export interface SettingsStore extends SettingsStorage {
   readonly file: string | null
 }
 
-function defaults(): AppSettings {
-  return { ...DEFAULT_SETTINGS, listeners: [] }
+export interface SettingsStoreOptions {
+  /** The clock for the `.corrupt-<timestamp>` name (tests). */
+  now?: () => Date
+  /** Where the one line about a problem goes: the terminal (stderr) unless given. */
+  log?: (line: string) => void
 }
 
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | null)?.code
+const MIB = 1024 * 1024
+
+function defaults(): AppSettings {
+  return { ...DEFAULT_SETTINGS, listeners: [] }
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/**
- * A store for `file`; null gives one that loads defaults and saves nothing.
- *
- * @param now the clock for the `.corrupt-<timestamp>` name (tests)
- */
+/** `data` with its listeners cut to MAX_SAVED_LISTENERS, and how many were cut. */
+function capListeners(data: unknown): { data: unknown; ignored: number } {
+  if (typeof data !== 'object' || data === null || !('listeners' in data))
+    return { data, ignored: 0 }
+  const { listeners } = data
+  if (!Array.isArray(listeners) || listeners.length <= MAX_SAVED_LISTENERS)
+    return { data, ignored: 0 }
+  return {
+    data: { ...data, listeners: listeners.slice(0, MAX_SAVED_LISTENERS) },
+    ignored: listeners.length - MAX_SAVED_LISTENERS,
+  }
+}
+
+/** A store for `file`; null gives one that loads defaults and saves nothing. */
 export function createSettingsStore(
   file: string | null,
-  now: () => Date = () => new Date(),
+  {
+    now = () => new Date(),
+    log = (line) => process.stderr.write(`${line}\n`),
+  }: SettingsStoreOptions = {},
 ): SettingsStore {
+  const report = (line: string): void => log(`[settings] ${line}`)
+
   const save = (settings: AppSettings): void => {
     if (file === null) return
     writeFileAtomicSync(file, `${JSON.stringify(settings, null, 2)}\n`)
   }
 
-  /** Moves the bad file aside and writes defaults; a failure here is logged, not thrown. */
-  const replace = (path: string): void => {
-    const stamp = now().toISOString().replace(/[:.]/g, '-')
+  /** Moves the bad file aside and writes defaults; where it went, or null (that is logged). */
+  const replace = (path: string): string | null => {
+    const aside = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
     try {
-      renameSync(path, `${path}.corrupt-${stamp}`)
+      renameSync(path, aside)
+    } catch (error) {
+      report(`could not move ${path} aside: ${messageOf(error)}`)
+      return null
+    }
+    try {
       save(defaults())
     } catch (error) {
-      console.error(`[settings] could not replace ${path}:`, error)
+      report(`could not write defaults to ${path}: ${messageOf(error)}`)
+    }
+    return aside
+  }
+
+  /** Defaults in place of `path`, which is moved aside; `why` says what was wrong with it. */
+  const movedAside = (
+    path: string,
+    kind: 'corrupt' | 'unreadable' | 'too-large',
+    why: string,
+    message: string,
+  ): LoadedSettings => {
+    const movedTo = replace(path)
+    report(
+      `${path} ${why}: ${movedTo === null ? 'left where it is' : `moved aside to ${movedTo}`}; started with defaults`,
+    )
+    return { settings: defaults(), problem: { kind, file: path, message, movedTo } }
+  }
+
+  const loadFrom = (path: string): LoadedSettings => {
+    const read = readRegularFileSync(path, MAX_SETTINGS_FILE_BYTES)
+    if (!read.ok) {
+      const problem = read.error
+      switch (problem.kind) {
+        case 'missing':
+          return { settings: defaults(), problem: null }
+        case 'not-a-file': {
+          const message = notAFileMessage(path, problem.found)
+          report(
+            `${message}: ignored and left as it is; started with defaults, and settings are not saved until it is removed or replaced by a regular file`,
+          )
+          return {
+            settings: defaults(),
+            problem: { kind: 'not-a-file', file: path, found: problem.found, message },
+          }
+        }
+        case 'too-large':
+          return movedAside(
+            path,
+            'too-large',
+            `is larger than ${MAX_SETTINGS_FILE_BYTES / MIB} MiB (${problem.bytes} bytes), so it was not read`,
+            `${problem.bytes} bytes; settings files are read up to ${MAX_SETTINGS_FILE_BYTES}`,
+          )
+        case 'unreadable':
+          return movedAside(
+            path,
+            'unreadable',
+            `could not be read (${problem.message})`,
+            problem.message,
+          )
+        default:
+          return assertNever(problem)
+      }
+    }
+    let data: unknown
+    try {
+      data = JSON.parse(read.value.toString('utf8'))
+    } catch (error) {
+      return movedAside(path, 'corrupt', `is damaged (${messageOf(error)})`, messageOf(error))
+    }
+    const capped = capListeners(data)
+    const parsed = parseAppSettings(capped.data)
+    if (!parsed.ok)
+      return movedAside(
+        path,
+        'corrupt',
+        `is damaged (${parsed.error.message})`,
+        parsed.error.message,
+      )
+    if (capped.ignored === 0) return { settings: parsed.value, problem: null }
+    const total = MAX_SAVED_LISTENERS + capped.ignored
+    const message = `${total} listeners; the first ${MAX_SAVED_LISTENERS} were restored, ${capped.ignored} ignored`
+    report(`${path} has ${message} (the next save keeps only the first ${MAX_SAVED_LISTENERS})`)
+    return {
+      settings: parsed.value,
+      problem: { kind: 'listeners-capped', file: path, ignored: capped.ignored, message },
     }
   }
 
   return {
     file,
-    load() {
-      if (file === null) return { settings: defaults(), problem: null }
-      let text: string
-      try {
-        text = readFileSync(file, 'utf8')
-      } catch (error) {
-        if (errorCode(error) === 'ENOENT') return { settings: defaults(), problem: null }
-        replace(file)
-        return { settings: defaults(), problem: { kind: 'unreadable', message: messageOf(error) } }
-      }
-      let data: unknown
-      try {
-        data = JSON.parse(text)
-      } catch (error) {
-        replace(file)
-        return { settings: defaults(), problem: { kind: 'corrupt', message: messageOf(error) } }
-      }
-      const parsed = parseAppSettings(data)
-      if (!parsed.ok) {
-        replace(file)
-        return { settings: defaults(), problem: { kind: 'corrupt', message: parsed.error.message } }
-      }
-      return { settings: parsed.value, problem: null }
-    },
+    load: () => (file === null ? { settings: defaults(), problem: null } : loadFrom(file)),
     save,
   }
 }

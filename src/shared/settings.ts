@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot'
 import type { ListenerSettings } from './contract/domain'
+import { MAX_LISTENERS } from './contract/limits'
 import { EMPTY_PROGRESS, lessonProgressSchema, MAX_STUDENT_NAME } from './lesson-progress'
 import { flag, oneOf } from './schema/fields'
 import { savedListenerSchema } from './schema/listener'
@@ -23,8 +24,19 @@ export type ThemeChoice = (typeof THEMES)[number]
 /** A listener's settings as saved: all of them but the state. */
 export type SavedListener = ListenerSettings
 
-/** Most listeners the settings file keeps (the first ones, in card order). */
-export const MAX_SAVED_LISTENERS = 32
+/**
+ * Most listeners the settings file keeps (the first ones, in card order): as many as an engine
+ * holds. A file with more is used with its first this many, and the notice says how many were left.
+ */
+export const MAX_SAVED_LISTENERS = MAX_LISTENERS
+
+/**
+ * Largest settings file that is read (bytes). The largest Socket Lab writes is about 28 MiB:
+ * MAX_SAVED_LISTENERS listeners with both pages and both heads at their limits, every byte a
+ * control character that JSON writes as six (`\u0001`). A larger file was not written by Socket
+ * Lab, and is not read into memory.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 32 * 1024 * 1024
 
 export const MIN_FONT_SCALE = 0.8
 export const MAX_FONT_SCALE = 2
@@ -122,8 +134,37 @@ void isSamePatch
 /** The settings of a new install, and of a file that has nothing but its version. */
 export const DEFAULT_SETTINGS: AppSettings = v.parse(appSettingsSchema, { version: 1 })
 
+/** What stands where the settings file should be when it is not a regular file. */
+export const NOT_A_FILE_KINDS = ['directory', 'fifo', 'socket', 'device', 'other'] as const
+export type NotAFileKind = (typeof NOT_A_FILE_KINDS)[number]
+
+/**
+ * What load found wrong with the settings file. `message` is English (the OS's or the parser's
+ * words, for the details); `file` is the settings file's path.
+ */
+export type SettingsProblem =
+  /**
+   * Not used: damaged, unreadable, or larger than MAX_SETTINGS_FILE_BYTES (not read). It was moved
+   * aside to `movedTo` (null: that failed too) and defaults took its place.
+   */
+  | {
+      kind: 'corrupt' | 'unreadable' | 'too-large'
+      message: string
+      file?: string
+      movedTo?: string | null
+    }
+  /**
+   * A directory, FIFO, socket or device: never opened for reading, left as it is. Defaults are
+   * used, and saves are refused while it stands there.
+   */
+  | { kind: 'not-a-file'; message: string; file: string; found: NotAFileKind }
+  /** Used, with its first MAX_SAVED_LISTENERS listeners; `ignored` more were left out. */
+  | { kind: 'listeners-capped'; message: string; file: string; ignored: number }
+
 export interface LoadedSettings {
   settings: AppSettings
-  /** Why the saved file was not used (it was then replaced by defaults), or null. */
-  problem: null | { kind: 'corrupt' | 'unreadable'; message: string }
+  /** What load found wrong with the file (reported for the whole run), or null. */
+  problem: SettingsProblem | null
+  /** Why the last save failed (English, naming the file); null or absent: the last one worked. */
+  saveError?: string | null
 }
