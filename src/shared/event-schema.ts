@@ -138,6 +138,7 @@ const connection = v.object({
   closeReason: nullable(v.picklist(['peer', 'us', 'us-reset', 'reset', 'error'])),
   errorCode: nullable(text()),
   isFoundByProbe: v.optional(v.boolean()),
+  isEchoCapped: v.optional(v.boolean()),
   bytesIn: count,
   bytesOut: count,
   chunksIn: count,
@@ -277,6 +278,14 @@ export const engineEventSchema = v.variant('type', [
     reason: v.picklist(['peer', 'us', 'us-reset', 'reset', 'error']),
     errorCode: nullable(text()),
     isFoundByProbe: v.optional(v.boolean()),
+  }),
+  v.object({
+    type: v.literal('echo-capped'),
+    at: time,
+    connectionId: id,
+    listenerId: id,
+    unsent: count,
+    limit: count,
   }),
   v.object({
     type: v.literal('connection-dropped'),

@@ -8,7 +8,7 @@
  */
 import type { Socket } from 'node:net'
 import {
-  MAX_SEND_BYTES,
+  MAX_UNSENT_BYTES,
   PREVIEW_BYTES,
   type CloseHow,
   type CloseReason,
@@ -22,8 +22,7 @@ import { assertNever, fail, ok, type Result } from '../../shared/result'
 import { CaptureBudget, ConnectionCapture } from './capture'
 import { HALF_CLOSED_KEEPALIVE_MS, type HalfClosedProbe } from './half-closed-sweep'
 
-/** Bytes Node may hold for a peer that does not read before sends are refused. */
-export const MAX_UNSENT_BYTES = 4 * MAX_SEND_BYTES
+export { MAX_UNSENT_BYTES }
 
 /** What a connection needs from its listener. */
 export interface ConnectionHost {
@@ -81,6 +80,7 @@ export class ConnectionRuntime implements HalfClosedProbe {
   private weEndedFirst = false
   /** A probe of the half-closed connection failed: the peer is gone (reset or timed out). */
   private isFoundByProbe = false
+  private isEchoCapped = false
   private readonly closeWaiters: (() => void)[] = []
   private observer: ConnectionObserver = {}
   /**
@@ -193,6 +193,25 @@ export class ConnectionRuntime implements HalfClosedProbe {
     return ok({ bytes: data.length })
   }
 
+  /** More than MAX_UNSENT_BYTES wait to be sent: the peer is not reading, sends are refused. */
+  get isSendCapped(): boolean {
+    return this.socket !== null && this.socket.writableLength > MAX_UNSENT_BYTES
+  }
+
+  /** The echo responder stopped echoing at the cap: flags it and tells the GUI, once. */
+  echoCapped(): void {
+    if (this.isEchoCapped) return
+    this.isEchoCapped = true
+    this.host.emit({
+      type: 'echo-capped',
+      at: Date.now(),
+      connectionId: this.id,
+      listenerId: this.host.listenerId,
+      unsent: this.socket?.writableLength ?? 0,
+      limit: MAX_UNSENT_BYTES,
+    })
+  }
+
   /**
    * One probe of a half-closed connection (the sweep's): a zero-length write, which fails once
    * the peer reset; the socket then closes with that error. False once no longer half-closed.
@@ -232,6 +251,7 @@ export class ConnectionRuntime implements HalfClosedProbe {
       firstByteInMono: capture.firstByteInMono,
       lastByteMono: capture.lastByteMono,
       ...(this.isFoundByProbe ? { isFoundByProbe: true } : {}),
+      ...(this.isEchoCapped ? { isEchoCapped: true } : {}),
     }
   }
 

@@ -150,7 +150,7 @@ export class ListenerRuntime {
   async stop(mode: StopMode): Promise<Result<ListenerSnapshot>> {
     if (this.state === 'starting' && this.starting !== null) {
       await this.starting
-      if (this.state === 'stopped') return ok(this.snapshot())
+      if (!this.isRunning()) return ok(this.snapshot())
     }
     if (this.state === 'stopped' || this.state === 'starting')
       return badState(`Listener ${this.id} is ${this.state}`)

@@ -96,7 +96,14 @@ export function respondAtAccept(
       void connection.close('destroy')
       return true
     case 'echo':
-      connection.observe({ data: (data) => void connection.send(data) })
+      connection.observe({
+        data: (data) => {
+          if (!connection.isSendCapped) return void connection.send(data)
+          // The peer reads nothing and 32 MB wait: a gap in the echo would garble it, so it ends.
+          connection.observe({})
+          connection.echoCapped()
+        },
+      })
       return false
     default:
       return false

@@ -149,6 +149,8 @@ export interface ConnectionSnapshot {
    * nothing was being read, so nothing else would have noticed. Absent otherwise.
    */
   isFoundByProbe?: boolean
+  /** The echo responder stopped echoing it: the peer did not read (see the echo-capped event). */
+  isEchoCapped?: boolean
   bytesIn: number
   bytesOut: number
   chunksIn: number

@@ -57,6 +57,18 @@ export type EngineEvent =
       isFoundByProbe?: boolean
     }
   | {
+      /**
+       * The echo responder stopped echoing this connection: its peer does not read, and `unsent`
+       * bytes (more than `limit`) wait to be sent. What arrives afterwards is recorded, not echoed.
+       */
+      type: 'echo-capped'
+      at: number
+      connectionId: string
+      listenerId: string
+      unsent: number
+      limit: number
+    }
+  | {
       type: 'connection-dropped'
       at: number
       listenerId: string

@@ -16,6 +16,8 @@ export const MAX_CHUNKS_PER_READ = 4096
 export const MAX_READ_LENGTH = 4 * 1024 * 1024
 /** Largest single send (a file, say); the WebSocket frame limit is sized for it. */
 export const MAX_SEND_BYTES = 8 * 1024 * 1024
+/** Bytes Node may hold for a peer that does not read before sends are refused (echo stops). */
+export const MAX_UNSENT_BYTES = 4 * MAX_SEND_BYTES
 export const MAX_SEARCH_PATTERN = 1024
 /** A connection that received nothing this long after accept is flagged as idle. */
 export const IDLE_FLAG_MS = 2000

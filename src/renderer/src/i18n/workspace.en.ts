@@ -79,6 +79,10 @@ export const workspaceEn = {
     '#{number} closed: after its FIN the peer reset the connection (RST); a zero-length write found it: {code}',
   'workspace.log.goneFound':
     '#{number} closed after the peer’s FIN: a zero-length write found the connection gone: {code}',
+  'workspace.log.echoCapped':
+    '#{number}: echo stopped at its cap: more than {limit} MB wait to be sent and the peer is not reading them. What it sends now is recorded, not echoed.',
+  'workspace.log.kind.limits': 'Limits reached',
+  'workspace.connections.echoCapped': '{state}; echo stopped at {limit} MB unsent',
   'workspace.connections.state.foundByProbe': '{state}, found by a probe after its FIN',
   'workspace.log.filters': 'Event kinds',
   'workspace.log.kind.accepted': 'Accepted',

@@ -86,6 +86,10 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
     '№{number} закрыто: после своего FIN клиент сбросил соединение (RST); это обнаружила запись нулевой длины: {code}',
   'workspace.log.goneFound':
     '№{number} закрыто после FIN клиента: запись нулевой длины обнаружила, что соединения больше нет: {code}',
+  'workspace.log.echoCapped':
+    '№{number}: эхо остановлено на пределе: больше {limit} МБ ждут отправки, а клиент их не читает. Что он присылает теперь, записывается, но не возвращается.',
+  'workspace.log.kind.limits': 'Достигнутые пределы',
+  'workspace.connections.echoCapped': '{state}; эхо остановлено: {limit} МБ не отправлены',
   'workspace.connections.state.foundByProbe': '{state}, обнаружено проверкой после FIN клиента',
   'workspace.log.filters': 'Виды событий',
   'workspace.log.kind.accepted': 'Принятые',

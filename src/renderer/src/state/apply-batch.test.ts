@@ -81,4 +81,29 @@ describe('applyBatches', () => {
     })
     expect(s.log.at(-1)?.message).toMatchObject({ kind: 'closed', isFoundByProbe: true })
   })
+
+  it('flags a connection whose echo stopped at the cap, and logs it once', () => {
+    const s = applyBatches(loaded, [
+      {
+        seq: 11,
+        events: [
+          { type: 'connection-accepted', at: 1, connection: makeConnection(1, { id: 'c1' }) },
+          {
+            type: 'echo-capped',
+            at: 2,
+            connectionId: 'c1',
+            listenerId: listener.id,
+            unsent: 33_554_433,
+            limit: 33_554_432,
+          },
+        ],
+      },
+    ])
+    expect(s.connections[0]).toMatchObject({ state: 'open', isEchoCapped: true })
+    expect(s.log.at(-1)?.message).toEqual({
+      kind: 'echo-capped',
+      connectionNumber: 1,
+      limit: 33_554_432,
+    })
+  })
 })

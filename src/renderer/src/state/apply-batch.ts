@@ -182,6 +182,12 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       updateCounters(draft, event.listenerId, (n) => ({ open: Math.max(0, n.open - 1) }))
       return
     }
+    case 'echo-capped': {
+      const found = findConnection(state, draft, event.connectionId)
+      if (found && found[1].isEchoCapped !== true)
+        setConnection(state, draft, found[0], { ...found[1], isEchoCapped: true })
+      return
+    }
     case 'connection-dropped':
       updateCounters(draft, event.listenerId, () => ({ dropped: event.dropped }))
       return

@@ -39,6 +39,8 @@ export type LogMessage =
       isFoundByProbe?: boolean
     }
   | { kind: 'dropped'; remote: string | null }
+  /** The echo responder stopped: more than `limit` bytes waited for a peer that does not read. */
+  | { kind: 'echo-capped'; connectionNumber: number; limit: number }
   /** A line the book's program prints (Request: [...], Worker 0 got a job; executing.), as is. */
   | { kind: 'program'; text: string; connectionNumber: number | null }
 
@@ -176,6 +178,19 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'echo-capped':
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'echo-capped',
+            connectionNumber: ctx.connectionNumber(event.connectionId) ?? 0,
+            limit: event.limit,
+          },
+        },
+      ]
     case 'worker-changed':
     case 'queue-changed':
       // The listener's workers view shows these; the program's own lines say what they mean.
@@ -228,6 +243,7 @@ export type LogFilterKind =
   | 'dropped'
   | 'listener'
   | 'bind-failed'
+  | 'limits'
   | 'program'
 
 export const LOG_FILTER_KINDS: readonly LogFilterKind[] = [
@@ -238,6 +254,7 @@ export const LOG_FILTER_KINDS: readonly LogFilterKind[] = [
   'dropped',
   'listener',
   'bind-failed',
+  'limits',
   'program',
 ]
 
@@ -255,6 +272,8 @@ export function filterKindOf(m: LogMessage): LogFilterKind {
     case 'closed':
     case 'dropped':
       return m.kind
+    case 'echo-capped':
+      return 'limits'
     case 'program':
       return 'program'
     default:

@@ -95,6 +95,12 @@ describe('ConnectionsTable', () => {
     )
   })
 
+  it('says where the echo stopped at its cap', () => {
+    const { table } = renderTable([makeConnection(1, { isEchoCapped: true })])
+    const row = within(table).getByRole('row', { name: /50001/ })
+    expect(row.textContent).toContain('open; echo stopped at 32 MB unsent')
+  })
+
   it('selects a row by click and by keyboard', async () => {
     const user = userEvent.setup()
     const { table, onSelect, rerender } = renderTable([makeConnection(1), makeConnection(2)])

@@ -5,7 +5,11 @@
  */
 import { useMemo, useRef, type KeyboardEvent, type ReactNode, type UIEvent } from 'react'
 import { formatHostPort } from '../../../../shared/address'
-import type { ConnectionSnapshot, ListenerSnapshot } from '../../../../shared/contract'
+import {
+  MAX_UNSENT_BYTES,
+  type ConnectionSnapshot,
+  type ListenerSnapshot,
+} from '../../../../shared/contract'
 import { assertNever } from '../../../../shared/result'
 import { useNow } from '../../hooks/use-now'
 import { useFollowBottom } from '../../hooks/use-follow-bottom'
@@ -39,8 +43,15 @@ export interface ConnectionsTableProps {
 
 const COLUMNS = 9
 
-/** The state column's text: open, peer ended, closed: reason. */
+/** The state column's text: open, peer ended, closed: reason; and where the echo stopped. */
 export function connectionStateText(t: Translate, c: ConnectionSnapshot): string {
+  const text = stateText(t, c)
+  if (c.isEchoCapped !== true) return text
+  const limit = String(MAX_UNSENT_BYTES / (1024 * 1024))
+  return t('workspace.connections.echoCapped', { state: text, limit })
+}
+
+function stateText(t: Translate, c: ConnectionSnapshot): string {
   switch (c.state) {
     case 'open':
       return t('connections.state.open')

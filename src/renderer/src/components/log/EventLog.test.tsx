@@ -125,6 +125,16 @@ describe('EventLog', () => {
     expect(ru.lines()[1]).toContain('ETIMEDOUT')
   })
 
+  it('says where the echo stopped at its cap, in both languages', () => {
+    const capped = [entry(1, { kind: 'echo-capped', connectionNumber: 3, limit: 32 * 1024 * 1024 })]
+    const en = renderLog(capped)
+    expect(en.lines()[0]).toContain(
+      '#3: echo stopped at its cap: more than 32 MB wait to be sent and the peer is not reading them',
+    )
+    en.unmount()
+    expect(renderLog(capped, 'ru').lines()[0]).toContain('№3: эхо остановлено на пределе')
+  })
+
   it("prints the book's line only where the listener's program would", () => {
     const { lines } = renderLog([
       entry(1, {

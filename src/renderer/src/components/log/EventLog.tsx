@@ -17,6 +17,8 @@ import { LogFilters } from './LogFilters'
 /** The height of a one-line row in px (`.log-row` in the stylesheet); wrapped rows are taller. */
 export const LOG_ROW_HEIGHT = 22
 
+const MIB = 1024 * 1024
+
 /** The book's program output for every accepted connection: never translated. */
 export const CONNECTION_ESTABLISHED = 'Connection established!'
 
@@ -66,6 +68,11 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
       return t('workspace.log.weEnded', { number: String(m.connectionNumber) })
     case 'closed':
       return closedText(t, m)
+    case 'echo-capped':
+      return t('workspace.log.echoCapped', {
+        number: String(m.connectionNumber),
+        limit: String(Math.round(m.limit / MIB)),
+      })
     case 'dropped':
       return m.remote ? t('log.dropped', { remote: m.remote }) : t('log.droppedUnknown')
     case 'program':
