@@ -61,7 +61,11 @@ describe('engine settings', () => {
       ['L1', 'stopped', saved.listeners[0]],
       ['L2', 'stopped', saved.listeners[1]],
     ])
-    expect(await t.value('settings:get', {})).toEqual({ settings: saved, problem: null })
+    expect(await t.value('settings:get', {})).toEqual({
+      settings: saved,
+      problem: null,
+      saveError: null,
+    })
     const started = await t.value('listener:start', { listenerId: 'L1' })
     expect(started.state).toBe('listening')
     // Restored and started, not added or changed by anyone: nothing is saved back.
@@ -134,30 +138,64 @@ describe('engine settings', () => {
     t = recordingEngine({
       settingsStorage: memorySettings({ settings: DEFAULT_SETTINGS, problem }),
     })
-    expect(await t.value('settings:get', {})).toEqual({ settings: DEFAULT_SETTINGS, problem })
+    expect(await t.value('settings:get', {})).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem,
+      saveError: null,
+    })
     expect((await t.value('engine:snapshot', {})).listeners).toEqual([])
     await t.value('settings:set', { theme: 'dark' })
     expect((await t.value('settings:get', {})).problem).toEqual(problem)
   })
 
-  it('a save that fails is logged; the settings stay in memory', async () => {
+  it('a save that fails is FILE_FAILED and logged, kept in memory, and reported until one works', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    let isFull = true
+    const saves: AppSettings[] = []
     t = recordingEngine({
       settingsStorage: {
         load: () => ({ settings: structuredClone(DEFAULT_SETTINGS), problem: null }),
-        save: () => {
-          throw new Error('disk full')
+        save: (settings) => {
+          if (isFull) throw new Error('ENOSPC: no space left on device, write')
+          saves.push(settings)
         },
       },
     })
-    expect(await t.value('settings:set', { theme: 'dark' })).toMatchObject({ theme: 'dark' })
+    const refused = await t.error('settings:set', { theme: 'dark' })
+    expect(refused).toEqual({
+      code: 'FILE_FAILED',
+      message: 'could not save the settings: ENOSPC: no space left on device, write',
+    })
     expect(errors).toHaveBeenCalledWith('[engine] could not save the settings:', expect.any(Error))
-    expect((await t.value('settings:get', {})).settings.theme).toBe('dark')
+    expect(await t.value('settings:get', {})).toMatchObject({
+      settings: { theme: 'dark' },
+      saveError: refused.message,
+    })
+    // A listener change that cannot be saved is reported the same way.
+    isFull = false
+    await t.value('settings:set', { theme: 'light' })
+    expect((await t.value('settings:get', {})).saveError).toBeNull()
+    isFull = true
+    await t.value('listener:add', { port: 0 })
+    await waitFor(
+      async () => (await t.value('settings:get', {})).saveError === refused.message,
+      'the failed listener save reported',
+    )
+    isFull = false
+    await t.engine.shutdown()
+    expect(saves.map((s) => [s.theme, s.listeners.length])).toEqual([
+      ['light', 0],
+      ['light', 1],
+    ])
   })
 
   it('without settings storage it starts from defaults and keeps changes in memory', async () => {
     t = recordingEngine()
-    expect(await t.value('settings:get', {})).toEqual({ settings: DEFAULT_SETTINGS, problem: null })
+    expect(await t.value('settings:get', {})).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem: null,
+      saveError: null,
+    })
     await t.value('listener:add', { port: 0 })
     expect(await t.value('settings:set', { theme: 'dark' })).toMatchObject({ theme: 'dark' })
     expect(await t.value('settings:get', {})).toMatchObject({ problem: null })
