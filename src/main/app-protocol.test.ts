@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { realpath, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { StaticFs } from './static-files'
 
 const registered = vi.hoisted(() => ({
   schemes: [] as unknown[],
@@ -78,6 +80,25 @@ describe('the app:// protocol', () => {
       expect(answer.status, url).toBe(404)
       expect(await answer.text()).not.toContain('not for the page')
     }
+  })
+
+  it('answers 503 with Retry-After, not 404, when the OS is out of file descriptors', async () => {
+    const emfile = Object.assign(new Error('EMFILE: too many open files, open'), {
+      code: 'EMFILE',
+    })
+    const outOfDescriptors: StaticFs = {
+      readFile: () => Promise.reject(emfile),
+      realpath: (path) => realpath(path),
+      stat: (path) => stat(path),
+    }
+    const answer = await appResponse(APP_INDEX_URL, renderer, outOfDescriptors)
+    expect(answer.status).toBe(503)
+    expect(answer.headers.get('retry-after')).toBe('1')
+    expect(await answer.text()).toContain('EMFILE')
+    // A missing file is still a 404 with the same file system.
+    expect(
+      (await appResponse('app://socket-lab/missing.js', renderer, outOfDescriptors)).status,
+    ).toBe(404)
   })
 
   it('hands app:// requests to the file server', async () => {

@@ -5,7 +5,8 @@
  */
 import { protocol } from 'electron'
 import { productionCsp } from './csp'
-import { readStaticFile } from './static-files'
+import { assertNever } from '../shared/result'
+import { readStaticFile, type StaticFileProblem, type StaticFs } from './static-files'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'socket-lab'
@@ -28,18 +29,37 @@ export function registerAppScheme(): void {
   ])
 }
 
+const PLAIN = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }
+
 function notFound(): Response {
-  return new Response('Not found', {
-    status: 404,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
-  })
+  return new Response('Not found', { status: 404, headers: PLAIN })
+}
+
+/** 404 for nothing there; 503 with a retry for a file the OS could not read just now (EMFILE). */
+function refusal(problem: StaticFileProblem): Response {
+  switch (problem.kind) {
+    case 'not-found':
+      return notFound()
+    case 'unavailable':
+      return new Response(`Temporarily unavailable (${problem.code}): try again`, {
+        status: 503,
+        headers: { ...PLAIN, 'Retry-After': '1', 'Cache-Control': 'no-store' },
+      })
+    default:
+      return assertNever(problem)
+  }
 }
 
 /**
- * The answer to one app:// request: a file inside `rendererDir` (absolute, symlink-free), or 404
- * for anything else — another host, a path leaving the folder, a missing file.
+ * The answer to one app:// request: a file inside `rendererDir` (absolute, symlink-free), 404 for
+ * anything else — another host, a path leaving the folder, a missing file — or 503 with
+ * Retry-After when the file could not be read just now (`fs`: tests pass failing calls).
  */
-export async function appResponse(url: string, rendererDir: string): Promise<Response> {
+export async function appResponse(
+  url: string,
+  rendererDir: string,
+  fs?: StaticFs,
+): Promise<Response> {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -47,8 +67,9 @@ export async function appResponse(url: string, rendererDir: string): Promise<Res
     return notFound()
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return notFound()
-  const file = await readStaticFile(rendererDir, parsed.pathname)
-  if (!file) return notFound()
+  const read = await readStaticFile(rendererDir, parsed.pathname, fs)
+  if (!read.ok) return refusal(read.error)
+  const file = read.value
   return new Response(new Uint8Array(file.body), {
     status: 200,
     headers: {

@@ -4,6 +4,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
+import { err, ok, type Result } from '../shared/result'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,18 +60,56 @@ export interface StaticFile {
 }
 
 /**
- * Reads the file a URL path names under `root` (an absolute, symlink-free path), or null.
- *
- * Symlinks are followed only if they stay inside `root`.
+ * Why no file was served: nothing there to serve (404), or the OS could not read it just now
+ * (503 with a retry): out of file descriptors (EMFILE, ENFILE), busy, or another I/O error.
  */
-export async function readStaticFile(root: string, pathname: string): Promise<StaticFile | null> {
+export type StaticFileProblem = { kind: 'not-found' } | { kind: 'unavailable'; code: string }
+
+export type StaticFileResult = Result<StaticFile, StaticFileProblem>
+
+/** The file system calls readStaticFile makes; tests pass failing ones. */
+export interface StaticFs {
+  readFile(path: string): Promise<Buffer>
+  realpath(path: string): Promise<string>
+  stat(path: string): Promise<{ isFile(): boolean }>
+}
+
+const NODE_FS: StaticFs = { readFile: (path) => readFile(path), realpath, stat }
+
+/** Errors that say the path names nothing readable, now or on a retry. */
+const ABSENT: ReadonlySet<string> = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'ENAMETOOLONG',
+  'ELOOP',
+])
+
+function problemOf(error: unknown): StaticFileProblem {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (typeof code === 'string' && ABSENT.has(code)) return { kind: 'not-found' }
+  return { kind: 'unavailable', code: typeof code === 'string' ? code : 'UNKNOWN' }
+}
+
+/**
+ * Reads the file a URL path names under `root` (an absolute, symlink-free path).
+ *
+ * Symlinks are followed only if they stay inside `root`. A path outside it, a missing file or
+ * something that is not a regular file is `not-found`; any other failure (EMFILE first of all) is
+ * `unavailable`, for the caller to answer "try again" rather than "there is no such file".
+ */
+export async function readStaticFile(
+  root: string,
+  pathname: string,
+  fs: StaticFs = NODE_FS,
+): Promise<StaticFileResult> {
   const target = resolveInside(root, pathname)
-  if (target === null) return null
+  if (target === null) return err({ kind: 'not-found' })
   try {
-    const real = await realpath(target)
-    if (!isInside(root, real) || !(await stat(real)).isFile()) return null
-    return { body: await readFile(real), contentType: contentTypeOf(real) }
-  } catch {
-    return null
+    const real = await fs.realpath(target)
+    if (!isInside(root, real) || !(await fs.stat(real)).isFile()) return err({ kind: 'not-found' })
+    return ok({ body: await fs.readFile(real), contentType: contentTypeOf(real) })
+  } catch (error) {
+    return err(problemOf(error))
   }
 }

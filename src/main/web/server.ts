@@ -18,7 +18,7 @@ import { browserModeCsp } from '../csp'
 import { MAX_WIRE_FRAME, WS_PATH } from '../../shared/wire'
 import type { Engine } from '../engine/engine-api'
 import { checkAccess, tokenCookie } from './access'
-import { readStaticFile } from '../static-files'
+import { readStaticFile, type StaticFs } from '../static-files'
 import { bridgeEngine } from './ws-bridge'
 
 export interface WebServerOptions {
@@ -33,6 +33,8 @@ export interface WebServerOptions {
   log?: (line: string) => void
   /** See MAX_BUFFERED_BYTES in ws-bridge.ts. */
   maxBufferedBytes?: number
+  /** The file system the page is read from; tests pass failing calls (EMFILE). */
+  staticFs?: StaticFs
 }
 
 export interface WebServer {
@@ -109,9 +111,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return reply(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' })
     const cookie = access.value === 'query' ? { 'Set-Cookie': tokenCookie(token) } : {}
-    const file = await readStaticFile(rendererDir, url.pathname)
-    if (file === null) return reply(res, 404, 'Not found\n', cookie)
-    reply(res, 200, file.body, { ...cookie, 'Content-Type': file.contentType })
+    const file = await readStaticFile(rendererDir, url.pathname, options.staticFs)
+    if (!file.ok) {
+      if (file.error.kind === 'not-found') return reply(res, 404, 'Not found\n', cookie)
+      // Out of descriptors (EMFILE) or another passing failure: the file is there, ask again.
+      log(`Socket Lab: could not read ${url.pathname.slice(0, 200)}: ${file.error.code}`)
+      return reply(res, 503, 'Temporarily unavailable, try again\n', {
+        ...cookie,
+        'Retry-After': '1',
+      })
+    }
+    reply(res, 200, file.value.body, { ...cookie, 'Content-Type': file.value.contentType })
   }
 
   const server = createServer((req, res) => {
