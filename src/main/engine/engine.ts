@@ -9,6 +9,7 @@ import {
   DEFAULT_CAPTURE_TOTAL,
   DEFAULT_HOST,
   DEFAULT_PORT,
+  MAX_LISTENERS,
   type CloseAllRequest,
   type ConnectionSnapshot,
   type ListenerSnapshot,
@@ -35,6 +36,14 @@ export type { Engine, EngineOptions, SettingsStorage, Sleep } from './engine-api
 
 function notFound(what: string, id: string): Result<never> {
   return fail({ code: 'NOT_FOUND', message: `No ${what} ${id}` })
+}
+
+/** The settings file keeps as many listeners as an engine holds: MAX_LISTENERS. */
+function tooManyListeners(): Result<never> {
+  return fail({
+    code: 'BAD_STATE',
+    message: `At most ${MAX_LISTENERS} listeners: remove one to add another`,
+  })
 }
 
 /**
@@ -152,9 +161,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     switch (valid.channel) {
       case 'listener:add': {
         if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
+        if (listeners.size >= MAX_LISTENERS) return tooManyListeners()
         const patch = toSettingsPatch(valid.request)
         if (patch.port === undefined) patch.port = await proposedPort(patch.host ?? DEFAULT_HOST)
         if (isShutDown) return fail({ code: 'BAD_STATE', message: 'The engine is shut down' })
+        // Another add may have taken the last place while the port was being proposed.
+        if (listeners.size >= MAX_LISTENERS) return tooManyListeners()
         const snap = addListener(patch)
         saveListeners()
         return ok(snap)

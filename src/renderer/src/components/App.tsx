@@ -5,6 +5,7 @@
  * table and stream below.
  */
 import { useRef, useState, type CSSProperties, type ReactNode } from 'react'
+import { MAX_LISTENERS } from '../../../shared/contract'
 import type { Session } from '../../../shared/session-file'
 import { PANE_SHARES } from '../../../shared/settings'
 import { useApplySettings } from '../hooks/use-apply-settings'
@@ -71,6 +72,8 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
     lesson.focus({ preventScroll: true })
   }
 
+  // The engine refuses more (listener:add answers BAD_STATE): the settings file keeps as many.
+  const isFull = listeners.length >= MAX_LISTENERS
   const add = (): void => {
     setAdding(true)
     void api.addListener({}).finally(() => setAdding(false))
@@ -142,12 +145,17 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
                 >
                   <span aria-hidden="true">←</span> {t('lessons.jump')}
                 </button>
-                <button type="button" onClick={add} disabled={isAdding || !isLoaded}>
+                <button type="button" onClick={add} disabled={isAdding || !isLoaded || isFull}>
                   {t('app.addListener')}
                 </button>
               </div>
             )}
           </div>
+          {isFull && !session && (
+            <p className="field-hint">
+              {t('workspace.listeners.full', { max: String(MAX_LISTENERS) })}
+            </p>
+          )}
           {!isLoaded && !loadError && <p className="empty">{t('app.loading')}</p>}
           {isLoaded && listeners.length === 0 && <p className="empty">{t('app.noListeners')}</p>}
           {/* A saved session's cards show their settings; a disabled fieldset keeps them still. */}

@@ -83,6 +83,7 @@ export const workspaceEn = {
     '#{number}: echo stopped at its cap: more than {limit} MB wait to be sent and the peer is not reading them. What it sends now is recorded, not echoed.',
   'workspace.log.kind.limits': 'Limits reached',
   'workspace.connections.echoCapped': '{state}; echo stopped at {limit} MB unsent',
+  'workspace.listeners.full': 'At most {max} listeners: remove one to add another.',
   'workspace.connections.state.foundByProbe': '{state}, found by a probe after its FIN',
   'workspace.log.filters': 'Event kinds',
   'workspace.log.kind.accepted': 'Accepted',

@@ -90,6 +90,7 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
     '№{number}: эхо остановлено на пределе: больше {limit} МБ ждут отправки, а клиент их не читает. Что он присылает теперь, записывается, но не возвращается.',
   'workspace.log.kind.limits': 'Достигнутые пределы',
   'workspace.connections.echoCapped': '{state}; эхо остановлено: {limit} МБ не отправлены',
+  'workspace.listeners.full': 'Не больше {max} слушателей: удалите одного, чтобы добавить другого.',
   'workspace.connections.state.foundByProbe': '{state}, обнаружено проверкой после FIN клиента',
   'workspace.log.filters': 'Виды событий',
   'workspace.log.kind.accepted': 'Принятые',
