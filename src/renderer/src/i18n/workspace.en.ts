@@ -31,6 +31,23 @@ export const workspaceEn = {
   'workspace.settingsProblem.corrupt': 'the file is damaged',
   'workspace.settingsProblem.unreadable': 'the file could not be opened',
   'workspace.settingsProblem.detail': 'Details',
+  'workspace.settingsProblem.too-large': 'the file is larger than {max} MiB',
+  'workspace.settingsProblem.not-a-file':
+    'Your settings file is {found}, not a regular file, so it was ignored and left as it is: Socket Lab started with defaults and cannot save settings until it is removed or replaced by a regular file.',
+  'workspace.settingsProblem.found.directory': 'a folder',
+  'workspace.settingsProblem.found.fifo': 'a named pipe (FIFO)',
+  'workspace.settingsProblem.found.socket': 'a socket',
+  'workspace.settingsProblem.found.device': 'a device',
+  'workspace.settingsProblem.found.other': 'something special',
+  'workspace.settingsProblem.listeners-capped': {
+    one: 'Your settings file has more listeners than the {max} Socket Lab keeps: the first {max} were restored and {count} was ignored (the next save leaves it out).',
+    other:
+      'Your settings file has more listeners than the {max} Socket Lab keeps: the first {max} were restored and {count} were ignored (the next save leaves them out).',
+  },
+  'workspace.settingsProblem.file': 'Settings file: {file}',
+  'workspace.settingsProblem.movedTo': 'The old file was kept as {movedTo}.',
+  'workspace.settingsSaveFailed':
+    'Your settings could not be saved: changes apply until Socket Lab closes.',
 
   'workspace.listener.bytesOut': 'bytes out',
 

@@ -32,6 +32,25 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.settingsProblem.corrupt': 'файл повреждён',
   'workspace.settingsProblem.unreadable': 'файл не удалось открыть',
   'workspace.settingsProblem.detail': 'Подробности',
+  'workspace.settingsProblem.too-large': 'файл больше {max} МиБ',
+  'workspace.settingsProblem.not-a-file':
+    'Файл настроек — {found}, а не обычный файл, поэтому он пропущен и оставлен как есть: Socket Lab запущен с настройками по умолчанию и не сможет их сохранять, пока файл не удалят или не заменят обычным файлом.',
+  'workspace.settingsProblem.found.directory': 'папка',
+  'workspace.settingsProblem.found.fifo': 'именованный канал (FIFO)',
+  'workspace.settingsProblem.found.socket': 'сокет',
+  'workspace.settingsProblem.found.device': 'устройство',
+  'workspace.settingsProblem.found.other': 'особый файл',
+  'workspace.settingsProblem.listeners-capped': {
+    one: 'В файле настроек больше слушателей, чем хранит Socket Lab ({max}): восстановлены первые {max}, {count} слушатель пропущен (при следующем сохранении его в файле не будет).',
+    few: 'В файле настроек больше слушателей, чем хранит Socket Lab ({max}): восстановлены первые {max}, {count} слушателя пропущено (при следующем сохранении их в файле не будет).',
+    many: 'В файле настроек больше слушателей, чем хранит Socket Lab ({max}): восстановлены первые {max}, {count} слушателей пропущено (при следующем сохранении их в файле не будет).',
+    other:
+      'В файле настроек больше слушателей, чем хранит Socket Lab ({max}): восстановлены первые {max}, {count} слушателя пропущено (при следующем сохранении их в файле не будет).',
+  },
+  'workspace.settingsProblem.file': 'Файл настроек: {file}',
+  'workspace.settingsProblem.movedTo': 'Старый файл сохранён как {movedTo}.',
+  'workspace.settingsSaveFailed':
+    'Настройки не удалось сохранить: изменения действуют, пока Socket Lab не закрыт.',
 
   // A soft hyphen: a narrow counter breaks it as «отправ-лено» instead of cutting it.
   'workspace.listener.bytesOut': 'байт отправ\u00adлено',

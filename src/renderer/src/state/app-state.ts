@@ -58,6 +58,11 @@ export interface AppState {
   settingsStatus: 'loading' | 'loaded' | 'failed'
   /** Why the saved file was replaced by defaults, until the notice is dismissed. */
   settingsProblem: LoadedSettings['problem']
+  /**
+   * Why the last settings save failed (the engine's English), until a save works or the notice
+   * is dismissed.
+   */
+  settingsSaveError: string | null
   /** The test client's recent runs. */
   client: ClientState
 }
@@ -83,5 +88,6 @@ export const initialState: AppState = {
   settings: DEFAULT_SETTINGS,
   settingsStatus: 'loading',
   settingsProblem: null,
+  settingsSaveError: null,
   client: EMPTY_CLIENT,
 }

@@ -27,6 +27,8 @@ export type Action =
   | { type: 'settings-failed' }
   | { type: 'settings-changed'; patch: SettingsPatch }
   | { type: 'settings-problem-dismissed' }
+  /** A save answered: null when it worked, else why not. */
+  | { type: 'settings-save-settled'; error: string | null }
 
 function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
   return a.number - b.number
@@ -85,13 +87,20 @@ export function reducer(state: AppState, action: Action): AppState {
         settings: action.loaded.settings,
         settingsStatus: 'loaded',
         settingsProblem: action.loaded.problem,
+        settingsSaveError: action.loaded.saveError ?? null,
       }
     case 'settings-failed':
       return { ...state, settingsStatus: 'failed' }
     case 'settings-changed':
       return { ...state, settings: { ...state.settings, ...action.patch } }
     case 'settings-problem-dismissed':
-      return state.settingsProblem === null ? state : { ...state, settingsProblem: null }
+      return state.settingsProblem === null && state.settingsSaveError === null
+        ? state
+        : { ...state, settingsProblem: null, settingsSaveError: null }
+    case 'settings-save-settled':
+      return state.settingsSaveError === action.error
+        ? state
+        : { ...state, settingsSaveError: action.error }
     default:
       return assertNever(action)
   }
