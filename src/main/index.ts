@@ -224,7 +224,7 @@ function start(): void {
     handleAppProtocol(realpathSync(rendererDir(mainDir)))
     engine = createEngine(
       dataDirProblem === null
-        ? { settingsStorage: createSettingsStore(join(dataDir, 'settings.json')) }
+        ? { settingsStorage: createSettingsStore(join(dataDir, 'settings.json'), { log }) }
         : {},
     )
   } catch (error) {
