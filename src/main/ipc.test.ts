@@ -144,6 +144,13 @@ describe('registerIpc with a fake engine', () => {
     expect(onSettingsChanged).not.toHaveBeenCalled()
     await handler('settings:set')(eventFrom(win), { language: 'ru' })
     expect(onSettingsChanged).toHaveBeenCalledOnce()
+    // Applied but not saved (FILE_FAILED): the language changed all the same.
+    fake.engine.handle.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'FILE_FAILED', message: 'could not save the settings: EROFS' },
+    })
+    await handler('settings:set')(eventFrom(win), { language: 'en' })
+    expect(onSettingsChanged).toHaveBeenCalledTimes(2)
   })
 
   const refusals: [string, (win: FakeWindow) => Record<string, unknown>][] = [

@@ -16,7 +16,10 @@ export interface IpcOptions {
   engine: Engine
   /** The desktop-only requests (dialogs, clipboard, links); absent: those channels are not served. */
   desktop?: DesktopService
-  /** Called after settings:set succeeded (the main process follows the chosen language). */
+  /**
+   * Called after settings:set applied (the main process follows the chosen language), saved or
+   * not.
+   */
   onSettingsChanged?: () => void
   /** The one window whose main frame may call. */
   window: BrowserWindow
@@ -85,7 +88,9 @@ export function registerIpc(options: IpcOptions): () => void {
   for (const channel of CHANNELS)
     serve(channel, async (payload) => {
       const result = await engine.handle(channel, payload)
-      if (channel === 'settings:set' && result.ok) options.onSettingsChanged?.()
+      // FILE_FAILED: applied for the session, only not saved.
+      if (channel === 'settings:set' && (result.ok || result.error.code === 'FILE_FAILED'))
+        options.onSettingsChanged?.()
       return result
     })
   const { desktop } = options
