@@ -28,6 +28,7 @@ import { handleConnectionRequest } from './connection-requests'
 import type { Engine, EngineOptions } from './engine-api'
 import { EngineSettings } from './engine-settings'
 import { canListen, findFreePort } from './free-port'
+import { ConnectionAllowance, readDescriptorLimit } from './descriptor-limit'
 import { HalfClosedSweep } from './half-closed-sweep'
 import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
 import { timerSleep } from './responders'
@@ -67,6 +68,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     emit: batcher.push.bind(batcher),
     sleep: options.sleep ?? timerSleep,
     halfClosed: new HalfClosedSweep(options.halfClosedProbeMs),
+    allowance: new ConnectionAllowance(readDescriptorLimit(platform)),
   }
   const client = createClientRunner({
     emit: deps.emit,
@@ -132,6 +134,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         isRoot: isRootProcess(),
         unprivilegedPortStart: readUnprivilegedPortStart(platform),
       },
+      descriptors: deps.allowance.limit,
     }
   }
 

@@ -21,6 +21,7 @@ import { classifyBindError } from './bind-error'
 import { CaptureBudget } from './capture'
 import { ConnectionRuntime, toEndpoint, type ConnectionHost } from './connection'
 import type { Sleep } from './engine-api'
+import type { ConnectionAllowance } from './descriptor-limit'
 import type { HalfClosedSweep } from './half-closed-sweep'
 import { ListenerStage } from './listener-stage'
 import { withPatch, type SettingsPatch } from './settings-patch'
@@ -34,6 +35,8 @@ export interface ListenerDeps {
   sleep: Sleep
   /** The engine's one sweep over half-closed connections. */
   halfClosed: HalfClosedSweep
+  /** The engine's places for connections below the open-file limit, shared by all listeners. */
+  allowance: ConnectionAllowance
 }
 
 /** Node's maxConnections for our setting: never 0, whose meaning changed in Node 21. */
@@ -57,6 +60,8 @@ export class ListenerRuntime {
     bytesIn: 0,
     bytesOut: 0,
   }
+  /** Connections turned away at the open-file limit (see accept-failed). */
+  private refused = 0
   private server: Server | null = null
   /** Every connection accepted, in order; closed ones too. */
   readonly connections = new Map<string, ConnectionRuntime>()
@@ -103,7 +108,11 @@ export class ListenerRuntime {
       state: this.state,
       bound: this.bound === null ? null : { ...this.bound },
       lastError: this.lastError,
-      counters: { ...this.counters, open: this.live.size },
+      counters: {
+        ...this.counters,
+        open: this.live.size,
+        ...(this.refused > 0 ? { refused: this.refused } : {}),
+      },
       workers: this.isRunning() ? (this.stage?.workers() ?? []) : [],
       phases: this.isRunning() ? (this.stage?.phases() ?? []) : [],
       queued: this.isRunning() ? (this.stage?.queued() ?? []) : [],
@@ -232,8 +241,9 @@ export class ListenerRuntime {
         resolve(fail({ code: 'BIND_FAILED', message: bind.message, bind }))
       }
       // Never removed: after listening, errors (accept EMFILE…) must not crash the process.
-      server.on('error', (err) => {
+      server.on('error', (err: NodeJS.ErrnoException) => {
         if (!settled) failed(err)
+        else if (err.syscall === 'accept') this.refuse(null, err.code ?? 'UNKNOWN')
         else console.error(`[engine] listener ${this.id}:`, err)
       })
       server.on('listening', () => {
@@ -278,6 +288,16 @@ export class ListenerRuntime {
   }
 
   private accept(socket: Socket): void {
+    // Past the capacity one more descriptor brings EMFILE near: refused here, where it shows.
+    if (!this.deps.allowance.take()) {
+      socket.on('error', () => undefined)
+      socket.destroy()
+      this.refuse(
+        toEndpoint(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
+        'EMFILE',
+      )
+      return
+    }
     const connection = new ConnectionRuntime(this.connectionHost, this.nextConnection, socket)
     this.nextConnection += 1
     this.connections.set(connection.id, connection)
@@ -290,6 +310,21 @@ export class ListenerRuntime {
     })
     this.stage?.accept(connection)
     this.endTakeIfDone()
+  }
+
+  /** One connection turned away at the open-file limit: counted and told (remote null: unknown). */
+  private refuse(remote: Endpoint | null, code: string): void {
+    this.refused += 1
+    this.deps.emit({
+      type: 'accept-failed',
+      at: Date.now(),
+      listenerId: this.id,
+      code,
+      isAtCapacity: remote !== null,
+      remote,
+      failures: this.refused,
+      limit: this.deps.allowance.limit?.soft ?? null,
+    })
   }
 
   private isRunning(): boolean {
@@ -305,6 +340,7 @@ export class ListenerRuntime {
 
   private onConnectionClosed(connection: ConnectionRuntime): void {
     this.live.delete(connection)
+    this.deps.allowance.release()
     this.finishStopIfDone()
   }
 

@@ -88,6 +88,19 @@ export interface ListenerCounters {
   open: number
   bytesIn: number
   bytesOut: number
+  /** Connections turned away at the open-file limit (accept-failed events); absent: none known. */
+  refused?: number
+}
+
+/**
+ * The process's open-file limit (RLIMIT_NOFILE) and how many accepted connections the engine
+ * keeps below it, across all listeners; the rest are refused (accept-failed).
+ */
+export interface DescriptorLimit {
+  soft: number
+  /** null: unlimited. */
+  hard: number | null
+  capacity: number
 }
 
 export interface ListenerSnapshot {

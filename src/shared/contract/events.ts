@@ -7,6 +7,7 @@ import type {
   CaptureTotals,
   CloseReason,
   ConnectionSnapshot,
+  DescriptorLimit,
   Direction,
   Endpoint,
   ListenerSnapshot,
@@ -69,6 +70,24 @@ export type EngineEvent =
       limit: number
     }
   | {
+      /**
+       * A connection turned away at the open-file limit. `isAtCapacity`: the engine refused it,
+       * accepted, because its connections fill what the limit leaves (DescriptorLimit.capacity;
+       * one more descriptor would bring EMFILE near); otherwise accept() itself failed with `code`
+       * (EMFILE, ENFILE, …) and the peer is not known.
+       */
+      type: 'accept-failed'
+      at: number
+      listenerId: string
+      code: string
+      isAtCapacity: boolean
+      remote: Endpoint | null
+      /** The listener's refusals so far (ListenerCounters.refused). */
+      failures: number
+      /** The soft open-file limit, or null where it is not known. */
+      limit: number | null
+    }
+  | {
       type: 'connection-dropped'
       at: number
       listenerId: string
@@ -121,4 +140,6 @@ export interface Snapshot {
    * unprivileged port (null elsewhere or unreadable). Absent from older engines.
    */
   privileges?: { isRoot: boolean; unprivilegedPortStart: number | null }
+  /** The open-file limit (Linux; null where unknown). Absent from older engines. */
+  descriptors?: DescriptorLimit | null
 }

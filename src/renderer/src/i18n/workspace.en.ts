@@ -101,6 +101,16 @@ export const workspaceEn = {
   'workspace.log.kind.limits': 'Limits reached',
   'workspace.connections.echoCapped': '{state}; echo stopped at {limit} MB unsent',
   'workspace.listeners.full': 'At most {max} listeners: remove one to add another.',
+  'workspace.log.refusedAtLimit':
+    'Refused a connection from {remote}: {code}, the open-file limit ({limit}) leaves no room for more connections. Refused so far: {count}.',
+  'workspace.log.acceptFailed': 'accept() failed: {code}. Refused so far: {count}.',
+  'workspace.listener.refused': 'refused (EMFILE)',
+  'workspace.listener.refusedHint':
+    'Turned away at the open-file limit: {count}. This process may hold {limit} open files and every connection takes one; new connections are accepted again as others close.',
+  'workspace.listener.refusedHintUnknown':
+    'Turned away at the open-file limit: {count}. New connections are accepted again as others close.',
+  'workspace.listener.maxConnectionsLimitHint':
+    'Empty: up to {capacity} connections across all listeners, which keeps below the open-file limit ({limit}); more are refused (EMFILE). Past a number set here, new connections are dropped.',
   'workspace.connections.state.foundByProbe': '{state}, found by a probe after its FIN',
   'workspace.log.filters': 'Event kinds',
   'workspace.log.kind.accepted': 'Accepted',

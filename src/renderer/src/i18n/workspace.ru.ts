@@ -110,6 +110,16 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.log.kind.limits': 'Достигнутые пределы',
   'workspace.connections.echoCapped': '{state}; эхо остановлено: {limit} МБ не отправлены',
   'workspace.listeners.full': 'Не больше {max} слушателей: удалите одного, чтобы добавить другого.',
+  'workspace.log.refusedAtLimit':
+    'Отклонено соединение от {remote}: {code}, предел открытых файлов ({limit}) не оставляет места для новых соединений. Всего отклонено: {count}.',
+  'workspace.log.acceptFailed': 'accept() не удался: {code}. Всего отклонено: {count}.',
+  'workspace.listener.refused': 'отклонено (EMFILE)',
+  'workspace.listener.refusedHint':
+    'Отклонено у предела открытых файлов: {count}. Этот процесс может держать {limit} открытых файлов, и каждое соединение занимает один; новые соединения снова принимаются, когда другие закрываются.',
+  'workspace.listener.refusedHintUnknown':
+    'Отклонено у предела открытых файлов: {count}. Новые соединения снова принимаются, когда другие закрываются.',
+  'workspace.listener.maxConnectionsLimitHint':
+    'Пусто: до {capacity} соединений на всех слушателей — столько помещается ниже предела открытых файлов ({limit}); сверх этого соединения отклоняются (EMFILE). Сверх заданного здесь числа новые соединения сбрасываются.',
   'workspace.connections.state.foundByProbe': '{state}, обнаружено проверкой после FIN клиента',
   'workspace.log.filters': 'Виды событий',
   'workspace.log.kind.accepted': 'Принятые',

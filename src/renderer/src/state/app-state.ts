@@ -7,6 +7,7 @@
 import { ConnectionIndex } from './connection-index'
 import type { Platform } from '../../../shared/bind-failure'
 import type {
+  DescriptorLimit,
   CaptureTotals,
   ConnectionSnapshot,
   ListenerSnapshot,
@@ -17,8 +18,8 @@ import { EMPTY_CLIENT, type ClientState } from './client'
 import type { TrailMark } from './lesson-trail'
 import type { LogEntry } from './log'
 
-/** The transport's link to the engine (always 'open' under Electron). */
-export type LinkStatus = 'connecting' | 'open' | 'closed'
+/** The transport's link to the engine (always 'open' under Electron); see LinkState in ws-client. */
+export type LinkStatus = 'connecting' | 'open' | 'closed' | 'refused'
 
 export interface AppState {
   /** A snapshot has been loaded: until then batches wait. */
@@ -28,6 +29,8 @@ export interface AppState {
   platform: Platform | null
   /** Whether privileged ports are refused here (null until known, or from an older engine). */
   privileges: NonNullable<Snapshot['privileges']> | null
+  /** The engine's open-file limit and connection capacity (null: unknown, or an older engine). */
+  descriptors: DescriptorLimit | null
   /** Ordered by number. */
   listeners: readonly ListenerSnapshot[]
   /** In accept order. */
@@ -73,6 +76,7 @@ export const initialState: AppState = {
   seq: 0,
   platform: null,
   privileges: null,
+  descriptors: null,
   listeners: [],
   connections: [],
   connectionIndex: new ConnectionIndex(),

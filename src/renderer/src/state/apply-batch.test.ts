@@ -106,4 +106,42 @@ describe('applyBatches', () => {
       limit: 33_554_432,
     })
   })
+
+  it('counts refusals at the open-file limit on the listener and logs each', () => {
+    const s = applyBatches(loaded, [
+      {
+        seq: 11,
+        events: [
+          {
+            type: 'accept-failed',
+            at: 1,
+            listenerId: listener.id,
+            code: 'EMFILE',
+            isAtCapacity: true,
+            remote: { address: '127.0.0.1', port: 50007, family: 'IPv4' },
+            failures: 2,
+            limit: 1024,
+          },
+        ],
+      },
+    ])
+    expect(s.listeners[0]?.counters.refused).toBe(2)
+    expect(s.log.at(-1)?.message).toEqual({
+      kind: 'accept-failed',
+      code: 'EMFILE',
+      isAtCapacity: true,
+      remote: '127.0.0.1:50007',
+      failures: 2,
+      limit: 1024,
+    })
+  })
+
+  it('keeps the open-file limit of the snapshot', () => {
+    const limit = { soft: 128, hard: 128, capacity: 64 }
+    const s = reducer(initialState, {
+      type: 'snapshot-loaded',
+      snapshot: makeSnapshot({ descriptors: limit }),
+    })
+    expect(s.descriptors).toEqual(limit)
+  })
 })

@@ -188,6 +188,9 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
         setConnection(state, draft, found[0], { ...found[1], isEchoCapped: true })
       return
     }
+    case 'accept-failed':
+      updateCounters(draft, event.listenerId, () => ({ refused: event.failures }))
+      return
     case 'connection-dropped':
       updateCounters(draft, event.listenerId, () => ({ dropped: event.dropped }))
       return

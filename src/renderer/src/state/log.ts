@@ -39,6 +39,15 @@ export type LogMessage =
       isFoundByProbe?: boolean
     }
   | { kind: 'dropped'; remote: string | null }
+  /** A connection turned away at the open-file limit (the accept-failed event). */
+  | {
+      kind: 'accept-failed'
+      code: string
+      isAtCapacity: boolean
+      remote: string | null
+      failures: number
+      limit: number | null
+    }
   /** The echo responder stopped: more than `limit` bytes waited for a peer that does not read. */
   | { kind: 'echo-capped'; connectionNumber: number; limit: number }
   /** A line the book's program prints (Request: [...], Worker 0 got a job; executing.), as is. */
@@ -178,6 +187,22 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'accept-failed':
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: {
+            kind: 'accept-failed',
+            code: event.code,
+            isAtCapacity: event.isAtCapacity,
+            remote: event.remote ? formatHostPort(event.remote.address, event.remote.port) : null,
+            failures: event.failures,
+            limit: event.limit,
+          },
+        },
+      ]
     case 'echo-capped':
       return [
         {
@@ -273,6 +298,7 @@ export function filterKindOf(m: LogMessage): LogFilterKind {
     case 'dropped':
       return m.kind
     case 'echo-capped':
+    case 'accept-failed':
       return 'limits'
     case 'program':
       return 'program'

@@ -49,6 +49,7 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     seq: snapshot.seq,
     platform: snapshot.platform,
     privileges: snapshot.privileges ?? null,
+    descriptors: snapshot.descriptors ?? null,
     listeners: [...snapshot.listeners].sort(byNumber),
     connections: snapshot.connections,
     connectionIndex,

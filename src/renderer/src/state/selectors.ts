@@ -13,6 +13,7 @@ export const selectConnections = (s: AppState): readonly ConnectionSnapshot[] =>
 export const selectConnectionIndex = (s: AppState): AppState['connectionIndex'] => s.connectionIndex
 export const selectLog = (s: AppState): AppState['log'] => s.log
 export const selectPlatform = (s: AppState): AppState['platform'] => s.platform
+export const selectDescriptors = (s: AppState): AppState['descriptors'] => s.descriptors
 export const selectLink = (s: AppState): AppState['link'] => s.link
 export const selectIsLoaded = (s: AppState): boolean => s.isLoaded
 export const selectLoadError = (s: AppState): string | null => s.loadError

@@ -15,7 +15,7 @@ import { checkHost, parsePort } from '../../../../shared/validate'
 import { assertNever, type AppError, type Result } from '../../../../shared/result'
 import { errorText } from '../../error-text'
 import { useI18n, type Translate } from '../../i18n/context'
-import { selectListeners } from '../../state/selectors'
+import { selectDescriptors, selectListeners } from '../../state/selectors'
 import { useApi, useAppState } from '../../state/StoreContext'
 import { BindErrorPanel, LocalhostPanel } from '../diagnostics'
 import { TextField } from '../ui'
@@ -51,6 +51,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
   const api = useApi()
   const { id, settings, state } = listener
   const others = useAppState(selectListeners).filter((l) => l.id !== listener.id)
+  const descriptors = useAppState(selectDescriptors)
   const [hostDraft, setHostDraft] = useState<string | null>(null)
   const [portDraft, setPortDraft] = useState<string | null>(null)
   const [seenSettings, setSeenSettings] = useState(settings)
@@ -184,6 +185,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
   }
 
   const counters = listener.counters
+  const refused = counters.refused ?? 0
   return (
     <section
       role="region"
@@ -294,7 +296,23 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
           <dt>{t('workspace.listener.bytesOut')}</dt>
           <dd>{counters.bytesOut}</dd>
         </div>
+        {refused > 0 && (
+          <div>
+            <dt>{t('workspace.listener.refused')}</dt>
+            <dd>{refused}</dd>
+          </div>
+        )}
       </dl>
+      {refused > 0 && (
+        <p className="field-hint">
+          {descriptors === null
+            ? t('workspace.listener.refusedHintUnknown', { count: String(refused) })
+            : t('workspace.listener.refusedHint', {
+                count: String(refused),
+                limit: String(descriptors.soft),
+              })}
+        </p>
+      )}
 
       <StageSettings settings={settings} onApply={applyStage} />
       {readsRequest(settings.responder) && <WorkersView listener={listener} />}
@@ -309,6 +327,7 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
 
       <ListenerSettingsForm
         settings={settings}
+        descriptors={descriptors}
         onApply={async (change) => {
           clearErrors()
           return report(await api.updateListener({ listenerId: id, ...change }))

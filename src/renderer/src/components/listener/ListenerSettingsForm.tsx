@@ -5,6 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react'
 import {
   MAX_CAPTURE_PER_CONNECTION,
   MAX_MAX_CONNECTIONS,
+  type DescriptorLimit,
   type ListenerSettings,
 } from '../../../../shared/contract'
 import { useI18n } from '../../i18n/context'
@@ -31,6 +32,8 @@ export function parseCaptureKib(text: string): number | undefined {
 
 export interface ListenerSettingsFormProps {
   settings: ListenerSettings
+  /** The open-file limit: what an empty max connections means here (null: unknown). */
+  descriptors?: DescriptorLimit | null
   /** Sends the change; resolves to whether the engine took it. */
   onApply: (change: {
     maxConnections: number | null
@@ -39,7 +42,11 @@ export interface ListenerSettingsFormProps {
 }
 
 /** A <details> with the two fields and an Apply button. */
-export function ListenerSettingsForm({ settings, onApply }: ListenerSettingsFormProps): ReactNode {
+export function ListenerSettingsForm({
+  settings,
+  descriptors = null,
+  onApply,
+}: ListenerSettingsFormProps): ReactNode {
   const { t } = useI18n()
   const [maxText, setMaxText] = useState<string | null>(null)
   const [capText, setCapText] = useState<string | null>(null)
@@ -79,7 +86,14 @@ export function ListenerSettingsForm({ settings, onApply }: ListenerSettingsForm
               ? t('listener.maxConnectionsInvalid', { max: String(MAX_MAX_CONNECTIONS) })
               : null
           }
-          hint={t('listener.maxConnectionsHint')}
+          hint={
+            descriptors === null
+              ? t('listener.maxConnectionsHint')
+              : t('workspace.listener.maxConnectionsLimitHint', {
+                  capacity: String(descriptors.capacity),
+                  limit: String(descriptors.soft),
+                })
+          }
         />
         <TextField
           label={t('listener.captureLimit')}

@@ -135,6 +135,37 @@ describe('EventLog', () => {
     expect(renderLog(capped, 'ru').lines()[0]).toContain('№3: эхо остановлено на пределе')
   })
 
+  it('names the refusals at the open-file limit EMFILE, with the count and the limit', () => {
+    const refused = [
+      entry(1, {
+        kind: 'accept-failed',
+        code: 'EMFILE',
+        isAtCapacity: true,
+        remote: '127.0.0.1:50007',
+        failures: 3,
+        limit: 1024,
+      }),
+      entry(2, {
+        kind: 'accept-failed',
+        code: 'ENFILE',
+        isAtCapacity: false,
+        remote: null,
+        failures: 4,
+        limit: null,
+      }),
+    ]
+    const en = renderLog(refused)
+    expect(en.lines()).toEqual([
+      expect.stringContaining(
+        'Refused a connection from 127.0.0.1:50007: EMFILE, the open-file limit (1024) leaves no room for more connections. Refused so far: 3.',
+      ),
+      expect.stringContaining('accept() failed: ENFILE. Refused so far: 4.'),
+    ])
+    en.unmount()
+    const ru = renderLog(refused, 'ru')
+    expect(ru.lines()[0]).toContain('Отклонено соединение от 127.0.0.1:50007: EMFILE')
+  })
+
   it("prints the book's line only where the listener's program would", () => {
     const { lines } = renderLog([
       entry(1, {

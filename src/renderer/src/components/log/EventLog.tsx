@@ -41,6 +41,18 @@ function closedText(t: Translate, m: Extract<LogMessage, { kind: 'closed' }>): s
     : t('log.closed', { number, reason })
 }
 
+function acceptFailedText(t: Translate, m: Extract<LogMessage, { kind: 'accept-failed' }>): string {
+  const count = String(m.failures)
+  if (m.isAtCapacity && m.remote !== null && m.limit !== null)
+    return t('workspace.log.refusedAtLimit', {
+      remote: m.remote,
+      code: m.code,
+      limit: String(m.limit),
+      count,
+    })
+  return t('workspace.log.acceptFailed', { code: m.code, count })
+}
+
 function messageText(t: Translate, m: LogMessage): ReactNode {
   switch (m.kind) {
     case 'connection-established':
@@ -68,6 +80,8 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
       return t('workspace.log.weEnded', { number: String(m.connectionNumber) })
     case 'closed':
       return closedText(t, m)
+    case 'accept-failed':
+      return acceptFailedText(t, m)
     case 'echo-capped':
       return t('workspace.log.echoCapped', {
         number: String(m.connectionNumber),
