@@ -1,6 +1,8 @@
 import { request } from 'node:http'
 import WebSocket from 'ws'
+import { openClient } from './clients'
 import { expect, test } from './fixtures'
+import { startWebServer } from './web-server'
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,18 +30,15 @@ function upgrade(url: string, origin?: string): Promise<number> {
   })
 }
 
-test('browser mode refuses requests without the token, from another Origin or Host', async ({
+test('browser mode refuses another Origin or Host, and a WebSocket without the token', async ({
   app,
 }) => {
   test.skip(app.kind !== 'browser', 'Only browser mode has an HTTP server to protect')
   const web = app.web!
-  expect(await get(web.port, '/')).toBe(403)
-  expect(await get(web.port, '/?token=wrong')).toBe(403)
-  expect(await get(web.port, `/?token=${web.token}`)).toBe(200)
-  expect(await get(web.port, `/?token=${web.token}`, { Origin: 'http://evil.example' })).toBe(403)
-  expect(await get(web.port, `/?token=${web.token}`, { Host: `evil.example:${web.port}` })).toBe(
-    403,
-  )
+  // The static renderer is public (no token), but only under our own Host and Origin.
+  expect(await get(web.port, '/')).toBe(200)
+  expect(await get(web.port, '/', { Origin: 'http://evil.example' })).toBe(403)
+  expect(await get(web.port, '/', { Host: `evil.example:${web.port}` })).toBe(403)
 
   const ws = `ws://127.0.0.1:${web.port}/ws`
   expect(await upgrade(ws, web.origin)).toBe(403)
@@ -52,8 +51,6 @@ test('browser mode refuses requests without the token, from another Origin or Ho
 
 test('`npm run web` prints one URL line, and Ctrl-C stops every listener', async ({ app }) => {
   test.skip(app.kind !== 'browser', 'Browser mode only')
-  const { startWebServer } = await import('./web-server')
-  const { openClient } = await import('./clients')
   const web = await startWebServer({ viaNpm: true })
   try {
     expect(web.output().trim().split('\n')).toEqual([

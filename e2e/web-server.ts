@@ -7,7 +7,7 @@ export const root = join(__dirname, '..')
 
 /** A running browser mode (`npm run web`). */
 export interface WebServer {
-  /** The one URL line it printed: http://127.0.0.1:PORT/?token=TOKEN */
+  /** The one URL line it printed: http://127.0.0.1:PORT/#token=TOKEN */
   url: string
   origin: string
   port: number
@@ -20,7 +20,7 @@ export interface WebServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/
+const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/#token=([\w-]+))/
 
 /**
  * Starts browser mode with `--no-open --ui-port 0` in its own process group and waits for its URL.

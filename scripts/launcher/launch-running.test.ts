@@ -226,7 +226,7 @@ describe('npm start itself (scripts/start.cjs)', () => {
     // web.cjs builds first when out/ is older than the sources: that can take a while.
     await run.waitFor(
       'stdout',
-      /Socket Lab \(browser mode\) is running at http:\/\/127\.0\.0\.1:\d+\/\?token=\S+\n/,
+      /Socket Lab \(browser mode\) is running at http:\/\/127\.0\.0\.1:\d+\/#token=\S+\n/,
     )
     run.child.kill('SIGTERM')
     expect(await run.exited).toEqual({ code: 0, signal: null })

@@ -1,16 +1,18 @@
 /**
- * Who may talk to browser mode's server: the same rules for page requests and WebSocket upgrades.
+ * Who may talk to browser mode's server.
  *
  * A web page on another site can make the browser send requests to 127.0.0.1 (CSRF) or, with DNS
- * rebinding, reach it under its own host name. So: the Host must be ours, an Origin (when sent)
- * must be ours, and the request must carry the random token, in the query or in our cookie.
+ * rebinding, reach it under its own host name. So every request, page, asset or upgrade, must name
+ * our Host and, when it sends an Origin, ours. The static files are the public renderer: they need
+ * no secret. The WebSocket, which drives the engine, also needs the random token in its query.
+ *
+ * The token is never a cookie: cookies have no port, so the browser would send it with every
+ * request to 127.0.0.1, the learner's own listeners included, into their captures. The page keeps
+ * it in session storage (see the renderer's transport/page-token.ts) and presents it only here.
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { err, ok, type Result } from '../../shared/result'
-
-/** The cookie that lets the page's asset requests and reloads in without a query. */
-export const TOKEN_COOKIE = 'socketlab_token'
+import { assertNever, err, ok, type Result } from '../../shared/result'
 
 /** Whether a Host header names this server: exactly 127.0.0.1:PORT or localhost:PORT. */
 export function isAllowedHost(host: string | undefined, port: number): boolean {
@@ -35,39 +37,39 @@ export function tokenMatches(candidate: string | null | undefined, token: string
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-/** Every value of one cookie in a Cookie header (a browser may send the same name twice). */
-export function readCookies(header: string | undefined, name: string): string[] {
-  if (!header) return []
-  const values: string[] = []
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq < 0) continue
-    if (part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim())
+/** Why a request is refused: its Host or Origin is not ours, or it lacks the token. */
+export type Refusal = 'host' | 'origin' | 'token'
+
+/** The line a refused request is answered with. */
+export function refusalText(refusal: Refusal): string {
+  switch (refusal) {
+    case 'host':
+      return 'Forbidden: unknown Host'
+    case 'origin':
+      return 'Forbidden: foreign Origin'
+    case 'token':
+      return 'Forbidden: open the address with the token that Socket Lab printed'
+    default:
+      return assertNever(refusal)
   }
-  return values
 }
 
-/** The Set-Cookie value that carries the token. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+/** Checks where a request (page, asset or upgrade) comes from: our Host, our Origin if any. */
+export function checkSource(req: IncomingMessage, port: number): Result<null, Refusal> {
+  if (!isAllowedHost(req.headers.host, port)) return err('host')
+  const origin = req.headers.origin
+  if (Array.isArray(origin) || !isAllowedOrigin(origin, port)) return err('origin')
+  return ok(null)
 }
 
-/** How the request showed the token, or why it is refused. */
-export type AccessDecision = Result<'query' | 'cookie', string>
-
-/** Checks one request (page, asset or upgrade) against the rules above, Host first. */
-export function checkAccess(
+/** Checks a request for the WebSocket: its source, then the token in its query. */
+export function checkSocketAccess(
   req: IncomingMessage,
   url: URL,
   port: number,
   token: string,
-): AccessDecision {
-  if (!isAllowedHost(req.headers.host, port)) return err('Forbidden: unknown Host')
-  const origin = req.headers.origin
-  if (Array.isArray(origin) || !isAllowedOrigin(origin, port))
-    return err('Forbidden: foreign Origin')
-  if (tokenMatches(url.searchParams.get('token'), token)) return ok('query')
-  if (readCookies(req.headers.cookie, TOKEN_COOKIE).some((value) => tokenMatches(value, token)))
-    return ok('cookie')
-  return err('Forbidden: open the address with the token that Socket Lab printed')
+): Result<null, Refusal> {
+  const source = checkSource(req, port)
+  if (!source.ok) return source
+  return tokenMatches(url.searchParams.get('token'), token) ? ok(null) : err('token')
 }

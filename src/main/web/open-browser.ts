@@ -14,8 +14,9 @@ export function browserCommand(
   { platform, env }: OpenEnvironment,
 ): { command: string; args: string[]; verbatim: boolean } | null {
   if (env['CI']) return null
-  // cmd would read &, |, ^ … in the URL; ours is only letters, digits and :/.?=_-
-  if (!/^http:\/\/[\w.:/?=-]+$/.test(url)) return null
+  // cmd would read &, |, ^ … in the URL; ours is only letters, digits and :/.#=_- (and ? in
+  // addresses printed by older versions).
+  if (!/^http:\/\/[\w.:/?#=-]+$/.test(url)) return null
   if (platform === 'darwin') return { command: 'open', args: [url], verbatim: false }
   if (platform === 'win32')
     return { command: 'cmd', args: ['/c', 'start', '""', url], verbatim: true }

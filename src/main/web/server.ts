@@ -1,7 +1,9 @@
 /**
  * Browser mode's server: the built renderer over HTTP and the engine over WebSocket, on 127.0.0.1.
  *
- * Never imports electron. Every request and upgrade passes checkAccess (Host, Origin, token).
+ * Never imports electron. Every request passes checkSource (Host, Origin); the WebSocket, which
+ * drives the engine, also needs the token (checkSocketAccess). The static files are the public
+ * renderer: they need no secret, and no response ever sets a cookie.
  */
 import { randomBytes } from 'node:crypto'
 import { realpath } from 'node:fs/promises'
@@ -17,7 +19,7 @@ import { WebSocketServer } from 'ws'
 import { browserModeCsp } from '../csp'
 import { MAX_WIRE_FRAME, WS_PATH } from '../../shared/wire'
 import type { Engine } from '../engine/engine-api'
-import { checkAccess, tokenCookie } from './access'
+import { checkSocketAccess, checkSource, refusalText } from './access'
 import { readStaticFile, type StaticFs } from '../static-files'
 import { bridgeEngine } from './ws-bridge'
 
@@ -38,7 +40,10 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** http://127.0.0.1:PORT/?token=TOKEN — what a person opens. */
+  /**
+   * http://127.0.0.1:PORT/#token=TOKEN — what a person opens. The fragment never goes over HTTP:
+   * the page moves the token to its session storage and shows it only to the WebSocket.
+   */
   url: string
   token: string
   port: number
@@ -106,22 +111,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = parseRequestUrl(req)
     if (url === null) return reply(res, 400, 'Bad request\n')
-    const access = checkAccess(req, url, port, token)
-    if (!access.ok) return reply(res, 403, `${access.error}\n`)
+    const source = checkSource(req, port)
+    if (!source.ok) return reply(res, 403, `${refusalText(source.error)}\n`)
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return reply(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' })
-    const cookie = access.value === 'query' ? { 'Set-Cookie': tokenCookie(token) } : {}
+    if (url.pathname === WS_PATH) {
+      // Asked by the page when its socket closed before opening: a browser does not show why an
+      // upgrade failed, and "open the printed address" must not read as "the server is gone".
+      const access = checkSocketAccess(req, url, port, token)
+      if (!access.ok) return reply(res, 403, `${refusalText(access.error)}\n`)
+      return reply(res, 426, 'Upgrade required\n', { Upgrade: 'websocket' })
+    }
     const file = await readStaticFile(rendererDir, url.pathname, options.staticFs)
     if (!file.ok) {
-      if (file.error.kind === 'not-found') return reply(res, 404, 'Not found\n', cookie)
+      if (file.error.kind === 'not-found') return reply(res, 404, 'Not found\n')
       // Out of descriptors (EMFILE) or another passing failure: the file is there, ask again.
       log(`Socket Lab: could not read ${url.pathname.slice(0, 200)}: ${file.error.code}`)
-      return reply(res, 503, 'Temporarily unavailable, try again\n', {
-        ...cookie,
-        'Retry-After': '1',
-      })
+      return reply(res, 503, 'Temporarily unavailable, try again\n', { 'Retry-After': '1' })
     }
-    reply(res, 200, file.value.body, { ...cookie, 'Content-Type': file.value.contentType })
+    reply(res, 200, file.value.body, { 'Content-Type': file.value.contentType })
   }
 
   const server = createServer((req, res) => {
@@ -143,8 +151,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     socket.on('error', (error) => log(`Socket Lab: upgrade socket error: ${error.message}`))
     const url = parseRequestUrl(req)
     if (url === null || url.pathname !== WS_PATH) return refuseUpgrade(socket, 404, 'Not found')
-    const access = checkAccess(req, url, port, token)
-    if (!access.ok) return refuseUpgrade(socket, 403, access.error)
+    const access = checkSocketAccess(req, url, port, token)
+    if (!access.ok) return refuseUpgrade(socket, 403, refusalText(access.error))
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
@@ -175,5 +183,5 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return closing
   }
 
-  return { url: `http://127.0.0.1:${port}/?token=${token}`, token, port, close }
+  return { url: `http://127.0.0.1:${port}/#token=${token}`, token, port, close }
 }

@@ -3,6 +3,7 @@ import type { Api } from '../../shared/contract'
 import { fail, ok } from '../../shared/result'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
 import { boot } from './boot'
+import type { LinkState, TransportLink } from './transport/ws-client'
 import { fakeApi, makeSnapshot } from './test-utils'
 
 describe('boot', () => {
@@ -49,5 +50,40 @@ describe('boot', () => {
     await vi.waitFor(() => expect(store.getState().isLoaded).toBe(true))
     await Promise.resolve()
     expect(restored.addListener).not.toHaveBeenCalled()
+  })
+
+  it('a page let in only later (no token, then the printed address) loads everything once open', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const api = fakeApi(makeSnapshot({ listeners: [] }))
+      const refused = fail({ code: 'INTERNAL' as const, message: 'Disconnected' })
+      api.snapshot.mockResolvedValueOnce(refused)
+      api.getSettings.mockResolvedValueOnce(refused)
+      let state: LinkState = 'refused'
+      const listeners = new Set<(state: LinkState) => void>()
+      const link: TransportLink = {
+        get state() {
+          return state
+        },
+        onStateChange: (listener) => {
+          listeners.add(listener)
+          return () => listeners.delete(listener)
+        },
+        reconnect: () => undefined,
+      }
+      const { store } = boot(api, link)
+      await vi.waitFor(() => expect(store.getState().settingsStatus).toBe('failed'))
+      expect(store.getState().link).toBe('refused')
+      expect(store.getState().isLoaded).toBe(false)
+      for (const next of ['connecting', 'open'] as const) {
+        state = next
+        for (const listener of listeners) listener(next)
+      }
+      await vi.waitFor(() => expect(store.getState().isLoaded).toBe(true))
+      await vi.waitFor(() => expect(store.getState().settingsStatus).toBe('loaded'))
+      await vi.waitFor(() => expect(api.addListener).toHaveBeenCalledWith({}))
+    } finally {
+      warn.mockRestore()
+    }
   })
 })

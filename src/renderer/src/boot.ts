@@ -22,19 +22,25 @@ export function boot(api: Api, link: TransportLink | null): Booted {
   store.dispatch({ type: 'link-changed', status: link ? link.state : 'open' })
   void loadSettings(api, store)
   const sync = startSync(api, store)
-  void sync.ready.then(async () => {
+  const addFirstListener = async (): Promise<void> => {
     const state = store.getState()
     if (state.isLoaded && state.listeners.length === 0) await api.addListener({})
-  })
+  }
+  void sync.ready.then(addFirstListener)
   if (!link) return { store, reconnect: undefined }
-  let wasClosed = false
+  // A page without a token is refused before it subscribes here.
+  let wasClosed = link.state === 'closed' || link.state === 'refused'
+  let hasOpened = link.state === 'open'
   link.onStateChange((status) => {
     store.dispatch({ type: 'link-changed', status })
-    if (status === 'closed') wasClosed = true
+    if (status === 'closed' || status === 'refused') wasClosed = true
     if (status === 'open' && wasClosed) {
       wasClosed = false
-      void sync.reload()
+      // Never open before (the page had no token the server takes): the first load failed.
+      if (!hasOpened) void loadSettings(api, store)
+      void sync.reload().then(hasOpened ? undefined : addFirstListener)
     }
+    if (status === 'open') hasOpened = true
   })
   return { store, reconnect: () => link.reconnect() }
 }

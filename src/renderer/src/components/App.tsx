@@ -101,7 +101,7 @@ export function App({ onReconnect, onOpenSession, session }: AppProps): ReactNod
         {!session && <FirstRunStrip />}
         <SandboxNotice />
         <SettingsNotice />
-        {link === 'closed' && onReconnect && <DisconnectedBanner onReconnect={onReconnect} />}
+        {onReconnect && <DisconnectedBanner link={link} onReconnect={onReconnect} />}
         {loadError && link === 'open' && (
           <p role="alert" className="banner">
             {t('app.loadFailed')}

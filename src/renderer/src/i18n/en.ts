@@ -22,6 +22,9 @@ export const en = {
   'app.disconnectedHint':
     'Is the server (npm run web) still running? Reconnect rebuilds everything from it.',
   'app.reconnect': 'Reconnect',
+  'app.tokenRefused': 'This page has no valid access token for the Socket Lab server.',
+  'app.tokenRefusedHint':
+    'Open the address Socket Lab printed in the terminal (http://127.0.0.1:…/#token=…). If Socket Lab was started again, it printed a new one.',
   'app.listeners': 'Listeners',
   'app.addListener': 'Add listener',
   'app.noListeners': 'No listeners. Add one to start.',

@@ -21,6 +21,9 @@ export const ru: Catalog = {
   'app.disconnectedHint':
     'Сервер (npm run web) ещё работает? «Переподключиться» заново загрузит всё с него.',
   'app.reconnect': 'Переподключиться',
+  'app.tokenRefused': 'У этой страницы нет действующего ключа доступа к серверу Socket Lab.',
+  'app.tokenRefusedHint':
+    'Откройте адрес, который Socket Lab напечатал в терминале (http://127.0.0.1:…/#token=…). Если Socket Lab запустили заново, он напечатал новый.',
   'app.listeners': 'Слушатели',
   'app.addListener': 'Добавить слушателя',
   'app.noListeners': 'Слушателей нет. Добавьте одного, чтобы начать.',

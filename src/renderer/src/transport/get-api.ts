@@ -3,6 +3,7 @@
  * WebSocket client for the page's own server.
  */
 import type { Api } from '../../../shared/contract'
+import { takePageToken } from './page-token'
 import { createWsApi, wsUrl, type TransportLink } from './ws-client'
 
 /** The Api and, in browser mode, the link whose loss the app shows. */
@@ -20,7 +21,17 @@ export function getTransport(): Transport {
   if (window.socketLab) {
     transport = { api: window.socketLab, link: null }
   } else {
-    const client = createWsApi(wsUrl(window.location))
+    const client = createWsApi(() => {
+      const token = takePageToken()
+      return token === null ? null : wsUrl(window.location, token)
+    })
+    // Opening the printed address in a tab already on the page changes only the fragment: no
+    // reload, so the new token is picked up here.
+    window.addEventListener('hashchange', () => {
+      if (!/(^#|&)token=/.test(window.location.hash)) return
+      takePageToken()
+      client.reconnect()
+    })
     transport = { api: client, link: client }
   }
   return transport

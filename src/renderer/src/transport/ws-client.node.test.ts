@@ -3,6 +3,7 @@
  * It runs under Node (hence `.node.test.ts`); its sockets are `ws`'s own client, as Node 20 has no
  * WebSocket.
  */
+import { createServer } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CHANNELS, METHOD_OF, type Api, type Channel } from '../../../shared/contract'
@@ -13,7 +14,8 @@ import { createWsApi, wsUrl, type LinkState, type SocketLike, type WsApi } from 
 const TOKEN = 'tok/en 1'
 
 /**
- * A server that speaks the wire format: it lets in only TOKEN, keeps every request, and answers
+ * A server that speaks the wire format: it lets in only TOKEN (a plain GET of /ws answers 403 for
+ * any other, 426 for TOKEN, as browser mode's server does), keeps every request, and answers
  * through `answer` (by default ok({ channel, request })); a request `answer` returns null for is
  * left pending. A frame it cannot read gets an error, as browser mode's bridge does.
  */
@@ -33,17 +35,21 @@ interface TestServer {
 async function startServer(): Promise<TestServer> {
   const urls: string[] = []
   const requests: WireRequest[] = []
+  const http = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const isOurs = url.pathname === '/ws' && url.searchParams.get('token') === TOKEN
+    res.writeHead(isOurs ? 426 : 403).end()
+  })
   const wss = new WebSocketServer({
-    host: '127.0.0.1',
-    port: 0,
+    server: http,
     verifyClient: ({ req }: { req: { url?: string } }) => {
       urls.push(req.url ?? '')
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       return url.pathname === '/ws' && url.searchParams.get('token') === TOKEN
     },
   })
-  await new Promise<void>((resolve) => wss.once('listening', resolve))
-  const address = wss.address()
+  await new Promise<void>((resolve) => http.listen({ host: '127.0.0.1', port: 0 }, resolve))
+  const address = http.address()
   if (address === null || typeof address === 'string') throw new Error('not a TCP server')
   const server: TestServer = {
     port: address.port,
@@ -63,7 +69,9 @@ async function startServer(): Promise<TestServer> {
     close: () =>
       new Promise((resolve) => {
         server.dropAll()
-        wss.close(() => resolve())
+        wss.close()
+        http.close(() => resolve())
+        http.closeAllConnections()
       }),
   }
   wss.on('connection', (socket) => {
@@ -92,12 +100,18 @@ afterEach(async () => {
   await server.close()
 })
 
-/** A client for the server's address with `search` as the page's query string. */
-function connect(search = `?token=${encodeURIComponent(TOKEN)}`): WsApi {
-  const url = wsUrl({ protocol: 'http:', host: `127.0.0.1:${server.port}`, search })
-  // ws's client has the browser's onopen, onmessage, onclose and onerror, typed with its own
-  // event classes.
-  return createWsApi(url, (u) => new WebSocket(u) as unknown as SocketLike)
+/** A client for the server's address; `token()` is what the page holds at each connect. */
+function connect(token: () => string | null = () => TOKEN): WsApi {
+  const page = { protocol: 'http:', host: `127.0.0.1:${server.port}` }
+  return createWsApi(
+    () => {
+      const held = token()
+      return held === null ? null : wsUrl(page, held)
+    },
+    // ws's client has the browser's onopen, onmessage, onclose and onerror, typed with its own
+    // event classes.
+    (u) => new WebSocket(u) as unknown as SocketLike,
+  )
 }
 
 function states(api: WsApi): LinkState[] {
@@ -112,10 +126,10 @@ async function linkIs(api: WsApi, state: LinkState): Promise<void> {
 
 describe('createWsApi against a real WebSocket server', () => {
   it('builds the URL from the page location and its token', () => {
-    expect(wsUrl({ protocol: 'http:', host: '127.0.0.1:4000', search: '?token=abc-1' })).toBe(
+    expect(wsUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, 'abc-1')).toBe(
       'ws://127.0.0.1:4000/ws?token=abc-1',
     )
-    expect(wsUrl({ protocol: 'https:', host: 'x', search: '' })).toBe('wss://x/ws?token=')
+    expect(wsUrl({ protocol: 'https:', host: 'x' }, 'a b')).toBe('wss://x/ws?token=a%20b')
   })
 
   it('connects with the page’s token; requests made before it opens go out once it does', async () => {
@@ -127,13 +141,35 @@ describe('createWsApi against a real WebSocket server', () => {
     expect(answer).toEqual(ok({ channel: 'engine:snapshot', request: {} }))
   })
 
-  it('a wrong token is refused: the link closes and requests answer INTERNAL', async () => {
-    const api = connect('?token=guess')
+  it('a wrong token is refused: the link says so and requests answer INTERNAL', async () => {
+    const api = connect(() => 'guess')
+    const seen = states(api)
     const pending = api.snapshot({})
     expect(await pending).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    await linkIs(api, 'closed')
+    await linkIs(api, 'refused')
+    expect(seen).toEqual(['refused'])
     expect(server.urls).toEqual(['/ws?token=guess'])
     expect(server.requests).toEqual([])
+    expect(await api.snapshot({})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+
+  it('without a token it does not even try: refused at once; the token found later connects', async () => {
+    let token: string | null = null
+    const api = connect(() => token)
+    expect(api.state).toBe('refused')
+    expect(await api.snapshot({})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(server.urls).toEqual([])
+    token = TOKEN
+    api.reconnect()
+    expect(await api.snapshot({})).toEqual(ok({ channel: 'engine:snapshot', request: {} }))
+    expect(api.state).toBe('open')
+  })
+
+  it('a server that is not there is a closed link, not a refused token', async () => {
+    await server.close()
+    const api = connect()
+    expect(await api.snapshot({})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    await linkIs(api, 'closed')
   })
 
   it('matches answers to requests by id, whatever order they come in', async () => {

@@ -2,7 +2,8 @@
  * Browser mode's Api: the contract over one WebSocket, framed as in src/shared/wire.ts.
  *
  * Requests made before the socket opens wait in a queue. When the socket closes, every pending
- * request answers INTERNAL and the link reports 'closed'; {@link WsApi.reconnect} opens a new one.
+ * request answers INTERNAL and the link reports 'closed', or 'refused' when the page has no token
+ * the server takes; {@link WsApi.reconnect} opens a new one.
  */
 import {
   type Api,
@@ -14,8 +15,11 @@ import {
 import { assertNever, fail, type Result } from '../../../shared/result'
 import { WS_PATH, type WireMessage, type WireRequest } from '../../../shared/wire'
 
-/** The state of the link to the server. */
-export type LinkState = 'connecting' | 'open' | 'closed'
+/**
+ * The state of the link to the server. 'refused': the page has no token, or the server refuses it
+ * (a bare address, or one from an earlier run): only the address Socket Lab printed helps.
+ */
+export type LinkState = 'connecting' | 'open' | 'closed' | 'refused'
 
 /** What the app needs beyond {@link Api} to show and repair the link. */
 export interface TransportLink {
@@ -39,16 +43,32 @@ export type SocketLike = Pick<
 export interface PageLocation {
   readonly protocol: string
   readonly host: string
-  readonly search: string
 }
 
 const OPEN = 1
 
-/** ws(s)://host/ws?token=… for the page's own location. */
-export function wsUrl(location: PageLocation): string {
+/** ws(s)://host/ws?token=… for the page's own location: the token goes to our own port only. */
+export function wsUrl(location: PageLocation, token: string): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  const token = new URLSearchParams(location.search).get('token') ?? ''
   return `${scheme}://${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`
+}
+
+/**
+ * Whether the server refuses the token in `socketUrl`, asked after a socket closed before it
+ * opened (a browser does not say why an upgrade failed): a plain GET of the same address answers
+ * 403 then. No answer at all means the server is not there, which is not a refusal.
+ */
+export async function isTokenRefused(socketUrl: string): Promise<boolean> {
+  try {
+    const answer = await fetch(socketUrl.replace(/^ws/, 'http'), {
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+    })
+    return answer.status === 403
+  } catch {
+    return false
+  }
 }
 
 function isWireMessage(data: unknown): data is WireMessage {
@@ -59,12 +79,18 @@ function isWireMessage(data: unknown): data is WireMessage {
 
 const DISCONNECTED = 'Disconnected from the Socket Lab server'
 
-/** Creates the client; it connects at once. */
+/**
+ * Creates the client; it connects at once.
+ *
+ * `url` is read at each connect (a new token may have arrived); null means the page has no token,
+ * and the link is 'refused' without a try.
+ */
 export function createWsApi(
-  url: string,
+  url: string | (() => string | null),
   open: (url: string) => SocketLike = (u) => new WebSocket(u),
+  isRefused: (url: string) => Promise<boolean> = isTokenRefused,
 ): WsApi {
-  let socket: SocketLike
+  let socket: SocketLike | null = null
   let state: LinkState = 'connecting'
   let nextId = 1
   const queue: string[] = []
@@ -114,11 +140,20 @@ export function createWsApi(
   }
 
   const connect = (): void => {
+    const target = typeof url === 'string' ? url : url()
+    if (target === null) {
+      socket = null
+      failPending()
+      setState('refused')
+      return
+    }
     setState('connecting')
-    const s = open(url)
+    const s = open(target)
     socket = s
+    let hasOpened = false
     s.onopen = () => {
       if (socket !== s) return
+      hasOpened = true
       setState('open')
       for (const frame of queue.splice(0)) s.send(frame)
     }
@@ -131,7 +166,13 @@ export function createWsApi(
     s.onclose = () => {
       if (socket !== s) return
       failPending()
-      setState('closed')
+      if (hasOpened) return setState('closed')
+      void isRefused(target).then((refused) => {
+        if (socket !== s) return
+        // Requests made while asking were queued for a socket that will not open.
+        failPending()
+        setState(refused ? 'refused' : 'closed')
+      })
     }
   }
 
@@ -139,7 +180,7 @@ export function createWsApi(
     channel: C,
     payload: RequestOf<C>,
   ): Promise<Result<ResponseOf<C>>> => {
-    if (state === 'closed')
+    if (state === 'closed' || state === 'refused')
       return Promise.resolve(fail({ code: 'INTERNAL', message: DISCONNECTED }))
     const id = nextId++
     const frame: WireRequest = { kind: 'request', id, channel, request: payload }
@@ -147,7 +188,7 @@ export function createWsApi(
     return new Promise((resolve) => {
       // The server answers with this channel's response type: the engine validated and ran it.
       pending.set(id, resolve as (result: Result<unknown>) => void)
-      if (socket.readyState === OPEN) socket.send(text)
+      if (socket?.readyState === OPEN) socket.send(text)
       else queue.push(text)
     })
   }
@@ -194,7 +235,7 @@ export function createWsApi(
       return () => stateListeners.delete(listener)
     },
     reconnect() {
-      if (state === 'closed') connect()
+      if (state === 'closed' || state === 'refused') connect()
     },
   }
 }
