@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { progressText, progressUpTo } from './class-test-kit'
-import { answerReadRequest, isReadRequest, type WorkerReply } from './worker-protocol'
+import { progressText, progressUpTo, sessionText } from './class-test-kit'
+import {
+  answerReadRequest,
+  answerRequest,
+  isOpenSessionRequest,
+  isReadRequest,
+  type WorkerReply,
+} from './worker-protocol'
 
 describe('the worker protocol', () => {
   it('knows a read request from anything else', () => {
@@ -47,6 +53,42 @@ describe('the worker protocol', () => {
   it('answers a malformed message with done alone', async () => {
     const replies: WorkerReply[] = []
     await answerReadRequest({ type: 'read', files: 'x' }, (reply) => replies.push(reply))
+    expect(replies).toEqual([{ type: 'done' }])
+  })
+
+  it('knows an open-session request', () => {
+    const file = new File(['{}'], 'a.json')
+    expect(isOpenSessionRequest({ type: 'open-session', file })).toBe(true)
+    expect(isOpenSessionRequest({ type: 'open-session', file: 'a.json' })).toBe(false)
+    expect(isOpenSessionRequest({ type: 'read', files: [file] })).toBe(false)
+  })
+
+  it('answers an open-session request with the session, or its problem', async () => {
+    const replies: WorkerReply[] = []
+    const post = (reply: WorkerReply): number => replies.push(reply)
+    await answerRequest(
+      {
+        type: 'open-session',
+        file: new File([sessionText('Anna', progressUpTo('routes'))], 'a.json'),
+      },
+      post,
+    )
+    await answerRequest(
+      { type: 'open-session', file: new File(['[[[[', '['.repeat(99)], 'd.json') },
+      post,
+    )
+    expect(replies).toEqual([
+      {
+        type: 'session',
+        result: { ok: true, value: expect.objectContaining({ student: 'Anna' }) },
+      },
+      { type: 'session', result: { ok: false, error: { kind: 'too-deep' } } },
+    ])
+  })
+
+  it('still answers the class view’s reads', async () => {
+    const replies: WorkerReply[] = []
+    await answerRequest({ type: 'read', files: [] }, (reply) => replies.push(reply))
     expect(replies).toEqual([{ type: 'done' }])
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { fileOf, type ClassFileResult } from './class-file'
-import { progressText, progressUpTo } from './class-test-kit'
-import { answerReadRequest } from './worker-protocol'
-import { createWorkerReader } from './worker-reader'
+import { progressText, progressUpTo, sessionText } from './class-test-kit'
+import { answerReadRequest, answerRequest } from './worker-protocol'
+import { createWorkerReader, openSessionInWorker } from './worker-reader'
 
 /**
  * A stand-in for the parsing worker: it answers with the real worker code, asynchronously, as a
@@ -68,6 +68,37 @@ describe('createWorkerReader', () => {
     const reading = reader.read(files, () => {})
     reader.cancel()
     await expect(reading).resolves.toBeUndefined()
+    expect(worker.terminated).toBe(true)
+  })
+})
+
+describe('openSessionInWorker', () => {
+  /** The worker's own answer to a session, delivered as a worker would, then ended. */
+  class SessionWorker extends FakeWorker {
+    override postMessage(data: unknown): void {
+      void answerRequest(data, (reply) => {
+        if (!this.terminated) this.onmessage?.(new MessageEvent('message', { data: reply }))
+      })
+    }
+  }
+
+  it('answers with the checked session and ends the worker', async () => {
+    const worker = new SessionWorker()
+    const read = await openSessionInWorker(
+      new File([sessionText('Anna', progressUpTo('routes'))], 'anna.json'),
+      () => worker as unknown as Worker,
+    )
+    expect(read.ok && read.value.student).toBe('Anna')
+    expect(worker.terminated).toBe(true)
+  })
+
+  it('answers a worker that fails with unreadable', async () => {
+    const worker = new FakeWorker('fail')
+    const read = await openSessionInWorker(
+      new File(['{}'], 'a.json'),
+      () => worker as unknown as Worker,
+    )
+    expect(read).toEqual({ ok: false, error: { kind: 'unreadable' } })
     expect(worker.terminated).toBe(true)
   })
 })

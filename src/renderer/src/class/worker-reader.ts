@@ -1,9 +1,11 @@
 /**
- * Reading a class's files through the parsing worker, one worker per batch: it ends when the
- * batch is read, or at once when the view closes.
+ * Reading files through the parsing worker: a class's files, one worker per batch (it ends when
+ * the batch is read, or at once when the view closes), and a saved session, one worker per file.
  */
+import { err } from '../../../shared/result'
+import { readSessionBlob, type SessionOpenResult } from '../session/open-session'
 import type { ClassFileResult } from './class-file'
-import type { ReadRequest, WorkerReply } from './worker-protocol'
+import type { OpenSessionRequest, ReadRequest, WorkerReply } from './worker-protocol'
 
 /** Reads files off the page's thread. */
 export interface ClassReader {
@@ -21,7 +23,7 @@ export interface ClassReader {
 }
 
 /** The worker Vite builds from parse-worker.ts (a module worker from the app's own origin). */
-function parseWorker(): Worker {
+export function parseWorker(): Worker {
   return new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' })
 }
 
@@ -69,4 +71,35 @@ export function createWorkerReader(makeWorker: () => Worker = parseWorker): Clas
       running?.finish()
     },
   }
+}
+
+/**
+ * Opens a saved session in a worker of its own, ended once it answers. A worker that fails (it
+ * could not start, or ran out of memory) answers `unreadable`.
+ *
+ * Where there is no Worker at all (jsdom, in component tests) the same code reads the file here.
+ */
+export function openSessionInWorker(
+  file: File,
+  makeWorker: () => Worker = parseWorker,
+): Promise<SessionOpenResult> {
+  if (typeof Worker === 'undefined' && makeWorker === parseWorker) return readSessionBlob(file)
+  return new Promise((resolve) => {
+    const worker = makeWorker()
+    const finish = (result: SessionOpenResult): void => {
+      worker.terminate()
+      resolve(result)
+    }
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data
+      finish(reply.type === 'session' ? reply.result : err({ kind: 'unreadable' }))
+    }
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault()
+      finish(err({ kind: 'unreadable' }))
+    }
+    worker.onmessageerror = () => finish(err({ kind: 'unreadable' }))
+    const request: OpenSessionRequest = { type: 'open-session', file }
+    worker.postMessage(request)
+  })
 }

@@ -13,14 +13,17 @@ export const sessionEn = {
   'session.saved': 'Saved {file}.',
   'session.failed': 'Could not save: {reason}',
   'session.openError': 'Could not open the file: {reason}',
+  'session.opening': 'Reading {file}…',
   'session.viewing': 'Viewing a saved session: {file}, saved {when}. Read-only.',
   'session.viewingHint':
     'Everything is as it was saved; nothing here listens or sends. Go back to the live view to work with real sockets.',
   'session.backToLive': 'Back to live',
   'session.readOnly': 'A saved session is read-only.',
   'session.openFailed': 'Could not open {file}:',
-  'session.problem.too-large': 'the file is too large ({bytes} bytes).',
-  'session.problem.too-deep': 'it is nested too deeply to be a Socket Lab session file.',
+  'session.problem.too-large':
+    'the file is too large ({size}; a session file may be at most {limit}). It was not read.',
+  'session.problem.too-deep':
+    'it nests more than {limit} levels deep, deeper than any Socket Lab session file. It was not parsed.',
   'session.problem.not-json': 'it is not a Socket Lab session file (not JSON).',
   'session.problem.not-a-session': 'it is not a Socket Lab session file.',
   'session.problem.newer-version':

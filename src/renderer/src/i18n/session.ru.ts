@@ -15,14 +15,17 @@ export const sessionRu: { readonly [K in keyof typeof sessionEn]: Message } = {
   'session.saved': 'Сохранено: {file}.',
   'session.failed': 'Не удалось сохранить: {reason}',
   'session.openError': 'Не удалось открыть файл: {reason}',
+  'session.opening': 'Чтение {file}…',
   'session.viewing': 'Просмотр сохранённого сеанса: {file}, сохранён {when}. Только чтение.',
   'session.viewingHint':
     'Всё так, как было при сохранении; здесь ничего не слушает и не отправляет. Вернитесь к живому режиму, чтобы работать с настоящими сокетами.',
   'session.backToLive': 'К живому режиму',
   'session.readOnly': 'Сохранённый сеанс только для чтения.',
   'session.openFailed': 'Не удалось открыть {file}:',
-  'session.problem.too-large': 'файл слишком большой ({bytes} байт).',
-  'session.problem.too-deep': 'он вложен слишком глубоко для файла сеанса Socket Lab.',
+  'session.problem.too-large':
+    'файл слишком большой ({size}; файл сеанса может быть не больше {limit}). Он не прочитан.',
+  'session.problem.too-deep':
+    'в нём больше {limit} уровней вложенности, глубже любого файла сеанса Socket Lab. Он не разобран.',
   'session.problem.not-json': 'это не файл сеанса Socket Lab (не JSON).',
   'session.problem.not-a-session': 'это не файл сеанса Socket Lab.',
   'session.problem.newer-version':

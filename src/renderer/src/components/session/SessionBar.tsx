@@ -2,13 +2,9 @@
  * Save the session to a file, open a saved one (read-only), export the session as pcap.
  */
 import { useRef, useState, type ReactNode } from 'react'
+import { openSessionInWorker } from '../../class/worker-reader'
 import { buildSessionPcap } from '../../session/pcap'
-import {
-  MAX_SESSION_FILE_BYTES,
-  parseSessionFile,
-  serializeSession,
-  type Session,
-} from '../../../../shared/session-file'
+import { serializeSession, type Session } from '../../../../shared/session-file'
 import { fileStamp } from '../../download'
 import { useI18n } from '../../i18n/context'
 import { collectSession, toPcapConversation } from '../../session/collect'
@@ -32,6 +28,8 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
   const [status, setStatus] = useState<string | null>(null)
   const [failure, setFailure] = useState<OpenFailure | null>(null)
   const [isClassOpen, setClassOpen] = useState(false)
+  /** The session file being read in the worker, or null. */
+  const [opening, setOpening] = useState<string | null>(null)
 
   /** Runs a save; its answer is what to report (a path or a name), or null when cancelled. */
   const run = async (work: () => Promise<string | null>): Promise<void> => {
@@ -76,11 +74,19 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
       )
     })
 
-  /** Checks a file's text and shows it, or says why it cannot be shown. */
-  const show = (name: string, text: string): void => {
-    const parsed = parseSessionFile(text)
-    if (parsed.ok) onOpen(parsed.value, name)
-    else setFailure({ file: name, problem: parsed.error })
+  /**
+   * Reads and checks a file in the parsing worker (size, then nesting, then every field) and
+   * shows it, or says why it cannot be shown. The page's thread never parses it.
+   */
+  const show = async (file: File): Promise<void> => {
+    setOpening(file.name)
+    try {
+      const read = await openSessionInWorker(file)
+      if (read.ok) onOpen(read.value, file.name)
+      else setFailure({ file: file.name, problem: read.error })
+    } finally {
+      setOpening(null)
+    }
   }
 
   /** Browser mode: the file input's choice. */
@@ -90,18 +96,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
     if (!file) return
     setFailure(null)
     setStatus(null)
-    if (file.size > MAX_SESSION_FILE_BYTES) {
-      setFailure({ file: file.name, problem: { kind: 'too-large', bytes: file.size } })
-      return
-    }
-    let text: string
-    try {
-      text = await file.text()
-    } catch {
-      setFailure({ file: file.name, problem: { kind: 'unreadable' } })
-      return
-    }
-    show(file.name, text)
+    await show(file)
   }
 
   /** The desktop app: the native Open dialog; a browser: the file input. */
@@ -116,9 +111,12 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
     try {
       const file = await openSessionFile(desktop)
       if (!file) return
-      if (file.content === null)
+      if (file.content === null) {
         setFailure({ file: file.name, problem: { kind: 'too-large', bytes: file.bytes } })
-      else show(file.name, new TextDecoder().decode(file.content))
+        return
+      }
+      // IPC's structured clone hands over the bytes on a plain ArrayBuffer, never a shared one.
+      await show(new File([file.content as Uint8Array<ArrayBuffer>], file.name))
     } catch (error) {
       setStatus(
         t('session.openError', { reason: error instanceof Error ? error.message : String(error) }),
@@ -131,7 +129,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
       <button type="button" onClick={() => void save()} disabled={busy}>
         {t('session.save')}
       </button>
-      <button type="button" onClick={() => void open()} disabled={busy}>
+      <button type="button" onClick={() => void open()} disabled={busy || opening !== null}>
         {t('session.open')}
       </button>
       <input
@@ -160,6 +158,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
       </button>
       <ClassView isOpen={isClassOpen} onClose={() => setClassOpen(false)} />
       {busy && <span role="status">{t('session.working')}</span>}
+      {opening !== null && <span role="status">{t('session.opening', { file: opening })}</span>}
       {!busy && status && <span role="status">{status}</span>}
       {failure && <SessionProblem failure={failure} onDismiss={() => setFailure(null)} />}
     </div>

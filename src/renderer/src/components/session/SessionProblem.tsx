@@ -3,20 +3,25 @@
  */
 import type { ReactNode } from 'react'
 import { assertNever } from '../../../../shared/result'
-import type { SessionFileProblem } from '../../../../shared/session-file'
+import { MAX_SESSION_DEPTH, MAX_SESSION_FILE_BYTES } from '../../../../shared/session-file'
+import { fileSize } from '../../class/format'
 import { useI18n, type Translate } from '../../i18n/context'
+import type { SessionOpenProblem } from '../../session/open-session'
 
 export interface OpenFailure {
   file: string
-  problem: SessionFileProblem | { kind: 'unreadable' }
+  problem: SessionOpenProblem
 }
 
 function reason(t: Translate, problem: OpenFailure['problem']): string {
   switch (problem.kind) {
     case 'too-large':
-      return t('session.problem.too-large', { bytes: problem.bytes })
+      return t('session.problem.too-large', {
+        size: fileSize(t, problem.bytes),
+        limit: fileSize(t, MAX_SESSION_FILE_BYTES),
+      })
     case 'too-deep':
-      return t('session.problem.too-deep')
+      return t('session.problem.too-deep', { limit: MAX_SESSION_DEPTH })
     case 'not-json':
       return t('session.problem.not-json')
     case 'not-a-session':

@@ -1,0 +1,51 @@
+/**
+ * A saved session a person opens, read and checked within limits: the size from the file's
+ * metadata before a byte is read, the nesting before JSON.parse (parseSessionFile). Runs in the
+ * parsing worker (class/parse-worker.ts), so even a large file never freezes the page.
+ */
+import { err, type Result } from '../../../shared/result'
+import {
+  MAX_SESSION_FILE_BYTES,
+  parseSessionFile,
+  type Session,
+  type SessionFileProblem,
+} from '../../../shared/session-file'
+
+/** Why a session file could not be opened; SessionProblem words each. */
+export type SessionOpenProblem = SessionFileProblem | { kind: 'unreadable' }
+
+export type SessionOpenResult = Result<Session, SessionOpenProblem>
+
+/** A file as the worker gets it: only its size and, if that is within the limit, its text. */
+export interface SessionBlob {
+  readonly size: number
+  text(): Promise<string>
+}
+
+/** Reads and checks a session file; never throws. */
+export async function readSessionBlob(blob: SessionBlob): Promise<SessionOpenResult> {
+  if (blob.size > MAX_SESSION_FILE_BYTES) return err({ kind: 'too-large', bytes: blob.size })
+  let text: string
+  try {
+    text = await blob.text()
+  } catch {
+    // Larger than the engine's longest string, or the file went away.
+    return err({ kind: 'unreadable' })
+  }
+  try {
+    return parseSessionFile(text)
+  } catch {
+    // A file the engine cannot hold as parsed JSON (out of memory) is refused, not thrown.
+    return err({ kind: 'unreadable' })
+  }
+}
+
+/** The buffers of a session's bytes, to hand them from the worker to the page without a copy. */
+export function sessionBuffers(session: Session): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>()
+  for (const c of session.connections)
+    for (const bytes of [c.received, c.sent])
+      if (bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength > 0)
+        buffers.add(bytes.buffer)
+  return [...buffers]
+}
