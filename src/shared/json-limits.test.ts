@@ -1,12 +1,20 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonDepth, parseJsonWithin } from './json-limits'
+import { jsonDepth, jsonItems, parseJsonWithin } from './json-limits'
 
 /** The nesting of a parsed value: arrays and objects count one level each, anything else none. */
 function trueDepth(value: unknown): number {
   if (typeof value !== 'object' || value === null) return 0
   const children: unknown[] = Array.isArray(value) ? value : Object.values(value)
   return 1 + children.reduce<number>((deepest, child) => Math.max(deepest, trueDepth(child)), 0)
+}
+
+/** The arrays and objects in a parsed value plus the commas between their elements. */
+function trueItems(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value)
+  const commas = Math.max(0, children.length - 1)
+  return children.reduce<number>((sum, child) => sum + trueItems(child), 1 + commas)
 }
 
 /** Characters that would fool a scan that does not skip strings and their escapes. */
@@ -43,6 +51,25 @@ describe('jsonDepth', () => {
     const deep = '['.repeat(1_000_000) + ']'.repeat(1_000_000)
     expect(jsonDepth(deep, 33)).toBe(33)
     expect(jsonDepth(deep)).toBe(1_000_000)
+  })
+})
+
+describe('jsonItems', () => {
+  it('counts the arrays, objects and commas of any JSON value, none inside strings', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6, stringUnit: TRICKY }), (value) => {
+        expect(jsonItems(JSON.stringify(value))).toBe(trueItems(value))
+        expect(jsonItems(JSON.stringify(value, null, 2))).toBe(trueItems(value))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('stops counting at stopAt', () => {
+    const wide = `[${'{},'.repeat(1_000_000)}{}]`
+    expect(jsonItems(wide, 100)).toBe(100)
+    expect(jsonItems(wide)).toBe(2_000_002)
+    expect(jsonItems('"a,b,[c]{d}\\\\",1')).toBe(1)
   })
 })
 

@@ -32,6 +32,31 @@ export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): numb
   return deepest
 }
 
+/**
+ * How many arrays, objects and commas `text` has outside strings, counted without parsing: a
+ * measure of how many values JSON.parse would build (at least half of them: n values in an array
+ * take n - 1 commas), which is what its time and memory grow with. Stops counting at `stopAt`.
+ */
+export function jsonItems(text: string, stopAt = Number.POSITIVE_INFINITY): number {
+  let items = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+      continue
+    }
+    if (c === 0x22) inString = true
+    else if (c === 0x2c || c === 0x7b || c === 0x5b) {
+      items++
+      if (items >= stopAt) return items
+    }
+  }
+  return items
+}
+
 /** Why text was not parsed as JSON within limits. */
 export type JsonLimitProblem =
   { kind: 'too-large'; bytes: number } | { kind: 'too-deep' } | { kind: 'not-json' }

@@ -1,12 +1,13 @@
 /**
- * Browser mode's WebSocket against hostile frames: a frame nested deeper than any request is
- * answered with an error before it is parsed, and the socket keeps serving.
+ * Browser mode's WebSocket against hostile frames: a frame nested deeper than any request, or
+ * holding millions of values, is answered with an error before it is parsed, and the socket keeps
+ * serving.
  */
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
-import { MAX_WIRE_DEPTH, MAX_WIRE_FRAME, type WireMessage } from '../../shared/wire'
+import { MAX_WIRE_DEPTH, MAX_WIRE_FRAME, MAX_WIRE_ITEMS, type WireMessage } from '../../shared/wire'
 import { createEngine } from '../engine/engine'
 import type { Engine } from '../engine/engine-api'
 import { bridgeEngine } from './ws-bridge'
@@ -78,6 +79,28 @@ describe('a deeply nested frame', () => {
       result: { ok: true },
     })
     expect(ws.readyState).toBe(WebSocket.OPEN)
+    ws.terminate()
+  })
+})
+
+describe('a frame of millions of values', () => {
+  it('is answered with an error at once, and the next request on the socket is answered', async () => {
+    // 12 MB of empty objects: four million of them (JSON.parse took 1.7 s and 270 MB for it).
+    const count = Math.floor((MAX_WIRE_FRAME - 100) / 3)
+    const frame = `{"kind":"request","id":1,"channel":"engine:snapshot","request":[${'{},'.repeat(count)}{}]}`
+    expect(frame.length).toBeLessThanOrEqual(MAX_WIRE_FRAME)
+    const { ws, messages } = await open()
+    ws.send(frame)
+    ws.send(JSON.stringify({ kind: 'request', id: 2, channel: 'engine:snapshot', request: {} }))
+    await waitFor(
+      () => messages.some((m) => m.kind === 'response' && m.id === 2),
+      'the request after the wide frame to be answered',
+    )
+    expect(messages.find((m) => m.kind === 'error')).toMatchObject({
+      kind: 'error',
+      error: { code: 'INVALID_REQUEST', message: expect.stringContaining(`${MAX_WIRE_ITEMS}`) },
+    })
+    expect(messages.some((m) => m.kind === 'response' && m.id === 1)).toBe(false)
     ws.terminate()
   })
 })
