@@ -1,7 +1,8 @@
 /**
- * Issue 13: hostile session files opened through the file picker. A deeply nested one and one
- * over the size limit are refused with the file's name and the reason; a large one within the
- * limits is parsed in the parsing worker, so the page keeps answering while it is read.
+ * Issue 13: hostile session files opened through the file picker. A deeply nested one, one over
+ * the size limit and one of millions of values are refused with the file's name and the reason; a
+ * large one within the limits is parsed in the parsing worker, so the page keeps answering while
+ * it is read.
  */
 import { open, writeFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
@@ -56,6 +57,17 @@ test('hostile session files: refused with the reason, read off the page’s thre
   await picker.setInputFiles(huge)
   await expect(problem).toHaveText(
     'Could not open huge.json: the file is too large (600 MiB; a session file may be at most 512 MiB). It was not read. Dismiss',
+  )
+  await problem.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(problem).toHaveCount(0)
+
+  // Small enough, but more values than a session holds: 17 million empty objects (50 MB), which
+  // JSON.parse would take seconds and about a GB to build.
+  const wide = testInfo.outputPath('wide.json')
+  await writeFile(wide, `[${'{},'.repeat(17_000_000)}{}]`)
+  await picker.setInputFiles(wide)
+  await expect(problem).toHaveText(
+    'Could not open wide.json: it holds more than 33,554,432 arrays, objects and list items, more than any Socket Lab session file. It was not parsed. Dismiss',
   )
   await problem.getByRole('button', { name: 'Dismiss' }).click()
   await expect(problem).toHaveCount(0)

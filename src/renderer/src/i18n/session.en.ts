@@ -24,6 +24,8 @@ export const sessionEn = {
     'the file is too large ({size}; a session file may be at most {limit}). It was not read.',
   'session.problem.too-deep':
     'it nests more than {limit} levels deep, deeper than any Socket Lab session file. It was not parsed.',
+  'session.problem.too-many-values':
+    'it holds more than {count} arrays, objects and list items, more than any Socket Lab session file. It was not parsed.',
   'session.problem.not-json': 'it is not a Socket Lab session file (not JSON).',
   'session.problem.not-a-session': 'it is not a Socket Lab session file.',
   'session.problem.newer-version':

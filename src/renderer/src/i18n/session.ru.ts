@@ -26,6 +26,8 @@ export const sessionRu: { readonly [K in keyof typeof sessionEn]: Message } = {
     'файл слишком большой ({size}; файл сеанса может быть не больше {limit}). Он не прочитан.',
   'session.problem.too-deep':
     'в нём больше {limit} уровней вложенности, глубже любого файла сеанса Socket Lab. Он не разобран.',
+  'session.problem.too-many-values':
+    'в нём больше {count} массивов, объектов и элементов списков — больше, чем в любом файле сеанса Socket Lab. Он не разобран.',
   'session.problem.not-json': 'это не файл сеанса Socket Lab (не JSON).',
   'session.problem.not-a-session': 'это не файл сеанса Socket Lab.',
   'session.problem.newer-version':

@@ -6,7 +6,12 @@ import {
   type Session,
 } from '../../../shared/session-file'
 import { sessionText } from '../class/class-test-kit'
-import { readSessionBlob, sessionBuffers, type SessionBlob } from './open-session'
+import {
+  MAX_SESSION_ITEMS,
+  readSessionBlob,
+  sessionBuffers,
+  type SessionBlob,
+} from './open-session'
 
 /** A file of `size` bytes whose text says whether it was asked for. */
 function blob(size: number, text: string | Error): SessionBlob & { isRead: boolean } {
@@ -56,6 +61,15 @@ describe('readSessionBlob', () => {
     expect(await readSessionBlob(blob(within.length, within))).toMatchObject({
       ok: false,
       error: { kind: 'damaged' },
+    })
+  })
+
+  it('refuses a file of more values than a session holds, before parsing it', async () => {
+    // MAX_SESSION_ITEMS + 1 arrays and commas: an array of arrays, flat, within the size limit.
+    const text = `[${'[],'.repeat(MAX_SESSION_ITEMS / 2)}[]]`
+    expect(await readSessionBlob(blob(text.length, text))).toEqual({
+      ok: false,
+      error: { kind: 'too-many-values', limit: MAX_SESSION_ITEMS },
     })
   })
 

@@ -32,6 +32,8 @@ function reason(t: Translate, problem: OpenFailure['problem']): string {
       return t('session.problem.damaged', { where: problem.where })
     case 'unreadable':
       return t('session.problem.unreadable')
+    case 'too-many-values':
+      return t('session.problem.too-many-values', { count: problem.limit })
     default:
       return assertNever(problem)
   }
