@@ -23,6 +23,7 @@ import { menuTemplate } from './menu'
 import { createSettingsStore } from './settings-store'
 import { createMainWindow, rendererDir } from './window'
 import { createListenerTally, windowTitle } from './window-title'
+import { guardedWriter } from './stdio'
 
 /** Longest wait for the engine's sockets to close before quitting anyway. */
 const SHUTDOWN_TIMEOUT_MS = 5000
@@ -108,7 +109,7 @@ function start(): void {
     const line = describeFailure(failure)
     log(`Socket Lab: ${line}`)
     if (isSmokeTest) {
-      process.stdout.write(`Socket Lab: smoke test failed: ${line}\n`)
+      guardedWriter(process.stdout)(`Socket Lab: smoke test failed: ${line}\n`)
       quit(1)
       return
     }
@@ -144,7 +145,7 @@ function start(): void {
       log,
       onShown: () => {
         const line = `${WINDOW_OPEN_LINE} (log file: ${logFile.file})`
-        process.stdout.write(`${line}\n`)
+        guardedWriter(process.stdout)(`${line}\n`)
         log(line)
         if (isSmokeTest) quit(0)
       },

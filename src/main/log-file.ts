@@ -7,6 +7,7 @@
  */
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { guardedWriter } from './stdio'
 
 /** Past this size the file is moved to `socket-lab.log.1` (replacing the older one). */
 export const MAX_LOG_BYTES = 1024 * 1024
@@ -33,7 +34,9 @@ export interface LogFileOptions {
 export function createLogFile(file: string, options: LogFileOptions = {}): LogFile {
   const maxBytes = options.maxBytes ?? MAX_LOG_BYTES
   const echo =
-    options.echo === undefined ? (line: string) => process.stderr.write(`${line}\n`) : options.echo
+    options.echo === undefined
+      ? (line: string) => guardedWriter(process.stderr)(`${line}\n`)
+      : options.echo
   const now = options.now ?? (() => new Date())
   let isWritable = true
   let size: number | null = null
@@ -71,7 +74,9 @@ export function createLogFile(file: string, options: LogFileOptions = {}): LogFi
         size = (size ?? 0) + Buffer.byteLength(text)
       } catch (error) {
         isWritable = false
-        process.stderr.write(`Socket Lab: cannot write the log file ${file}: ${String(error)}\n`)
+        guardedWriter(process.stderr)(
+          `Socket Lab: cannot write the log file ${file}: ${String(error)}\n`,
+        )
       }
     },
   }

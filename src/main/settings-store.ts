@@ -26,6 +26,7 @@ import { parseAppSettings } from '../shared/validate'
 import { writeFileAtomicSync } from './atomic-write'
 import type { SettingsStorage } from './engine/engine-api'
 import { notAFileMessage, readRegularFileSync } from './regular-file'
+import { guardedWriter } from './stdio'
 
 /**
  * The engine's {@link SettingsStorage} as a file. `load` never throws (missing → defaults with no
@@ -71,7 +72,7 @@ export function createSettingsStore(
   file: string | null,
   {
     now = () => new Date(),
-    log = (line) => process.stderr.write(`${line}\n`),
+    log = (line) => guardedWriter(process.stderr)(`${line}\n`),
   }: SettingsStoreOptions = {},
 ): SettingsStore {
   const report = (line: string): void => log(`[settings] ${line}`)

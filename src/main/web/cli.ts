@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path'
 import { createEngine } from '../engine/engine'
 import { createSettingsStore, defaultBrowserModeDataDir } from '../settings-store'
+import { guardedWriter } from '../stdio'
 import { parseCliArgs, USAGE } from './cli-args'
 import { openBrowser } from './open-browser'
 import { startWebServer, type WebServer } from './server'
@@ -12,14 +13,15 @@ import { startWebServer, type WebServer } from './server'
 /** Longest wait for sockets to close on the way out. */
 const SHUTDOWN_TIMEOUT_MS = 5000
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`)
-}
+// The terminal may go away while the server runs: see stdio.ts.
+const toStderr = guardedWriter(process.stderr)
+const toStdout = guardedWriter(process.stdout)
+const log = (line: string): void => toStderr(`${line}\n`)
 
 async function main(): Promise<void> {
   const command = parseCliArgs(process.argv.slice(2))
   if (command.kind === 'help') {
-    process.stdout.write(`${USAGE}\n`)
+    toStdout(`${USAGE}\n`)
     return
   }
   if (command.kind === 'error') {
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
-  process.stdout.write(`Socket Lab (browser mode) is running at ${server.url}\n`)
+  toStdout(`Socket Lab (browser mode) is running at ${server.url}\n`)
   if (command.open) openBrowser(server.url, log)
 }
 
