@@ -3,7 +3,8 @@
  * Chromium. Bounded and self-stopping (each client script stops itself; each run has a limit):
  *
  * - 10,000 concurrent connections held open, every accept accounted for in the clients, the engine
- *   and the page (also after a reload), then all closed.
+ *   and the page (also after a reload); the clients' FINs leave them half-open under a Silent
+ *   listener, and Close all closes every one.
  * - 1,000 HTTP connections a second for 30 s, the page reloaded twice while they pour in; every
  *   request answered, every accept counted once by the engine and shown by the page.
  * - Slowloris on 500 connections: the engine and the page keep answering, every trickled byte is
@@ -90,7 +91,14 @@ it(
     await untilShown(page, HELD, 60_000)
     expect(await shownCount(page)).toBe(HELD)
 
+    // The clients send FIN; a Silent listener keeps its side open (peer ended), as it should,
+    // until the teacher clicks Close all: then every connection closes, none left behind.
     holder.child.stdin?.end()
+    await until(async () => {
+      const { connections } = await engineView(api, id!)
+      return connections.every((c) => c.state === 'peer-ended')
+    }, `all ${HELD} peer ended in the engine`)
+    await api.request('connections:close-all', { how: 'fin', listenerId: id })
     const ended = await holder.line()
     expect(ended).toMatchObject({ closed: HELD })
     await until(
