@@ -80,6 +80,33 @@ describe('session files', () => {
     expect(result.value.platform).toBe('linux')
   })
 
+  it('keeps what issue 13 added: refusals at the open-file limit, a reset found by the probe, a capped echo', () => {
+    const marked: Session = {
+      ...session,
+      listeners: [{ ...listener, counters: { ...listener.counters, refused: 7 } }],
+      connections: [
+        {
+          ...session.connections[0]!,
+          connection: {
+            ...connection,
+            closeReason: 'reset',
+            isFoundByProbe: true,
+            isEchoCapped: true,
+          },
+        },
+      ],
+    }
+    const result = parseSessionFile(serializeSession(marked))
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    expect(result.value.listeners[0]?.counters.refused).toBe(7)
+    expect(result.value.connections[0]?.connection).toEqual(marked.connections[0]?.connection)
+    // An older file has none of them, and none appear.
+    const plain = parseSessionFile(serializeSession(session))
+    if (!plain.ok) throw new Error(JSON.stringify(plain.error))
+    expect(plain.value.listeners[0]?.counters).not.toHaveProperty('refused')
+    expect(plain.value.connections[0]?.connection).toEqual(connection)
+  })
+
   it('says what is wrong with a foreign, newer or damaged file', () => {
     expect(parseSessionFile('not json')).toEqual({ ok: false, error: { kind: 'not-json' } })
     expect(parseSessionFile('{"hello":1}')).toEqual({

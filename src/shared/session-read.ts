@@ -88,6 +88,9 @@ export function listener(value: unknown, where: string): ListenerSnapshot {
       open: 0,
       bytesIn: count(counters.bytesIn, `${where}.counters.bytesIn`),
       bytesOut: count(counters.bytesOut, `${where}.counters.bytesOut`),
+      ...(counters.refused === undefined
+        ? {}
+        : { refused: count(counters.refused, `${where}.counters.refused`) }),
     },
     workers: [],
     queued: [],
@@ -160,6 +163,9 @@ export function connection(
       oneOf(v, ['peer', 'us', 'us-reset', 'reset', 'error'] as const, w),
     ),
     errorCode: nullable(c.errorCode, `${where}.errorCode`, str),
+    // Marks a later engine adds only when true; an older file has none.
+    ...(c.isFoundByProbe === true ? { isFoundByProbe: true } : {}),
+    ...(c.isEchoCapped === true ? { isEchoCapped: true } : {}),
     bytesIn: count(c.bytesIn, `${where}.bytesIn`),
     bytesOut: count(c.bytesOut, `${where}.bytesOut`),
     chunksIn: count(c.chunksIn, `${where}.chunksIn`),
