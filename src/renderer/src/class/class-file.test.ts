@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_PROGRESS_FILE_BYTES } from '../lessons/progress-file'
 import {
   MAX_CLASS_FILE_BYTES,
+  MAX_CLASS_FILE_ITEMS,
   admitFiles,
   fileOf,
   parseClassFile,
@@ -126,6 +127,19 @@ describe('parseClassFile', () => {
       error: { problem: { kind: 'too-large', bytes: text.length, limit: MAX_CLASS_FILE_BYTES } },
     })
     expect(parse).not.toHaveBeenCalled()
+  })
+
+  it('refuses a session of more values than any real one holds, before parsing (a 64 MiB file of {} would take the worker down)', () => {
+    const parse = vi.spyOn(JSON, 'parse')
+    const count = MAX_CLASS_FILE_ITEMS + 1
+    const text = `{"format":"socket-lab-session","x":[${'{},'.repeat(count)}{}]}`
+    expect(parseClassFile('wide.json', text)).toMatchObject({
+      error: { problem: { kind: 'too-many-values', limit: MAX_CLASS_FILE_ITEMS } },
+    })
+    expect(parse).not.toHaveBeenCalled()
+    // A real session is far below it.
+    const real = sessionText('Anna', progressUpTo('routes', 1))
+    expect(parseClassFile('anna.json', real)).toMatchObject({ ok: true })
   })
 })
 

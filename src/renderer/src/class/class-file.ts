@@ -5,6 +5,7 @@
  * Pure and synchronous except for {@link readClassFile}: the class view runs it in a Web Worker
  * (parse-worker.ts), tests call it directly.
  */
+import { jsonItems } from '../../../shared/json-limits'
 import type { LessonProgress } from '../../../shared/lesson-progress'
 import {
   MAX_PROGRESS_FILE_BYTES,
@@ -21,6 +22,12 @@ import {
 
 /** Larger files are refused unread: a class's sessions are far smaller, and 200 are read in turn. */
 export const MAX_CLASS_FILE_BYTES = 64 * 1024 * 1024
+/**
+ * Most arrays, objects and list items (see jsonItems) a class file may hold, counted before
+ * JSON.parse: a session with lesson progress from a class exercise holds a few hundred thousand;
+ * 64 MiB of `{},` would be over twenty million objects, enough to take the worker and the tab down.
+ */
+export const MAX_CLASS_FILE_ITEMS = 4 * 1024 * 1024
 /** How many files the class view holds at once. */
 export const MAX_CLASS_FILES = 200
 
@@ -34,6 +41,7 @@ export type ClassFileProblem =
   | { kind: 'damaged'; where: string }
   | { kind: 'no-progress' }
   | { kind: 'unreadable' }
+  | { kind: 'too-many-values'; limit: number }
 
 export type ClassFileKind = 'progress' | 'session'
 
@@ -124,6 +132,8 @@ function asSession(file: string, text: string): ClassFileResult {
   // The session parser checks the depth before JSON.parse; its own size limit is far larger.
   if (text.length > MAX_CLASS_FILE_BYTES)
     return failure(file, { kind: 'too-large', bytes: text.length, limit: MAX_CLASS_FILE_BYTES })
+  if (jsonItems(text, MAX_CLASS_FILE_ITEMS + 1) > MAX_CLASS_FILE_ITEMS)
+    return failure(file, { kind: 'too-many-values', limit: MAX_CLASS_FILE_ITEMS })
   const parsed = parseSessionFile(text)
   if (!parsed.ok) return fromSessionProblem(file, parsed.error)
   const session = parsed.value

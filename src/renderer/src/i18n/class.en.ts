@@ -54,6 +54,8 @@ export const classEn = {
   'class.problem.no-progress':
     'a saved session without lesson progress (saved by an older Socket Lab).',
   'class.problem.unreadable': 'it could not be read.',
+  'class.problem.too-many-values':
+    'it holds more than {count} arrays, objects and list items, more than any progress file or session from a class. It was not parsed.',
   'class.size.bytes': '{n} bytes',
   'class.size.kib': '{n} KiB',
   'class.size.mib': '{n} MiB',

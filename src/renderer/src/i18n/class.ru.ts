@@ -66,6 +66,8 @@ export const classRu: { readonly [K in keyof typeof classEn]: Message } = {
   'class.problem.no-progress':
     'в сохранённом сеансе нет прогресса по урокам (его сохранила старая версия Socket Lab).',
   'class.problem.unreadable': 'файл не удалось прочитать.',
+  'class.problem.too-many-values':
+    'в нём больше {count} массивов, объектов и элементов списков — больше, чем в любом файле прогресса или сеансе с занятия. Он не разобран.',
   'class.size.bytes': '{n} байт',
   'class.size.kib': '{n} КиБ',
   'class.size.mib': '{n} МиБ',

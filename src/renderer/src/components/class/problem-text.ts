@@ -27,6 +27,8 @@ export function problemText(t: Translate, problem: ClassFileProblem): string {
       return t('class.problem.no-progress')
     case 'unreadable':
       return t('class.problem.unreadable')
+    case 'too-many-values':
+      return t('class.problem.too-many-values', { count: problem.limit })
     default:
       return assertNever(problem)
   }
