@@ -311,6 +311,12 @@ export const engineEventSchema = v.variant('type', [
     totals: v.object({ captured: count, limit: count }),
   }),
   v.object({
+    type: v.literal('connections-forgotten'),
+    at: time,
+    connectionIds: ids(1_000_000),
+    forgotten: count,
+  }),
+  v.object({
     type: v.literal('worker-changed'),
     at: time,
     listenerId: id,

@@ -7,6 +7,7 @@ import { isRecentEvent } from '../../shared/recent-events'
 import { ClientHistory } from './client-history'
 
 type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
+type ForgottenEvent = Extract<EngineEvent, { type: 'connections-forgotten' }>
 
 /**
  * `next` folded into `prev` (same connection, same direction): counts summed, the first preview,
@@ -26,6 +27,8 @@ export class Batcher {
   private pending: EngineEvent[] = []
   /** Kept apart, so each replaces the last and data events around it still merge; sent last. */
   private pendingTotals: EngineEvent | null = null
+  /** Likewise the forgotten connections: one event per batch, their ids joined, sent last. */
+  private pendingForgotten: ForgottenEvent | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastFlush = Number.NEGATIVE_INFINITY
   private lastSeq = 0
@@ -68,7 +71,13 @@ export class Batcher {
       }
     }
     if (event.type === 'capture-totals') this.pendingTotals = event
-    else this.pending.push(event)
+    else if (event.type === 'connections-forgotten') {
+      const prev = this.pendingForgotten
+      this.pendingForgotten =
+        prev === null
+          ? event
+          : { ...event, connectionIds: [...prev.connectionIds, ...event.connectionIds] }
+    } else this.pending.push(event)
     this.schedule()
   }
 
@@ -79,8 +88,10 @@ export class Batcher {
       this.timer = null
     }
     const events = this.pending
+    if (this.pendingForgotten !== null) events.push(this.pendingForgotten)
     if (this.pendingTotals !== null) events.push(this.pendingTotals)
     this.pending = []
+    this.pendingForgotten = null
     this.pendingTotals = null
     if (events.length === 0) return
     this.lastFlush = this.now()

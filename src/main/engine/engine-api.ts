@@ -41,6 +41,11 @@ export interface EngineOptions {
   portProbe?: (host: string, port: number) => Promise<boolean>
   /** How /sleep waits; default a real timer. Tests pass one they end when they choose. */
   sleep?: Sleep
+  /**
+   * Closed connections kept before the oldest closed are forgotten; default
+   * MAX_KEPT_CLOSED_CONNECTIONS (tests pass a small one).
+   */
+  maxKeptClosedConnections?: number
   /** How often half-closed connections are probed for a peer that is gone (half-closed-sweep.ts). */
   halfClosedProbeMs?: number
 }

@@ -9,6 +9,7 @@ import {
   DEFAULT_CAPTURE_TOTAL,
   DEFAULT_HOST,
   DEFAULT_PORT,
+  MAX_KEPT_CLOSED_CONNECTIONS,
   MAX_LISTENERS,
   type CloseAllRequest,
   type ConnectionSnapshot,
@@ -30,6 +31,7 @@ import { EngineSettings } from './engine-settings'
 import { canListen, findFreePort } from './free-port'
 import { ConnectionAllowance, readDescriptorLimit } from './descriptor-limit'
 import { HalfClosedSweep } from './half-closed-sweep'
+import { KeptClosed } from './kept-closed'
 import { ListenerRuntime, toSettingsPatch, type SettingsPatch } from './listener-runtime'
 import { timerSleep } from './responders'
 
@@ -69,6 +71,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     sleep: options.sleep ?? timerSleep,
     halfClosed: new HalfClosedSweep(options.halfClosedProbeMs),
     allowance: new ConnectionAllowance(readDescriptorLimit(platform)),
+    keptClosed: new KeptClosed(
+      options.maxKeptClosedConnections ?? MAX_KEPT_CLOSED_CONNECTIONS,
+      (connectionIds, forgotten) => {
+        const at = Date.now()
+        batcher.push({ type: 'connections-forgotten', at, connectionIds, forgotten })
+        batcher.push({ type: 'capture-totals', at, totals: budget.totals() })
+      },
+    ),
   }
   const client = createClientRunner({
     emit: deps.emit,
@@ -107,10 +117,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return (await findFreePort(host, DEFAULT_PORT, taken, portProbe)) ?? DEFAULT_PORT
   }
 
-  function findConnection(id: string): ConnectionRuntime | undefined {
+  /** The connection `id`, or why there is none: never accepted, or forgotten since. */
+  function findConnection(id: string): Result<ConnectionRuntime> {
     const hash = id.lastIndexOf('#')
-    if (hash <= 0) return undefined
-    return listeners.get(id.slice(0, hash))?.connections.get(id)
+    const listener = hash <= 0 ? undefined : listeners.get(id.slice(0, hash))
+    const connection = listener?.connections.get(id)
+    if (connection !== undefined) return ok(connection)
+    const number = Number(id.slice(hash + 1))
+    if (listener === undefined || !(number >= 1 && number <= listener.snapshot().counters.accepted))
+      return notFound('connection', id)
+    const limit = deps.keptClosed.limit
+    return fail({
+      code: 'NOT_FOUND',
+      message: `Connection ${id} was forgotten: Socket Lab keeps the last ${limit} closed connections`,
+    })
   }
 
   function snapshot(): Snapshot {
@@ -135,6 +155,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         unprivilegedPortStart: readUnprivilegedPortStart(platform),
       },
       descriptors: deps.allowance.limit,
+      forgottenConnections: deps.keptClosed.total,
     }
   }
 
@@ -142,6 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     await listener.closeAll()
     if (listeners.get(listener.id) !== listener) return
     listeners.delete(listener.id)
+    for (const id of listener.connections.keys()) deps.keptClosed.delete(id)
     saveListeners()
     const totalsChanged = listener.releaseCaptures()
     batcher.push({ type: 'listener-removed', at: Date.now(), listenerId: listener.id })
@@ -219,8 +241,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'connection:search':
       case 'connection:http': {
         const connection = findConnection(valid.request.connectionId)
-        if (connection === undefined) return notFound('connection', valid.request.connectionId)
-        return handleConnectionRequest(valid, connection)
+        if (!connection.ok) return connection
+        return handleConnectionRequest(valid, connection.value)
       }
       case 'http:analyze': {
         const { base64, direction, truncated } = valid.request

@@ -1,6 +1,7 @@
 /**
  * One listener: its settings, its server through stopped → starting → listening → stopping, and
- * the connections it accepted (closed ones stay, for their captures, until it is removed).
+ * the connections it accepted (closed ones stay, for their captures, until it is removed or the
+ * engine forgets them: see kept-closed.ts).
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { Platform } from '../../shared/bind-failure'
@@ -23,6 +24,7 @@ import { ConnectionRuntime, toEndpoint, type ConnectionHost } from './connection
 import type { Sleep } from './engine-api'
 import type { ConnectionAllowance } from './descriptor-limit'
 import type { HalfClosedSweep } from './half-closed-sweep'
+import type { KeptClosed } from './kept-closed'
 import { ListenerStage } from './listener-stage'
 import { withPatch, type SettingsPatch } from './settings-patch'
 
@@ -37,6 +39,8 @@ export interface ListenerDeps {
   halfClosed: HalfClosedSweep
   /** The engine's places for connections below the open-file limit, shared by all listeners. */
   allowance: ConnectionAllowance
+  /** The engine's closed connections, which forgets the oldest past its limit. */
+  keptClosed: KeptClosed
 }
 
 /** Node's maxConnections for our setting: never 0, whose meaning changed in Node 21. */
@@ -63,7 +67,7 @@ export class ListenerRuntime {
   /** Connections turned away at the open-file limit (see accept-failed). */
   private refused = 0
   private server: Server | null = null
-  /** Every connection accepted, in order; closed ones too. */
+  /** Every connection accepted, in order; closed ones too, until forgotten. */
   readonly connections = new Map<string, ConnectionRuntime>()
   private readonly live = new Set<ConnectionRuntime>()
   private nextConnection = 1
@@ -341,6 +345,10 @@ export class ListenerRuntime {
   private onConnectionClosed(connection: ConnectionRuntime): void {
     this.live.delete(connection)
     this.deps.allowance.release()
+    this.deps.keptClosed.add(connection.id, () => {
+      this.connections.delete(connection.id)
+      connection.capture.release(this.deps.budget)
+    })
     this.finishStopIfDone()
   }
 

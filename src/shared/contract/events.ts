@@ -96,6 +96,17 @@ export type EngineEvent =
     }
   | { type: 'capture-totals'; at: number; totals: CaptureTotals }
   | {
+      /**
+       * Closed connections the engine no longer keeps (MAX_KEPT_CLOSED_CONNECTIONS): they leave
+       * every list, their captures are released. Listener counters keep counting them.
+       */
+      type: 'connections-forgotten'
+      at: number
+      connectionIds: string[]
+      /** Connections the engine has forgotten in all, these included. */
+      forgotten: number
+    }
+  | {
       type: 'worker-changed'
       at: number
       listenerId: string
@@ -140,6 +151,8 @@ export interface Snapshot {
    * unprivileged port (null elsewhere or unreadable). Absent from older engines.
    */
   privileges?: { isRoot: boolean; unprivilegedPortStart: number | null }
+  /** Closed connections forgotten so far (connections-forgotten). Absent from older engines. */
+  forgottenConnections?: number
   /** The open-file limit (Linux; null where unknown). Absent from older engines. */
   descriptors?: DescriptorLimit | null
 }

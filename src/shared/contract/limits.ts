@@ -29,6 +29,21 @@ export const MAX_MAX_CONNECTIONS = 100_000
 /** Most listeners at once: listener:add refuses more, the settings file keeps the first this many. */
 export const MAX_LISTENERS = 32
 export const MAX_HOST_LENGTH = 255
+/**
+ * Closed connections the engine keeps (with their captures) before it forgets the oldest closed:
+ * a load run of 1,000 connections a second must not grow the engine, the snapshot and the page
+ * without bound. Open connections are never forgotten. Twice the renderer's 10,000-line log (a
+ * connection takes at least two lines), so a line the log still shows names a connection still
+ * kept unless a burst of closes overtook it; the capture total (DEFAULT_CAPTURE_TOTAL) caps their
+ * bytes separately.
+ */
+export const MAX_KEPT_CLOSED_CONNECTIONS = 20_000
+/**
+ * Closed connections past the limit wait until this share of it (1/20: 1,000) is reached and are
+ * then forgotten together, so a GUI rebuilds its list about once a second under load rather than
+ * once per batch. So between MAX_KEPT_CLOSED_CONNECTIONS and that plus 1/20 are kept.
+ */
+export const FORGET_SLACK_DIVISOR = 20
 /** Most events a snapshot carries back for the log. */
 export const RECENT_EVENTS = 2000
 /** Batches are at least this far apart: about 60 a second. */

@@ -77,6 +77,10 @@ export const workspaceEn = {
     other: '{shown} of {count} connections shown',
   },
   'workspace.connections.noMatch': 'No connection matches the filters.',
+  'workspace.connections.forgotten': {
+    one: '{count} older closed one forgotten (the last {kept} closed are kept)',
+    other: '{count} older closed ones forgotten (the last {kept} closed are kept)',
+  },
   'workspace.closeAll': 'Close all',
   'workspace.closeAll.explainAll':
     'Sends FIN on every open connection: each client reads to the end and then gets EOF (a read of 0 bytes).',

@@ -84,6 +84,12 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
     other: 'показано {shown} из {count} соединения',
   },
   'workspace.connections.noMatch': 'Ни одно соединение не подходит под фильтры.',
+  'workspace.connections.forgotten': {
+    one: 'забыто {count} старое закрытое соединение (хранятся последние {kept} закрытых)',
+    few: 'забыто {count} старых закрытых соединения (хранятся последние {kept} закрытых)',
+    many: 'забыто {count} старых закрытых соединений (хранятся последние {kept} закрытых)',
+    other: 'забыто {count} старого закрытого соединения (хранятся последние {kept} закрытых)',
+  },
   'workspace.closeAll': 'Закрыть все',
   'workspace.closeAll.explainAll':
     'Отправляет FIN во все открытые соединения: каждый клиент дочитает данные и получит EOF (чтение вернёт 0 байт).',

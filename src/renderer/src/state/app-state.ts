@@ -37,6 +37,11 @@ export interface AppState {
   connections: readonly ConnectionSnapshot[]
   /** Connection id → index in {@link AppState.connections} (shared, append-only). */
   connectionIndex: ConnectionIndex
+  /**
+   * Closed connections the engine forgot (MAX_KEPT_CLOSED_CONNECTIONS): no longer in
+   * {@link AppState.connections}, still in the listeners' counters.
+   */
+  forgottenConnections: number
   /** Oldest first, at most LOG_LIMIT entries. */
   log: readonly LogEntry[]
   nextLogId: number
@@ -80,6 +85,7 @@ export const initialState: AppState = {
   listeners: [],
   connections: [],
   connectionIndex: new ConnectionIndex(),
+  forgottenConnections: 0,
   log: [],
   nextLogId: 1,
   trail: [],

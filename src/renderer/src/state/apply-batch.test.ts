@@ -144,4 +144,130 @@ describe('applyBatches', () => {
     })
     expect(s.descriptors).toEqual(limit)
   })
+
+  describe('connections the engine forgot', () => {
+    /** 10 connections accepted and closed in batch 11; c11 stays open. */
+    function withTen(): ReturnType<typeof applyBatches> {
+      const events: EngineEvent[] = []
+      for (let n = 1; n <= 11; n++) {
+        events.push({ type: 'connection-accepted', at: n, connection: makeConnection(n) })
+        if (n <= 10)
+          events.push({
+            type: 'connection-closed',
+            at: n,
+            connectionId: `c${n}`,
+            listenerId: listener.id,
+            reason: 'peer',
+            errorCode: null,
+          })
+      }
+      const s = applyBatches(loaded, [{ seq: 11, events }])
+      return reducer(s, { type: 'connection-selected', connectionId: 'c2' })
+    }
+    const forgot = (seq: number, ids: string[], total: number): EventBatch => ({
+      seq,
+      events: [{ type: 'connections-forgotten', at: 50, connectionIds: ids, forgotten: total }],
+    })
+
+    it('leaves the list and the index, keeps counters and log lines, and clears the selection', () => {
+      const before = withTen()
+      const s = applyBatches(before, [forgot(12, ['c1', 'c2', 'c3'], 3)])
+      expect(s.connections.map((c) => c.id)).toEqual([
+        'c4',
+        'c5',
+        'c6',
+        'c7',
+        'c8',
+        'c9',
+        'c10',
+        'c11',
+      ])
+      expect(s.forgottenConnections).toBe(3)
+      expect(s.connectionIndex.find(s.connections, 'c1')).toBeUndefined()
+      expect(s.connectionIndex.find(s.connections, 'c4')).toBe(0)
+      expect(s.selectedConnectionId).toBeNull()
+      // Counters count history; the log keeps its lines (no new one for the forgetting).
+      expect(s.listeners[0]?.counters).toEqual(before.listeners[0]?.counters)
+      expect(s.log).toBe(before.log)
+      // The state before is untouched and still finds its own connections.
+      expect(before.connections).toHaveLength(11)
+      expect(before.connectionIndex.find(before.connections, 'c2')).toBe(1)
+      // Later events apply to the new list: a close, an accept, another forgetting.
+      const later = applyBatches(s, [
+        {
+          seq: 13,
+          events: [
+            {
+              type: 'connection-closed',
+              at: 60,
+              connectionId: 'c11',
+              listenerId: listener.id,
+              reason: 'peer',
+              errorCode: null,
+            },
+            { type: 'connection-accepted', at: 61, connection: makeConnection(12) },
+          ],
+        },
+        forgot(14, ['c4'], 4),
+      ])
+      expect(later.connections.map((c) => c.id)).toEqual([
+        'c5',
+        'c6',
+        'c7',
+        'c8',
+        'c9',
+        'c10',
+        'c11',
+        'c12',
+      ])
+      expect(later.connections.at(-2)?.state).toBe('closed')
+      expect(later.forgottenConnections).toBe(4)
+      // Accept order carries over the removals: c12 came after everything before it.
+      const order = later.connections.map((c) => later.connectionIndex.placeOf(c.id))
+      expect(order).toEqual([4, 5, 6, 7, 8, 9, 10, 11])
+    })
+
+    it('gives the same state applied together or one by one, and a snapshot gives it again', () => {
+      const start = withTen()
+      const batches = [forgot(12, ['c1'], 1), forgot(13, ['c5', 'c6'], 3)]
+      const together = applyBatches(start, batches)
+      const oneByOne = batches.reduce((s, b) => applyBatches(s, [b]), start)
+      expect(together.connections.map((c) => c.id)).toEqual([
+        'c2',
+        'c3',
+        'c4',
+        'c7',
+        'c8',
+        'c9',
+        'c10',
+        'c11',
+      ])
+      expect(together.connections).toEqual(oneByOne.connections)
+      expect(together.forgottenConnections).toBe(3)
+      expect(oneByOne.forgottenConnections).toBe(3)
+      // A reload: the engine's snapshot holds the kept ones and the count.
+      const reloaded = reducer(initialState, {
+        type: 'snapshot-loaded',
+        snapshot: JSON.parse(
+          JSON.stringify(
+            makeSnapshot({
+              seq: 13,
+              connections: [...together.connections],
+              forgottenConnections: 3,
+            }),
+          ),
+        ),
+      })
+      expect(reloaded.connections).toEqual(together.connections)
+      expect(reloaded.forgottenConnections).toBe(3)
+    })
+
+    it('changes nothing for ids it no longer holds', () => {
+      const start = withTen()
+      const s = applyBatches(start, [forgot(12, ['gone'], 7)])
+      expect(s.connections).toBe(start.connections)
+      expect(s.connectionIndex).toBe(start.connectionIndex)
+      expect(s.forgottenConnections).toBe(7)
+    })
+  })
 })

@@ -2,6 +2,7 @@
  * Applying event batches to the state: copies made once per pass, events applied in order,
  * the log extended. The state passed in is never changed; the one thing shared and extended in
  * place is the append-only connection index (connection-index.ts), which no state can misread.
+ * Connections the engine forgot leave once per pass, at its end, with a new list and index.
  */
 import type {
   CaptureTotals,
@@ -31,6 +32,9 @@ interface Draft {
   sleepers: ReadonlySet<string>
   lastEventAt: number
   capture: CaptureTotals | null
+  /** Connections forgotten in this pass (null: none), removed once at its end. */
+  forgotten: Set<string> | null
+  forgottenCount: number
 }
 
 function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
@@ -197,6 +201,12 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
     case 'capture-totals':
       draft.capture = event.totals
       return
+    case 'connections-forgotten': {
+      const forgotten = (draft.forgotten ??= new Set())
+      for (const id of event.connectionIds) forgotten.add(id)
+      draft.forgottenCount = Math.max(draft.forgottenCount, event.forgotten)
+      return
+    }
     case 'worker-changed': {
       const l = draft.listeners.get(event.listenerId)
       const phase = event.connectionId === null ? null : (event.phase ?? null)
@@ -256,8 +266,13 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
     sleepers: state.sleepConnections,
     lastEventAt: state.lastEventAt,
     capture: state.capture,
+    forgotten: null,
+    forgottenCount: state.forgottenConnections,
   }
   for (const event of events) applyEvent(state, draft, event)
+  const connections = draft.connections ?? state.connections
+  const remaining =
+    draft.forgotten === null ? null : state.connectionIndex.without(connections, draft.forgotten)
   let log = state.log
   let nextLogId = state.nextLogId
   if (draft.newLog.length > 0) {
@@ -270,7 +285,14 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
     listeners: draft.hasListenerChanges
       ? [...draft.listeners.values()].sort(byNumber)
       : state.listeners,
-    connections: draft.connections ?? state.connections,
+    connections: remaining?.list ?? connections,
+    connectionIndex: remaining?.index ?? state.connectionIndex,
+    forgottenConnections: draft.forgottenCount,
+    // The inspector cannot show a connection whose bytes are gone.
+    selectedConnectionId:
+      state.selectedConnectionId !== null && draft.forgotten?.has(state.selectedConnectionId)
+        ? null
+        : state.selectedConnectionId,
     log,
     nextLogId,
     trail: appendCapped(state.trail, draft.newTrail, TRAIL_LIMIT),

@@ -27,4 +27,26 @@ describe('ConnectionIndex', () => {
     expect(index.find(left, 'y')).toBeUndefined()
     expect(index.placeOf('x')).toBe(2)
   })
+
+  it('rebuilds without forgotten ones: places follow the new list, accept order carries over', () => {
+    const list = [1, 2, 3, 4, 5].map((n) => makeConnection(n))
+    const index = ConnectionIndex.of(list)
+    expect(index.without(list, new Set(['c9']))).toBeNull()
+    const rebuilt = index.without(list, new Set(['c1', 'c3']))!
+    expect(rebuilt.list.map((c) => c.id)).toEqual(['c2', 'c4', 'c5'])
+    expect(rebuilt.list.map((c) => rebuilt.index.find(rebuilt.list, c.id))).toEqual([0, 1, 2])
+    expect(rebuilt.index.find(rebuilt.list, 'c1')).toBeUndefined()
+    expect(rebuilt.list.map((c) => rebuilt.index.placeOf(c.id))).toEqual([1, 3, 4])
+    // The old index still serves the old list.
+    expect(index.find(list, 'c3')).toBe(2)
+    // Appended after the rebuild: found at its place, ordered after everything before it.
+    const grown = [...rebuilt.list, makeConnection(6)]
+    rebuilt.index.add('c6', 3)
+    expect(rebuilt.index.find(grown, 'c6')).toBe(3)
+    expect(rebuilt.index.placeOf('c6')).toBe(5)
+    const again = rebuilt.index.without(grown, new Set(['c2']))!
+    expect(again.list.map((c) => again.index.placeOf(c.id))).toEqual([3, 4, 5])
+    again.index.add('c7', 3)
+    expect(again.index.placeOf('c7')).toBe(6)
+  })
 })

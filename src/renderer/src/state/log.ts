@@ -236,6 +236,9 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'connections-forgotten':
+      // The connections panel counts them; a line per batch under load would bury the log.
+      return []
     case 'client-run-started':
     case 'client-request-changed':
     case 'client-run-finished':

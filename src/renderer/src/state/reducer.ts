@@ -53,6 +53,7 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     listeners: [...snapshot.listeners].sort(byNumber),
     connections: snapshot.connections,
     connectionIndex,
+    forgottenConnections: snapshot.forgottenConnections ?? 0,
     log,
     nextLogId: state.nextLogId + log.length + 1,
     capture: snapshot.capture,

@@ -22,6 +22,8 @@ export const selectSettingsStatus = (s: AppState): AppState['settingsStatus'] =>
 export const selectSettingsProblem = (s: AppState): LoadedSettings['problem'] => s.settingsProblem
 export const selectTheme = (s: AppState): ThemeChoice => s.settings.theme
 export const selectSelectedConnectionId = (s: AppState): string | null => s.selectedConnectionId
+/** Closed connections the engine forgot: counted, no longer listed. */
+export const selectForgottenConnections = (s: AppState): number => s.forgottenConnections
 export const selectClient = (s: AppState): AppState['client'] => s.client
 
 /** The listener with this id, or undefined. */

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../../../shared/result'
@@ -143,4 +143,42 @@ describe('ConnectionsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Закрыть все' }))
     expect(api.closeAllConnections).toHaveBeenCalledWith({ how: 'fin' })
   })
+
+  it('says how many older closed connections the engine forgot, and updates it live', async () => {
+    const { store, container } = renderPanel('en')
+    const header = (): string => container.querySelector('.panel-header')?.textContent ?? ''
+    expect(header()).toContain('4 connections')
+    expect(header()).not.toContain('forgotten')
+    act(() =>
+      store.dispatch({
+        type: 'batches',
+        batches: [
+          {
+            seq: 1,
+            events: [
+              { type: 'connections-forgotten', at: 1, connectionIds: ['c2'], forgotten: 20_001 },
+            ],
+          },
+        ],
+      }),
+    )
+    await waitFor(() =>
+      expect(header()).toContain(
+        '3 connections · 20,001 older closed ones forgotten (the last 20,000 closed are kept)',
+      ),
+    )
+    expect(rowsOf(container)).toBe(3)
+  })
+
+  it('says it in Russian after a reload, from the snapshot', () => {
+    const { container } = renderPanel('ru', { ...snapshot, forgottenConnections: 21 })
+    const text = container.querySelector('.panel-header')?.textContent?.replace(/\s/g, ' ')
+    expect(text).toContain(
+      '4 соединения · забыто 21 старое закрытое соединение (хранятся последние 20 000 закрытых)',
+    )
+  })
 })
+
+function rowsOf(container: HTMLElement): number {
+  return container.querySelectorAll('tbody tr').length
+}

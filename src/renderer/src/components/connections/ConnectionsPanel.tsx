@@ -3,7 +3,9 @@
  * connections the filters let through.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { MAX_KEPT_CLOSED_CONNECTIONS } from '../../../../shared/contract'
 import { useI18n } from '../../i18n/context'
+import { formatNumber } from '../../i18n/translate'
 import {
   filterConnections,
   isClosableWithFin,
@@ -14,6 +16,7 @@ import {
 import {
   selectConnectionIndex,
   selectConnections,
+  selectForgottenConnections,
   selectListeners,
   selectSelectedConnectionId,
 } from '../../state/selectors'
@@ -24,13 +27,14 @@ import { ConnectionsTable } from './ConnectionsTable'
 
 /** `<div class="panel connections-panel">`; the table inside is labelled "Connections". */
 export function ConnectionsPanel(): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const isReadOnly = useIsReadOnly()
   const store = useStore()
   const connections = useAppState(selectConnections)
   const listeners = useAppState(selectListeners)
   const selectedId = useAppState(selectSelectedConnectionId)
   const acceptOrder = useAppState(selectConnectionIndex)
+  const forgotten = useAppState(selectForgottenConnections)
   const [filter, setFilter] = useState<ConnectionFilter>(NO_FILTER)
 
   // A removed listener's filter would hide everything with no way to pick it again.
@@ -60,7 +64,14 @@ export function ConnectionsPanel(): ReactNode {
     <div className="panel connections-panel">
       <header className="panel-header">
         <h2>{t('connections.title')}</h2>
-        <span className="muted">{t('connections.count', { count: connections.length })}</span>
+        <span className="muted">
+          {t('connections.count', { count: connections.length })}
+          {forgotten > 0 &&
+            ` · ${t('workspace.connections.forgotten', {
+              count: forgotten,
+              kept: formatNumber(lang, MAX_KEPT_CLOSED_CONNECTIONS),
+            })}`}
+        </span>
         {!isReadOnly && (
           <CloseAllButton
             listenerId={listenerId}
