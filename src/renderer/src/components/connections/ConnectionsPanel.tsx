@@ -64,14 +64,16 @@ export function ConnectionsPanel(): ReactNode {
     <div className="panel connections-panel">
       <header className="panel-header">
         <h2>{t('connections.title')}</h2>
-        <span className="muted">
-          {t('connections.count', { count: connections.length })}
-          {forgotten > 0 &&
-            ` · ${t('workspace.connections.forgotten', {
+        <span className="muted">{t('connections.count', { count: connections.length })}</span>
+        {/* Apart from the count, which scripts read as the first .muted of the header. */}
+        {forgotten > 0 && (
+          <span className="muted connections-forgotten">
+            {t('workspace.connections.forgotten', {
               count: forgotten,
               kept: formatNumber(lang, MAX_KEPT_CLOSED_CONNECTIONS),
-            })}`}
-        </span>
+            })}
+          </span>
+        )}
         {!isReadOnly && (
           <CloseAllButton
             listenerId={listenerId}
