@@ -180,3 +180,18 @@ describe('the student and progress a session carries', () => {
     })
   })
 })
+
+describe('the forgotten connections a session carries', () => {
+  it('round-trips the count of a capped engine, reads files without it, and refuses a bad one', () => {
+    const base = { savedAt: 5, platform: 'linux' as const, listeners: [], connections: [] }
+    const capped = { ...base, forgottenConnections: 12_345 }
+    expect(parseSessionFile(serializeSession(capped))).toEqual({ ok: true, value: capped })
+    expect(parseSessionFile(serializeSession(base))).toEqual({ ok: true, value: base })
+    const bad = JSON.parse(serializeSession(capped)) as Record<string, unknown>
+    bad['forgottenConnections'] = -1
+    expect(parseSessionFile(JSON.stringify(bad))).toEqual({
+      ok: false,
+      error: { kind: 'damaged', where: 'forgottenConnections' },
+    })
+  })
+})

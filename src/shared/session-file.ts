@@ -23,6 +23,7 @@ import {
   arr,
   chunk,
   connection,
+  count,
   Damaged,
   listener,
   num,
@@ -62,6 +63,11 @@ export interface Session {
    * the lessons and the client panel show.
    */
   events?: EngineEvent[]
+  /**
+   * Closed connections the engine had forgotten (MAX_KEPT_CLOSED_CONNECTIONS) or forgot while
+   * the session was saved: counted, not in `connections`. Absent: none, or an older file.
+   */
+  forgottenConnections?: number
 }
 
 /** Why a file could not be opened; the renderer explains each through the catalogs. */
@@ -82,6 +88,9 @@ export function serializeSession(session: Session): string {
     ...(session.student !== undefined ? { student: session.student } : {}),
     ...(session.progress !== undefined ? { progress: session.progress } : {}),
     ...(session.events !== undefined ? { events: session.events } : {}),
+    ...(session.forgottenConnections !== undefined
+      ? { forgottenConnections: session.forgottenConnections }
+      : {}),
     listeners: session.listeners,
     connections: session.connections.map((c) => ({
       connection: c.connection,
@@ -142,8 +151,10 @@ export function parseSessionFile(text: string): Result<Session, SessionFileProbl
       )
       return { connection: snapshot, chunks, received, sent }
     })
-    const extras: Pick<Session, 'student' | 'progress' | 'events'> = {}
+    const extras: Pick<Session, 'student' | 'progress' | 'events' | 'forgottenConnections'> = {}
     if (file.events !== undefined) extras.events = events(file.events)
+    if (file.forgottenConnections !== undefined)
+      extras.forgottenConnections = count(file.forgottenConnections, 'forgottenConnections')
     if (file.student !== undefined) {
       const student = checkStudentName(file.student)
       if (!student.ok) throw new Damaged('student')

@@ -159,6 +159,27 @@ describe('collectSession', () => {
     expect(c.chunks).toEqual([{ direction: 'in', offset: 0, size: 3, mono: 1, kept: 3 }])
   })
 
+  it('leaves out connections the engine forgot while saving, and counts them', async () => {
+    const kept = makeConnection(2, { captured: 0, capturedOut: 0 })
+    const api = fakeApi(
+      makeSnapshot({
+        connections: [makeConnection(1, { captured: 3, capturedOut: 0 }), kept],
+        forgottenConnections: 7,
+      }),
+    )
+    api.readChunks.mockImplementation(async ({ connectionId }) =>
+      connectionId === 'c1'
+        ? { ok: false, error: { code: 'NOT_FOUND', message: 'Connection c1 was forgotten' } }
+        : ok({ total: 0, chunks: [] }),
+    )
+    const session = await collectSession(api, {}, 42)
+    expect(session.connections.map((c) => c.connection.id)).toEqual(['c2'])
+    expect(session.forgottenConnections).toBe(8)
+    // Reopened, the panel shows the same count.
+    const reopened = await createSessionApi(session, fakeApi()).snapshot({})
+    expect(reopened).toMatchObject({ ok: true, value: { forgottenConnections: 8 } })
+  })
+
   it('fails with the Api error message', async () => {
     const api = fakeApi()
     api.readChunks.mockResolvedValue({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } })

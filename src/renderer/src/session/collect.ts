@@ -15,8 +15,18 @@ import type { Session, SessionConnection } from '../../../shared/session-file'
 
 const PAGE = 1024 * 1024
 
+/** An Api's error, thrown: its message, and its code for those who tell errors apart. */
+class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error.message)
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message)
   return result.value
 }
 
@@ -94,9 +104,18 @@ export async function collectSession(
 ): Promise<Session> {
   const snapshot = unwrap(await api.snapshot({}))
   const connections: SessionConnection[] = []
-  for (const connection of snapshot.connections)
-    connections.push(await collectConnection(api, connection))
+  let forgotten = snapshot.forgottenConnections ?? 0
+  for (const connection of snapshot.connections) {
+    try {
+      connections.push(await collectConnection(api, connection))
+    } catch (error) {
+      // The engine forgot it since the snapshot (it keeps the last closed ones): left out, counted.
+      if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error
+      forgotten += 1
+    }
+  }
   return {
+    ...(forgotten > 0 ? { forgottenConnections: forgotten } : {}),
     ...student,
     savedAt,
     platform: snapshot.platform,

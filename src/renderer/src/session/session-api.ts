@@ -104,6 +104,7 @@ export function createSessionApi(
         connections: session.connections.map((c) => c.connection),
         recentEvents: session.events ?? sessionEvents(session),
         capture: { captured, limit: captured },
+        forgottenConnections: session.forgottenConnections ?? 0,
       }
       return ok(snapshot)
     },
