@@ -169,6 +169,8 @@ describe('ConnectionsPanel', () => {
     )
     // The count stays the header's first .muted on its own: the load and bench scripts read it.
     expect(container.querySelector('.panel-header .muted')?.textContent).toBe('3 connections')
+    const forgotten = container.querySelector('.connections-forgotten')
+    expect(forgotten?.getAttribute('data-forgotten')).toBe('20001')
     expect(rowsOf(container)).toBe(3)
   })
 

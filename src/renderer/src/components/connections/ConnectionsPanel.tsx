@@ -65,9 +65,10 @@ export function ConnectionsPanel(): ReactNode {
       <header className="panel-header">
         <h2>{t('connections.title')}</h2>
         <span className="muted">{t('connections.count', { count: connections.length })}</span>
-        {/* Apart from the count, which scripts read as the first .muted of the header. */}
+        {/* Apart from the count, which scripts read as the first .muted of the header; they read
+            the forgotten count from data-forgotten (shown + forgotten = every accept). */}
         {forgotten > 0 && (
-          <span className="muted connections-forgotten">
+          <span className="muted connections-forgotten" data-forgotten={forgotten}>
             {t('workspace.connections.forgotten', {
               count: forgotten,
               kept: formatNumber(lang, MAX_KEPT_CLOSED_CONNECTIONS),
