@@ -32,10 +32,10 @@ export const MAX_HOST_LENGTH = 255
 /**
  * Closed connections the engine keeps (with their captures) before it forgets the oldest closed:
  * a load run of 1,000 connections a second must not grow the engine, the snapshot and the page
- * without bound. Open connections are never forgotten. Twice the renderer's 10,000-line log (a
- * connection takes at least two lines), so a line the log still shows names a connection still
- * kept unless a burst of closes overtook it; the capture total (DEFAULT_CAPTURE_TOTAL) caps their
- * bytes separately.
+ * without bound. Open connections are never forgotten. Above the renderer's 10,000-line log
+ * (LOG_LIMIT): a connection is forgotten only after 20,000 later closes, each a line of the log,
+ * so every connection the log still names is still kept. Their bytes are capped apart, by
+ * DEFAULT_CAPTURE_TOTAL; this caps their number (a snapshot of 70,000 was over 32 MB).
  */
 export const MAX_KEPT_CLOSED_CONNECTIONS = 20_000
 /**
