@@ -77,6 +77,8 @@ export const workspaceEn = {
     other: '{shown} of {count} connections shown',
   },
   'workspace.connections.noMatch': 'No connection matches the filters.',
+  'workspace.stream.forgotten':
+    'Connection #{number} closed long ago and was forgotten with its bytes: Socket Lab keeps the last {kept} closed connections.',
   'workspace.connections.forgotten': {
     one: '{count} older closed one forgotten (the last {kept} closed are kept)',
     other: '{count} older closed ones forgotten (the last {kept} closed are kept)',

@@ -84,6 +84,8 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
     other: 'показано {shown} из {count} соединения',
   },
   'workspace.connections.noMatch': 'Ни одно соединение не подходит под фильтры.',
+  'workspace.stream.forgotten':
+    'Соединение №{number} давно закрыто и забыто вместе с его байтами: Socket Lab хранит последние {kept} закрытых соединений.',
   'workspace.connections.forgotten': {
     one: 'забыто {count} старое закрытое соединение (хранятся последние {kept} закрытых)',
     few: 'забыто {count} старых закрытых соединения (хранятся последние {kept} закрытых)',

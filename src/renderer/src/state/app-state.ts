@@ -57,6 +57,11 @@ export interface AppState {
   loadError: string | null
   /** The row the table selected and the stream view shows (null: none). */
   selectedConnectionId: string | null
+  /**
+   * The selected connection, when the engine forgot it (its bytes are gone): the stream view says
+   * so instead of going blank, until another row is selected.
+   */
+  forgottenSelection: { id: string; number: number } | null
   /** The saved settings as last loaded or changed here (defaults until loaded). */
   settings: AppSettings
   /**
@@ -95,6 +100,7 @@ export const initialState: AppState = {
   link: 'connecting',
   loadError: null,
   selectedConnectionId: null,
+  forgottenSelection: null,
   settings: DEFAULT_SETTINGS,
   settingsStatus: 'loading',
   settingsProblem: null,

@@ -186,6 +186,10 @@ describe('applyBatches', () => {
       expect(s.connectionIndex.find(s.connections, 'c1')).toBeUndefined()
       expect(s.connectionIndex.find(s.connections, 'c4')).toBe(0)
       expect(s.selectedConnectionId).toBeNull()
+      expect(s.forgottenSelection).toEqual({ id: 'c2', number: 2 })
+      expect(
+        reducer(s, { type: 'connection-selected', connectionId: 'c4' }).forgottenSelection,
+      ).toBeNull()
       // Counters count history; the log keeps its lines (no new one for the forgetting).
       expect(s.listeners[0]?.counters).toEqual(before.listeners[0]?.counters)
       expect(s.log).toBe(before.log)

@@ -273,6 +273,12 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
   const connections = draft.connections ?? state.connections
   const remaining =
     draft.forgotten === null ? null : state.connectionIndex.without(connections, draft.forgotten)
+  const selected = state.selectedConnectionId
+  // The inspector cannot show a connection whose bytes are gone: it says it was forgotten.
+  const forgottenSelection =
+    selected !== null && draft.forgotten?.has(selected) === true
+      ? { id: selected, number: findConnection(state, draft, selected)?.[1].number ?? 0 }
+      : null
   let log = state.log
   let nextLogId = state.nextLogId
   if (draft.newLog.length > 0) {
@@ -288,11 +294,8 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
     connections: remaining?.list ?? connections,
     connectionIndex: remaining?.index ?? state.connectionIndex,
     forgottenConnections: draft.forgottenCount,
-    // The inspector cannot show a connection whose bytes are gone.
-    selectedConnectionId:
-      state.selectedConnectionId !== null && draft.forgotten?.has(state.selectedConnectionId)
-        ? null
-        : state.selectedConnectionId,
+    selectedConnectionId: forgottenSelection === null ? selected : null,
+    forgottenSelection: forgottenSelection ?? state.forgottenSelection,
     log,
     nextLogId,
     trail: appendCapped(state.trail, draft.newTrail, TRAIL_LIMIT),

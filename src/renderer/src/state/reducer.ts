@@ -54,6 +54,7 @@ function loadSnapshot(state: AppState, snapshot: Snapshot): AppState {
     connections: snapshot.connections,
     connectionIndex,
     forgottenConnections: snapshot.forgottenConnections ?? 0,
+    forgottenSelection: null,
     log,
     nextLogId: state.nextLogId + log.length + 1,
     capture: snapshot.capture,
@@ -82,7 +83,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'connection-selected':
       return state.selectedConnectionId === action.connectionId
         ? state
-        : { ...state, selectedConnectionId: action.connectionId }
+        : { ...state, selectedConnectionId: action.connectionId, forgottenSelection: null }
     case 'settings-loaded':
       return {
         ...state,

@@ -24,6 +24,8 @@ export const selectTheme = (s: AppState): ThemeChoice => s.settings.theme
 export const selectSelectedConnectionId = (s: AppState): string | null => s.selectedConnectionId
 /** Closed connections the engine forgot: counted, no longer listed. */
 export const selectForgottenConnections = (s: AppState): number => s.forgottenConnections
+export const selectForgottenSelection = (s: AppState): AppState['forgottenSelection'] =>
+  s.forgottenSelection
 export const selectClient = (s: AppState): AppState['client'] => s.client
 
 /** The listener with this id, or undefined. */

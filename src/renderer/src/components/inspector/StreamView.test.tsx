@@ -312,3 +312,27 @@ describe('inspector fixtures', () => {
     expect([...OUT]).toEqual([...enc(RESPONSE)])
   })
 })
+
+describe('a selected connection the engine forgot', () => {
+  it('says it was forgotten instead of going blank, in English and Russian', () => {
+    for (const [lang, text] of [
+      ['en', 'Connection #2 closed long ago and was forgotten with its bytes'],
+      ['ru', 'Соединение №2 давно закрыто и забыто'],
+    ] as const) {
+      const store = storeWith(makeSnapshot({ seq: 1, connections: [makeConnection(2)] }))
+      store.dispatch({ type: 'connection-selected', connectionId: 'c2' })
+      store.dispatch({
+        type: 'batches',
+        batches: [
+          {
+            seq: 2,
+            events: [{ type: 'connections-forgotten', at: 1, connectionIds: ['c2'], forgotten: 1 }],
+          },
+        ],
+      })
+      const { unmount } = renderWith(<StreamView connection={undefined} />, { store, lang })
+      expect(screen.getByText(new RegExp(text))).toBeTruthy()
+      unmount()
+    }
+  })
+})

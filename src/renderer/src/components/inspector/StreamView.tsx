@@ -7,8 +7,11 @@
  */
 import { useId, useState, type ReactNode } from 'react'
 import { formatHostPort } from '../../../../shared/address'
-import type { ConnectionSnapshot } from '../../../../shared/contract'
+import { MAX_KEPT_CLOSED_CONNECTIONS, type ConnectionSnapshot } from '../../../../shared/contract'
 import { useI18n } from '../../i18n/context'
+import { formatNumber } from '../../i18n/translate'
+import { selectForgottenSelection } from '../../state/selectors'
+import { useAppState } from '../../state/StoreContext'
 import type { MessageKey } from '../../i18n/en'
 import '../../inspector.css'
 import { TabList } from '../ui'
@@ -32,7 +35,8 @@ export function StreamView({
 }: {
   connection: ConnectionSnapshot | undefined
 }): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  const forgotten = useAppState(selectForgottenSelection)
   const [tab, setTab] = useState<StreamTab>('text')
   const [shown, setShown] = useState<ShownBytes>({ filter: 'both', decoding: 'utf-8' })
   const baseId = useId()
@@ -72,7 +76,14 @@ export function StreamView({
           aria-labelledby={`${baseId}-tab-${tab}`}
           className="tabpanel"
         >
-          <p className="empty">{t('stream.none')}</p>
+          <p className="empty">
+            {forgotten === null
+              ? t('stream.none')
+              : t('workspace.stream.forgotten', {
+                  number: String(forgotten.number),
+                  kept: formatNumber(lang, MAX_KEPT_CLOSED_CONNECTIONS),
+                })}
+          </p>
         </div>
       )}
     </section>
