@@ -122,6 +122,37 @@ describe('Batcher', () => {
     expect(batcher.seq).toBe(1)
   })
 
+  it('joins the forgotten connections of a batch into one event, sent last but the totals, never recent', () => {
+    const batcher = new Batcher(16)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    const forgotten = (ids: string[], total: number): EngineEvent => ({
+      type: 'connections-forgotten',
+      at: total,
+      connectionIds: ids,
+      forgotten: total,
+    })
+    batcher.push(forgotten(['L1#1', 'L1#2'], 2))
+    batcher.push(totals(10))
+    batcher.push(removed('L2'))
+    batcher.push(forgotten(['L1#3'], 3))
+    batcher.flush()
+    expect(batches[0]?.events).toEqual([
+      removed('L2'),
+      {
+        type: 'connections-forgotten',
+        at: 3,
+        connectionIds: ['L1#1', 'L1#2', 'L1#3'],
+        forgotten: 3,
+      },
+      totals(10),
+    ])
+    expect(batcher.recentEvents()).toEqual([removed('L2')])
+    batcher.push(forgotten(['L1#4'], 4))
+    batcher.flush()
+    expect(batches[1]?.events).toEqual([forgotten(['L1#4'], 4)])
+  })
+
   it('gives every subscriber every batch, even when one throws; unsubscribe stops delivery', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const batcher = new Batcher(16)
