@@ -3,7 +3,14 @@
  * (and their captures), tells every GUI once per batch, and answers requests for them NOT_FOUND.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectClient, recordingEngine, send, waitFor, type TestEngine } from './engine-test-kit'
+import {
+  closed,
+  connectClient,
+  recordingEngine,
+  send,
+  waitFor,
+  type TestEngine,
+} from './engine-test-kit'
 
 let t: TestEngine | null = null
 afterEach(async () => {
@@ -102,6 +109,30 @@ describe('kept closed connections', () => {
     const read = await t.value('connection:read', { connectionId: kept[0]!, offset: 0, length: 10 })
     expect(read.base64).toBe(Buffer.alloc(10, 0x61).toString('base64'))
     held.destroy()
+  })
+
+  it('accounts for every accept when many close at once: kept or forgotten, never both', async () => {
+    t = recordingEngine({ batchIntervalMs: 5, maxKeptClosedConnections: 10 })
+    const listener = await t.value('listener:add', { port: 0, responder: 'close-at-once' })
+    const started = await t.value('listener:start', { listenerId: listener.id })
+    const sockets = await Promise.all(
+      Array.from({ length: 60 }, () => connectClient(started.bound!.port)),
+    )
+    await Promise.all(sockets.map((socket) => closed(socket)))
+    const forgotten = (): string[] =>
+      t!.events().flatMap((e) => (e.type === 'connections-forgotten' ? e.connectionIds : []))
+    await waitFor(() => forgotten().length === 50, 'fifty forgotten')
+    const snapshot = await t.value('engine:snapshot', {})
+    const kept = snapshot.connections.map((c) => c.id)
+    expect(kept).toHaveLength(10)
+    expect(snapshot.forgottenConnections).toBe(50)
+    const all = Array.from({ length: 60 }, (_, i) => `${listener.id}#${i + 1}`)
+    expect([...kept, ...forgotten()].sort()).toEqual(all.sort())
+    // The ten kept are the last ten to close.
+    const closes = t
+      .events()
+      .flatMap((e) => (e.type === 'connection-closed' ? [e.connectionId] : []))
+    expect(new Set(kept)).toEqual(new Set(closes.slice(-10)))
   })
 
   it('never forgets an open connection', async () => {
