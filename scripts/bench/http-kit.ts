@@ -121,15 +121,27 @@ export function fetchOnce(port: number): Promise<Buffer> {
 /** The connections panel's count ("2,000 connections"). */
 export const COUNT_SELECTOR = '.connections-panel .panel-header .muted'
 
+/** The panel's count of the connections the engine forgot (only the last 20,000 closed are kept). */
+export const FORGOTTEN_SELECTOR = '.connections-panel .connections-forgotten'
+
 /**
- * The connection count the page shows (-1 before it shows one), read over CDP. Each call costs the
- * page a little; gui-kit's probes wait in the page instead, where that matters.
+ * In-page code (an expression) for the accepts the page accounts for: the connections it shows
+ * plus those the engine forgot; -1 before it shows a count.
+ */
+export const ACCOUNTED_EXPRESSION = `(() => {
+  const text = document.querySelector(${JSON.stringify(COUNT_SELECTOR)})?.textContent
+  if (!text) return -1
+  const forgotten = document.querySelector(${JSON.stringify(FORGOTTEN_SELECTOR)})
+  return Number(text.replace(/\\D/g, '')) + Number(forgotten?.getAttribute('data-forgotten') ?? 0)
+})()`
+
+/**
+ * The accepts the page accounts for (shown plus forgotten; -1 before it shows a count), read over
+ * CDP. Each call costs the page a little; gui-kit's probes wait in the page instead, where that
+ * matters.
  */
 export async function shownCount(page: Page): Promise<number> {
-  const text = await page.evaluate<string | null>(
-    `document.querySelector(${JSON.stringify(COUNT_SELECTOR)})?.textContent ?? null`,
-  )
-  return text ? Number(text.replace(/\D/g, '')) : -1
+  return page.evaluate<number>(ACCOUNTED_EXPRESSION)
 }
 
 /** Resolves once the page shows at least `count` connections; rejects after `limitMs`. */

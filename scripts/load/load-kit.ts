@@ -55,15 +55,22 @@ export async function startListener(
   return { id: added.id, port: started.bound!.port }
 }
 
-/** The engine's listener and its connections, from one snapshot. */
+/**
+ * The engine's listener and the connections it keeps, from one snapshot, and how many closed ones
+ * it forgot (all listeners': the runs have one busy listener each).
+ */
 export async function engineView(
   api: Api,
   listenerId: string,
-): Promise<{ listener: ListenerSnapshot; connections: ConnectionSnapshot[] }> {
+): Promise<{ listener: ListenerSnapshot; connections: ConnectionSnapshot[]; forgotten: number }> {
   const snapshot = await api.request<Snapshot>('engine:snapshot', {})
   const listener = snapshot.listeners.find((l) => l.id === listenerId)
   if (!listener) throw new Error(`no listener ${listenerId} in the snapshot`)
-  return { listener, connections: snapshot.connections.filter((c) => c.listenerId === listenerId) }
+  return {
+    listener,
+    connections: snapshot.connections.filter((c) => c.listenerId === listenerId),
+    forgotten: snapshot.forgottenConnections ?? 0,
+  }
 }
 
 /** Polls `check` every 500 ms until it is true; fails after `limitMs` with `what`. */
