@@ -80,11 +80,12 @@ type Control = Awaited<ReturnType<typeof control>>
 async function engineCounts(
   api: Control,
 ): Promise<{ connections: number; accepted: number; dropped: number }> {
-  // Bounded: a snapshot over 32 MB (about 70,000 connections) closes the WebSocket unanswered.
+  // Bounded, in case the engine never answers.
   let timer: NodeJS.Timeout | undefined
   const snapshot = await Promise.race([
     api.request<{
       connections: unknown[]
+      forgottenConnections?: number
       listeners: Array<{ counters: { accepted: number; dropped: number } }>
     }>('engine:snapshot', {}),
     new Promise<never>((_, reject) => {
@@ -92,7 +93,8 @@ async function engineCounts(
     }),
   ]).finally(() => clearTimeout(timer))
   return {
-    connections: snapshot.connections.length,
+    // Kept or forgotten (the engine keeps the last 20,000 closed): every accept, as the page counts.
+    connections: snapshot.connections.length + (snapshot.forgottenConnections ?? 0),
     accepted: snapshot.listeners.reduce((n, l) => n + l.counters.accepted, 0),
     dropped: snapshot.listeners.reduce((n, l) => n + l.counters.dropped, 0),
   }
