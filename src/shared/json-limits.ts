@@ -4,13 +4,31 @@
  */
 import { err, ok, type Result } from './result'
 
+/** What a scan of JSON text found outside strings; see {@link jsonShape}. */
+export interface JsonShape {
+  /** The deepest nesting of arrays and objects. */
+  depth: number
+  /**
+   * Arrays, objects and commas: a measure of how many values JSON.parse would build (at least
+   * half of them: n values in an array take n - 1 commas), which its time and memory grow with.
+   */
+  items: number
+}
+
 /**
- * The deepest nesting of arrays and objects in `text`, counted without parsing (brackets inside
- * strings do not count); stops counting at `stopAt` so a hostile file costs one pass at most.
+ * The nesting and the number of items of `text`, counted in one pass without parsing (brackets and
+ * commas inside strings do not count). Stops as soon as the depth reaches `stopAt.depth` or the
+ * items reach `stopAt.items`, so a hostile text costs one pass at most.
  */
-export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): number {
+export function jsonShape(
+  text: string,
+  stopAt: { depth?: number; items?: number } = {},
+): JsonShape {
+  const depthLimit = stopAt.depth ?? Number.POSITIVE_INFINITY
+  const itemLimit = stopAt.items ?? Number.POSITIVE_INFINITY
   let depth = 0
   let deepest = 0
+  let items = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -23,38 +41,23 @@ export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): numb
     if (c === 0x22) inString = true
     else if (c === 0x7b || c === 0x5b) {
       depth++
-      if (depth > deepest) {
-        deepest = depth
-        if (deepest >= stopAt) return deepest
-      }
+      items++
+      if (depth > deepest) deepest = depth
+      if (deepest >= depthLimit || items >= itemLimit) break
     } else if (c === 0x7d || c === 0x5d) depth--
+    else if (c === 0x2c && ++items >= itemLimit) break
   }
-  return deepest
+  return { depth: deepest, items }
 }
 
-/**
- * How many arrays, objects and commas `text` has outside strings, counted without parsing: a
- * measure of how many values JSON.parse would build (at least half of them: n values in an array
- * take n - 1 commas), which is what its time and memory grow with. Stops counting at `stopAt`.
- */
+/** The deepest nesting of arrays and objects in `text` (see {@link jsonShape}). */
+export function jsonDepth(text: string, stopAt = Number.POSITIVE_INFINITY): number {
+  return jsonShape(text, { depth: stopAt }).depth
+}
+
+/** How many arrays, objects and commas `text` has outside strings (see {@link jsonShape}). */
 export function jsonItems(text: string, stopAt = Number.POSITIVE_INFINITY): number {
-  let items = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 0x5c)
-        i++ // backslash: skip the escaped character
-      else if (c === 0x22) inString = false
-      continue
-    }
-    if (c === 0x22) inString = true
-    else if (c === 0x2c || c === 0x7b || c === 0x5b) {
-      items++
-      if (items >= stopAt) return items
-    }
-  }
-  return items
+  return jsonShape(text, { items: stopAt }).items
 }
 
 /** Why text was not parsed as JSON within limits. */

@@ -5,7 +5,7 @@
  * each frame with {@link parseWireRequest} and answers garbage with an error, never a crash.
  */
 import type { EventBatch } from './contract'
-import { jsonDepth, jsonItems } from './json-limits'
+import { jsonShape } from './json-limits'
 import type { AppError, Result } from './result'
 
 export interface WireRequest {
@@ -33,7 +33,7 @@ export const MAX_WIRE_FRAME = 12 * 1024 * 1024
 export const MAX_WIRE_DEPTH = 32
 
 /**
- * Most arrays, objects and commas a frame may have (see jsonItems), checked before it is parsed:
+ * Most arrays, objects and commas a frame may have (see jsonShape), checked before it is parsed:
  * a few thousand make the largest real request (settings:set with every listener), while a 12 MB
  * frame of four million empty objects held the engine for seconds and took hundreds of MB.
  */
@@ -43,17 +43,18 @@ export const MAX_WIRE_ITEMS = 100_000
 export const WS_PATH = '/ws'
 
 /**
- * A frame's request, or the INVALID_REQUEST error to answer it with. Costs two linear scans before
+ * A frame's request, or the INVALID_REQUEST error to answer it with. Costs one linear scan before
  * any parsing: a frame nested deeper than {@link MAX_WIRE_DEPTH}, or with more than
- * {@link MAX_WIRE_ITEMS} values, is refused unparsed.
+ * {@link MAX_WIRE_ITEMS} values, is refused unparsed (whichever limit the scan meets first).
  */
 export function parseWireRequest(text: string): WireRequest | AppError {
-  if (jsonDepth(text, MAX_WIRE_DEPTH + 1) > MAX_WIRE_DEPTH)
+  const shape = jsonShape(text, { depth: MAX_WIRE_DEPTH + 1, items: MAX_WIRE_ITEMS + 1 })
+  if (shape.depth > MAX_WIRE_DEPTH)
     return {
       code: 'INVALID_REQUEST',
       message: `The frame nests arrays and objects more than ${MAX_WIRE_DEPTH} levels deep`,
     }
-  if (jsonItems(text, MAX_WIRE_ITEMS + 1) > MAX_WIRE_ITEMS)
+  if (shape.items > MAX_WIRE_ITEMS)
     return {
       code: 'INVALID_REQUEST',
       message: `The frame holds too many values (more than ${MAX_WIRE_ITEMS} arrays, objects and commas)`,
