@@ -64,6 +64,16 @@ function countDrops(control: Api, listenerId: () => string | null): { dropped: n
   return seen
 }
 
+/** Browser mode live, a listener with `settings` started, and the engine's drops counted for it. */
+async function liveListener(settings: Record<string, unknown>) {
+  const { api, page } = await live()
+  let id: string | null = null
+  const drops = countDrops(api, () => id)
+  const listener = await startListener(api, settings)
+  id = listener.id
+  return { api, page, listener, id, drops }
+}
+
 it(
   `holds ${HELD.toLocaleString('en')} connections with the GUI live, every accept accounted for`,
   {
@@ -71,11 +81,7 @@ it(
   },
   async (ctx) => {
     ctx.skip(skipReason !== '', skipReason)
-    const { api, page } = await live()
-    let id: string | null = null
-    const drops = countDrops(api, () => id)
-    const listener = await startListener(api, { responder: 'silent' })
-    id = listener.id
+    const { api, page, listener, id, drops } = await liveListener({ responder: 'silent' })
     const holder = client<{ connected: number; errors: number; ms: number }>('hold-clients.cjs', [
       listener.port,
       HELD,
@@ -84,7 +90,7 @@ it(
     const held = await holder.line()
     expect(held).toMatchObject({ connected: HELD, errors: 0 })
     await until(
-      async () => (await engineView(api, id!)).listener.counters.open === HELD,
+      async () => (await engineView(api, id)).listener.counters.open === HELD,
       `the engine to hold ${HELD} open`,
     )
     await untilShown(page, HELD, 60_000)
@@ -96,14 +102,14 @@ it(
     // until the teacher clicks Close all: then every connection closes, none left behind.
     holder.child.stdin?.end()
     await until(async () => {
-      const { connections } = await engineView(api, id!)
+      const { connections } = await engineView(api, id)
       return connections.every((c) => c.state === 'peer-ended')
     }, `all ${HELD} peer ended in the engine`)
     await api.request('connections:close-all', { how: 'fin', listenerId: id })
     const ended = await holder.line()
     expect(ended).toMatchObject({ closed: HELD })
     await until(
-      async () => (await engineView(api, id!)).connections.every((c) => c.state === 'closed'),
+      async () => (await engineView(api, id)).connections.every((c) => c.state === 'closed'),
       'every connection closed in the engine',
     )
     const { listener: after, connections } = await engineView(api, id)
@@ -121,11 +127,7 @@ it(
   },
   async (ctx) => {
     ctx.skip(skipReason !== '', skipReason)
-    const { api, page } = await live()
-    let id: string | null = null
-    const drops = countDrops(api, () => id)
-    const listener = await startListener(api, { responder: 'http-hello' })
-    id = listener.id
+    const { api, page, listener, id, drops } = await liveListener({ responder: 'http-hello' })
     const total = RATE * RATE_SECONDS
     const load = client<{
       opened: number
@@ -139,7 +141,7 @@ it(
     for (const at of [10, 20]) {
       await until(
         async () =>
-          (await engineView(api, id!)).listener.counters.accepted >= (at / RATE_SECONDS) * total,
+          (await engineView(api, id)).listener.counters.accepted >= (at / RATE_SECONDS) * total,
         `${at} s of load`,
         60_000,
       )
@@ -151,7 +153,7 @@ it(
     // One answer size: every request got the whole response.
     expect(Object.keys(result.responses)).toHaveLength(1)
     await until(
-      async () => (await engineView(api, id!)).listener.counters.open === 0,
+      async () => (await engineView(api, id)).listener.counters.open === 0,
       'every connection closed in the engine',
     )
     // Every accept is kept or, past the last 20,000 closed, forgotten: never both, never neither.
@@ -175,8 +177,7 @@ it(
   },
   async (ctx) => {
     ctx.skip(skipReason !== '', skipReason)
-    const { api, page } = await live()
-    const listener = await startListener(api, { responder: 'read-request-then-close' })
+    const { api, page, listener } = await liveListener({ responder: 'read-request-then-close' })
     const slow = client<Record<string, number>>('slowloris.cjs', [
       listener.port,
       SLOW,
