@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AddListenerRequest } from '../../shared/contract'
 import type { EngineOptions } from './engine-api'
 import {
@@ -9,15 +9,13 @@ import {
   send,
   waitFor,
   type TestEngine,
+  cleanUpAfterEach,
 } from './engine-test-kit'
 
 let t: TestEngine
 const clients: Socket[] = []
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await t.engine.shutdown()
-})
+cleanUpAfterEach(() => t, clients)
 
 async function setUp(
   options: EngineOptions,

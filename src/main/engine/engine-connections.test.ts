@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { networkInterfaces } from 'node:os'
 import type { Socket } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AddListenerRequest, ListenerSnapshot } from '../../shared/contract'
 import {
   closed,
@@ -11,15 +11,13 @@ import {
   tryConnect,
   waitFor,
   type TestEngine,
+  cleanUpAfterEach,
 } from './engine-test-kit'
 
 let t: TestEngine
 const clients: Socket[] = []
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await t.engine.shutdown()
-})
+cleanUpAfterEach(() => t, clients)
 
 async function startListener(
   request: AddListenerRequest = {},

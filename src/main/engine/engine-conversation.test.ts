@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AddListenerRequest, CloseHow, Direction } from '../../shared/contract'
 import type { EngineOptions } from './engine-api'
 import {
@@ -10,16 +10,14 @@ import {
   send,
   waitFor,
   type TestEngine,
+  cleanUpAfterEach,
 } from './engine-test-kit'
 import { parseComposerText } from '../../shared/compose'
 
 let t: TestEngine
 const clients: Socket[] = []
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await t.engine.shutdown()
-})
+cleanUpAfterEach(() => t, clients)
 
 /** A client that records what the server sends and whether it saw the server's FIN. */
 interface Peer {

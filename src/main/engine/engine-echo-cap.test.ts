@@ -1,20 +1,18 @@
 import type { Socket } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   connectClient,
   recordingEngine,
   startListener,
   waitFor,
   type TestEngine,
+  cleanUpAfterEach,
 } from './engine-test-kit'
 
 let t: TestEngine
 const clients: Socket[] = []
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy()
-  await t.engine.shutdown()
-})
+cleanUpAfterEach(() => t, clients)
 
 const MB = 1024 * 1024
 

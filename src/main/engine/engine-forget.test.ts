@@ -2,7 +2,7 @@
  * Issue 13: past its limit of kept closed connections the engine forgets the oldest closed ones
  * (and their captures), tells every GUI once per batch, and answers requests for them NOT_FOUND.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   closed,
   connectClient,
@@ -10,13 +10,11 @@ import {
   send,
   waitFor,
   type TestEngine,
+  cleanUpAfterEach,
 } from './engine-test-kit'
 
 let t: TestEngine | null = null
-afterEach(async () => {
-  await t?.engine.shutdown()
-  t = null
-})
+cleanUpAfterEach(() => t)
 
 const BYTES = 100
 

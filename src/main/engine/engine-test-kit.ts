@@ -4,6 +4,7 @@
  * Tests wait on what happened (an event, a socket's 'close'), never on fixed sleeps.
  */
 import { connect, type Socket } from 'node:net'
+import { afterEach } from 'vitest'
 import type {
   AddListenerRequest,
   Channel,
@@ -47,6 +48,20 @@ export interface TestEngine {
     type: T,
     match?: (event: Extract<EngineEvent, { type: T }>) => boolean,
   ): Promise<Extract<EngineEvent, { type: T }>>
+}
+
+/**
+ * The usual clean-up of an engine test file: after each test the clients in `clients` are
+ * destroyed and the engine `current()` gives, if any, is shut down.
+ */
+export function cleanUpAfterEach(
+  current: () => TestEngine | null | undefined,
+  clients: Socket[] = [],
+): void {
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await current()?.engine.shutdown()
+  })
 }
 
 export function recordingEngine(options?: EngineOptions): TestEngine {
