@@ -22,7 +22,7 @@ import {
   untilQuiet,
   untilShown,
 } from './gui-kit'
-import { control, runScript, startCloseAtOnce } from './http-kit'
+import { control, runScript, startCloseAtOnce, startListener } from './http-kit'
 
 const HISTORY = 6000
 const BURST = 2000
@@ -103,25 +103,14 @@ function locator(): { file: string; locate: (frame: ProfileNode['callFrame']) =>
   }
 }
 
-/** An HTTP hello listener, started: its port. */
-async function startHello(api: Awaited<ReturnType<typeof control>>): Promise<number> {
-  const added = await api.request<{ id: string }>('listener:add', {
-    host: '127.0.0.1',
-    port: 0,
-    responder: 'http-hello',
-  })
-  const started = await api.request<{ bound: { port: number } }>('listener:start', {
-    listenerId: added.id,
-  })
-  return started.bound.port
-}
-
 it('where the page’s CPU goes in a live burst', { timeout: 300_000 }, async (ctx) => {
   ctx.skip(!process.env.GUI_PROFILE, 'set GUI_PROFILE=1 (or =http) to profile the page')
   web = await startWebServer()
   const api = await control(web)
   const isHttp = process.env.GUI_PROFILE === 'http'
-  const port = isHttp ? await startHello(api) : await startCloseAtOnce(api)
+  const port = isHttp
+    ? (await startListener(api, { responder: 'http-hello' })).port
+    : await startCloseAtOnce(api)
   const burst = isHttp
     ? async (to: number, count: number): Promise<{ closed: number }> => {
         const result = await runScript<{ completed: number }>('http-load.cjs', [to, count, 20]).line

@@ -63,17 +63,25 @@ export async function control(server: WebServer) {
   }
 }
 
-/** A listener answering as Listing 20-1 (print "Connection established!", drop the stream), started on a free port: its port. */
-export async function startCloseAtOnce(api: Awaited<ReturnType<typeof control>>): Promise<number> {
+/** A listener added with `settings` on a free loopback port and started: its id and port. */
+export async function startListener(
+  api: Awaited<ReturnType<typeof control>>,
+  settings: Record<string, unknown>,
+): Promise<{ id: string; port: number }> {
   const added = await api.request<{ id: string }>('listener:add', {
     host: '127.0.0.1',
     port: 0,
-    responder: 'close-at-once',
+    ...settings,
   })
   const started = await api.request<{ bound: { port: number } }>('listener:start', {
     listenerId: added.id,
   })
-  return started.bound.port
+  return { id: added.id, port: started.bound.port }
+}
+
+/** A listener answering as Listing 20-1 (print "Connection established!", drop the stream), started on a free port: its port. */
+export async function startCloseAtOnce(api: Awaited<ReturnType<typeof control>>): Promise<number> {
+  return (await startListener(api, { responder: 'close-at-once' })).port
 }
 
 /** A helper script of this folder in its own process; `line` is the first line it printed. */

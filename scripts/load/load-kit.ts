@@ -41,20 +41,6 @@ export function client<T = Record<string, number>>(
   return { child, line, exited }
 }
 
-/** A listener added with `settings` and started on a free loopback port. */
-export async function startListener(
-  api: Api,
-  settings: Record<string, unknown>,
-): Promise<{ id: string; port: number }> {
-  const added = await api.request<ListenerSnapshot>('listener:add', {
-    host: '127.0.0.1',
-    port: 0,
-    ...settings,
-  })
-  const started = await api.request<ListenerSnapshot>('listener:start', { listenerId: added.id })
-  return { id: added.id, port: started.bound!.port }
-}
-
 /**
  * The engine's listener and the connections it keeps, from one snapshot, and how many closed ones
  * it forgot (all listeners': the runs have one busy listener each).

@@ -20,8 +20,8 @@ import { afterEach, expect, it } from 'vitest'
 import { MAX_KEPT_CLOSED_CONNECTIONS, type EngineEvent } from '../../src/shared/contract'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium'
 import { startWebServer, type WebServer } from '../../e2e/web-server'
-import { control, shownCount, untilShown } from '../bench/http-kit'
-import { client, engineView, startListener, until, type Api } from './load-kit'
+import { control, shownCount, startListener, untilShown } from '../bench/http-kit'
+import { client, engineView, until, type Api } from './load-kit'
 
 const HELD = 10_000
 const RATE = 1000
