@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import WebSocket from 'ws'
 import type { EngineEvent } from '../../src/shared/contract'
+import { unpackBatch } from '../../src/shared/wire-pack'
 import type { WebServer } from '../../e2e/web-server'
 
 type WireResult = { ok: boolean; value?: unknown; error?: unknown }
@@ -39,9 +40,10 @@ export async function control(server: WebServer) {
       kind: string
       id?: number
       result?: WireResult
-      batch?: { events: EngineEvent[] }
+      batch?: unknown
     }
-    if (message.kind === 'events') for (const event of message.batch?.events ?? []) watcher?.(event)
+    if (message.kind === 'events')
+      for (const event of unpackBatch(message.batch)?.events ?? []) watcher?.(event)
     else if (message.kind === 'response' && message.id !== undefined && message.result)
       waiting.get(message.id)?.(message.result)
   })

@@ -4,9 +4,9 @@
  * Client → server: {@link WireRequest}. Server → client: {@link WireMessage}. The server validates
  * each frame with {@link parseWireRequest} and answers garbage with an error, never a crash.
  */
-import type { EventBatch } from './contract'
 import { jsonShape } from './json-limits'
 import type { AppError, Result } from './result'
+import type { PackedBatch } from './wire-pack'
 
 export interface WireRequest {
   kind: 'request'
@@ -17,7 +17,8 @@ export interface WireRequest {
 
 export type WireMessage =
   | { kind: 'response'; id: number; result: Result<unknown> }
-  | { kind: 'events'; batch: EventBatch }
+  /** An event batch, packed (wire-pack.ts): unpackBatch gives the EventBatch back. */
+  | { kind: 'events'; batch: PackedBatch }
   /** A frame that could not be read at all (no id to answer to). */
   | { kind: 'error'; error: AppError }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { EventBatch } from '../../shared/contract'
 import type { WireMessage } from '../../shared/wire'
+import { unpackBatch } from '../../shared/wire-pack'
 import { MAX_WIRE_FRAME } from '../../shared/wire'
 import { createEngine } from '../engine/engine'
 import type { Engine } from '../engine/engine-api'
@@ -345,12 +346,13 @@ describe('WebSocket requests and events', () => {
     actor.request(1, 'listener:add', { host: '127.0.0.1', port: 0 })
     const added = await actor.response(1)
     expect(added.result.ok).toBe(true)
+    const batchOf = (m: WireMessage): EventBatch | null =>
+      m.kind === 'events' ? unpackBatch(m.batch) : null
     const isAdded = (m: WireMessage): m is Extract<WireMessage, { kind: 'events' }> =>
-      m.kind === 'events' && m.batch.events.some((e) => e.type === 'listener-added')
+      batchOf(m)?.events.some((e) => e.type === 'listener-added') === true
     for (const client of [watcher, actor]) {
       const message = await client.next(isAdded, 'a listener-added batch')
-      const batch: EventBatch = message.batch
-      expect(batch.seq).toBeGreaterThan(0)
+      expect(batchOf(message)?.seq).toBeGreaterThan(0)
     }
     watcher.close()
     actor.close()

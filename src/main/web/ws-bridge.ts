@@ -8,6 +8,7 @@ import WebSocket, { type RawData, type WebSocketServer } from 'ws'
 import type { EventBatch } from '../../shared/contract'
 import { fail } from '../../shared/result'
 import { parseWireRequest, type WireMessage } from '../../shared/wire'
+import { packBatch } from '../../shared/wire-pack'
 import type { Engine } from '../engine/engine-api'
 
 /**
@@ -81,7 +82,8 @@ export function bridgeEngine(options: BridgeOptions): () => void {
 
   return engine.subscribe((batch: EventBatch) => {
     if (wss.clients.size === 0) return
-    const text = JSON.stringify({ kind: 'events', batch } satisfies WireMessage)
+    // Packed once for every tab: a third of the bytes to write, carry and parse.
+    const text = JSON.stringify({ kind: 'events', batch: packBatch(batch) } satisfies WireMessage)
     for (const ws of wss.clients) sendText(ws, text)
   })
 }

@@ -9,6 +9,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import { CHANNELS, METHOD_OF, type Api, type Channel } from '../../../shared/contract'
 import { fail, ok } from '../../../shared/result'
 import { parseWireRequest, type WireMessage, type WireRequest } from '../../../shared/wire'
+import { packBatch } from '../../../shared/wire-pack'
 import { createWsApi, wsUrl, type LinkState, type SocketLike, type WsApi } from './ws-client'
 
 const TOKEN = 'tok/en 1'
@@ -203,10 +204,12 @@ describe('createWsApi against a real WebSocket server', () => {
     const off = api.onEvents((batch) => seen.push(batch.seq))
     api.onEvents((batch) => all.push(batch.seq))
     await api.snapshot({})
-    server.broadcast(JSON.stringify({ kind: 'events', batch: { seq: 4, events: [] } }))
+    server.broadcast(JSON.stringify({ kind: 'events', batch: packBatch({ seq: 4, events: [] }) }))
     await vi.waitFor(() => expect(seen).toEqual([4]), { timeout: 10_000, interval: 5 })
     off()
-    server.broadcast(JSON.stringify({ kind: 'events', batch: { seq: 5, events: [] } }))
+    // Refused whole, never half-applied; the socket goes on.
+    server.broadcast(JSON.stringify({ kind: 'events', batch: { seq: 6, events: [] } }))
+    server.broadcast(JSON.stringify({ kind: 'events', batch: packBatch({ seq: 5, events: [] }) }))
     // Frames keep their order: once this answer is in, batch 5 has been handled.
     await api.snapshot({})
     expect(all).toEqual([4, 5])

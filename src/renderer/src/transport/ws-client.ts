@@ -14,6 +14,7 @@ import {
 } from '../../../shared/contract'
 import { assertNever, fail, type Result } from '../../../shared/result'
 import { WS_PATH, type WireMessage, type WireRequest } from '../../../shared/wire'
+import { unpackBatch } from '../../../shared/wire-pack'
 
 /**
  * The state of the link to the server. 'refused': the page has no token, or the server refuses it
@@ -128,9 +129,15 @@ export function createWsApi(
         resolve?.(data.result)
         return
       }
-      case 'events':
-        for (const listener of [...eventListeners]) listener(data.batch)
+      case 'events': {
+        const batch = unpackBatch(data.batch)
+        if (batch === null) {
+          console.warn('Socket Lab: an event batch that could not be unpacked')
+          return
+        }
+        for (const listener of [...eventListeners]) listener(batch)
         return
+      }
       case 'error':
         console.warn(`Socket Lab server: ${data.error.code} ${data.error.message}`)
         return

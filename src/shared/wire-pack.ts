@@ -1,0 +1,193 @@
+/**
+ * Event batches over browser mode's WebSocket without their keys (issue 12).
+ *
+ * An HTTP request makes eleven events, and most of their JSON was key names ("capturedOut":,
+ * "listenerBytesOut": …): about 2.1 KB per request that the engine wrote, Chromium carried and the
+ * page parsed, which cost a served request in four with the page live. Packed, every object is
+ * the array of its values, its keys listed once per batch in `shapes`; the page unpacks to exactly
+ * what `JSON.parse(JSON.stringify(batch))` would give, so nothing downstream changes.
+ *
+ * The codec knows nothing about events: any JSON value packs, and what cannot be unpacked is
+ * refused whole, never half-read.
+ */
+import type { EngineEvent, EventBatch } from './contract'
+
+/** A batch as it crosses the wire. */
+export interface PackedBatch {
+  seq: number
+  /** The clock the events' `at` count from. */
+  at: number
+  /**
+   * Key lists, each once: an object packs as `[i + 1, ...values]` with its keys in `shapes[i]`,
+   * an array as `[0, ...items]`; strings, numbers, booleans and null stay as they are.
+   */
+  shapes: Shape[]
+  /** The batch's events, packed. */
+  events: unknown[]
+}
+
+/**
+ * An object's keys. An event's shape also holds its `type`, whose value is then not sent, and its
+ * `at` is sent as the difference from the batch's: eleven type names and clocks were a third of
+ * what was left of an HTTP request.
+ */
+export interface Shape {
+  keys: string[]
+  type?: string
+}
+
+/** Where a key list's index is found by walking its keys (no string joins, no collisions). */
+interface ShapeNode {
+  index: number
+  next: Map<string, ShapeNode>
+}
+
+const newNode = (): ShapeNode => ({ index: -1, next: new Map() })
+
+/** Skipped in an object and null in an array, as JSON.stringify does. */
+function isDropped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol'
+}
+
+/** An event whose type and clock go in its shape: `type` a string, `at` a safe integer. */
+function isTypedEvent(value: unknown): value is { type: string; at: number } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const { type, at } = value as Record<string, unknown>
+  return typeof type === 'string' && Number.isSafeInteger(at)
+}
+
+/** `batch` packed; JSON.stringify of the result is what goes on the wire. */
+export function packBatch(batch: EventBatch): PackedBatch {
+  const shapes: Shape[] = []
+  const plain = newNode()
+  const typed = new Map<string, ShapeNode>()
+  const first = batch.events[0]
+  const base = isTypedEvent(first) ? first.at : 0
+
+  const shapeOf = (keys: string[], type: string | undefined): number => {
+    let node = plain
+    if (type !== undefined) {
+      node = typed.get(type) ?? newNode()
+      typed.set(type, node)
+    }
+    for (const key of keys) {
+      let child = node.next.get(key)
+      if (child === undefined) {
+        child = newNode()
+        node.next.set(key, child)
+      }
+      node = child
+    }
+    if (node.index < 0) {
+      node.index = shapes.length
+      shapes.push(type === undefined ? { keys } : { keys, type })
+    }
+    return node.index
+  }
+
+  const packObject = (record: Record<string, unknown>, type: string | undefined): unknown[] => {
+    const keys: string[] = []
+    const out: unknown[] = [0]
+    for (const key of Object.keys(record)) {
+      const item = record[key]
+      if (isDropped(item)) continue
+      keys.push(key)
+      if (type === undefined) out.push(pack(item))
+      else if (key === 'at') out.push((item as number) - base)
+      else if (key !== 'type') out.push(pack(item))
+    }
+    out[0] = shapeOf(keys, type) + 1
+    return out
+  }
+
+  const pack = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value
+    if (!Array.isArray(value)) return packObject(value as Record<string, unknown>, undefined)
+    const out: unknown[] = [0]
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      out.push(isDropped(item) ? null : pack(item))
+    }
+    return out
+  }
+
+  const events = batch.events.map((event: unknown) =>
+    isTypedEvent(event) && Number.isSafeInteger(event.at - base)
+      ? packObject(event, event.type)
+      : pack(event),
+  )
+  return { seq: batch.seq, at: base, shapes, events }
+}
+
+/**
+ * The batch `raw` packs (as JSON.parse gave it), or null if it is not a packed batch: a bad tag,
+ * a shape index out of range, a value count that does not match its keys.
+ */
+export function unpackBatch(raw: unknown): EventBatch | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const { seq, at, shapes, events } = raw as Partial<Record<keyof PackedBatch, unknown>>
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return null
+  if (typeof at !== 'number' || !Number.isSafeInteger(at)) return null
+  if (!Array.isArray(shapes) || !Array.isArray(events) || !shapes.every(isShape)) return null
+  const known = shapes as Shape[]
+
+  const set = (out: Record<string, unknown>, key: string, value: unknown): void => {
+    // As JSON.parse makes it: an own property, never the prototype.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    else out[key] = value
+  }
+
+  const unpack = (value: unknown, isEvent: boolean): unknown => {
+    if (value === null || typeof value !== 'object') return value
+    if (!Array.isArray(value)) throw new Error('not a packed value')
+    const tag: unknown = value[0]
+    if (tag === 0) {
+      const out: unknown[] = []
+      for (let i = 1; i < value.length; i++) out.push(unpack(value[i], false))
+      return out
+    }
+    const shape = typeof tag === 'number' ? known[tag - 1] : undefined
+    if (shape === undefined) throw new Error('no such shape')
+    const { keys, type } = shape
+    if (type !== undefined && !isEvent) throw new Error('an event shape inside a value')
+    const sent = type === undefined ? keys.length : keys.length - 1
+    if (sent !== value.length - 1) throw new Error('values do not match the keys')
+    const out: Record<string, unknown> = {}
+    let next = 1
+    for (const key of keys) {
+      if (type !== undefined && key === 'type') set(out, key, type)
+      else if (type !== undefined && key === 'at') {
+        const delta: unknown = value[next++]
+        if (typeof delta !== 'number' || !Number.isSafeInteger(delta)) throw new Error('bad at')
+        set(out, key, at + delta)
+      } else set(out, key, unpack(value[next++], false))
+    }
+    return out
+  }
+
+  try {
+    return { seq, events: events.map((event) => unpack(event, true)) as EngineEvent[] }
+  } catch {
+    // Unpackable, or nested past the stack: refused whole.
+    return null
+  }
+}
+
+function isShape(value: unknown): value is Shape {
+  if (typeof value !== 'object' || value === null) return false
+  const { keys, type } = value as Partial<Record<keyof Shape, unknown>>
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return false
+  if (type === undefined) return true
+  // A typed shape sends neither its type nor a plain `at`: both keys must be there, once each.
+  return (
+    typeof type === 'string' &&
+    keys.filter((k) => k === 'type').length === 1 &&
+    keys.filter((k) => k === 'at').length === 1
+  )
+}
