@@ -129,19 +129,7 @@ export function unpackBatch(raw: unknown): EventBatch | null {
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return null
   if (typeof at !== 'number' || !Number.isSafeInteger(at)) return null
   if (!Array.isArray(shapes) || !Array.isArray(events) || !shapes.every(isShape)) return null
-  const known = shapes as Shape[]
-
-  const set = (out: Record<string, unknown>, key: string, value: unknown): void => {
-    // As JSON.parse makes it: an own property, never the prototype.
-    if (key === '__proto__')
-      Object.defineProperty(out, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-    else out[key] = value
-  }
+  const plans = (shapes as Shape[]).map(planOf)
 
   const unpack = (value: unknown, isEvent: boolean): unknown => {
     if (value === null || typeof value !== 'object') return value
@@ -152,21 +140,36 @@ export function unpackBatch(raw: unknown): EventBatch | null {
       for (let i = 1; i < value.length; i++) out.push(unpack(value[i], false))
       return out
     }
-    const shape = typeof tag === 'number' ? known[tag - 1] : undefined
-    if (shape === undefined) throw new Error('no such shape')
-    const { keys, type } = shape
-    if (type !== undefined && !isEvent) throw new Error('an event shape inside a value')
-    const sent = type === undefined ? keys.length : keys.length - 1
-    if (sent !== value.length - 1) throw new Error('values do not match the keys')
+    const plan = typeof tag === 'number' ? plans[tag - 1] : undefined
+    if (plan === undefined) throw new Error('no such shape')
+    if (plan.type !== undefined && !isEvent) throw new Error('an event shape inside a value')
+    if (plan.sent !== value.length - 1) throw new Error('values do not match the keys')
     const out: Record<string, unknown> = {}
     let next = 1
-    for (const key of keys) {
-      if (type !== undefined && key === 'type') set(out, key, type)
-      else if (type !== undefined && key === 'at') {
-        const delta: unknown = value[next++]
-        if (typeof delta !== 'number' || !Number.isSafeInteger(delta)) throw new Error('bad at')
-        set(out, key, at + delta)
-      } else set(out, key, unpack(value[next++], false))
+    for (let i = 0; i < plan.keys.length; i++) {
+      const key = plan.keys[i] as string
+      switch (plan.steps[i]) {
+        case Step.Value:
+          out[key] = unpack(value[next++], false)
+          break
+        case Step.Type:
+          out[key] = plan.type
+          break
+        case Step.Clock: {
+          const delta: unknown = value[next++]
+          if (typeof delta !== 'number' || !Number.isSafeInteger(delta)) throw new Error('bad at')
+          out[key] = at + delta
+          break
+        }
+        default:
+          // As JSON.parse makes it: an own property, never the prototype.
+          Object.defineProperty(out, key, {
+            value: unpack(value[next++], false),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          })
+      }
     }
     return out
   }
@@ -177,6 +180,32 @@ export function unpackBatch(raw: unknown): EventBatch | null {
     // Unpackable, or nested past the stack: refused whole.
     return null
   }
+}
+
+/** How each key of a shape is filled, worked out once per batch rather than per object. */
+const enum Step {
+  Value,
+  Type,
+  Clock,
+  /** A value for the key "__proto__", which a plain assignment would not make an own key. */
+  ProtoValue,
+}
+
+interface Plan {
+  keys: readonly string[]
+  steps: readonly Step[]
+  type: string | undefined
+  /** Values sent per object. */
+  sent: number
+}
+
+function planOf({ keys, type }: Shape): Plan {
+  const steps = keys.map((key) => {
+    if (type !== undefined && key === 'type') return Step.Type
+    if (type !== undefined && key === 'at') return Step.Clock
+    return key === '__proto__' ? Step.ProtoValue : Step.Value
+  })
+  return { keys, steps, type, sent: type === undefined ? keys.length : keys.length - 1 }
 }
 
 function isShape(value: unknown): value is Shape {

@@ -88,6 +88,32 @@ describe('Batcher', () => {
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3])
   })
 
+  it('keeps only the last of adjacent queue changes of one listener', () => {
+    const batcher = new Batcher(16)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    const queue = (listenerId: string, at: number, queued: string[]): EngineEvent => ({
+      type: 'queue-changed',
+      at,
+      listenerId,
+      queued,
+    })
+    batcher.push(queue('L1', 1, ['L1#1']))
+    batcher.push(queue('L1', 2, []))
+    batcher.push(queue('L2', 3, ['L2#1']))
+    batcher.push(queue('L1', 4, ['L1#2']))
+    batcher.push(removed('L5'))
+    batcher.push(queue('L1', 5, []))
+    batcher.flush()
+    expect(batches[0]?.events).toEqual([
+      queue('L1', 2, []),
+      queue('L2', 3, ['L2#1']),
+      queue('L1', 4, ['L1#2']),
+      removed('L5'),
+      queue('L1', 5, []),
+    ])
+  })
+
   it('merges only adjacent events of the same connection and direction; mono is the last', () => {
     const batcher = new Batcher(16)
     const batches: EventBatch[] = []

@@ -70,6 +70,16 @@ export class Batcher {
         return
       }
     }
+    if (event.type === 'queue-changed') {
+      // A queue-changed event replaces the whole queue and adds no line or mark: the one just
+      // before it, of the same listener, says nothing once it has been read (a connection that
+      // joins the queue and leaves it in one tick, as every request of a burst does).
+      const last = this.pending[this.pending.length - 1]
+      if (last?.type === 'queue-changed' && last.listenerId === event.listenerId) {
+        this.pending[this.pending.length - 1] = event
+        return
+      }
+    }
     if (event.type === 'capture-totals') this.pendingTotals = event
     else if (event.type === 'connections-forgotten') {
       const prev = this.pendingForgotten

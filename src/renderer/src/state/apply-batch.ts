@@ -86,22 +86,41 @@ type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
  * nothing (and the same object comes back).
  */
 export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSnapshot {
-  const next: ConnectionSnapshot = {
+  const bytesIn = Math.max(c.bytesIn, event.bytesIn)
+  const chunksIn = Math.max(c.chunksIn, event.chunksIn)
+  const captured = Math.max(c.captured, event.captured)
+  const bytesOut = Math.max(c.bytesOut, event.bytesOut)
+  const chunksOut = Math.max(c.chunksOut, event.chunksOut)
+  const capturedOut = Math.max(c.capturedOut, event.capturedOut)
+  const truncated = c.truncated || event.truncated
+  // A merged event carries its last read's time: the first byte came no later than that.
+  const firstByteInMono =
+    c.firstByteInMono === null && event.direction === 'in' ? event.mono : c.firstByteInMono
+  const lastByteMono = c.lastByteMono === null ? event.mono : Math.max(c.lastByteMono, event.mono)
+  // Compared before anything is copied: most data events of a burst change a few fields.
+  const same =
+    bytesIn === c.bytesIn &&
+    chunksIn === c.chunksIn &&
+    captured === c.captured &&
+    bytesOut === c.bytesOut &&
+    chunksOut === c.chunksOut &&
+    capturedOut === c.capturedOut &&
+    truncated === c.truncated &&
+    firstByteInMono === c.firstByteInMono &&
+    lastByteMono === c.lastByteMono
+  if (same) return c
+  return {
     ...c,
-    bytesIn: Math.max(c.bytesIn, event.bytesIn),
-    chunksIn: Math.max(c.chunksIn, event.chunksIn),
-    captured: Math.max(c.captured, event.captured),
-    bytesOut: Math.max(c.bytesOut, event.bytesOut),
-    chunksOut: Math.max(c.chunksOut, event.chunksOut),
-    capturedOut: Math.max(c.capturedOut, event.capturedOut),
-    truncated: c.truncated || event.truncated,
-    // A merged event carries its last read's time: the first byte came no later than that.
-    firstByteInMono:
-      c.firstByteInMono === null && event.direction === 'in' ? event.mono : c.firstByteInMono,
-    lastByteMono: c.lastByteMono === null ? event.mono : Math.max(c.lastByteMono, event.mono),
+    bytesIn,
+    chunksIn,
+    captured,
+    bytesOut,
+    chunksOut,
+    capturedOut,
+    truncated,
+    firstByteInMono,
+    lastByteMono,
   }
-  const keys = Object.keys(next) as Array<keyof ConnectionSnapshot>
-  return keys.every((k) => next[k] === c[k]) ? c : next
 }
 
 function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
