@@ -2,12 +2,29 @@ import { describe, expect, it } from 'vitest'
 import { manualHost } from '../test-utils'
 import { BUSY_EVENTS, BUSY_GAP_MS, createPacer } from './pacer'
 
-/** A pacer on a page the test drives, and what it handed over. */
+/**
+ * A pacer on a page the test drives: `flushed` holds, per render, the items taken since the one
+ * before; `taken` every take as it came.
+ */
 function paced() {
   const host = manualHost()
   const flushed: number[][] = []
-  const pacer = createPacer<number>((items) => flushed.push(items), host)
-  return { host, flushed, pacer }
+  const taken: number[][] = []
+  let unshown: number[] = []
+  const pacer = createPacer<number>(
+    {
+      take(items) {
+        taken.push(items)
+        unshown.push(...items)
+      },
+      show() {
+        flushed.push(unshown)
+        unshown = []
+      },
+    },
+    host,
+  )
+  return { host, flushed, taken, pacer }
 }
 
 describe('the commit pacer', () => {
@@ -44,6 +61,26 @@ describe('the commit pacer', () => {
     pacer.push(7, 1)
     host.paint()
     expect(flushed.at(-1)).toEqual([7])
+  })
+
+  it('in a burst, takes each batch into the state soon after it came, and renders after the gap', () => {
+    const { host, flushed, taken, pacer } = paced()
+    pacer.push(1, BUSY_EVENTS)
+    host.paint()
+    expect(taken).toEqual([[1]])
+    pacer.push(2, BUSY_EVENTS)
+    pacer.push(3, BUSY_EVENTS)
+    host.advance(0)
+    // One small task for what came meanwhile; no render yet.
+    expect(taken).toEqual([[1], [2, 3]])
+    pacer.push(4, BUSY_EVENTS)
+    host.advance(16)
+    expect(taken).toEqual([[1], [2, 3], [4]])
+    expect(flushed).toEqual([[1]])
+    host.advance(BUSY_GAP_MS)
+    host.paint()
+    expect(flushed).toEqual([[1], [2, 3, 4]])
+    expect(taken).toEqual([[1], [2, 3], [4]])
   })
 
   it('flushes by timer on a hidden page, which has no frames', () => {

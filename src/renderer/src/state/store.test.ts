@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
 import { fakeApi, makeConnection, makeSnapshot, manualHost } from '../test-utils'
+import { BUSY_EVENTS, BUSY_GAP_MS } from './pacer'
 import { createStore, startSync } from './store'
 
 const accepted = (n: number): EngineEvent => ({
@@ -59,5 +60,43 @@ describe('startSync', () => {
     expect(calls).toBe(0)
     store.dispatch({ type: 'link-changed', status: 'open' })
     expect(calls).toBe(1)
+  })
+
+  it('absorbs changes quietly and tells subscribers once when published', () => {
+    const store = createStore()
+    let calls = 0
+    store.subscribe(() => calls++)
+    store.publish()
+    expect(calls).toBe(0)
+    store.absorb({ type: 'link-changed', status: 'open' })
+    store.absorb({ type: 'link-changed', status: 'closed' })
+    expect(store.getState().link).toBe('closed')
+    expect(calls).toBe(0)
+    store.publish()
+    store.publish()
+    expect(calls).toBe(1)
+  })
+
+  it('in a burst, the state takes each batch before the render that shows them', async () => {
+    const api = fakeApi(makeSnapshot({ seq: 0 }))
+    const store = createStore()
+    const host = manualHost()
+    const sync = startSync(api, store, host)
+    await sync.ready
+    let renders = 0
+    store.subscribe(() => renders++)
+    const many = (seq: number): EngineEvent[] =>
+      Array.from({ length: BUSY_EVENTS }, (_, i) => accepted(seq * 1000 + i))
+    api.emit({ seq: 1, events: many(1) })
+    host.paint()
+    expect(renders).toBe(1)
+    api.emit({ seq: 2, events: many(2) })
+    host.advance(0)
+    expect(store.getState().connections).toHaveLength(2 * BUSY_EVENTS)
+    expect(renders).toBe(1)
+    host.advance(BUSY_GAP_MS)
+    host.paint()
+    expect(renders).toBe(2)
+    sync.stop()
   })
 })

@@ -11,20 +11,41 @@ import { reducer, type Action } from './reducer'
 export interface Store {
   getState(): AppState
   dispatch(action: Action): void
+  /**
+   * Changes the state without telling subscribers (a burst's batches between two renders);
+   * {@link Store.publish} or the next dispatch that changes something tells them.
+   */
+  absorb(action: Action): void
+  /** Tells subscribers of what {@link Store.absorb} changed, if anything. */
+  publish(): void
   subscribe(listener: () => void): () => void
 }
 
 /** A store holding `initial` (tests pass a prepared state). */
 export function createStore(initial: AppState = initialState): Store {
   let state = initial
+  let isUnpublished = false
   const listeners = new Set<() => void>()
+  const publish = (): void => {
+    isUnpublished = false
+    for (const listener of [...listeners]) listener()
+  }
   return {
     getState: () => state,
     dispatch(action) {
       const next = reducer(state, action)
       if (next === state) return
       state = next
-      for (const listener of [...listeners]) listener()
+      publish()
+    },
+    absorb(action) {
+      const next = reducer(state, action)
+      if (next === state) return
+      state = next
+      isUnpublished = true
+    },
+    publish() {
+      if (isUnpublished) publish()
     },
     subscribe(listener) {
       listeners.add(listener)
@@ -54,7 +75,10 @@ export function startSync(api: Api, store: Store, host?: PacerHost): Sync {
   let buffer: EventBatch[] | null = []
   let isStopped = false
   const pacer = createPacer<EventBatch>(
-    (batches) => store.dispatch({ type: 'batches', batches }),
+    {
+      take: (batches) => store.absorb({ type: 'batches', batches }),
+      show: () => store.publish(),
+    },
     host,
   )
   const unsubscribe = api.onEvents((batch) => {
