@@ -324,6 +324,7 @@ export const engineEventSchema = v.variant('type', [
     connectionId: nullable(id),
     phase: v.optional(workerPhase),
     handled: v.optional(count),
+    waiting: v.optional(count),
   }),
   v.object({
     type: v.literal('queue-changed'),

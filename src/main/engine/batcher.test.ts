@@ -88,7 +88,7 @@ describe('Batcher', () => {
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3])
   })
 
-  it('keeps only the last of adjacent queue changes of one listener', () => {
+  it('keeps only the last queue change of each listener in a batch, where it came', () => {
     const batcher = new Batcher(16)
     const batches: EventBatch[] = []
     batcher.subscribe((batch) => batches.push(batch))
@@ -101,17 +101,20 @@ describe('Batcher', () => {
     batcher.push(queue('L1', 1, ['L1#1']))
     batcher.push(queue('L1', 2, []))
     batcher.push(queue('L2', 3, ['L2#1']))
-    batcher.push(queue('L1', 4, ['L1#2']))
     batcher.push(removed('L5'))
-    batcher.push(queue('L1', 5, []))
+    batcher.push(queue('L1', 4, ['L1#2']))
+    batcher.push(removed('L6'))
     batcher.flush()
     expect(batches[0]?.events).toEqual([
-      queue('L1', 2, []),
       queue('L2', 3, ['L2#1']),
-      queue('L1', 4, ['L1#2']),
       removed('L5'),
-      queue('L1', 5, []),
+      queue('L1', 4, ['L1#2']),
+      removed('L6'),
     ])
+    // A new batch starts afresh.
+    batcher.push(queue('L1', 5, []))
+    batcher.flush()
+    expect(batches[1]?.events).toEqual([queue('L1', 5, [])])
   })
 
   it('merges only adjacent events of the same connection and direction; mono is the last', () => {

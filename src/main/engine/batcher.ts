@@ -24,7 +24,10 @@ export function mergeDataEvents(prev: DataEvent, next: DataEvent): DataEvent {
 }
 
 export class Batcher {
-  private pending: EngineEvent[] = []
+  /** In order; null where a queue-changed event was folded into a later one. */
+  private pending: (EngineEvent | null)[] = []
+  /** Per listener, where its pending queue-changed event is. */
+  private readonly pendingQueues = new Map<string, number>()
   /** Kept apart, so each replaces the last and data events around it still merge; sent last. */
   private pendingTotals: EngineEvent | null = null
   /** Likewise the forgotten connections: one event per batch, their ids joined, sent last. */
@@ -71,14 +74,13 @@ export class Batcher {
       }
     }
     if (event.type === 'queue-changed') {
-      // A queue-changed event replaces the whole queue and adds no line or mark: the one just
-      // before it, of the same listener, says nothing once it has been read (a connection that
-      // joins the queue and leaves it in one tick, as every request of a burst does).
-      const last = this.pending[this.pending.length - 1]
-      if (last?.type === 'queue-changed' && last.listenerId === event.listenerId) {
-        this.pending[this.pending.length - 1] = event
-        return
-      }
+      // A queue-changed event replaces the whole queue, adds no line or mark, and nothing reads
+      // the queue in between (a worker going idle carries its own `waiting`): within a batch
+      // only a listener's last one says anything. Under the single thread with 20 clients, two
+      // per request listed the whole queue.
+      const earlier = this.pendingQueues.get(event.listenerId)
+      if (earlier !== undefined) this.pending[earlier] = null
+      this.pendingQueues.set(event.listenerId, this.pending.length)
     }
     if (event.type === 'capture-totals') this.pendingTotals = event
     else if (event.type === 'connections-forgotten') {
@@ -97,7 +99,11 @@ export class Batcher {
       clearTimeout(this.timer)
       this.timer = null
     }
-    const events = this.pending
+    const events: EngineEvent[] =
+      this.pendingQueues.size === 0
+        ? (this.pending as EngineEvent[])
+        : this.pending.filter((e): e is EngineEvent => e !== null)
+    this.pendingQueues.clear()
     if (this.pendingForgotten !== null) events.push(this.pendingForgotten)
     if (this.pendingTotals !== null) events.push(this.pendingTotals)
     this.pending = []

@@ -95,8 +95,16 @@ describe('handling models', () => {
     // A single-threaded program prints no worker lines.
     expect(programOutput(t, id)).toEqual([])
     await waitFor(async () => (await listenerSnapshot(id)).handled === 2, 'two handled')
-    // The GUI learns the count from the worker going idle.
+    // The GUI learns the count from the worker going idle, and how many waited as it did.
     await t.event('worker-changed', (e) => e.listenerId === id && e.handled === 2)
+    const idle = t
+      .events()
+      .flatMap((e) =>
+        e.type === 'worker-changed' && e.listenerId === id && e.connectionId === null
+          ? [e.waiting]
+          : [],
+      )
+    expect(idle).toEqual([1, 0])
   })
 
   it('pool of 4: four /sleep sleep side by side', async () => {

@@ -187,7 +187,7 @@ export class Scheduler {
     if (this.isAbandoned || worker.job !== job) return
     worker.job = null
     this.host.jobDone(job)
-    this.emitWorker(worker.index, null)
+    this.emitWorker(worker.index, null, undefined, this.queue.length)
     const isThread = this.host.handling() === 'thread-per-connection'
     if (isThread || worker.index >= this.capacity()) this.remove(worker)
     this.dispatch()
@@ -237,7 +237,12 @@ export class Scheduler {
     this.markExited(worker)
   }
 
-  private emitWorker(worker: number, connectionId: string | null, phase?: WorkerPhase): void {
+  private emitWorker(
+    worker: number,
+    connectionId: string | null,
+    phase?: WorkerPhase,
+    waiting?: number,
+  ): void {
     const { listenerId } = this.host
     this.host.emit({
       type: 'worker-changed',
@@ -246,6 +251,7 @@ export class Scheduler {
       worker,
       connectionId,
       ...(phase === undefined ? {} : { phase }),
+      ...(waiting === undefined ? {} : { waiting }),
     })
   }
 

@@ -117,6 +117,11 @@ export type EngineEvent =
       phase?: WorkerPhase
       /** The listener's handled count (ListenerSnapshot.handled) after this change. */
       handled?: number
+      /**
+       * With connectionId null: the connections waiting in the queue as the worker let go. The
+       * single thread's lesson reads it here, so that the queue's own events can be folded.
+       */
+      waiting?: number
     }
   | { type: 'queue-changed'; at: number; listenerId: string; queued: string[] }
   | {

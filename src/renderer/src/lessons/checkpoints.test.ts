@@ -98,7 +98,7 @@ class Script {
     return this
   }
 
-  worker(index: number, n: number | null, listenerId = 'l1'): this {
+  worker(index: number, n: number | null, listenerId = 'l1', waiting?: number): this {
     const connectionId = n === null ? null : `${listenerId}#${n}`
     this.events.push({
       type: 'worker-changed',
@@ -106,6 +106,7 @@ class Script {
       listenerId,
       worker: index,
       connectionId,
+      ...(waiting === undefined ? {} : { waiting }),
     })
     return this
   }
@@ -261,6 +262,22 @@ describe('Listing 20-10: a slow request blocks everyone', () => {
       'sleep-answered',
       'sleep-blocks',
     ])
+  })
+
+  it('counts what waited from the worker’s own event, so the queue’s events may be folded', () => {
+    // As a batch carries it: the queue's events folded into the last, after the worker let go.
+    const folded = new Script()
+      .worker(0, 1)
+      .data(1, 'in', 'GET /sleep HTTP/1.1\r\nHost: x\r\n\r\n')
+      .data(2, 'in', 'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
+      .data(1, 'out', OK_RESPONSE)
+      .worker(0, null, 'l1', 1)
+      .queue([])
+      .worker(0, 2)
+    expect(ticked(live([l1], folded.events))).toContain('sleep-blocks')
+    // The engine's count wins over a queue as last told.
+    const none = sleepStarts().data(1, 'out', OK_RESPONSE).worker(0, null, 'l1', 0)
+    expect(ticked(live([l1], none.events))).not.toContain('sleep-blocks')
   })
 
   it('does not tick when nothing waited, or when the one that finished was not /sleep', () => {

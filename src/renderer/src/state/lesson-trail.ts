@@ -93,8 +93,10 @@ export function trailMarksFor(event: EngineEvent, ctx: TrailContext): TrailMark[
       if (!l) return []
       const held = l.workers[event.worker] ?? null
       if (event.connectionId === null) {
-        // A worker let go of a /sleep while others queued: the single thread's lesson.
-        return held !== null && ctx.isSleep(held) && l.queued.length > 0
+        // A worker let go of a /sleep while others queued: the single thread's lesson. The
+        // event says how many waited (an older engine's does not: the queue as last told).
+        const waiting = event.waiting ?? l.queued.length
+        return held !== null && ctx.isSleep(held) && waiting > 0
           ? [{ kind: 'sleep-blocked', at, listenerId }]
           : []
       }
