@@ -37,6 +37,10 @@ export function useLessonKeeper(): void {
   )
   useEffect(() => {
     if (!isReady) return
+    // An effect runs after the paint: a stage opened in between (a click) is in the store, not in
+    // this render. Saving from this render would put the old stage back; the click's own render
+    // comes next and saves from there.
+    if (store.getState().settings.progress !== progress) return
     const next =
       ticks === null
         ? openStage(progress, progress.stageId, store.getState().lastEventAt)

@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useLayoutEffect } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../../shared/contract'
 import { fail, ok } from '../../../../shared/result'
@@ -13,6 +14,8 @@ import {
   storeWith,
 } from '../../test-utils'
 import { DEFAULT_SETTINGS } from '../../../../shared/settings'
+import { openStage } from '../../lessons/progress'
+import { useAppState } from '../../state/StoreContext'
 import type { Store } from '../../state/store'
 import { LessonKeeper } from './LessonKeeper'
 import { LessonPanel } from './LessonPanel'
@@ -116,6 +119,45 @@ describe('LessonPanel', () => {
 
     await user.selectOptions(picker, 'connect')
     expect(isChecked(panel.getByRole('checkbox', { name: '3 connections accepted' }))).toBe(true)
+  })
+
+  it('never saves the old stage back over one opened between its render and its effect', () => {
+    const listener = makeListener()
+    const store = storeWith(makeSnapshot({ listeners: [listener] }))
+    store.dispatch({
+      type: 'settings-loaded',
+      loaded: { settings: DEFAULT_SETTINGS, problem: null },
+    })
+    let isArmed = false
+    /** Rendered after the keeper: its layout effect runs between the keeper's paint and effect. */
+    function ClickInBetween(): null {
+      const seen = useAppState((s) => s.seq)
+      useLayoutEffect(() => {
+        if (!isArmed) return
+        isArmed = false
+        const { progress } = store.getState().settings
+        store.absorb({
+          type: 'settings-changed',
+          patch: { progress: openStage(progress, 'pool', store.getState().lastEventAt) },
+        })
+      }, [seen])
+      return null
+    }
+    renderWith(
+      <>
+        <LessonKeeper />
+        <ClickInBetween />
+      </>,
+      { store },
+    )
+    expect(store.getState().settings.progress.stageId).toBe('connect')
+    // A tick for the open stage arrives in the same commit as the click opening another.
+    isArmed = true
+    const bound = { address: '127.0.0.1', port: 7878, family: 'IPv4' } as const
+    emit(store, [
+      { type: 'listener-changed', at: 0, listener: { ...listener, state: 'listening', bound } },
+    ])
+    expect(store.getState().settings.progress.stageId).toBe('pool')
   })
 
   it('shows what it will change, then sets the listener up in one request and says where', async () => {
