@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Direction, EngineEvent, EventBatch } from '../../shared/contract'
+import {
+  BUSY_BATCH_EVENTS,
+  BUSY_BATCH_INTERVAL_MS,
+  type Direction,
+  type EngineEvent,
+  type EventBatch,
+} from '../../shared/contract'
 import { Batcher } from './batcher'
 import { connectClient, recordingEngine, send, waitFor, type TestEngine } from './engine-test-kit'
 
@@ -86,6 +92,28 @@ describe('Batcher', () => {
     batcher.push(removed('L7'))
     vi.advanceTimersByTime(0)
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3])
+  })
+
+  it('after a burst’s batch waits BUSY_BATCH_INTERVAL_MS, then the usual interval again', () => {
+    vi.useFakeTimers()
+    let now = 1000
+    const batcher = new Batcher(16, () => now)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    for (let i = 0; i < BUSY_BATCH_EVENTS; i++) batcher.push(removed(`L${i}`))
+    batcher.flush()
+    batcher.push(removed('a'))
+    now += 16
+    vi.advanceTimersByTime(16)
+    expect(batches).toHaveLength(1)
+    now += BUSY_BATCH_INTERVAL_MS - 16
+    vi.advanceTimersByTime(BUSY_BATCH_INTERVAL_MS - 16)
+    expect(batches).toHaveLength(2)
+    // That batch was small: the next waits 16 ms only.
+    batcher.push(removed('b'))
+    now += 16
+    vi.advanceTimersByTime(16)
+    expect(batches).toHaveLength(3)
   })
 
   it('keeps only the last queue change of each listener in a batch, where it came', () => {

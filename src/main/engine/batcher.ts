@@ -2,7 +2,13 @@
  * Collects engine events into batches: at most one batch per interval, so a flood of reads
  * costs the GUI ~60 updates a second rather than one per read.
  */
-import { RECENT_EVENTS, type EngineEvent, type EventBatch } from '../../shared/contract'
+import {
+  BUSY_BATCH_EVENTS,
+  BUSY_BATCH_INTERVAL_MS,
+  RECENT_EVENTS,
+  type EngineEvent,
+  type EventBatch,
+} from '../../shared/contract'
 import { isRecentEvent } from '../../shared/recent-events'
 import { ClientHistory } from './client-history'
 
@@ -34,6 +40,8 @@ export class Batcher {
   private pendingForgotten: ForgottenEvent | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastFlush = Number.NEGATIVE_INFINITY
+  /** The least time from the last flush to the next: longer after a burst's batch. */
+  private gapMs: number
   private lastSeq = 0
   private readonly subscribers = new Set<(batch: EventBatch) => void>()
   /** The last RECENT_EVENTS logged events, as a ring: `recentStart` is the oldest. */
@@ -44,7 +52,9 @@ export class Batcher {
   constructor(
     private readonly intervalMs: number,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.gapMs = intervalMs
+  }
 
   /** The seq of the last batch delivered (0 before the first). */
   get seq(): number {
@@ -111,6 +121,10 @@ export class Batcher {
     this.pendingTotals = null
     if (events.length === 0) return
     this.lastFlush = this.now()
+    this.gapMs =
+      events.length >= BUSY_BATCH_EVENTS
+        ? Math.max(this.intervalMs, BUSY_BATCH_INTERVAL_MS)
+        : this.intervalMs
     this.lastSeq += 1
     const batch: EventBatch = { seq: this.lastSeq, events }
     for (const subscriber of [...this.subscribers]) {
@@ -139,7 +153,7 @@ export class Batcher {
   private schedule(): void {
     if (this.timer !== null) return
     // Rounded up: Node's timers run on a millisecond clock that may lag performance.now().
-    const delay = Math.max(0, Math.ceil(this.lastFlush + this.intervalMs - this.now()))
+    const delay = Math.max(0, Math.ceil(this.lastFlush + this.gapMs - this.now()))
     this.timer = setTimeout(() => {
       this.timer = null
       this.flush()

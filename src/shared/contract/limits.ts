@@ -48,3 +48,11 @@ export const FORGET_SLACK_DIVISOR = 20
 export const RECENT_EVENTS = 2000
 /** Batches are at least this far apart: about 60 a second. */
 export const BATCH_INTERVAL_MS = 16
+/**
+ * A batch of at least this many events is a burst's: the next one waits {@link BUSY_BATCH_INTERVAL_MS}.
+ * A GUI renders a burst twice a second; sixty frames a second of it only cost every GUI and the
+ * engine the framing.
+ */
+export const BUSY_BATCH_EVENTS = 128
+/** The least gap after a burst's batch: twenty a second. */
+export const BUSY_BATCH_INTERVAL_MS = 50
