@@ -213,10 +213,13 @@ function isShape(value: unknown): value is Shape {
   const { keys, type } = value as Partial<Record<keyof Shape, unknown>>
   if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return false
   if (type === undefined) return true
+  if (typeof type !== 'string') return false
   // A typed shape sends neither its type nor a plain `at`: both keys must be there, once each.
-  return (
-    typeof type === 'string' &&
-    keys.filter((k) => k === 'type').length === 1 &&
-    keys.filter((k) => k === 'at').length === 1
-  )
+  let types = 0
+  let clocks = 0
+  for (const key of keys) {
+    if (key === 'type') types += 1
+    else if (key === 'at') clocks += 1
+  }
+  return types === 1 && clocks === 1
 }

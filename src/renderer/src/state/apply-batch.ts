@@ -14,8 +14,14 @@ import type {
 import { assertNever } from '../../../shared/result'
 import { applyClientEvents } from './client'
 import { appendCapped } from './capped'
-import { TRAIL_LIMIT, trailMarksFor, withSleepers, type TrailMark } from './lesson-trail'
-import { LOG_LIMIT, logMessagesFor, type LogEntry } from './log'
+import {
+  TRAIL_LIMIT,
+  trailMarksFor,
+  withSleepers,
+  type TrailContext,
+  type TrailMark,
+} from './lesson-trail'
+import { LOG_LIMIT, logMessagesFor, type LogContext, type LogEntry } from './log'
 import type { AppState } from './app-state'
 
 function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
@@ -35,6 +41,9 @@ interface Draft {
   /** Connections forgotten in this pass (null: none), removed once at its end. */
   forgotten: Set<string> | null
   forgottenCount: number
+  /** What the trail and the log read of the draft: made once per pass, not per event. */
+  trailContext: TrailContext
+  logContext: LogContext
 }
 
 function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
@@ -125,21 +134,12 @@ export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSna
 
 function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
   draft.lastEventAt = Math.max(draft.lastEventAt, event.at)
-  const marks = trailMarksFor(event, {
-    listener: (id) => draft.listeners.get(id),
-    isSleep: (id) => draft.sleepers.has(id),
-  })
+  const marks = trailMarksFor(event, draft.trailContext)
   if (marks.length > 0) {
     draft.newTrail.push(...marks)
     draft.sleepers = withSleepers(draft.sleepers, marks)
   }
-  draft.newLog.push(
-    ...logMessagesFor(event, {
-      listener: (id) => draft.listeners.get(id),
-      connectionNumber: (id) => findConnection(state, draft, id)?.[1].number,
-      isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
-    }),
-  )
+  for (const line of logMessagesFor(event, draft.logContext)) draft.newLog.push(line)
   switch (event.type) {
     case 'listener-added':
     case 'listener-changed':
@@ -287,6 +287,15 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
     capture: state.capture,
     forgotten: null,
     forgottenCount: state.forgottenConnections,
+    trailContext: {
+      listener: (id) => draft.listeners.get(id),
+      isSleep: (id) => draft.sleepers.has(id),
+    },
+    logContext: {
+      listener: (id) => draft.listeners.get(id),
+      connectionNumber: (id) => findConnection(state, draft, id)?.[1].number,
+      isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
+    },
   }
   for (const event of events) applyEvent(state, draft, event)
   const connections = draft.connections ?? state.connections
