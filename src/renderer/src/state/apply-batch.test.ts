@@ -49,6 +49,60 @@ describe('applyBatches', () => {
     expect(together.listeners[0]?.counters.accepted).toBe(listener.counters.accepted + 30)
   })
 
+  it('never changes the state, the events or their objects it was given', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+        Object.freeze(value)
+        for (const inner of Object.values(value)) deepFreeze(inner)
+      }
+      return value
+    }
+    // A state that already holds connections, then a pass that reads, ends and closes them
+    // and new ones (each changed several times in one pass).
+    const first = applyBatches(loaded, burst().slice(0, 1))
+    const data = (id: string, seq: number): EngineEvent => ({
+      type: 'connection-data',
+      at: seq,
+      connectionId: id,
+      listenerId: listener.id,
+      direction: 'in',
+      chunks: 1,
+      bytes: seq,
+      preview: '',
+      bytesIn: seq,
+      chunksIn: 1,
+      captured: seq,
+      bytesOut: 0,
+      chunksOut: 0,
+      capturedOut: 0,
+      truncated: false,
+      listenerBytesIn: seq,
+      listenerBytesOut: 0,
+      mono: seq,
+    })
+    const next: EventBatch = {
+      seq: 20,
+      events: [
+        { type: 'connection-accepted', at: 1, connection: makeConnection(500, { id: 'n1' }) },
+        data('n1', 3),
+        data('n1', 5),
+        { type: 'connection-we-ended', at: 6, connectionId: 'n1', listenerId: listener.id },
+        { type: 'connection-peer-ended', at: 7, connectionId: 'n1', listenerId: listener.id },
+        data('c90', 9),
+      ],
+    }
+    // The connection index alone is shared and extended in place, by design (connection-index.ts).
+    const { connectionIndex, ...rest } = first
+    const expected = structuredClone(rest)
+    deepFreeze(rest)
+    deepFreeze(next)
+    const after = applyBatches({ ...rest, connectionIndex }, [next])
+    expect(rest).toEqual(expected)
+    const n1 = after.connections.find((c) => c.id === 'n1')
+    expect(n1).toMatchObject({ bytesIn: 5, state: 'we-ended' })
+    expect(after.listeners[0]?.counters.bytesIn).toBe(9)
+  })
+
   it('returns the same state when no batch is newer', () => {
     expect(applyBatches(loaded, burst().slice(0, 2))).toBe(loaded)
     expect(applyBatches(loaded, [])).toBe(loaded)

@@ -44,6 +44,12 @@ interface Draft {
   /** What the trail and the log read of the draft: made once per pass, not per event. */
   trailContext: TrailContext
   logContext: LogContext
+  /**
+   * Objects this pass copied (connections, listeners, counters): no state holds them yet, so the
+   * pass changes them in place. A connection that arrives, is read, answered and closed in one
+   * burst is copied once, not five times.
+   */
+  owned: WeakSet<object>
 }
 
 function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
@@ -63,15 +69,24 @@ function findConnection(
   return c ? [index, c] : null
 }
 
-function setConnection(
+/** Changes the connection at `index` (`c`), copying it first unless this pass already did. */
+function changeConnection(
   state: AppState,
   draft: Draft,
   index: number,
-  next: ConnectionSnapshot,
+  c: ConnectionSnapshot,
+  patch: Partial<ConnectionSnapshot>,
 ): void {
-  connectionsOf(state, draft)[index] = next
+  if (draft.owned.has(c)) {
+    Object.assign(c, patch)
+    return
+  }
+  const copy = { ...c, ...patch }
+  draft.owned.add(copy)
+  connectionsOf(state, draft)[index] = copy
 }
 
+/** Changes a listener's counters, copying the listener and its counters once per pass. */
 function updateCounters(
   draft: Draft,
   listenerId: string,
@@ -79,22 +94,28 @@ function updateCounters(
 ): void {
   const l = draft.listeners.get(listenerId)
   if (!l) return
-  const counters = { ...l.counters, ...change(l.counters) }
-  const same = (Object.keys(counters) as Array<keyof typeof counters>).every(
-    (k) => counters[k] === l.counters[k],
-  )
-  if (same) return
-  draft.listeners.set(listenerId, { ...l, counters })
+  const patch = change(l.counters)
+  const keys = Object.keys(patch) as Array<keyof typeof patch>
+  if (keys.every((k) => patch[k] === l.counters[k])) return
   draft.hasListenerChanges = true
+  if (draft.owned.has(l) && draft.owned.has(l.counters)) {
+    Object.assign(l.counters, patch)
+    return
+  }
+  const counters = { ...l.counters, ...patch }
+  const next = draft.owned.has(l) ? Object.assign(l, { counters }) : { ...l, counters }
+  draft.owned.add(counters)
+  draft.owned.add(next)
+  draft.listeners.set(listenerId, next)
 }
 
 type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
 
 /**
- * The connection after a data event: totals only grow, so a repeated or late event changes
- * nothing (and the same object comes back).
+ * What a data event changes in the connection, or null: totals only grow, so a repeated or late
+ * event changes nothing.
  */
-export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSnapshot {
+function dataPatch(c: ConnectionSnapshot, event: DataEvent): Partial<ConnectionSnapshot> | null {
   const bytesIn = Math.max(c.bytesIn, event.bytesIn)
   const chunksIn = Math.max(c.chunksIn, event.chunksIn)
   const captured = Math.max(c.captured, event.captured)
@@ -106,7 +127,6 @@ export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSna
   const firstByteInMono =
     c.firstByteInMono === null && event.direction === 'in' ? event.mono : c.firstByteInMono
   const lastByteMono = c.lastByteMono === null ? event.mono : Math.max(c.lastByteMono, event.mono)
-  // Compared before anything is copied: most data events of a burst change a few fields.
   const same =
     bytesIn === c.bytesIn &&
     chunksIn === c.chunksIn &&
@@ -117,9 +137,8 @@ export function withData(c: ConnectionSnapshot, event: DataEvent): ConnectionSna
     truncated === c.truncated &&
     firstByteInMono === c.firstByteInMono &&
     lastByteMono === c.lastByteMono
-  if (same) return c
+  if (same) return null
   return {
-    ...c,
     bytesIn,
     chunksIn,
     captured,
@@ -154,7 +173,7 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       const c = event.connection
       const found = findConnection(state, draft, c.id)
       if (found) {
-        setConnection(state, draft, found[0], c)
+        connectionsOf(state, draft)[found[0]] = c
         return
       }
       const list = connectionsOf(state, draft)
@@ -168,8 +187,8 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       const found = findConnection(state, draft, event.connectionId)
       if (found) {
         const [index, c] = found
-        const next = withData(c, event)
-        if (next !== c) setConnection(state, draft, index, next)
+        const patch = dataPatch(c, event)
+        if (patch !== null) changeConnection(state, draft, index, c, patch)
       }
       updateCounters(draft, event.listenerId, (n) => ({
         bytesIn: Math.max(n.bytesIn, event.listenerBytesIn),
@@ -181,21 +200,20 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       // From we-ended both halves are done: the close follows at once, so the state waits for it.
       const found = findConnection(state, draft, event.connectionId)
       if (found && found[1].state === 'open')
-        setConnection(state, draft, found[0], { ...found[1], state: 'peer-ended' })
+        changeConnection(state, draft, found[0], found[1], { state: 'peer-ended' })
       return
     }
     case 'connection-we-ended': {
       const found = findConnection(state, draft, event.connectionId)
       if (found && found[1].state === 'open')
-        setConnection(state, draft, found[0], { ...found[1], state: 'we-ended' })
+        changeConnection(state, draft, found[0], found[1], { state: 'we-ended' })
       return
     }
     case 'connection-closed': {
       const found = findConnection(state, draft, event.connectionId)
       if (!found || found[1].state === 'closed') return
       const [index, c] = found
-      setConnection(state, draft, index, {
-        ...c,
+      changeConnection(state, draft, index, c, {
         state: 'closed',
         closedAt: event.at,
         closeReason: event.reason,
@@ -208,7 +226,7 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
     case 'echo-capped': {
       const found = findConnection(state, draft, event.connectionId)
       if (found && found[1].isEchoCapped !== true)
-        setConnection(state, draft, found[0], { ...found[1], isEchoCapped: true })
+        changeConnection(state, draft, found[0], found[1], { isEchoCapped: true })
       return
     }
     case 'accept-failed':
@@ -242,14 +260,18 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       // Parallel to workers (an older snapshot has no phases: null until told).
       const phases = workers.map((_, i) => l.phases?.[i] ?? null)
       phases[event.worker] = phase
-      draft.listeners.set(event.listenerId, { ...l, workers, phases, handled })
+      const next = { ...l, workers, phases, handled }
+      draft.owned.add(next)
+      draft.listeners.set(event.listenerId, next)
       draft.hasListenerChanges = true
       return
     }
     case 'queue-changed': {
       const l = draft.listeners.get(event.listenerId)
       if (!l) return
-      draft.listeners.set(event.listenerId, { ...l, queued: event.queued })
+      const next = { ...l, queued: event.queued }
+      draft.owned.add(next)
+      draft.listeners.set(event.listenerId, next)
       draft.hasListenerChanges = true
       return
     }
@@ -296,6 +318,7 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
       connectionNumber: (id) => findConnection(state, draft, id)?.[1].number,
       isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
     },
+    owned: new WeakSet(),
   }
   for (const event of events) applyEvent(state, draft, event)
   const connections = draft.connections ?? state.connections
