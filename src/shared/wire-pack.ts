@@ -137,7 +137,10 @@ export function unpackBatch(raw: unknown): EventBatch | null {
     const tag: unknown = value[0]
     if (tag === 0) {
       const out: unknown[] = []
-      for (let i = 1; i < value.length; i++) out.push(unpack(value[i], false))
+      for (let i = 1; i < value.length; i++) {
+        const item: unknown = value[i]
+        out.push(item === null || typeof item !== 'object' ? item : unpack(item, false))
+      }
       return out
     }
     const plan = typeof tag === 'number' ? plans[tag - 1] : undefined
@@ -149,9 +152,12 @@ export function unpackBatch(raw: unknown): EventBatch | null {
     for (let i = 0; i < plan.keys.length; i++) {
       const key = plan.keys[i] as string
       switch (plan.steps[i]) {
-        case Step.Value:
-          out[key] = unpack(value[next++], false)
+        case Step.Value: {
+          // Most values are plain: no call for them.
+          const item: unknown = value[next++]
+          out[key] = item === null || typeof item !== 'object' ? item : unpack(item, false)
           break
+        }
         case Step.Type:
           out[key] = plan.type
           break
