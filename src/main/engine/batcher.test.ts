@@ -145,6 +145,39 @@ describe('Batcher', () => {
     expect(batches[1]?.events).toEqual([queue('L1', 5, [])])
   })
 
+  it('keeps only the last phase of a worker that keeps its connection within a batch', () => {
+    const batcher = new Batcher(16)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    const worker = (
+      index: number,
+      connectionId: string | null,
+      phase?: 'reading' | 'responding',
+    ): EngineEvent => ({
+      type: 'worker-changed',
+      at: 1,
+      listenerId: 'L1',
+      worker: index,
+      connectionId,
+      ...(phase === undefined ? {} : { phase }),
+    })
+    batcher.push(worker(0, 'L1#1', 'reading'))
+    batcher.push(worker(1, 'L1#2', 'reading'))
+    batcher.push(removed('L5'))
+    batcher.push(worker(0, 'L1#1', 'responding'))
+    batcher.push(worker(0, null))
+    batcher.push(worker(0, 'L1#3', 'reading'))
+    batcher.flush()
+    // Idle, and a new connection, are changes of who holds what: they stay.
+    expect(batches[0]?.events).toEqual([
+      worker(1, 'L1#2', 'reading'),
+      removed('L5'),
+      worker(0, 'L1#1', 'responding'),
+      worker(0, null),
+      worker(0, 'L1#3', 'reading'),
+    ])
+  })
+
   it('merges only adjacent events of the same connection and direction; mono is the last', () => {
     const batcher = new Batcher(16)
     const batches: EventBatch[] = []

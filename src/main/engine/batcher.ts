@@ -34,6 +34,10 @@ export class Batcher {
   private pending: (EngineEvent | null)[] = []
   /** Per listener, where its pending queue-changed event is. */
   private readonly pendingQueues = new Map<string, number>()
+  /** Per listener and worker, where its last pending worker-changed event is. */
+  private readonly pendingWorkers = new Map<string, number>()
+  /** Some pending event was folded into a later one (a null in `pending`). */
+  private hasFolded = false
   /** Kept apart, so each replaces the last and data events around it still merge; sent last. */
   private pendingTotals: EngineEvent | null = null
   /** Likewise the forgotten connections: one event per batch, their ids joined, sent last. */
@@ -89,8 +93,25 @@ export class Batcher {
       // only a listener's last one says anything. Under the single thread with 20 clients, two
       // per request listed the whole queue.
       const earlier = this.pendingQueues.get(event.listenerId)
-      if (earlier !== undefined) this.pending[earlier] = null
+      if (earlier !== undefined) this.fold(earlier)
       this.pendingQueues.set(event.listenerId, this.pending.length)
+    }
+    if (event.type === 'worker-changed') {
+      // A worker that moves on with the same connection (reading, then responding) changes only
+      // its phase, which nothing reads but the picture of the workers: within a batch only the
+      // last phase is ever drawn. Who holds which connection is the same in both, so the
+      // lessons' marks read the same.
+      const key = `${event.listenerId} ${event.worker}`
+      const earlier = this.pendingWorkers.get(key)
+      const before = earlier === undefined ? null : this.pending[earlier]
+      if (
+        earlier !== undefined &&
+        before?.type === 'worker-changed' &&
+        before.connectionId !== null &&
+        before.connectionId === event.connectionId
+      )
+        this.fold(earlier)
+      this.pendingWorkers.set(key, this.pending.length)
     }
     if (event.type === 'capture-totals') this.pendingTotals = event
     else if (event.type === 'connections-forgotten') {
@@ -109,11 +130,12 @@ export class Batcher {
       clearTimeout(this.timer)
       this.timer = null
     }
-    const events: EngineEvent[] =
-      this.pendingQueues.size === 0
-        ? (this.pending as EngineEvent[])
-        : this.pending.filter((e): e is EngineEvent => e !== null)
+    const events: EngineEvent[] = this.hasFolded
+      ? this.pending.filter((e): e is EngineEvent => e !== null)
+      : (this.pending as EngineEvent[])
     this.pendingQueues.clear()
+    this.pendingWorkers.clear()
+    this.hasFolded = false
     if (this.pendingForgotten !== null) events.push(this.pendingForgotten)
     if (this.pendingTotals !== null) events.push(this.pendingTotals)
     this.pending = []
@@ -134,6 +156,12 @@ export class Batcher {
         console.error('[engine] an event subscriber threw; the engine goes on', err)
       }
     }
+  }
+
+  /** The pending event at `index` says nothing a later one does not: it leaves the batch. */
+  private fold(index: number): void {
+    this.pending[index] = null
+    this.hasFolded = true
   }
 
   /** The logged events, oldest first, then what rebuilds the last client runs. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { HELLO_HTML } from '../../shared/book-pages'
 import type { EngineEvent } from '../../shared/contract'
 import {
+  connectClient,
   exchange,
   manualSleep,
   programOutput,
@@ -295,19 +296,32 @@ describe('graceful shutdown', () => {
     expect(programOutput(t, id)).toContain('Shutting down worker 0')
   })
 
-  it('tells each phase of a job: reading, sleeping in /sleep, responding, then idle', async () => {
-    t = recordingEngine()
-    const { port } = await startListener(t, {
+  it('tells each phase of a job that lasts: reading, sleeping in /sleep, responding, then idle', async () => {
+    slowEngine()
+    const { id, port } = await startListener(t, {
       responder: 'http-slow-route',
       handling: 'single-thread',
-      sleepSeconds: 0,
+      sleepSeconds: 1,
     })
-    const sleeper = await exchange(port, get('/sleep'))
-    expect((await sleeper.done).data).toEqual(HELLO)
-    await t.event('worker-changed', (e) => e.connectionId === null)
+    // Each phase lasts until the test moves it on, as a slow client and a real sleep would.
+    const client = await connectClient(port)
+    const response = new Promise<Buffer>((resolve) => {
+      const parts: Buffer[] = []
+      client.on('data', (data: Buffer) => parts.push(data))
+      client.on('end', () => resolve(Buffer.concat(parts)))
+    })
+    await t.event('worker-changed', (e) => e.listenerId === id && e.phase === 'reading')
+    client.write(get('/sleep'))
+    await t.event('worker-changed', (e) => e.listenerId === id && e.phase === 'sleeping')
+    sleeps.wake()
+    expect(await response).toEqual(HELLO)
+    await t.event('worker-changed', (e) => e.listenerId === id && e.connectionId === null)
     const phases = t
       .events()
-      .flatMap((e) => (e.type === 'worker-changed' ? [e.phase ?? e.connectionId] : []))
+      .flatMap((e) =>
+        e.type === 'worker-changed' && e.listenerId === id ? [e.phase ?? e.connectionId] : [],
+      )
     expect(phases).toEqual(['reading', 'sleeping', 'responding', null])
+    client.destroy()
   })
 })
