@@ -3,7 +3,7 @@ import type { EngineEvent } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
 import { fakeApi, makeConnection, makeSnapshot, manualHost } from '../test-utils'
 import { BUSY_EVENTS, BUSY_GAP_MS } from './pacer'
-import { createStore, startSync } from './store'
+import { BYTES_PER_EVENT_WEIGHT, batchWeight, createStore, startSync } from './store'
 
 const accepted = (n: number): EngineEvent => ({
   type: 'connection-accepted',
@@ -98,5 +98,32 @@ describe('startSync', () => {
     host.paint()
     expect(renders).toBe(2)
     sync.stop()
+  })
+
+  it('weighs a batch by its events and its reads’ bytes: a flood into one connection is busy', () => {
+    const read = (bytes: number): EngineEvent => ({
+      type: 'connection-data',
+      at: 1,
+      connectionId: 'c1',
+      listenerId: 'l1',
+      direction: 'in',
+      chunks: 40,
+      bytes,
+      preview: '',
+      bytesIn: bytes,
+      chunksIn: 40,
+      captured: bytes,
+      bytesOut: 0,
+      chunksOut: 0,
+      capturedOut: 0,
+      truncated: false,
+      listenerBytesIn: bytes,
+      listenerBytesOut: 0,
+      mono: 1,
+    })
+    expect(batchWeight({ seq: 1, events: [accepted(1), read(0)] })).toBe(2)
+    // 16 ms of 64 MB/s, merged by the engine into one event.
+    const flood = { seq: 2, events: [read(BUSY_EVENTS * BYTES_PER_EVENT_WEIGHT)] }
+    expect(batchWeight(flood)).toBeGreaterThanOrEqual(BUSY_EVENTS)
   })
 })

@@ -54,6 +54,21 @@ export function createStore(initial: AppState = initialState): Store {
   }
 }
 
+/** Bytes of a data event that weigh as much as one event: a flood of reads is a burst too. */
+export const BYTES_PER_EVENT_WEIGHT = 16 * 1024
+
+/**
+ * What a batch weighs for the pacer: its events, and its reads' bytes. The engine merges a
+ * connection's reads into one event per batch, so 64 MB/s into one connection is one event per
+ * batch by count, but ~64 by weight (busy: BUSY_EVENTS).
+ */
+export function batchWeight(batch: EventBatch): number {
+  let weight = batch.events.length
+  for (const event of batch.events)
+    if (event.type === 'connection-data') weight += event.bytes / BYTES_PER_EVENT_WEIGHT
+  return weight
+}
+
 /** A running sync between the engine and a store. */
 export interface Sync {
   /** Settles when the first snapshot was loaded (or failed to). */
@@ -83,7 +98,7 @@ export function startSync(api: Api, store: Store, host?: PacerHost): Sync {
   )
   const unsubscribe = api.onEvents((batch) => {
     if (buffer) buffer.push(batch)
-    else pacer.push(batch, batch.events.length)
+    else pacer.push(batch, batchWeight(batch))
   })
   const reload = async (): Promise<void> => {
     buffer ??= []
