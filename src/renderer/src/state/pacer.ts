@@ -7,7 +7,10 @@
  * then grows with what is on screen, not with the number of events; nothing is dropped.
  */
 
-/** A flush that applied at least this many events counts as busy: the next one waits. */
+/**
+ * A render after at least this much weight counts as busy: the next one waits. The weight is the
+ * events pushed (the sync adds a read's bytes to it, see batchWeight in store.ts).
+ */
 export const BUSY_EVENTS = 64
 
 /**
