@@ -252,6 +252,12 @@ describe('graceful shutdown', () => {
     expect((await sleeper.done).data.length).toBe(0)
     expect((await waiting.done).data.length).toBe(0)
     expect(sleeps.started).toBe(1)
+    // The worker let go of its /sleep with nobody waiting any more: the lesson must not tick.
+    const idle = await t.event(
+      'worker-changed',
+      (e) => e.listenerId === id && e.connectionId === null,
+    )
+    expect(idle.waiting).toBe(0)
   })
 
   it('an idle connection holds its worker, and shutdown waits until it is closed', async () => {

@@ -126,7 +126,7 @@ export class Scheduler {
       worker.job = null
       if (job !== null) {
         job.abort()
-        this.emitWorker(worker.index, null)
+        this.emitWorker(worker.index, null, undefined, this.queue.length)
       }
       this.markExited(worker)
     }
