@@ -8,6 +8,7 @@ import type { BindFailure } from '../../shared/bind-failure'
 import type {
   Api,
   ConnectionSnapshot,
+  EngineEvent,
   EventBatch,
   ListenerSnapshot,
   Snapshot,
@@ -78,6 +79,33 @@ export function makeConnection(
     truncated: false,
     firstByteInMono: null,
     lastByteMono: null,
+    ...overrides,
+  }
+}
+
+type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
+
+/** The first read of connection c1: `bytes` in, in one chunk, with the totals after it. */
+export function makeDataEvent(bytes: number, overrides: Partial<DataEvent> = {}): DataEvent {
+  return {
+    type: 'connection-data',
+    at: 1,
+    connectionId: 'c1',
+    listenerId: 'l1',
+    direction: 'in',
+    chunks: 1,
+    bytes,
+    preview: '',
+    bytesIn: bytes,
+    chunksIn: 1,
+    captured: bytes,
+    bytesOut: 0,
+    chunksOut: 0,
+    capturedOut: 0,
+    truncated: false,
+    listenerBytesIn: bytes,
+    listenerBytesOut: 0,
+    mono: 1,
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent, EventBatch } from '../../../shared/contract'
-import { makeConnection, makeListener, makeSnapshot } from '../test-utils'
+import { makeConnection, makeDataEvent, makeListener, makeSnapshot } from '../test-utils'
 import { initialState } from './app-state'
 import { applyBatches } from './apply-batch'
 import { reducer } from './reducer'
@@ -60,26 +60,8 @@ describe('applyBatches', () => {
     // A state that already holds connections, then a pass that reads, ends and closes them
     // and new ones (each changed several times in one pass).
     const first = applyBatches(loaded, burst().slice(0, 1))
-    const data = (id: string, seq: number): EngineEvent => ({
-      type: 'connection-data',
-      at: seq,
-      connectionId: id,
-      listenerId: listener.id,
-      direction: 'in',
-      chunks: 1,
-      bytes: seq,
-      preview: '',
-      bytesIn: seq,
-      chunksIn: 1,
-      captured: seq,
-      bytesOut: 0,
-      chunksOut: 0,
-      capturedOut: 0,
-      truncated: false,
-      listenerBytesIn: seq,
-      listenerBytesOut: 0,
-      mono: seq,
-    })
+    const data = (id: string, seq: number): EngineEvent =>
+      makeDataEvent(seq, { at: seq, connectionId: id, listenerId: listener.id, mono: seq })
     const next: EventBatch = {
       seq: 20,
       events: [

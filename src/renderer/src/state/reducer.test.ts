@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent, EventBatch } from '../../../shared/contract'
-import { makeBindFailure, makeConnection, makeListener, makeSnapshot } from '../test-utils'
+import {
+  makeBindFailure,
+  makeConnection,
+  makeDataEvent,
+  makeListener,
+  makeSnapshot,
+} from '../test-utils'
 import { LOG_LIMIT } from './log'
 import { initialState, type AppState } from './app-state'
 import { reducer } from './reducer'
@@ -17,26 +23,8 @@ function apply(state: AppState, seq: number, ...events: EngineEvent[]): AppState
   return reducer(state, { type: 'batches', batches: [batch] })
 }
 
-const dataEvent = (bytesIn: number, captured = bytesIn): EngineEvent => ({
-  type: 'connection-data',
-  at: AT,
-  connectionId: 'c1',
-  listenerId: 'l1',
-  direction: 'in',
-  chunks: 1,
-  bytes: 5,
-  preview: '',
-  bytesIn,
-  chunksIn: 1,
-  captured,
-  bytesOut: 0,
-  chunksOut: 0,
-  capturedOut: 0,
-  truncated: captured < bytesIn,
-  listenerBytesIn: bytesIn,
-  listenerBytesOut: 0,
-  mono: 1500,
-})
+const dataEvent = (bytesIn: number, captured = bytesIn): EngineEvent =>
+  makeDataEvent(bytesIn, { at: AT, bytes: 5, captured, truncated: captured < bytesIn, mono: 1500 })
 
 type DataEvent = Extract<EngineEvent, { type: 'connection-data' }>
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
-import { fakeApi, makeConnection, makeSnapshot, manualHost } from '../test-utils'
+import { fakeApi, makeConnection, makeDataEvent, makeSnapshot, manualHost } from '../test-utils'
 import { BUSY_EVENTS, BUSY_GAP_MS } from './pacer'
 import { BYTES_PER_EVENT_WEIGHT, batchWeight, createStore, startSync } from './store'
 
@@ -101,26 +101,7 @@ describe('startSync', () => {
   })
 
   it('weighs a batch by its events and its reads’ bytes: a flood into one connection is busy', () => {
-    const read = (bytes: number): EngineEvent => ({
-      type: 'connection-data',
-      at: 1,
-      connectionId: 'c1',
-      listenerId: 'l1',
-      direction: 'in',
-      chunks: 40,
-      bytes,
-      preview: '',
-      bytesIn: bytes,
-      chunksIn: 40,
-      captured: bytes,
-      bytesOut: 0,
-      chunksOut: 0,
-      capturedOut: 0,
-      truncated: false,
-      listenerBytesIn: bytes,
-      listenerBytesOut: 0,
-      mono: 1,
-    })
+    const read = (bytes: number): EngineEvent => makeDataEvent(bytes, { chunks: 40, chunksIn: 40 })
     expect(batchWeight({ seq: 1, events: [accepted(1), read(0)] })).toBe(2)
     // 16 ms of 64 MB/s, merged by the engine into one event.
     const flood = { seq: 2, events: [read(BUSY_EVENTS * BYTES_PER_EVENT_WEIGHT)] }
