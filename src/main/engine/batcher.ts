@@ -34,8 +34,8 @@ export class Batcher {
   private pending: (EngineEvent | null)[] = []
   /** Per listener, where its pending queue-changed event is. */
   private readonly pendingQueues = new Map<string, number>()
-  /** Per listener and worker, where its last pending worker-changed event is. */
-  private readonly pendingWorkers = new Map<string, number>()
+  /** Per listener, per worker, where its last pending worker-changed event is. */
+  private readonly pendingWorkers = new Map<string, Map<number, number>>()
   /** Some pending event was folded into a later one (a null in `pending`). */
   private hasFolded = false
   /** Kept apart, so each replaces the last and data events around it still merge; sent last. */
@@ -101,8 +101,9 @@ export class Batcher {
       // its phase, which nothing reads but the picture of the workers: within a batch only the
       // last phase is ever drawn. Who holds which connection is the same in both, so the
       // lessons' marks read the same.
-      const key = `${event.listenerId} ${event.worker}`
-      const earlier = this.pendingWorkers.get(key)
+      let workers = this.pendingWorkers.get(event.listenerId)
+      if (workers === undefined) this.pendingWorkers.set(event.listenerId, (workers = new Map()))
+      const earlier = workers.get(event.worker)
       const before = earlier === undefined ? null : this.pending[earlier]
       if (
         earlier !== undefined &&
@@ -111,7 +112,7 @@ export class Batcher {
         before.connectionId === event.connectionId
       )
         this.fold(earlier)
-      this.pendingWorkers.set(key, this.pending.length)
+      workers.set(event.worker, this.pending.length)
     }
     if (event.type === 'capture-totals') this.pendingTotals = event
     else if (event.type === 'connections-forgotten') {
