@@ -27,7 +27,7 @@ import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../../e2e/chro
 import { startWebServer, type WebServer } from '../../e2e/web-server'
 import { control, fetchOnce, median, runScript, untilShown } from './http-kit'
 
-const HTTP_ROUNDS = 3
+const HTTP_ROUNDS = 5
 const REQUESTS = 3000
 const CONCURRENCY = 20
 /**

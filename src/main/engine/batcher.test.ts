@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
+  BURST_QUIET_MS,
   BUSY_BATCH_EVENTS,
   BUSY_BATCH_INTERVAL_MS,
   type Direction,
@@ -94,7 +95,7 @@ describe('Batcher', () => {
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3])
   })
 
-  it('after a burst’s batch waits BUSY_BATCH_INTERVAL_MS, then the usual interval again', () => {
+  it('after a burst’s batch waits BUSY_BATCH_INTERVAL_MS while events keep coming, then 16 ms again', () => {
     vi.useFakeTimers()
     let now = 1000
     const batcher = new Batcher(16, () => now)
@@ -102,18 +103,44 @@ describe('Batcher', () => {
     batcher.subscribe((batch) => batches.push(batch))
     for (let i = 0; i < BUSY_BATCH_EVENTS; i++) batcher.push(removed(`L${i}`))
     batcher.flush()
-    batcher.push(removed('a'))
-    now += 16
-    vi.advanceTimersByTime(16)
-    expect(batches).toHaveLength(1)
-    now += BUSY_BATCH_INTERVAL_MS - 16
-    vi.advanceTimersByTime(BUSY_BATCH_INTERVAL_MS - 16)
+    const started = now
+    // The burst goes on: an event every 10 ms holds the batch until the gap is over.
+    while (now - started < BUSY_BATCH_INTERVAL_MS - 10) {
+      batcher.push(removed(`at ${now}`))
+      now += 10
+      vi.advanceTimersByTime(10)
+      expect(batches).toHaveLength(1)
+    }
+    now += 10
+    vi.advanceTimersByTime(10)
     expect(batches).toHaveLength(2)
+    expect(batches[1]?.events).toHaveLength((BUSY_BATCH_INTERVAL_MS - 10) / 10)
     // That batch was small: the next waits 16 ms only.
     batcher.push(removed('b'))
     now += 16
     vi.advanceTimersByTime(16)
     expect(batches).toHaveLength(3)
+  })
+
+  it('sends what a burst left pending once no event came for BURST_QUIET_MS', () => {
+    vi.useFakeTimers()
+    let now = 1000
+    const batcher = new Batcher(16, () => now)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    for (let i = 0; i < BUSY_BATCH_EVENTS; i++) batcher.push(removed(`L${i}`))
+    batcher.flush()
+    now += 20
+    vi.advanceTimersByTime(20)
+    batcher.push(removed('last of the burst'))
+    now += BURST_QUIET_MS - 1
+    vi.advanceTimersByTime(BURST_QUIET_MS - 1)
+    expect(batches).toHaveLength(1)
+    now += 1
+    vi.advanceTimersByTime(1)
+    expect(batches).toHaveLength(2)
+    expect(batches[1]?.events).toEqual([removed('last of the burst')])
+    expect(BURST_QUIET_MS + 20).toBeLessThan(BUSY_BATCH_INTERVAL_MS)
   })
 
   it('keeps only the last queue change of each listener in a batch, where it came', () => {

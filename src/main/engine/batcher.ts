@@ -3,6 +3,7 @@
  * costs the GUI ~60 updates a second rather than one per read.
  */
 import {
+  BURST_QUIET_MS,
   BUSY_BATCH_EVENTS,
   BUSY_BATCH_INTERVAL_MS,
   RECENT_EVENTS,
@@ -44,6 +45,8 @@ export class Batcher {
   private pendingForgotten: ForgottenEvent | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastFlush = Number.NEGATIVE_INFINITY
+  /** When the last event came: in a burst's gap, a quiet spell ends the wait (BURST_QUIET_MS). */
+  private lastPushAt = Number.NEGATIVE_INFINITY
   /** The least time from the last flush to the next: longer after a burst's batch. */
   private gapMs: number
   private lastSeq = 0
@@ -75,6 +78,7 @@ export class Batcher {
   }
 
   push(event: EngineEvent): void {
+    this.lastPushAt = this.now()
     if (isRecentEvent(event)) this.remember(event)
     if (event.type === 'connection-data') {
       const last = this.pending[this.pending.length - 1]
@@ -180,12 +184,25 @@ export class Batcher {
   }
 
   private schedule(): void {
-    if (this.timer !== null) return
+    if (this.timer === null) this.arm()
+  }
+
+  /**
+   * Sets the timer for the next flush: at the end of the gap, or in a burst's (longer) gap as
+   * soon as events stop coming. A burst keeps the events coming, so then it checks every
+   * BURST_QUIET_MS at most.
+   */
+  private arm(): void {
+    const due = this.lastFlush + this.gapMs
+    const quietAt = this.lastPushAt + BURST_QUIET_MS
+    const isQuietCheck = this.gapMs > this.intervalMs && quietAt < due
     // Rounded up: Node's timers run on a millisecond clock that may lag performance.now().
-    const delay = Math.max(0, Math.ceil(this.lastFlush + this.gapMs - this.now()))
+    const delay = Math.max(0, Math.ceil((isQuietCheck ? quietAt : due) - this.now()))
     this.timer = setTimeout(() => {
       this.timer = null
-      this.flush()
+      // A check finds the burst still going when an event came since it was set.
+      if (isQuietCheck && this.lastPushAt + BURST_QUIET_MS > quietAt) this.arm()
+      else this.flush()
     }, delay)
   }
 
