@@ -3,6 +3,7 @@ import {
   BURST_QUIET_MS,
   BUSY_BATCH_EVENTS,
   BUSY_BATCH_INTERVAL_MS,
+  MAX_BATCH_EVENTS,
   type Direction,
   type EngineEvent,
   type EventBatch,
@@ -141,6 +142,28 @@ describe('Batcher', () => {
     expect(batches).toHaveLength(2)
     expect(batches[1]?.events).toEqual([removed('last of the burst')])
     expect(BURST_QUIET_MS + 20).toBeLessThan(BUSY_BATCH_INTERVAL_MS)
+  })
+
+  it('sends a batch once it holds MAX_BATCH_EVENTS, even in a burst’s gap', () => {
+    vi.useFakeTimers()
+    const now = 1000
+    const batcher = new Batcher(16, () => now)
+    const batches: EventBatch[] = []
+    batcher.subscribe((batch) => batches.push(batch))
+    for (let i = 0; i < BUSY_BATCH_EVENTS; i++) batcher.push(removed(`L${i}`))
+    batcher.flush()
+    for (let i = 0; i < MAX_BATCH_EVENTS - 1; i++) batcher.push(removed(`M${i}`))
+    vi.advanceTimersByTime(0)
+    expect(batches).toHaveLength(1)
+    batcher.push(removed('full'))
+    batcher.push(removed('on the timer, still in'))
+    vi.advanceTimersByTime(0)
+    expect(batches).toHaveLength(2)
+    expect(batches[1]?.events).toHaveLength(MAX_BATCH_EVENTS + 1)
+    // The next waits the burst's gap again.
+    batcher.push(removed('next'))
+    vi.advanceTimersByTime(BURST_QUIET_MS - 1)
+    expect(batches).toHaveLength(2)
   })
 
   it('keeps only the last queue change of each listener in a batch, where it came', () => {

@@ -6,6 +6,7 @@ import {
   BURST_QUIET_MS,
   BUSY_BATCH_EVENTS,
   BUSY_BATCH_INTERVAL_MS,
+  MAX_BATCH_EVENTS,
   RECENT_EVENTS,
   type EngineEvent,
   type EventBatch,
@@ -184,7 +185,15 @@ export class Batcher {
   }
 
   private schedule(): void {
-    if (this.timer === null) this.arm()
+    // Full (`pending` only grows until a flush, so this is true once): it goes out now, so that
+    // no batch is a long task for the page.
+    if (this.pending.length === MAX_BATCH_EVENTS) {
+      if (this.timer !== null) clearTimeout(this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = null
+        this.flush()
+      }, 0)
+    } else if (this.timer === null) this.arm()
   }
 
   /**
