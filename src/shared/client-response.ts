@@ -5,11 +5,10 @@
  * Pure: the engine judges the kept bytes once, when the request is over, and sends the result
  * with them; the GUI only shows it.
  */
-import type { ClientFinding, ClientResponse, ClientResponseProgress } from './client-types'
+import type { ClientFinding, ClientResponseProgress, ResponseJudgement } from './response-findings'
 import { headEnd, latin1Text, lintResponseBytes } from './response-lint'
 
-/** What the engine adds to the judgement: the kept bytes themselves. */
-export type ResponseJudgement = Omit<ClientResponse, 'base64' | 'truncated'>
+export type { ResponseJudgement }
 
 /** Bytes of a request's start enough to tell an HTTP request line. */
 const REQUEST_LINE_BYTES = 256

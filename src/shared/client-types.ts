@@ -7,9 +7,16 @@
  */
 import * as v from 'valibot'
 import type { Handling, Responder } from './contract/domain'
-import type { ResponseWarning } from './response-lint'
+import type { ResponseJudgement } from './response-findings'
 import { anyNumber, idSchema } from './schema/fields'
 import { boundedArray, plainVariant, strictObject, variantOption } from './schema/object'
+
+export type {
+  ClientFinding,
+  ClientFindingWarning,
+  ClientResponseProgress,
+  ResponseJudgement,
+} from './response-findings'
 
 /** At most this many connections in one plan: a teaching tool, not a load generator. */
 export const MAX_CLIENT_CONNECTIONS = 200
@@ -169,31 +176,8 @@ export interface ClientRunInfo {
 export type ClientRequestPhase =
   'planned' | 'connecting' | 'sending' | 'waiting' | 'receiving' | 'done' | 'failed'
 
-/**
- * How far a response got when its connection ended: nothing; part of the head (no blank line
- * yet); the head and part of the body (less than Content-Length promised, or no length and no
- * clean close to end it); complete; or unknown (bytes that are not HTTP, which nothing judges).
- */
-export type ClientResponseProgress = 'nothing' | 'head' | 'body' | 'complete' | 'unknown'
-
-/**
- * A finding about a received response: one of the response linter's warnings, or
- * close-delimited — a body (of `body` bytes) after `Connection: close` with no length, whose end
- * only the server's close marks.
- */
-export type ClientFindingWarning = ResponseWarning | { code: 'close-delimited'; body: number }
-
-/** What the linter found, and the response bytes it is about: `[offset, offset + length)`. */
-export interface ClientFinding {
-  warning: ClientFindingWarning
-  /** Byte offset in the response; for no-blank-line, the end of the bytes. */
-  offset: number
-  /** 0: a point (where something is missing). */
-  length: number
-}
-
 /** A request's response as it arrived, judged once the request is over. */
-export interface ClientResponse {
+export interface ClientResponse extends ResponseJudgement {
   /**
    * Base64 of the first bytes received: at most CLIENT_RESPONSE_BYTES, less when the run has
    * many connections (see CLIENT_RUN_RESPONSE_BYTES). bytesReceived counts them all.
@@ -201,15 +185,6 @@ export interface ClientResponse {
   base64: string
   /** More bytes arrived than were kept. */
   truncated: boolean
-  /** The request or the response is HTTP, so the linter looked at it. */
-  isHttp: boolean
-  /** Just past the blank line that ends the head, or null (none, or not HTTP). */
-  headEnd: number | null
-  /** The Content-Length the head gives, when it is one number. */
-  contentLength: number | null
-  progress: ClientResponseProgress
-  /** The linter's findings, in the order of the bytes' checks; [] when not HTTP. */
-  findings: ClientFinding[]
 }
 
 /**

@@ -18,7 +18,11 @@ import {
   type ClientEvent,
 } from './client-types'
 import {
+  DEFAULT_TARGET_HOST,
+  DEFAULT_TARGET_PORT,
+  DEFAULT_TARGET_TIMEOUT_SECONDS,
   HANDLINGS,
+  MAX_TARGET_TIMEOUT_SECONDS,
   MAX_HEAD_BYTES,
   MAX_PAGE_BYTES,
   MAX_WORKERS,
@@ -26,6 +30,7 @@ import {
   RESPONDERS,
   type EngineEvent,
   type ListenerSnapshot,
+  type TargetLeg,
 } from './contract'
 
 /** Most characters of a short text in an event: an address, a code, a message, a status line. */
@@ -108,6 +113,13 @@ const listener = v.object({
     notFoundHtml: text(MAX_PAGE_BYTES),
     helloHead: text(MAX_HEAD_BYTES),
     notFoundHead: text(MAX_HEAD_BYTES),
+    // A session saved before forwarding existed has no target: the defaults.
+    targetHost: v.optional(text(), DEFAULT_TARGET_HOST),
+    targetPort: v.optional(v.pipe(port, v.minValue(1)), DEFAULT_TARGET_PORT),
+    targetTimeoutSeconds: v.optional(
+      v.pipe(count, v.minValue(1), v.maxValue(MAX_TARGET_TIMEOUT_SECONDS)),
+      DEFAULT_TARGET_TIMEOUT_SECONDS,
+    ),
   }),
   state: v.picklist(['stopped', 'starting', 'listening', 'stopping']),
   bound: nullable(endpoint),
@@ -126,6 +138,54 @@ const listener = v.object({
   handled: count,
 })
 
+const responseWarning = v.variant('code', [
+  v.object({ code: v.literal('status-line'), line: text() }),
+  v.object({ code: v.literal('bare-lf'), line: count }),
+  v.object({ code: v.literal('no-blank-line') }),
+  v.object({ code: v.literal('no-content-length') }),
+  v.object({ code: v.literal('bad-content-length'), value: text() }),
+  v.object({ code: v.literal('length-short'), declared: count, actual: count }),
+  v.object({ code: v.literal('length-long'), declared: count, actual: count }),
+  v.object({ code: v.literal('close-delimited'), body: count }),
+])
+
+/** What the response linter says of a response (the client's, or a forward target's). */
+const responseJudgement = v.object({
+  isHttp: v.boolean(),
+  headEnd: nullable(count),
+  contentLength: nullable(count),
+  progress: v.picklist(['nothing', 'head', 'body', 'complete', 'unknown']),
+  findings: few(v.object({ warning: responseWarning, offset: count, length: count })),
+})
+
+const targetLeg = v.object({
+  host: text(),
+  port,
+  state: v.picklist(['connecting', 'open', 'closed']),
+  local: nullable(endpoint),
+  connectMono: time,
+  connectedMono: nullable(time),
+  firstByteToTargetMono: nullable(time),
+  firstByteFromTargetMono: nullable(time),
+  bytesToTarget: count,
+  bytesFromTarget: count,
+  clientEnded: v.boolean(),
+  targetEnded: v.boolean(),
+  firstEnded: nullable(v.picklist(['client', 'target'])),
+  failure: nullable(
+    v.picklist([
+      'refused',
+      'target-reset',
+      'client-reset',
+      'connect-timeout',
+      'answer-timeout',
+      'error',
+    ]),
+  ),
+  errorCode: nullable(text()),
+  response: nullable(responseJudgement),
+})
+
 const connection = v.object({
   id,
   listenerId: id,
@@ -140,6 +200,7 @@ const connection = v.object({
   errorCode: nullable(text()),
   isFoundByProbe: v.optional(v.boolean()),
   isEchoCapped: v.optional(v.boolean()),
+  target: v.optional(targetLeg),
   bytesIn: count,
   bytesOut: count,
   chunksIn: count,
@@ -150,17 +211,6 @@ const connection = v.object({
   firstByteInMono: nullable(time),
   lastByteMono: nullable(time),
 })
-
-const responseWarning = v.variant('code', [
-  v.object({ code: v.literal('status-line'), line: text() }),
-  v.object({ code: v.literal('bare-lf'), line: count }),
-  v.object({ code: v.literal('no-blank-line') }),
-  v.object({ code: v.literal('no-content-length') }),
-  v.object({ code: v.literal('bad-content-length'), value: text() }),
-  v.object({ code: v.literal('length-short'), declared: count, actual: count }),
-  v.object({ code: v.literal('length-long'), declared: count, actual: count }),
-  v.object({ code: v.literal('close-delimited'), body: count }),
-])
 
 const clientRequest = v.object({
   index: count,
@@ -188,11 +238,7 @@ const clientRequest = v.object({
     v.object({
       base64: base64(CLIENT_RESPONSE_BYTES),
       truncated: v.boolean(),
-      isHttp: v.boolean(),
-      headEnd: nullable(count),
-      contentLength: nullable(count),
-      progress: v.picklist(['nothing', 'head', 'body', 'complete', 'unknown']),
-      findings: few(v.object({ warning: responseWarning, offset: count, length: count })),
+      ...responseJudgement.entries,
     }),
   ),
 })
@@ -279,6 +325,22 @@ export const engineEventSchema = v.variant('type', [
     reason: v.picklist(['peer', 'us', 'us-reset', 'reset', 'error']),
     errorCode: nullable(text()),
     isFoundByProbe: v.optional(v.boolean()),
+  }),
+  v.object({
+    type: v.literal('connection-target'),
+    at: time,
+    connectionId: id,
+    listenerId: id,
+    change: v.picklist([
+      'connecting',
+      'connected',
+      'answered',
+      'client-ended',
+      'target-ended',
+      'closed',
+      'failed',
+    ]),
+    target: targetLeg,
   }),
   v.object({
     type: v.literal('echo-capped'),
@@ -370,13 +432,21 @@ export function readEngineEvent(value: unknown): Result<EngineEvent, { where: st
   return err({ where: v.getDotPath(result.issues[0]) ?? '' })
 }
 
+/** A forwarded connection's target leg, or where it is damaged (`response.progress`, …). */
+export function readTargetLeg(value: unknown): Result<TargetLeg, { where: string }> {
+  const result = v.safeParse(targetLeg, value, { abortEarly: true })
+  if (result.success) return ok(result.output)
+  return err({ where: v.getDotPath(result.issues[0]) ?? '' })
+}
+
 // The schemas say exactly what the contract says: each side assignable to the other.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const isSameEvent: Same<v.InferOutput<typeof engineEventSchema>, EngineEvent> = true
 const isSameListener: Same<v.InferOutput<typeof listener>, ListenerSnapshot> = true
 const isSameBind: Same<v.InferOutput<typeof bindFailure>, BindFailure> = true
+const isSameLeg: Same<v.InferOutput<typeof targetLeg>, TargetLeg> = true
 const isSameClient: Same<
   Extract<v.InferOutput<typeof engineEventSchema>, { type: `client-${string}` }>,
   ClientEvent
 > = true
-void [isSameEvent, isSameListener, isSameBind, isSameClient]
+void [isSameEvent, isSameListener, isSameBind, isSameLeg, isSameClient]

@@ -68,6 +68,14 @@ export const RESPONDER_CAPABILITIES: Record<Responder, ResponderCapabilities> = 
     closes: true,
     isInspector: false,
   },
+  // The learner's server answers: Socket Lab passes bytes on, and closes as the target does.
+  forward: {
+    readsRequest: false,
+    servesPages: false,
+    writes: true,
+    closes: true,
+    isInspector: false,
+  },
 }
 
 /** The responders that read a request, and so run as jobs under a handling model. */

@@ -23,6 +23,8 @@ export type InputReason =
   | 'host-empty'
   | 'host-too-long'
   | 'host-invalid-characters'
+  | 'port-zero' // a port to connect to (a forward target): 0 is not one
+  | 'remote-not-confirmed' // a host that is not this machine, not confirmed
   | 'number-not-integer'
   | 'number-out-of-range'
   | 'send-empty' // connection:send with no bytes

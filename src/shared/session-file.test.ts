@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ConnectionSnapshot, ListenerSnapshot } from './contract'
+import type { ConnectionSnapshot, ListenerSnapshot, TargetLeg } from './contract'
 import { parseSessionFile, serializeSession, type Session } from './session-file'
 import { defaultListenerSettings } from './listener-defaults'
 
@@ -105,6 +105,45 @@ describe('session files', () => {
     if (!plain.ok) throw new Error(JSON.stringify(plain.error))
     expect(plain.value.listeners[0]?.counters).not.toHaveProperty('refused')
     expect(plain.value.connections[0]?.connection).toEqual(connection)
+  })
+
+  it('keeps a forwarded connection’s leg to the target, findings included; refuses a damaged one', () => {
+    const target: TargetLeg = {
+      host: '127.0.0.1',
+      port: 7879,
+      state: 'closed',
+      local: { address: '127.0.0.1', port: 50412, family: 'IPv4' },
+      connectMono: 10,
+      connectedMono: 10.4,
+      firstByteToTargetMono: 10.5,
+      firstByteFromTargetMono: 12,
+      bytesToTarget: 78,
+      bytesFromTarget: 131,
+      clientEnded: true,
+      targetEnded: true,
+      firstEnded: 'target',
+      failure: 'target-reset',
+      errorCode: 'ECONNRESET',
+      response: {
+        isHttp: true,
+        headEnd: 38,
+        contentLength: 91,
+        progress: 'complete',
+        findings: [{ warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 }],
+      },
+    }
+    const forwarded: Session = {
+      ...session,
+      connections: [{ ...session.connections[0]!, connection: { ...connection, target } }],
+    }
+    const result = parseSessionFile(serializeSession(forwarded))
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    expect(result.value.connections[0]?.connection.target).toEqual(target)
+    const damaged = serializeSession(forwarded).replace(
+      '"progress":"complete"',
+      '"progress":"done"',
+    )
+    expect(parseSessionFile(damaged)).toMatchObject({ ok: false })
   })
 
   it('says what is wrong with a foreign, newer or damaged file', () => {

@@ -5,13 +5,16 @@
 import {
   HANDLINGS,
   MAX_PAGE_BYTES,
+  MAX_TARGET_TIMEOUT_SECONDS,
   RESPONDERS,
   type ChunkInfo,
   type ConnectionSnapshot,
   type Endpoint,
   type ListenerSettings,
   type ListenerSnapshot,
+  type TargetLeg,
 } from './contract'
+import { readTargetLeg } from './event-schema'
 import { defaultListenerSettings } from './listener-defaults'
 
 export class Damaged extends Error {
@@ -46,6 +49,12 @@ export function count(value: unknown, where: string): number {
   const n = num(value, where)
   if (!Number.isSafeInteger(n) || n < 0) throw new Damaged(where)
   return n
+}
+
+/** `value` when it is in [min, max]; else the file is damaged there. */
+function within(value: number, min: number, max: number, where: string): number {
+  if (value < min || value > max) throw new Damaged(where)
+  return value
 }
 
 export function nullable<T>(
@@ -133,6 +142,18 @@ export function listenerSettings(settings: Json, where: string): ListenerSetting
     notFoundHtml: orDefault(settings.notFoundHtml, d.notFoundHtml, text('notFoundHtml')),
     helloHead: orDefault(settings.helloHead, d.helloHead, text('helloHead')),
     notFoundHead: orDefault(settings.notFoundHead, d.notFoundHead, text('notFoundHead')),
+    targetHost: orDefault(settings.targetHost, d.targetHost, (v) => str(v, `${where}.targetHost`)),
+    targetPort: orDefault(settings.targetPort, d.targetPort, (v) =>
+      within(count(v, `${where}.targetPort`), 1, 65535, `${where}.targetPort`),
+    ),
+    targetTimeoutSeconds: orDefault(settings.targetTimeoutSeconds, d.targetTimeoutSeconds, (v) =>
+      within(
+        count(v, `${where}.targetTimeoutSeconds`),
+        1,
+        MAX_TARGET_TIMEOUT_SECONDS,
+        `${where}.targetTimeoutSeconds`,
+      ),
+    ),
   }
 }
 
@@ -166,6 +187,7 @@ export function connection(
     // Marks a later engine adds only when true; an older file has none.
     ...(c.isFoundByProbe === true ? { isFoundByProbe: true } : {}),
     ...(c.isEchoCapped === true ? { isEchoCapped: true } : {}),
+    ...(c.target === undefined ? {} : { target: targetLeg(c.target, `${where}.target`) }),
     bytesIn: count(c.bytesIn, `${where}.bytesIn`),
     bytesOut: count(c.bytesOut, `${where}.bytesOut`),
     chunksIn: count(c.chunksIn, `${where}.chunksIn`),
@@ -176,6 +198,13 @@ export function connection(
     firstByteInMono: nullable(c.firstByteInMono, `${where}.firstByteInMono`, num),
     lastByteMono: nullable(c.lastByteMono, `${where}.lastByteMono`, num),
   }
+}
+
+/** A forwarded connection's leg to the target (a file without forwarding has none). */
+function targetLeg(value: unknown, where: string): TargetLeg {
+  const read = readTargetLeg(value)
+  if (!read.ok) throw new Damaged(read.error.where === '' ? where : `${where}.${read.error.where}`)
+  return read.value
 }
 
 export function chunk(

@@ -17,6 +17,8 @@ import {
   type Direction,
   type Endpoint,
   type EngineEvent,
+  type TargetChange,
+  type TargetLeg,
 } from '../../shared/contract'
 import { assertNever, fail, ok, type Result } from '../../shared/result'
 import { CaptureBudget, ConnectionCapture } from './capture'
@@ -55,6 +57,10 @@ export function toEndpoint(
   }
 }
 
+function copyLeg(leg: TargetLeg): TargetLeg {
+  return { ...leg, local: leg.local === null ? null : { ...leg.local } }
+}
+
 /** What a responder hears of its connection, after the connection recorded it. */
 export interface ConnectionObserver {
   data?(data: Buffer): void
@@ -81,6 +87,8 @@ export class ConnectionRuntime implements HalfClosedProbe {
   /** A probe of the half-closed connection failed: the peer is gone (reset or timed out). */
   private isFoundByProbe = false
   private isEchoCapped = false
+  /** The forward responder's leg to the target, as last told (see {@link targetChanged}). */
+  private target: TargetLeg | null = null
   private readonly closeWaiters: (() => void)[] = []
   private observer: ConnectionObserver = {}
   /**
@@ -198,6 +206,55 @@ export class ConnectionRuntime implements HalfClosedProbe {
     return this.socket !== null && this.socket.writableLength > MAX_UNSENT_BYTES
   }
 
+  /** Stops reading from the peer (its bytes wait in the kernel: TCP's window closes). */
+  pause(): void {
+    this.socket?.pause()
+  }
+
+  /** Reads from the peer again after {@link pause}. */
+  resume(): void {
+    this.socket?.resume()
+  }
+
+  /** What was sent is more than the socket buffers before asking the writer to wait. */
+  get needsDrain(): boolean {
+    return this.socket?.writableNeedDrain === true
+  }
+
+  /** Calls `then` once what waits to be sent has gone to the kernel (at once when closed). */
+  whenDrained(then: () => void): void {
+    const socket = this.socket
+    if (socket === null || socket.destroyed || !socket.writableNeedDrain) return then()
+    const done = (): void => {
+      socket.off('drain', done)
+      socket.off('close', done)
+      then()
+    }
+    socket.on('drain', done)
+    socket.on('close', done)
+  }
+
+  /**
+   * The forward responder's leg changed: told to the GUI as it is now. The leg itself is kept, so
+   * that a snapshot reads its counts as they are, not as the last change left them.
+   */
+  targetChanged(change: TargetChange, target: TargetLeg): void {
+    this.target = target
+    this.host.emit({
+      type: 'connection-target',
+      at: Date.now(),
+      connectionId: this.id,
+      listenerId: this.host.listenerId,
+      change,
+      target: copyLeg(target),
+    })
+  }
+
+  /** Why it closed, once it has (null while open). */
+  get closedFor(): CloseReason | null {
+    return this.closeReason
+  }
+
   /** The echo responder stopped echoing at the cap: flags it and tells the GUI, once. */
   echoCapped(): void {
     if (this.isEchoCapped) return
@@ -252,6 +309,7 @@ export class ConnectionRuntime implements HalfClosedProbe {
       lastByteMono: capture.lastByteMono,
       ...(this.isFoundByProbe ? { isFoundByProbe: true } : {}),
       ...(this.isEchoCapped ? { isEchoCapped: true } : {}),
+      ...(this.target === null ? {} : { target: copyLeg(this.target) }),
     }
   }
 

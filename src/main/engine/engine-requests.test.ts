@@ -72,6 +72,10 @@ describe('requests', () => {
         notFoundHtml: expect.stringContaining('<h1>Oops!</h1>'),
         helloHead: 'HTTP/1.1 200 OK\r\nContent-Length: {length}\r\n\r\n',
         notFoundHead: 'HTTP/1.1 404 NOT FOUND\r\nContent-Length: {length}\r\n\r\n',
+        // Forward to my server: the book's program moved to 7879, on this machine.
+        targetHost: '127.0.0.1',
+        targetPort: 7879,
+        targetTimeoutSeconds: 10,
       },
       state: 'stopped',
       bound: null,

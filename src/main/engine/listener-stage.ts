@@ -70,7 +70,7 @@ export class ListenerStage {
     if (readsRequest(settings.responder)) {
       const output = (text: string, id: string | null): void => this.output(text, id)
       this.scheduler.submit(new Job(connection, { ...settings }, output, this.host.sleep))
-    } else if (respondAtAccept(connection, settings.responder, (t, id) => this.output(t, id))) {
+    } else if (respondAtAccept(connection, settings, (t, id) => this.output(t, id))) {
       this.handled()
     }
     return this.isTakeDone()

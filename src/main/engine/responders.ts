@@ -1,14 +1,15 @@
 /**
  * What the book's programs do with a connection: the responders, as real bytes on the wire.
  *
- * silent, close-at-once and echo act at accept. The reading responders (Listing 20-2 and the
+ * silent, close-at-once, echo and forward act at accept. The reading responders (Listing 20-2 and the
  * HTTP ones) make a {@link Job} that a worker runs (see handling.ts): it reads the request as
  * the listing does, answers, and drops the stream.
  */
-import type { ListenerSettings, Responder, WorkerPhase } from '../../shared/contract'
+import type { ListenerSettings, WorkerPhase } from '../../shared/contract'
 import { responseBytes } from '../../shared/response-head'
 import { describeWarning, lintResponse } from '../../shared/response-lint'
 import type { ConnectionRuntime } from './connection'
+import { forward } from './forward'
 import type { Sleep } from './engine-api'
 import { firstInvalidUtf8, listing202Output } from './http-listing-20-2'
 import { RequestReader, type ReadLine } from './request-reader'
@@ -87,10 +88,10 @@ export const timerSleep: Sleep = (ms, signal) =>
  */
 export function respondAtAccept(
   connection: ConnectionRuntime,
-  responder: Responder,
+  settings: ListenerSettings,
   output: ProgramOutput,
 ): boolean {
-  switch (responder) {
+  switch (settings.responder) {
     case 'close-at-once':
       output('Connection established!', connection.id)
       void connection.close('destroy')
@@ -104,6 +105,9 @@ export function respondAtAccept(
           connection.echoCapped()
         },
       })
+      return false
+    case 'forward':
+      forward(connection, settings)
       return false
     default:
       return false

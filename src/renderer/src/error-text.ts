@@ -17,6 +17,8 @@ function inputText(t: Translate, reason: InputReason): string {
     case 'host-empty':
     case 'host-too-long':
     case 'host-invalid-characters':
+    case 'port-zero':
+    case 'remote-not-confirmed':
     case 'number-not-integer':
     case 'number-out-of-range':
       return t(`input.${reason}`)

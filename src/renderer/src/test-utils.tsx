@@ -12,6 +12,8 @@ import type {
   EventBatch,
   ListenerSnapshot,
   Snapshot,
+  TargetChange,
+  TargetLeg,
 } from '../../shared/contract'
 import { fail, ok } from '../../shared/result'
 import { DEFAULT_SETTINGS } from '../../shared/settings'
@@ -106,6 +108,48 @@ export function makeDataEvent(bytes: number, overrides: Partial<DataEvent> = {})
     listenerBytesIn: bytes,
     listenerBytesOut: 0,
     mono: 1,
+    ...overrides,
+  }
+}
+
+/** A forwarded connection's leg to 127.0.0.1:7879, connecting since engine time 2000. */
+export function makeTargetLeg(overrides: Partial<TargetLeg> = {}): TargetLeg {
+  return {
+    host: '127.0.0.1',
+    port: 7879,
+    state: 'connecting',
+    local: null,
+    connectMono: 2000,
+    connectedMono: null,
+    firstByteToTargetMono: null,
+    firstByteFromTargetMono: null,
+    bytesToTarget: 0,
+    bytesFromTarget: 0,
+    clientEnded: false,
+    targetEnded: false,
+    firstEnded: null,
+    failure: null,
+    errorCode: null,
+    response: null,
+    ...overrides,
+  }
+}
+
+type TargetEvent = Extract<EngineEvent, { type: 'connection-target' }>
+
+/** Connection c1's leg changed by `change`, the leg after it `target`. */
+export function makeTargetEvent(
+  change: TargetChange,
+  target: TargetLeg,
+  overrides: Partial<TargetEvent> = {},
+): TargetEvent {
+  return {
+    type: 'connection-target',
+    at: 1,
+    connectionId: 'c1',
+    listenerId: 'l1',
+    change,
+    target,
     ...overrides,
   }
 }

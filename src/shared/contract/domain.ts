@@ -4,6 +4,7 @@
  * without a cycle.
  */
 import type { BindFailure } from '../bind-failure'
+import type { ResponseJudgement } from '../response-findings'
 
 export type ListenerState = 'stopped' | 'starting' | 'listening' | 'stopping'
 
@@ -19,6 +20,7 @@ export type Responder =
   | 'http-hello' // Listings 20-3 to 20-5
   | 'http-routes' // Listings 20-6 to 20-9: / → hello.html, else 404
   | 'http-slow-route' // Listing 20-10: /sleep waits sleepSeconds
+  | 'forward' // the learner's own server: bytes both ways to targetHost:targetPort
 
 export const RESPONDERS: readonly Responder[] = [
   'silent',
@@ -28,6 +30,7 @@ export const RESPONDERS: readonly Responder[] = [
   'http-hello',
   'http-routes',
   'http-slow-route',
+  'forward',
 ]
 
 /**
@@ -74,6 +77,11 @@ export interface ListenerSettings {
    */
   helloHead: string
   notFoundHead: string
+  /** Where the forward responder connects for each accepted connection: the learner's server. */
+  targetHost: string
+  targetPort: number
+  /** How long the target may take to accept, or to answer bytes it was sent, before we give up. */
+  targetTimeoutSeconds: number
 }
 
 /**
@@ -164,6 +172,8 @@ export interface ConnectionSnapshot {
   isFoundByProbe?: boolean
   /** The echo responder stopped echoing it: the peer did not read (see the echo-capped event). */
   isEchoCapped?: boolean
+  /** Forwarded (the forward responder): its leg to the target. Absent for other responders. */
+  target?: TargetLeg
   bytesIn: number
   bytesOut: number
   chunksIn: number
@@ -178,6 +188,46 @@ export interface ConnectionSnapshot {
   firstByteInMono: number | null
   /** Engine monotonic ms of the last byte either way, or null. */
   lastByteMono: number | null
+}
+
+/**
+ * How a forwarded connection's second leg (Socket Lab ↔ the learner's server) ended, when it did
+ * not end well: the target refused the connect (its server is not running there), reset it, took
+ * longer than targetTimeoutSeconds to accept or to answer, or another socket error; the client
+ * reset its leg, which is passed on as a reset. null while it goes on or once both sides ended.
+ */
+export type TargetFailure =
+  'refused' | 'target-reset' | 'client-reset' | 'connect-timeout' | 'answer-timeout' | 'error'
+
+/** The forward responder's leg to the target, as one connection's second half. */
+export interface TargetLeg {
+  host: string
+  port: number
+  state: 'connecting' | 'open' | 'closed'
+  /** Socket Lab's end of the leg once connected (the port the target sees). */
+  local: Endpoint | null
+  /** Engine monotonic ms: the connect began, it was accepted, the first byte each way. */
+  connectMono: number
+  connectedMono: number | null
+  firstByteToTargetMono: number | null
+  firstByteFromTargetMono: number | null
+  /** Bytes written to the target and read from it (passed on unchanged to the client). */
+  bytesToTarget: number
+  bytesFromTarget: number
+  /** The client's FIN was passed on to the target. */
+  clientEnded: boolean
+  /** The target's FIN was passed on to the client. */
+  targetEnded: boolean
+  /** Which side sent FIN first, if any did. */
+  firstEnded: 'client' | 'target' | null
+  failure: TargetFailure | null
+  /** The socket error's code (ECONNREFUSED, ECONNRESET, …), or null. */
+  errorCode: string | null
+  /**
+   * What the response linter finds in what the target sent (the connection's bytes out), judged
+   * once the target has said all it will (its FIN, a failure, or the close); null until then.
+   */
+  response: ResponseJudgement | null
 }
 
 export interface CaptureTotals {

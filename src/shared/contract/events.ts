@@ -11,8 +11,17 @@ import type {
   Direction,
   Endpoint,
   ListenerSnapshot,
+  TargetLeg,
   WorkerPhase,
 } from './domain'
+
+/**
+ * What happened to a forwarded connection's target leg: connecting (begun), connected, answered
+ * (its first byte from the target), client-ended / target-ended (a FIN passed on), closed (both
+ * ended, or the client's leg closed), failed (see TargetLeg.failure).
+ */
+export type TargetChange =
+  'connecting' | 'connected' | 'answered' | 'client-ended' | 'target-ended' | 'closed' | 'failed'
 
 export type EngineEvent =
   | { type: 'listener-added'; at: number; listener: ListenerSnapshot }
@@ -56,6 +65,18 @@ export type EngineEvent =
       errorCode: string | null
       /** See ConnectionSnapshot.isFoundByProbe. */
       isFoundByProbe?: boolean
+    }
+  | {
+      /**
+       * A forwarded connection's leg to the target changed: `change` says how, `target` is the
+       * whole leg after it (the connection's `target`).
+       */
+      type: 'connection-target'
+      at: number
+      connectionId: string
+      listenerId: string
+      change: TargetChange
+      target: TargetLeg
     }
   | {
       /**

@@ -11,6 +11,12 @@ export const MAX_HEAD_BYTES = 8 * 1024
 
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 7878
+/** Where "Forward to my server" sends by default: the learner's `cargo run`, moved to 7879. */
+export const DEFAULT_TARGET_HOST = '127.0.0.1'
+export const DEFAULT_TARGET_PORT = 7879
+/** How long the target may take to accept, and to answer once it has bytes to answer. */
+export const DEFAULT_TARGET_TIMEOUT_SECONDS = 10
+export const MAX_TARGET_TIMEOUT_SECONDS = 600
 export const PREVIEW_BYTES = 64
 export const MAX_CHUNKS_PER_READ = 4096
 export const MAX_READ_LENGTH = 4 * 1024 * 1024

@@ -13,7 +13,6 @@ import { fieldMessage, inputMessage } from './app-error'
 const isNumber = (input: unknown): boolean => typeof input === 'number'
 const isString = (input: unknown): boolean => typeof input === 'string'
 
-const PORT_EMPTY = inputMessage('port', 'port-empty', 'Port is empty')
 const PORT_NOT_INTEGER = inputMessage('port', 'port-not-integer', 'Port must be a whole number')
 const PORT_OUT_OF_RANGE = inputMessage(
   'port',
@@ -38,13 +37,21 @@ export function portNumber(typeMessage?: string) {
  * each saying why (not a union, whose refused option would cost an issue on every request).
  */
 export function port(typeMessage: string) {
+  return portOf('port', typeMessage)
+}
+
+/** {@link port} for a field of another name (a forward's targetPort). */
+export function portOf(field: string, typeMessage: string) {
+  const empty = inputMessage(field, 'port-empty', 'Port is empty')
+  const notInteger = inputMessage(field, 'port-not-integer', 'Port must be a whole number')
+  const outOfRange = inputMessage(field, 'port-out-of-range', 'Port must be between 0 and 65535')
   return v.pipe(
     v.custom<number | string>((input) => isNumber(input) || isString(input), typeMessage),
     v.transform((input) => (typeof input === 'string' ? input.trim() : input)),
-    v.check((port) => port !== '', PORT_EMPTY),
+    v.check((port) => port !== '', empty),
     v.check(
       (port) => (typeof port === 'number' ? Number.isInteger(port) : /^-?\d+$/.test(port)),
-      PORT_NOT_INTEGER,
+      notInteger,
     ),
     // Text: a minus sign is out of range, and so is a long run of digits (not parsed to Infinity).
     v.check(
@@ -52,7 +59,7 @@ export function port(typeMessage: string) {
         typeof port === 'number'
           ? port >= 0 && port <= 65535
           : /^\d{1,5}$/.test(port) && Number(port) <= 65535,
-      PORT_OUT_OF_RANGE,
+      outOfRange,
     ),
     v.transform(Number),
   )
@@ -61,23 +68,30 @@ export function port(typeMessage: string) {
 /** A port as a person typed it, whatever it is: what is not a number or text is not whole. */
 export const portSchema = port(PORT_NOT_INTEGER)
 
-const HOST_EMPTY = inputMessage('host', 'host-empty', 'Host is empty')
+/**
+ * A host as typed for `field`: trimmed, non-empty, at most 255 characters, no spaces or control
+ * characters.
+ */
+export function hostNamed(field: string) {
+  const empty = inputMessage(field, 'host-empty', 'Host is empty')
+  return v.pipe(
+    v.custom<string>(isString, empty),
+    v.trim(),
+    v.nonEmpty(empty),
+    v.maxLength(
+      MAX_HOST_LENGTH,
+      inputMessage(field, 'host-too-long', `Host is longer than ${MAX_HOST_LENGTH} characters`),
+    ),
+    v.check(
+      // eslint-disable-next-line no-control-regex
+      (host) => !/[\s\u0000-\u001f\u007f/\\?#@]/.test(host),
+      inputMessage(field, 'host-invalid-characters', 'Host contains characters a host cannot have'),
+    ),
+  )
+}
 
-/** A host as typed: trimmed, non-empty, at most 255 characters, no spaces or control characters. */
-export const hostSchema = v.pipe(
-  v.custom<string>(isString, HOST_EMPTY),
-  v.trim(),
-  v.nonEmpty(HOST_EMPTY),
-  v.maxLength(
-    MAX_HOST_LENGTH,
-    inputMessage('host', 'host-too-long', `Host is longer than ${MAX_HOST_LENGTH} characters`),
-  ),
-  v.check(
-    // eslint-disable-next-line no-control-regex
-    (host) => !/[\s\u0000-\u001f\u007f/\\?#@]/.test(host),
-    inputMessage('host', 'host-invalid-characters', 'Host contains characters a host cannot have'),
-  ),
-)
+/** The listener's host as typed (see {@link hostNamed}). */
+export const hostSchema = hostNamed('host')
 
 /**
  * A whole number in [min, max], refused with one message or the other. One check, not a pipe of

@@ -7,9 +7,14 @@
  */
 import * as v from 'valibot'
 import { HELLO_HEAD, HELLO_HTML, NOT_FOUND_HEAD, NOT_FOUND_HTML } from '../book-pages'
+import { isLoopbackHost } from '../address'
 import { HANDLINGS, RESPONDERS, type ListenerSettings } from '../contract/domain'
 import {
   DEFAULT_SLEEP_SECONDS,
+  DEFAULT_TARGET_HOST,
+  DEFAULT_TARGET_PORT,
+  DEFAULT_TARGET_TIMEOUT_SECONDS,
+  MAX_TARGET_TIMEOUT_SECONDS,
   DEFAULT_WORKERS,
   MAX_CAPTURE_PER_CONNECTION,
   MAX_HEAD_BYTES,
@@ -18,7 +23,17 @@ import {
   MAX_SLEEP_SECONDS,
   MAX_WORKERS,
 } from '../contract/limits'
-import { editedText, hostSchema, oneOf, port, portNumber, typedInteger } from './fields'
+import { inputMessage } from './app-error'
+import {
+  editedText,
+  hostNamed,
+  hostSchema,
+  oneOf,
+  port,
+  portNumber,
+  portOf,
+  typedInteger,
+} from './fields'
 import { leavingOutUndefined, plainWithKeys, strictEntries, strictObject } from './object'
 import type { Same } from './same'
 
@@ -43,6 +58,15 @@ const stage = {
   notFoundHtml: editedText('notFoundHtml', MAX_PAGE_BYTES),
   helloHead: editedText('helloHead', MAX_HEAD_BYTES),
   notFoundHead: editedText('notFoundHead', MAX_HEAD_BYTES),
+  targetHost: hostNamed('targetHost'),
+  targetPort: v.pipe(
+    portOf('targetPort', 'must be a number or a string'),
+    v.check(
+      (port) => port !== 0,
+      inputMessage('targetPort', 'port-zero', 'Port 0 cannot be connected to'),
+    ),
+  ),
+  targetTimeoutSeconds: typedInteger('targetTimeoutSeconds', 1, MAX_TARGET_TIMEOUT_SECONDS),
 }
 
 /**
@@ -56,6 +80,8 @@ export const listenerSettingsEntries = v.partial(
     maxConnections,
     captureLimitPerConnection,
     ...stage,
+    /** Request only, never kept: the user confirmed forwarding to a host that is not this machine. */
+    confirmedRemoteTarget: v.boolean('must be a boolean'),
   }),
 ).entries
 
@@ -83,13 +109,41 @@ function hostAndPortTypes<T extends { host?: unknown; port?: unknown }>() {
   })
 }
 
+/**
+ * Forwarding leaves this machine only when the same request says the user confirmed it, as the
+ * client's plans do: a target host that is not loopback without `confirmedRemoteTarget: true`.
+ */
+function remoteTargetConfirmed<
+  T extends { targetHost?: string; confirmedRemoteTarget?: boolean },
+>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const input = dataset.value
+    const host = input.targetHost
+    if (host === undefined || isLoopbackHost(host) || input.confirmedRemoteTarget === true) return
+    addIssue({
+      message: inputMessage(
+        'targetHost',
+        'remote-not-confirmed',
+        'The target host is not this machine: confirm forwarding to it first',
+      ),
+      path: [{ type: 'object', origin: 'value', input, key: 'targetHost', value: host }],
+    })
+  })
+}
+
 /** A listener request: exactly `entries` (the settings, and an id for an update). */
 export function listenerRequest<const E extends v.ObjectEntries>(entries: E) {
   const schema = strictEntries(entries)
   type Input = v.InferInput<typeof schema>
   return leavingOutUndefined(
     entries,
-    v.pipe(plainWithKeys<Input>(Object.keys(entries)), hostAndPortTypes<Input>(), schema),
+    v.pipe(
+      plainWithKeys<Input>(Object.keys(entries)),
+      hostAndPortTypes<Input>(),
+      schema,
+      remoteTargetConfirmed(),
+    ),
   )
 }
 
@@ -107,6 +161,9 @@ export const STAGE_DEFAULTS = {
   notFoundHtml: NOT_FOUND_HTML,
   helloHead: HELLO_HEAD,
   notFoundHead: NOT_FOUND_HEAD,
+  targetHost: DEFAULT_TARGET_HOST,
+  targetPort: DEFAULT_TARGET_PORT,
+  targetTimeoutSeconds: DEFAULT_TARGET_TIMEOUT_SECONDS,
 } as const satisfies Partial<ListenerSettings>
 
 const savedListener = strictObject({
@@ -123,6 +180,12 @@ const savedListener = strictObject({
   notFoundHtml: v.optional(stage.notFoundHtml, STAGE_DEFAULTS.notFoundHtml),
   helloHead: v.optional(stage.helloHead, STAGE_DEFAULTS.helloHead),
   notFoundHead: v.optional(stage.notFoundHead, STAGE_DEFAULTS.notFoundHead),
+  targetHost: v.optional(hostNamed('targetHost'), STAGE_DEFAULTS.targetHost),
+  targetPort: v.optional(
+    v.pipe(portNumber('must be a number'), v.minValue(1, 'must not be 0')),
+    STAGE_DEFAULTS.targetPort,
+  ),
+  targetTimeoutSeconds: v.optional(stage.targetTimeoutSeconds, STAGE_DEFAULTS.targetTimeoutSeconds),
 })
 
 /**

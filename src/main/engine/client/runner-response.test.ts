@@ -4,16 +4,13 @@
  * a string where rustc exists. Each result keeps the response bytes, the linter's findings and
  * the verdict on what the target did.
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
-import { homedir, tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClientRequestSnapshot, ClientRunRequest } from '../../../shared/client-types'
 import { clientVerdict } from '../../../shared/client-verdict'
 import type { EngineEvent } from '../../../shared/contract'
 import { recordingEngine, startListener, waitFor, type TestEngine } from '../engine-test-kit'
+import { buildRust, findRustc, NO_RUSTC, runRust } from '../rust-kit'
 
 let t: TestEngine | null = null
 const servers: Server[] = []
@@ -277,15 +274,6 @@ describe('the client keeps what a server sent and judges it', () => {
   })
 })
 
-/** rustc on PATH, else rustup's default place; null when neither runs. */
-function findRustc(): string | null {
-  for (const candidate of ['rustc', join(homedir(), '.cargo', 'bin', 'rustc')]) {
-    const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8', timeout: 20_000 })
-    if (probe.status === 0) return candidate
-  }
-  return null
-}
-
 /** A book-style server that answers one request with a bare-\n response (`\n`, not `\r\n`). */
 const RUST_BARE_LF_SERVER = String.raw`
 use std::io::{BufRead, BufReader, Write};
@@ -313,23 +301,13 @@ fn main() {
 describe('against a Rust server compiled here', () => {
   it('finds the bare \\n in its response', { timeout: 120_000 }, async ({ skip }) => {
     const rustc = findRustc()
-    skip(rustc === null, 'rustc is not installed here (neither on PATH nor in ~/.cargo/bin)')
+    skip(rustc === null, NO_RUSTC)
     if (rustc === null) return
-    const dir = mkdtempSync(join(tmpdir(), 'socket-lab-rust-'))
+    const program = buildRust(rustc, RUST_BARE_LF_SERVER)
     try {
-      writeFileSync(join(dir, 'main.rs'), RUST_BARE_LF_SERVER)
-      const exe = join(dir, process.platform === 'win32' ? 'server.exe' : 'server')
-      const built = spawnSync(rustc, ['-O', '--edition', '2021', '-o', exe, join(dir, 'main.rs')], {
-        encoding: 'utf8',
-        timeout: 110_000,
-      })
-      expect(built.status, built.stderr).toBe(0)
-      const server = spawn(exe, [], { stdio: ['ignore', 'pipe', 'pipe'] })
+      const server = await runRust(program)
       try {
-        let out = ''
-        server.stdout.on('data', (data: Buffer) => (out += data.toString()))
-        const port = await waitFor(() => /^(\d+)\n/.exec(out)?.[1], 'the Rust server’s port')
-        const { request: r } = await runOne(ONE_GET(Number(port)))
+        const { request: r } = await runOne(ONE_GET(server.port))
         const contents = '<h1>Hello!</h1>'
         expect(receivedText(r)).toBe(
           `HTTP/1.1 200 OK\nContent-Length: ${contents.length}\n\n${contents}`,
@@ -343,7 +321,7 @@ describe('against a Rust server compiled here', () => {
         server.kill()
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      program.remove()
     }
   })
 })

@@ -220,6 +220,8 @@ export const clientEn = {
   'client.ours.read-request-then-close':
     'it reads the request and drops the stream without answering (Listing 20-2).',
   'client.ours.echo': 'it sends back every byte it reads and never closes.',
+  'client.ours.forward':
+    'it passes every byte on to your own server (the target on its card) and back, unchanged: what the client gets is what your server sent.',
   'client.ours.http':
     'it answers with the response head and page set on its card, then closes; the linter there checks what it sends.',
 

@@ -5,6 +5,7 @@
 import { classEn } from './class.en'
 import { clientEn } from './client.en'
 import { diagnosticsEn } from './diagnostics.en'
+import { forwardEn } from './forward.en'
 import { inspectorEn } from './inspector.en'
 import { lessonsEn } from './lessons.en'
 import { sessionEn } from './session.en'
@@ -78,6 +79,10 @@ export const en = {
   'input.host-invalid-characters': 'A host cannot contain spaces or the characters / \\ ? # @.',
   'input.number-not-integer': 'Enter a whole number.',
   'input.number-out-of-range': 'This number is out of range.',
+  'input.port-zero':
+    'Port 0 only means “any free port” when listening: enter the port the server listens on, from 1 to 65535.',
+  'input.remote-not-confirmed':
+    'This host is not this computer: confirm below that Socket Lab may connect to it.',
 
   'error.INVALID_REQUEST':
     'The engine refused the request as malformed. This is a bug in Socket Lab.',
@@ -220,6 +225,7 @@ export const en = {
   ...diagnosticsEn,
   ...lessonsEn,
   ...classEn,
+  ...forwardEn,
 } satisfies Record<string, Message>
 
 /** Every message key. */

@@ -5,6 +5,7 @@ import type { Catalog } from './en'
 import { classRu } from './class.ru'
 import { clientRu } from './client.ru'
 import { diagnosticsRu } from './diagnostics.ru'
+import { forwardRu } from './forward.ru'
 import { inspectorRu } from './inspector.ru'
 import { lessonsRu } from './lessons.ru'
 import { sessionRu } from './session.ru'
@@ -81,6 +82,10 @@ export const ru: Catalog = {
   'input.host-invalid-characters': 'Хост не может содержать пробелы и символы / \\ ? # @.',
   'input.number-not-integer': 'Введите целое число.',
   'input.number-out-of-range': 'Число вне допустимого диапазона.',
+  'input.port-zero':
+    'Порт 0 значит «любой свободный порт» только при прослушивании: введите порт, который слушает сервер, от 1 до 65535.',
+  'input.remote-not-confirmed':
+    'Этот хост — не этот компьютер: подтвердите ниже, что Socket Lab может к нему подключаться.',
 
   'error.INVALID_REQUEST': 'Движок отклонил запрос как некорректный. Это ошибка в Socket Lab.',
   'error.INVALID_INPUT': 'Движок отклонил значение.',
@@ -241,4 +246,5 @@ export const ru: Catalog = {
   ...diagnosticsRu,
   ...lessonsRu,
   ...classRu,
+  ...forwardRu,
 }

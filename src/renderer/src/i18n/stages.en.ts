@@ -13,6 +13,7 @@ export const stagesEn = {
   'stages.responder.http-hello': 'HTTP hello',
   'stages.responder.http-routes': 'HTTP routes',
   'stages.responder.http-slow-route': 'HTTP slow route',
+  'stages.responder.forward': 'Forward to my server',
   'stages.explain.silent':
     'The inspector’s default: the connection stays open, what arrives is recorded, nothing is answered.',
   'stages.explain.close-at-once':
@@ -26,6 +27,8 @@ export const stagesEn = {
     'Listings 20-6 to 20-9: / gets hello.html, any other path gets 404 with 404.html.',
   'stages.explain.http-slow-route':
     'Listing 20-10: like the routes, but /sleep waits {seconds} s before answering.',
+  'stages.explain.forward':
+    'Not in the book: every connection accepted here opens one to your own server (the target below), and the bytes flow both ways unchanged, so the inspector shows exactly what your server sends. Run your server on the target port: in the book’s program change 7878 to {port} in TcpListener::bind, then cargo run, and point the browser at this listener.',
 
   'stages.handling': 'Handling',
   'stages.handling.single-thread': 'Single thread',
@@ -49,6 +52,20 @@ export const stagesEn = {
   'stages.stopAfter': 'Stop after N connections',
   'stages.stopAfter.hint': 'Empty: never. The book’s take(2) stops after 2.',
   'stages.stopAfter.invalid': 'Enter a whole number from 1 to {max}, or leave it empty.',
+
+  'stages.target.host': 'Target host',
+  'stages.target.host.hint': 'Where your server runs: 127.0.0.1 is this computer.',
+  'stages.target.host.remote': '{host} is another machine: the bytes your clients send go there.',
+  'stages.target.port': 'Target port',
+  'stages.target.port.hint': 'The port your server listens on, not this listener’s.',
+  'stages.target.port.invalid': 'Enter the port your server listens on, from 1 to 65535.',
+  'stages.target.timeout': 'Timeout (seconds)',
+  'stages.target.timeout.hint':
+    'How long your server may take to accept a connection, and to answer once it has been sent bytes.',
+  'stages.target.timeout.invalid': 'Enter a whole number from 1 to {max}.',
+  'stages.target.remote.warning':
+    '{host} is not this computer: every connection to this listener will open one to {host}, and what your clients send will leave this machine.',
+  'stages.target.remote.confirm': 'Forward to {host}, another machine',
 
   'stages.pages': 'Pages and heads',
   'stages.pages.helloHint': 'Served for / (Listing 20-4). Saved when you leave the field.',

@@ -13,6 +13,7 @@ export const stagesRu: { readonly [K in keyof typeof stagesEn]: Message } = {
   'stages.responder.http-hello': 'HTTP: приветствие',
   'stages.responder.http-routes': 'HTTP: маршруты',
   'stages.responder.http-slow-route': 'HTTP: медленный маршрут',
+  'stages.responder.forward': 'Пересылать на мой сервер',
   'stages.explain.silent':
     'Как в инспекторе: соединение остаётся открытым, всё пришедшее записывается, ответа нет.',
   'stages.explain.close-at-once':
@@ -26,6 +27,8 @@ export const stagesRu: { readonly [K in keyof typeof stagesEn]: Message } = {
     'Листинги 20-6–20-9: на / — hello.html, на любой другой путь — 404 и 404.html.',
   'stages.explain.http-slow-route':
     'Листинг 20-10: как маршруты, но /sleep ждёт {seconds} с перед ответом.',
+  'stages.explain.forward':
+    'Не из книги: на каждое соединение, принятое здесь, Socket Lab открывает соединение с вашим собственным сервером (цель ниже), и байты идут в обе стороны без изменений — так в инспекторе видно, что именно отправляет ваш сервер. Запустите свой сервер на порту цели: в программе из книги замените 7878 на {port} в TcpListener::bind, выполните cargo run и откройте в браузере адрес этого слушателя.',
 
   'stages.handling': 'Обработка',
   'stages.handling.single-thread': 'Один поток',
@@ -49,6 +52,20 @@ export const stagesRu: { readonly [K in keyof typeof stagesEn]: Message } = {
   'stages.stopAfter': 'Остановиться после N соединений',
   'stages.stopAfter.hint': 'Пусто — никогда. take(2) из книги останавливает после 2.',
   'stages.stopAfter.invalid': 'Введите целое число от 1 до {max} или оставьте поле пустым.',
+
+  'stages.target.host': 'Хост цели',
+  'stages.target.host.hint': 'Где работает ваш сервер: 127.0.0.1 — этот компьютер.',
+  'stages.target.host.remote': '{host} — другая машина: байты от ваших клиентов уходят туда.',
+  'stages.target.port': 'Порт цели',
+  'stages.target.port.hint': 'Порт, который слушает ваш сервер, а не этот слушатель.',
+  'stages.target.port.invalid': 'Введите порт, который слушает ваш сервер, от 1 до 65535.',
+  'stages.target.timeout': 'Тайм-аут (секунд)',
+  'stages.target.timeout.hint':
+    'Сколько ждать, пока ваш сервер примет соединение, и сколько — пока он ответит на полученные байты.',
+  'stages.target.timeout.invalid': 'Введите целое число от 1 до {max}.',
+  'stages.target.remote.warning':
+    '{host} — не этот компьютер: каждое соединение с этим слушателем откроет соединение с {host}, и всё, что отправят ваши клиенты, уйдёт с этой машины.',
+  'stages.target.remote.confirm': 'Пересылать на {host} — другую машину',
 
   'stages.pages': 'Страницы и заголовки',
   'stages.pages.helloHint': 'Отдаётся на / (листинг 20-4). Сохраняется, когда вы покидаете поле.',

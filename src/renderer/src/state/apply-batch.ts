@@ -22,6 +22,7 @@ import {
   type TrailMark,
 } from './lesson-trail'
 import { LOG_LIMIT, logMessagesFor, type LogContext, type LogEntry } from './log'
+import { isNewerLeg } from './target-leg'
 import type { AppState } from './app-state'
 
 function byNumber(a: ListenerSnapshot, b: ListenerSnapshot): number {
@@ -223,6 +224,13 @@ function applyEvent(state: AppState, draft: Draft, event: EngineEvent): void {
       updateCounters(draft, event.listenerId, (n) => ({ open: Math.max(0, n.open - 1) }))
       return
     }
+    case 'connection-target': {
+      // The event carries the whole leg: the newest wins, a repeat or an older one changes nothing.
+      const found = findConnection(state, draft, event.connectionId)
+      if (found && isNewerLeg(found[1].target, event.target))
+        changeConnection(state, draft, found[0], found[1], { target: event.target })
+      return
+    }
     case 'echo-capped': {
       const found = findConnection(state, draft, event.connectionId)
       if (found && found[1].isEchoCapped !== true)
@@ -317,6 +325,7 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
       listener: (id) => draft.listeners.get(id),
       connectionNumber: (id) => findConnection(state, draft, id)?.[1].number,
       isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
+      target: (id) => findConnection(state, draft, id)?.[1].target,
     },
     owned: new WeakSet(),
   }

@@ -72,6 +72,24 @@ describe('bursts in the log', () => {
     expect(rows.map((r) => r.kind)).toEqual(['burst', 'burst', 'entry', 'burst'])
   })
 
+  it('keeps a forwarded burst in one row, the lines about the target inside it', () => {
+    const forwarded = connections(200, 1).flatMap((e) =>
+      e.message.kind === 'connection-established'
+        ? [
+            e,
+            line(e.at - AT, {
+              kind: 'target',
+              connectionNumber: e.message.connectionNumber,
+              line: { change: 'connected', address: '127.0.0.1:7879', ms: 0.3 },
+            }),
+          ]
+        : [e],
+    )
+    const rows = logRows(forwarded, new Set())
+    expect(rows.map((r) => r.kind)).toEqual(['burst'])
+    expect(rows[0]?.kind === 'burst' && rows[0].burst.entries).toHaveLength(600)
+  })
+
   it('counts the clients that sent FIN (a Silent listener and curl)', () => {
     const lines = connections(150, 1).map((e) =>
       e.message.kind === 'closed'

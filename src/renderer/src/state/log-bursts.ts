@@ -4,9 +4,10 @@
  *
  * A view over the log, derived from the same entries every time: nothing is dropped or stored
  * twice, the lines are only grouped. A burst is a run of connection lines (accept, FIN, close,
- * drop, the program's per-connection lines) with no other line between them and no pause longer
- * than {@link BURST_GAP_MS}, that has at least {@link BURST_MIN_ACCEPTS} accepts at
- * {@link BURST_MIN_RATE} or more a second. Slower traffic stays line by line.
+ * drop, the program's per-connection lines, a forwarded connection's leg to its target) with no
+ * other line between them and no pause longer than {@link BURST_GAP_MS}, that has at least
+ * {@link BURST_MIN_ACCEPTS} accepts at {@link BURST_MIN_RATE} or more a second. Slower traffic
+ * stays line by line.
  */
 import type { LogEntry, LogMessage } from './log'
 
@@ -43,6 +44,7 @@ function isConnectionLine(m: LogMessage): boolean {
     case 'we-ended':
     case 'closed':
     case 'dropped':
+    case 'target':
       return true
     case 'program':
       return m.connectionNumber !== null

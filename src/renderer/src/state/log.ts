@@ -5,10 +5,17 @@
  * the book's program output and is shown as is.
  */
 import type { BindErrorCode } from '../../../shared/bind-failure'
-import type { CloseReason, EngineEvent, ListenerSnapshot } from '../../../shared/contract'
+import type {
+  CloseReason,
+  EngineEvent,
+  ListenerSnapshot,
+  TargetLeg,
+} from '../../../shared/contract'
 import { formatHostPort } from '../../../shared/address'
 import { RESPONDER_CAPABILITIES } from '../../../shared/responders'
 import { assertNever } from '../../../shared/result'
+import { targetLine, type TargetLine } from './log-target'
+import { isNewerLeg } from './target-leg'
 
 /** Most entries the log keeps; older ones go first. */
 export const LOG_LIMIT = 10_000
@@ -52,6 +59,8 @@ export type LogMessage =
   | { kind: 'echo-capped'; connectionNumber: number; limit: number }
   /** A line the book's program prints (Request: [...], Worker 0 got a job; executing.), as is. */
   | { kind: 'program'; text: string; connectionNumber: number | null }
+  /** A forwarded connection's leg to the learner's server changed (see log-target.ts). */
+  | { kind: 'target'; connectionNumber: number; line: TargetLine }
 
 export interface LogEntry {
   /** Unique and increasing: a stable React key. */
@@ -70,6 +79,8 @@ export interface LogContext {
   connectionNumber(id: string): number | undefined
   /** Known to be closed already: a repeated close adds no line. */
   isConnectionClosed(id: string): boolean
+  /** The connection's leg to the target as known (a repeated or older event adds no line). */
+  target(id: string): TargetLeg | undefined
 }
 
 function failureKey(listener: ListenerSnapshot | undefined): string | null {
@@ -203,6 +214,21 @@ export function logMessagesFor(event: EngineEvent, ctx: LogContext): Array<Omit<
           },
         },
       ]
+    case 'connection-target': {
+      if (!isNewerLeg(ctx.target(event.connectionId), event.target)) return []
+      const seconds = ctx.listener(event.listenerId)?.settings.targetTimeoutSeconds ?? null
+      const line = targetLine(event, seconds)
+      if (line === null) return []
+      const connectionNumber = ctx.connectionNumber(event.connectionId) ?? 0
+      return [
+        {
+          at: event.at,
+          listenerId: event.listenerId,
+          listenerNumber: numberOf(ctx, event.listenerId),
+          message: { kind: 'target', connectionNumber, line },
+        },
+      ]
+    }
     case 'echo-capped':
       return [
         {
@@ -262,54 +288,6 @@ export function programLine(m: LogMessage): string | null {
   return null
 }
 
-/** The groups the log can be filtered by. */
-export type LogFilterKind =
-  | 'accepted'
-  | 'peer-ended'
-  | 'we-ended'
-  | 'closed'
-  | 'dropped'
-  | 'listener'
-  | 'bind-failed'
-  | 'limits'
-  | 'program'
-
-export const LOG_FILTER_KINDS: readonly LogFilterKind[] = [
-  'accepted',
-  'peer-ended',
-  'we-ended',
-  'closed',
-  'dropped',
-  'listener',
-  'bind-failed',
-  'limits',
-  'program',
-]
-
-/** The filter group a message belongs to (listening and stopped are both "listener state"). */
-export function filterKindOf(m: LogMessage): LogFilterKind {
-  switch (m.kind) {
-    case 'connection-established':
-      return 'accepted'
-    case 'listening':
-    case 'stopped':
-      return 'listener'
-    case 'bind-failed':
-    case 'peer-ended':
-    case 'we-ended':
-    case 'closed':
-    case 'dropped':
-      return m.kind
-    case 'echo-capped':
-    case 'accept-failed':
-      return 'limits'
-    case 'program':
-      return 'program'
-    default:
-      return assertNever(m)
-  }
-}
-
 function numberOf(ctx: LogContext, listenerId: string): number {
   return ctx.listener(listenerId)?.number ?? 0
 }
@@ -350,10 +328,12 @@ export function logFromEvents(
   // Events older than the snapshot's window may be missing: the snapshot still knows the numbers.
   const connectionNumbers = new Map<string, number>(known.connectionNumbers ?? [])
   const closed = new Set<string>()
+  const targets = new Map<string, TargetLeg>()
   const ctx: LogContext = {
     listener: (id) => listeners.get(id),
     connectionNumber: (id) => connectionNumbers.get(id),
     isConnectionClosed: (id) => closed.has(id),
+    target: (id) => targets.get(id),
   }
   const out: LogEntry[] = []
   let id = firstId
@@ -368,6 +348,11 @@ export function logFromEvents(
     else if (event.type === 'connection-accepted')
       connectionNumbers.set(event.connection.id, event.connection.number)
     else if (event.type === 'connection-closed') closed.add(event.connectionId)
+    else if (
+      event.type === 'connection-target' &&
+      isNewerLeg(targets.get(event.connectionId), event.target)
+    )
+      targets.set(event.connectionId, event.target)
   }
   return out.length > LOG_LIMIT ? out.slice(out.length - LOG_LIMIT) : out
 }

@@ -21,6 +21,7 @@ import { HttpPanel } from './HttpPanel'
 import { StreamActions } from './StreamActions'
 import { StreamSearch } from './StreamSearch'
 import { StreamStats } from './StreamStats'
+import { TargetLegView } from './TargetLegView'
 import type { StreamOptions } from './stream-options'
 import { TextLines } from './TextLines'
 import { useByteSelection } from './use-byte-selection'
@@ -78,9 +79,21 @@ export function ConnectionInspector({
 
   const notCaptured = connection.bytesIn - captured + (connection.bytesOut - capturedOut)
   const directions: Direction[] = filter === 'both' ? ['in', 'out'] : [filter]
+  const target = connection.target
   return (
     <>
-      <StreamStats connection={connection} />
+      {target === undefined ? (
+        <StreamStats connection={connection} />
+      ) : (
+        // Forwarded: two legs, each under its own heading.
+        <div className="legs">
+          <section className="leg" aria-labelledby={`${baseId}-client-leg`}>
+            <h3 id={`${baseId}-client-leg`}>{t('forward.leg.client')}</h3>
+            <StreamStats connection={connection} />
+          </section>
+          <TargetLegView connection={connection} target={target} />
+        </div>
+      )}
       {connection.truncated && notCaptured > 0 && (
         <p className="notice">{t('stream.truncated', { count: notCaptured })}</p>
       )}

@@ -21,6 +21,7 @@ import { BindErrorPanel, LocalhostPanel } from '../diagnostics'
 import { TextField } from '../ui'
 import { ListenerSettingsForm } from './ListenerSettingsForm'
 import { StageSettings, type StageChange } from './StageSettings'
+import { isTargetFieldError } from './TargetFields'
 import { WildcardConfirm } from './WildcardConfirm'
 import { WorkersView } from './WorkersView'
 import '../../stages.css'
@@ -167,9 +168,13 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
     if (isStopped && !isBusy) void pushEdits()
   }
 
-  const applyStage = async (change: StageChange): Promise<boolean> => {
+  const applyStage = async (change: StageChange): Promise<AppError | null> => {
     clearErrors()
-    return report(await api.updateListener({ listenerId: id, ...change }))
+    const result = await api.updateListener({ listenerId: id, ...change })
+    if (result.ok) return null
+    // The target's fields show their own refusals; the card says the rest.
+    if (!isTargetFieldError(result.error)) report(result)
+    return result.error
   }
 
   /** Port 0's meaning, or why a new listener was not given the book's 7878. */

@@ -43,6 +43,7 @@ const RESPONDER_NAMES = [
   'HTTP hello',
   'HTTP routes',
   'HTTP slow route',
+  'Forward to my server',
 ]
 
 describe('stage settings in a listener card', () => {

@@ -1,7 +1,8 @@
 /**
  * A listener's stage of the book: the responder, how requests are handled, the pool size, how
- * long /sleep waits, the book's take(N), and the HTML pages. Every change goes to the engine at
- * once (while listening too); a number that is not valid is refused inline and not sent.
+ * long /sleep waits, the book's take(N), the HTML pages, and where "Forward to my server" sends.
+ * Every change goes to the engine at once (while listening too); a number that is not valid is
+ * refused inline and not sent.
  */
 import { useId, useState, type ReactNode } from 'react'
 import {
@@ -16,37 +17,27 @@ import {
   type Responder,
 } from '../../../../shared/contract'
 import { readsRequest, servesPages } from '../../../../shared/responders'
+import type { AppError } from '../../../../shared/result'
 import { useI18n } from '../../i18n/context'
 import { NumberField } from '../ui'
 import { PagesEditor, type PagesChange } from './PagesEditor'
-
-/** A whole number in [min, max] as typed, or undefined; '' is null when `isEmptyNull`. */
-export function parseWhole(
-  text: string,
-  min: number,
-  max: number,
-  isEmptyNull = false,
-): number | null | undefined {
-  const s = text.trim()
-  if (s === '') return isEmptyNull ? null : undefined
-  if (!/^\d+$/.test(s)) return undefined
-  const n = Number(s)
-  return n >= min && n <= max ? n : undefined
-}
+import { parseWhole } from './parse-whole'
+import { TargetFields, type TargetSettingsChange } from './TargetFields'
 
 /** The settings this panel changes. */
 export type StageChange = Pick<
   AddListenerRequest,
   'responder' | 'handling' | 'workers' | 'sleepSeconds' | 'stopAfter'
 > &
-  PagesChange
+  PagesChange &
+  TargetSettingsChange
 
 type ChoiceDraft = { responder?: Responder; handling?: Handling }
 
 export interface StageSettingsProps {
   settings: ListenerSettings
-  /** Sends the change; resolves to whether the engine took it. */
-  onApply: (change: StageChange) => Promise<boolean>
+  /** Sends the change; resolves to the engine's refusal, or null when it took it. */
+  onApply: (change: StageChange) => Promise<AppError | null>
   isDisabled?: boolean
 }
 
@@ -95,8 +86,8 @@ export function StageSettings({
 
   const choose = (change: ChoiceDraft): void => {
     setChoice((c) => ({ ...c, ...change }))
-    void onApply(change).then((isOk) => {
-      if (!isOk) setChoice({})
+    void onApply(change).then((error) => {
+      if (error !== null) setChoice({})
     })
   }
 
@@ -129,9 +120,16 @@ export function StageSettings({
           ))}
         </select>
         <p id={responderHelp} className="field-hint">
-          {t(`stages.explain.${responder}`, { seconds: String(settings.sleepSeconds) })}
+          {t(`stages.explain.${responder}`, {
+            seconds: String(settings.sleepSeconds),
+            port: String(settings.targetPort),
+          })}
         </p>
       </div>
+
+      {responder === 'forward' && (
+        <TargetFields settings={settings} onApply={onApply} isDisabled={isDisabled} />
+      )}
 
       <div className="field">
         <label htmlFor={`${id}-handling`}>{t('stages.handling')}</label>
@@ -211,7 +209,7 @@ export function StageSettings({
         <PagesEditor
           settings={settings}
           hasNotFound={responder !== 'http-hello'}
-          onApply={onApply}
+          onApply={async (change) => (await onApply(change)) === null}
           isDisabled={isDisabled}
         />
       )}

@@ -9,8 +9,10 @@ import { useFollowBottom } from '../../hooks/use-follow-bottom'
 import { useMeasuredWindow } from '../../hooks/use-measured-window'
 import { useI18n, type Translate } from '../../i18n/context'
 import type { Lang } from '../../i18n/translate'
-import { filterKindOf, type LogEntry, type LogFilterKind, type LogMessage } from '../../state/log'
+import type { LogEntry, LogMessage } from '../../state/log'
+import { filterKindOf, type LogFilterKind } from '../../state/log-filter'
 import { logRows, type LogBurst, type LogRow } from '../../state/log-bursts'
+import { targetLineText } from '../../target-text'
 import { formatClock, formatDuration } from '../../time-format'
 import { LogFilters } from './LogFilters'
 
@@ -89,6 +91,8 @@ function messageText(t: Translate, m: LogMessage): ReactNode {
       })
     case 'dropped':
       return m.remote ? t('log.dropped', { remote: m.remote }) : t('log.droppedUnknown')
+    case 'target':
+      return targetLineText(t, m.connectionNumber, m.line)
     case 'program':
       return (
         <>
@@ -122,10 +126,11 @@ function messageTitle(t: Translate, m: LogMessage): string {
   return typeof text === 'string' ? text : ''
 }
 
-/** A CSS class per line kind; resets stand out from ordinary closes. */
+/** A CSS class per line kind; resets stand out from ordinary closes, as the target's failures. */
 function rowClass(m: LogMessage): string {
   const reset = m.kind === 'closed' && m.reason === 'reset' ? ' log-closed-reset' : ''
-  return `log-row log-${m.kind}${reset}`
+  const failed = m.kind === 'target' && m.line.change === 'failed' ? ' log-target-failed' : ''
+  return `log-row log-${m.kind}${reset}${failed}`
 }
 
 // Entries never change, so a line's searchable text is worded once per language.

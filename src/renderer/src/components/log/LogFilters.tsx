@@ -2,9 +2,9 @@
  * The event log's filter bar: a checkbox per event kind and a text search.
  */
 import type { ReactNode } from 'react'
-import { useI18n } from '../../i18n/context'
+import { useI18n, type Translate } from '../../i18n/context'
 import { formatNumber } from '../../i18n/translate'
-import { LOG_FILTER_KINDS, type LogFilterKind } from '../../state/log'
+import { LOG_FILTER_KINDS, type LogFilterKind } from '../../state/log-filter'
 
 export interface LogFiltersProps {
   hidden: ReadonlySet<LogFilterKind>
@@ -14,6 +14,12 @@ export interface LogFiltersProps {
   /** Entries shown and in all; the count line appears only while something is filtered out. */
   shown: number
   total: number
+}
+
+function kindLabel(t: Translate, kind: LogFilterKind): string {
+  if (kind === 'program') return t('stages.log.kind.program')
+  if (kind === 'target') return t('forward.log.kind')
+  return t(`workspace.log.kind.${kind}`)
 }
 
 /** `<div role="group" aria-label="Event kinds">` of checkboxes, then a search box. */
@@ -42,7 +48,7 @@ export function LogFilters({
               checked={!hidden.has(kind)}
               onChange={(e) => toggle(kind, e.target.checked)}
             />
-            {kind === 'program' ? t('stages.log.kind.program') : t(`workspace.log.kind.${kind}`)}
+            {kindLabel(t, kind)}
           </label>
         ))}
       </div>

@@ -1,0 +1,334 @@
+/**
+ * Forwarding to real Rust servers, compiled here: the book's final server (thread pool and
+ * graceful shutdown, written for these tests: port 0, pages inline) and the classic learner
+ * mistakes. What the forwarded connection's target leg says must match what the program did.
+ * Skipped, with the reason, where rustc is missing.
+ */
+import type { Socket } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { EngineEvent, TargetLeg } from '../../shared/contract'
+import {
+  connectClient,
+  recordingEngine,
+  startListener,
+  waitFor,
+  type TestEngine,
+} from './engine-test-kit'
+import { buildRust, findRustc, NO_RUSTC, runRust, type RunningRust } from './rust-kit'
+
+let t: TestEngine | null = null
+const running: RunningRust[] = []
+const clients: Socket[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  for (const server of running.splice(0)) server.kill()
+  await t?.engine.shutdown()
+  t = null
+})
+
+const rustc = findRustc()
+
+/** The pages, inline: the tests run the program anywhere, with no hello.html beside it. */
+const PAGES = String.raw`
+const HELLO: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <h1>Hello!</h1>\n  </body>\n</html>\n";
+const NOT_FOUND: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <h1>Oops!</h1>\n  </body>\n</html>\n";
+`
+
+/** Listing 20-25 (the chapter's end), serving two connections, then shutting down gracefully. */
+const BOOK_FINAL_SERVER = String.raw`
+use std::{
+    io::{prelude::*, BufReader},
+    net::{TcpListener, TcpStream},
+    sync::{mpsc, Arc, Mutex},
+    thread,
+};
+${PAGES}
+fn main() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    println!("{}", listener.local_addr().unwrap().port());
+    let pool = ThreadPool::new(4);
+
+    for stream in listener.incoming().take(2) {
+        let stream = stream.unwrap();
+
+        pool.execute(|| {
+            handle_connection(stream);
+        });
+    }
+
+    println!("Shutting down.");
+}
+
+fn handle_connection(mut stream: TcpStream) {
+    let buf_reader = BufReader::new(&stream);
+    let request_line = buf_reader.lines().next().unwrap().unwrap();
+
+    let (status_line, contents) = match &request_line[..] {
+        "GET / HTTP/1.1" => ("HTTP/1.1 200 OK", HELLO),
+        _ => ("HTTP/1.1 404 NOT FOUND", NOT_FOUND),
+    };
+
+    let length = contents.len();
+    let response = format!("{status_line}\r\nContent-Length: {length}\r\n\r\n{contents}");
+    stream.write_all(response.as_bytes()).unwrap();
+}
+
+pub struct ThreadPool {
+    workers: Vec<Worker>,
+    sender: Option<mpsc::Sender<Job>>,
+}
+
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+impl ThreadPool {
+    pub fn new(size: usize) -> ThreadPool {
+        assert!(size > 0);
+        let (sender, receiver) = mpsc::channel();
+        let receiver = Arc::new(Mutex::new(receiver));
+        let mut workers = Vec::with_capacity(size);
+        for id in 0..size {
+            workers.push(Worker::new(id, Arc::clone(&receiver)));
+        }
+        ThreadPool { workers, sender: Some(sender) }
+    }
+
+    pub fn execute<F>(&self, f: F)
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        let job = Box::new(f);
+        self.sender.as_ref().unwrap().send(job).unwrap();
+    }
+}
+
+impl Drop for ThreadPool {
+    fn drop(&mut self) {
+        drop(self.sender.take());
+        for worker in self.workers.drain(..) {
+            println!("Shutting down worker {}", worker.id);
+            worker.thread.join().unwrap();
+        }
+    }
+}
+
+struct Worker {
+    id: usize,
+    thread: thread::JoinHandle<()>,
+}
+
+impl Worker {
+    fn new(id: usize, receiver: Arc<Mutex<mpsc::Receiver<Job>>>) -> Worker {
+        let thread = thread::spawn(move || loop {
+            let message = receiver.lock().unwrap().recv();
+            match message {
+                Ok(job) => {
+                    println!("Worker {id} got a job; executing.");
+                    job();
+                }
+                Err(_) => {
+                    println!("Worker {id} disconnected; shutting down.");
+                    break;
+                }
+            }
+        });
+        Worker { id, thread }
+    }
+}
+`
+
+/** A learner's single-threaded server answering one connection with `respond` (Rust code). */
+function learnerServer(respond: string, readsRequest = true): string {
+  const read = readsRequest
+    ? `let _request: Vec<String> = BufReader::new(&stream)
+            .lines()
+            .map(|line| line.unwrap())
+            .take_while(|line| !line.is_empty())
+            .collect();`
+    : // Waits for the request to arrive, and reads none of it (peek leaves it in the socket).
+      `let mut first = [0u8; 1];
+        stream.peek(&mut first).unwrap();`
+  return String.raw`
+use std::io::{prelude::*, BufReader};
+use std::net::TcpListener;
+${PAGES}
+fn main() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    println!("{}", listener.local_addr().unwrap().port());
+    for stream in listener.incoming().take(1) {
+        let mut stream = stream.unwrap();
+        ${read}
+        let contents = HELLO;
+        let length = contents.len();
+        ${respond}
+        stream.write_all(response.as_bytes()).unwrap();
+    }
+}
+`
+}
+
+const HELLO_BYTES = Buffer.byteLength(
+  '<!DOCTYPE html>\n<html lang="en">\n  <body>\n    <h1>Hello!</h1>\n  </body>\n</html>\n',
+)
+
+/** A forwarding listener to `targetPort`; its port. */
+async function forwarder(targetPort: number): Promise<number> {
+  t = recordingEngine()
+  return (await startListener(t, { responder: 'forward', targetPort })).port
+}
+
+/** One browser-like request through the forwarder: what came back, and the leg once over. */
+async function fetchThrough(
+  port: number,
+  path: string,
+): Promise<{ data: Buffer; codes: string[]; leg: TargetLeg }> {
+  const client = await connectClient(port, '127.0.0.1', true)
+  clients.push(client)
+  const chunks: Buffer[] = []
+  const codes: string[] = []
+  client.on('data', (chunk: Buffer) => chunks.push(chunk))
+  client.on('error', (err: NodeJS.ErrnoException) => codes.push(err.code ?? 'UNKNOWN'))
+  const over = new Promise<void>((resolve) => {
+    // A reset right after data reads as an end on Linux: a zero-length write tells them apart.
+    client.once('end', () =>
+      client.write(Buffer.alloc(0), (err) => {
+        if (!err) client.end()
+        resolve()
+      }),
+    )
+    client.once('close', () => resolve())
+  })
+  client.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: test\r\n\r\n`)
+  await over
+  const number = t!.events().filter((e) => e.type === 'connection-accepted').length
+  const id = `${(await t!.value('engine:snapshot', {})).listeners[0]!.id}#${number}`
+  const done = await waitFor(
+    () =>
+      t!
+        .events()
+        .findLast(
+          (e): e is Extract<EngineEvent, { type: 'connection-target' }> =>
+            e.type === 'connection-target' &&
+            e.connectionId === id &&
+            e.target.response !== null &&
+            (e.change === 'closed' || e.change === 'failed'),
+        ),
+    'the target leg to end',
+  )
+  return { data: Buffer.concat(chunks), codes, leg: done.target }
+}
+
+describe.skipIf(rustc === null)(
+  `forwarding to Rust servers compiled here (${NO_RUSTC} skips)`,
+  () => {
+    it(
+      'the book’s final server: two clean answers, then its graceful shutdown',
+      { timeout: 180_000 },
+      async ({ skip }) => {
+        skip(rustc === null, NO_RUSTC)
+        const program = buildRust(rustc!, BOOK_FINAL_SERVER)
+        try {
+          const server = await runRust(program)
+          running.push(server)
+          const port = await forwarder(server.port)
+          const hello = await fetchThrough(port, '/')
+          expect(hello.data.toString()).toBe(
+            `HTTP/1.1 200 OK\r\nContent-Length: ${HELLO_BYTES}\r\n\r\n` +
+              '<!DOCTYPE html>\n<html lang="en">\n  <body>\n    <h1>Hello!</h1>\n  </body>\n</html>\n',
+          )
+          expect(hello.leg).toMatchObject({
+            failure: null,
+            targetEnded: true,
+            firstEnded: 'target',
+            response: { isHttp: true, progress: 'complete', findings: [] },
+          })
+          const missing = await fetchThrough(port, '/missing')
+          expect(missing.data.toString()).toMatch(/^HTTP\/1\.1 404 NOT FOUND\r\n/)
+          expect(missing.leg.response).toMatchObject({ progress: 'complete', findings: [] })
+          expect(await server.exited).toBe(0)
+          expect(server.stdout()).toMatch(/Shutting down\.\n/)
+          for (const id of [0, 1, 2, 3])
+            expect(server.stdout()).toContain(`Shutting down worker ${id}`)
+        } finally {
+          program.remove()
+        }
+      },
+    )
+
+    it(
+      'a response with \\n only: the linter points at the first bare \\n',
+      { timeout: 180_000 },
+      async ({ skip }) => {
+        skip(rustc === null, NO_RUSTC)
+        const program = buildRust(
+          rustc!,
+          learnerServer(
+            'let response = format!("HTTP/1.1 200 OK\\nContent-Length: {length}\\n\\n{contents}");',
+          ),
+        )
+        try {
+          const server = await runRust(program)
+          running.push(server)
+          const { leg, data } = await fetchThrough(await forwarder(server.port), '/')
+          expect(data.subarray(0, 16).toString()).toBe('HTTP/1.1 200 OK\n')
+          // The first bare \n is the one that counts: a client stops there.
+          expect(leg.response?.findings).toEqual([
+            { warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 },
+          ])
+        } finally {
+          program.remove()
+        }
+      },
+    )
+
+    it(
+      'a wrong Content-Length: the linter says the body is short of it',
+      { timeout: 180_000 },
+      async ({ skip }) => {
+        skip(rustc === null, NO_RUSTC)
+        const program = buildRust(
+          rustc!,
+          learnerServer(
+            'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {}\\r\\n\\r\\n{contents}", length + 5);',
+          ),
+        )
+        try {
+          const server = await runRust(program)
+          running.push(server)
+          const { leg } = await fetchThrough(await forwarder(server.port), '/')
+          expect(leg.targetEnded).toBe(true)
+          expect(leg.response?.progress).toBe('body')
+          expect(leg.response?.findings.map((f) => f.warning)).toEqual([
+            { code: 'length-short', declared: HELLO_BYTES + 5, actual: HELLO_BYTES },
+          ])
+        } finally {
+          program.remove()
+        }
+      },
+    )
+
+    it(
+      'answering without reading the request: the OS resets, and the reset is passed on',
+      { timeout: 180_000 },
+      async ({ skip }) => {
+        skip(rustc === null, NO_RUSTC)
+        const program = buildRust(
+          rustc!,
+          learnerServer(
+            'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {length}\\r\\n\\r\\n{contents}");',
+            false,
+          ),
+        )
+        try {
+          const server = await runRust(program)
+          running.push(server)
+          const { leg, codes } = await fetchThrough(await forwarder(server.port), '/')
+          expect(leg).toMatchObject({ failure: 'target-reset', errorCode: 'ECONNRESET' })
+          expect(codes).toContain('ECONNRESET')
+        } finally {
+          program.remove()
+        }
+      },
+    )
+  },
+)

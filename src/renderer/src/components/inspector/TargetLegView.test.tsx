@@ -1,0 +1,90 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { ConnectionSnapshot, ListenerSettings } from '../../../../shared/contract'
+import { apiServing, conversationConnection } from '../../inspector-test-kit'
+import { makeListener, makeSnapshot, makeTargetLeg, renderWith, storeWith } from '../../test-utils'
+import { StreamView } from './StreamView'
+
+const base = makeListener()
+const settings: ListenerSettings = {
+  ...base.settings,
+  responder: 'forward',
+  targetTimeoutSeconds: 7,
+}
+
+/** Accepted at engine time 1000; its leg connected 0.4 ms after it began, at 1000.5. */
+const forwarded = conversationConnection({
+  number: 3,
+  target: makeTargetLeg({
+    state: 'open',
+    local: { address: '127.0.0.1', port: 40001, family: 'IPv4' },
+    connectMono: 1000.5,
+    connectedMono: 1000.9,
+    firstByteToTargetMono: 1012,
+    firstByteFromTargetMono: 1025.4,
+    bytesToTarget: 78,
+    bytesFromTarget: 1234,
+    clientEnded: true,
+    firstEnded: 'client',
+  }),
+})
+
+function renderStream(connection: ConnectionSnapshot, lang: 'en' | 'ru' = 'en') {
+  const store = storeWith(makeSnapshot({ listeners: [{ ...base, settings }] }))
+  renderWith(<StreamView connection={connection} />, { api: apiServing(), store, lang })
+  return within(screen.getByRole('region', { name: lang === 'en' ? 'Stream' : 'Поток' }))
+}
+
+/** The leg's facts as "term: value". */
+function facts(section: HTMLElement): string[] {
+  return [...section.querySelectorAll('dl > div')].map(
+    (row) => `${row.querySelector('dt')?.textContent}: ${row.querySelector('dd')?.textContent}`,
+  )
+}
+
+describe('the inspector: a forwarded connection’s two legs', () => {
+  it('shows the leg to the target under its heading, the client’s under its own', () => {
+    const stream = renderStream(forwarded)
+    const client = stream.getByRole('region', { name: 'Client ↔ Socket Lab' })
+    expect(within(client).getByText(/in: 29 bytes/)).toBeTruthy()
+    const target = stream.getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(within(target).getByRole('heading', { name: 'Socket Lab ↔ target' })).toBeTruthy()
+    expect(facts(target)).toEqual([
+      'Target: 127.0.0.1:7879',
+      'Socket Lab’s port: 40001',
+      'State: open',
+      'Connect: 0.4 ms',
+      'First byte to target: +12 ms after accept',
+      'First byte from target: +25 ms after accept',
+      'Sent to target: 78 bytes',
+      'Received from target: 1,234 bytes',
+      'Closed first (FIN): the client',
+    ])
+    expect(target.querySelector('.leg-failure')).toBeNull()
+  })
+
+  it('explains a failure with the listener’s timeout', () => {
+    const timedOut = {
+      ...forwarded,
+      target: makeTargetLeg({ state: 'closed', failure: 'connect-timeout' }),
+    }
+    const target = renderStream(timedOut).getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(facts(target)).toContain('Connect: not yet')
+    expect(facts(target)).toContain('Socket Lab’s port: —')
+    expect(within(target).getByText(/did not accept connection #3 within 7 s/)).toBeTruthy()
+  })
+
+  it('speaks Russian', () => {
+    const target = renderStream(forwarded, 'ru').getByRole('region', {
+      name: 'Socket Lab ↔ цель',
+    })
+    expect(facts(target)).toContain('Первым закрыл (FIN): клиент')
+  })
+
+  it('leaves the inspector of other responders as it was', () => {
+    const stream = renderStream(conversationConnection())
+    expect(stream.queryByRole('region', { name: 'Client ↔ Socket Lab' })).toBeNull()
+    expect(stream.queryByRole('region', { name: 'Socket Lab ↔ target' })).toBeNull()
+    expect(stream.getByText(/in: 29 bytes/)).toBeTruthy()
+  })
+})

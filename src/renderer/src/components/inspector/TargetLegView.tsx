@@ -1,0 +1,74 @@
+/**
+ * A forwarded connection's second leg, Socket Lab ↔ the learner's server: where it goes, the port
+ * Socket Lab connected from, its state and timings (connect, first byte each way since the
+ * client's accept), the bytes each way, who closed first, and what went wrong, in words.
+ */
+import { useId, useMemo, type ReactNode } from 'react'
+import { formatHostPort } from '../../../../shared/address'
+import type { ConnectionSnapshot, TargetLeg } from '../../../../shared/contract'
+import { useI18n } from '../../i18n/context'
+import { selectListener } from '../../state/selectors'
+import { useAppState } from '../../state/StoreContext'
+import { legMs, targetFailureText } from '../../target-text'
+import '../../target-leg.css'
+
+export interface TargetLegViewProps {
+  connection: ConnectionSnapshot
+  target: TargetLeg
+}
+
+/** `<section>` headed "Socket Lab ↔ target" with the leg's facts as a description list. */
+export function TargetLegView({ connection, target }: TargetLegViewProps): ReactNode {
+  const { t } = useI18n()
+  const headingId = useId()
+  const select = useMemo(() => selectListener(connection.listenerId), [connection.listenerId])
+  const seconds = useAppState(select)?.settings.targetTimeoutSeconds ?? null
+  const address = formatHostPort(target.host, target.port)
+  const sinceAccept = (mono: number | null): string =>
+    mono === null
+      ? t('forward.leg.none')
+      : t('inspector.block.at', { ms: Math.round(mono - connection.acceptedMono) })
+  const facts: Array<[string, string]> = [
+    [t('forward.leg.address'), address],
+    [t('forward.leg.localPort'), target.local === null ? '—' : String(target.local.port)],
+    [t('forward.leg.state'), t(`forward.leg.state.${target.state}`)],
+    [
+      t('forward.leg.connect'),
+      target.connectedMono === null
+        ? t('forward.leg.none')
+        : t('forward.leg.ms', { ms: legMs(target.connectedMono - target.connectMono) }),
+    ],
+    [t('forward.leg.toTarget'), sinceAccept(target.firstByteToTargetMono)],
+    [t('forward.leg.fromTarget'), sinceAccept(target.firstByteFromTargetMono)],
+    [t('forward.leg.bytesToTarget'), t('inspector.block.bytes', { count: target.bytesToTarget })],
+    [
+      t('forward.leg.bytesFromTarget'),
+      t('inspector.block.bytes', { count: target.bytesFromTarget }),
+    ],
+    [t('forward.leg.firstEnded'), t(`forward.leg.firstEnded.${target.firstEnded ?? 'none'}`)],
+  ]
+  return (
+    <section className="leg leg-target" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('forward.leg.target')}</h3>
+      <dl className="leg-facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {target.failure !== null && (
+        <p className="leg-failure">
+          {targetFailureText(t, {
+            failure: target.failure,
+            connectionNumber: connection.number,
+            address,
+            seconds,
+            code: target.errorCode,
+          })}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+/**
+ * Russian messages of "Forward to my server"; spread into ru.ts. Same keys as forward.en.ts.
+ */
+import type { forwardEn } from './forward.en'
+import type { Message } from './translate'
+
+export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
+  'forward.log.kind': 'Ваш сервер',
+  'forward.log.connected': 'Соединение #{number} → ваш сервер на {address}: установлено за {ms} мс',
+  'forward.log.answered': 'Ваш сервер ответил на соединение #{number} через {ms} мс',
+  'forward.log.clientEnded':
+    '#{number}: клиент закрыл свою сторону (FIN); Socket Lab передал это вашему серверу',
+  'forward.log.targetEnded': {
+    one: '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
+    few: '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
+    many: '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
+    other:
+      '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
+  },
+  'forward.log.noAnswer':
+    '#{number}: ваш сервер закрыл соединение, ничего не ответив; Socket Lab передал FIN клиенту',
+
+  'forward.failure.refused':
+    'Ваш сервер не запущен на {address}: соединение #{number} отклонено (ECONNREFUSED). Запустите его (cargo run) или измените порт цели.',
+  'forward.failure.target-reset':
+    'Ваш сервер сбросил соединение #{number} (RST); Socket Lab передал сброс клиенту',
+  'forward.failure.client-reset':
+    'Клиент сбросил соединение #{number} (RST); Socket Lab передал сброс вашему серверу',
+  'forward.failure.connect-timeout':
+    'Ваш сервер на {address} не принял соединение #{number} за {seconds} с (тайм-аут цели в настройках слушателя)',
+  'forward.failure.answer-timeout':
+    'Ваш сервер не ответил на соединение #{number} за {seconds} с после того, как получил байты (тайм-аут цели в настройках слушателя)',
+  'forward.failure.error': 'Ошибка в соединении #{number} с вашим сервером на {address}: {code}',
+
+  'forward.leg.client': 'Клиент ↔ Socket Lab',
+  'forward.leg.target': 'Socket Lab ↔ цель',
+  'forward.leg.address': 'Цель',
+  'forward.leg.localPort': 'Порт Socket Lab',
+  'forward.leg.state': 'Состояние',
+  'forward.leg.state.connecting': 'подключается',
+  'forward.leg.state.open': 'открыто',
+  'forward.leg.state.closed': 'закрыто',
+  'forward.leg.connect': 'Подключение',
+  'forward.leg.ms': '{ms} мс',
+  'forward.leg.toTarget': 'Первый байт отправлен цели',
+  'forward.leg.fromTarget': 'Первый байт получен от цели',
+  'forward.leg.none': 'ещё нет',
+  'forward.leg.bytesToTarget': 'Отправлено цели',
+  'forward.leg.bytesFromTarget': 'Получено от цели',
+  'forward.leg.firstEnded': 'Первым закрыл (FIN)',
+  'forward.leg.firstEnded.client': 'клиент',
+  'forward.leg.firstEnded.target': 'ваш сервер',
+  'forward.leg.firstEnded.none': 'пока никто',
+}

@@ -1,0 +1,56 @@
+/**
+ * A forwarded connection's leg to the learner's server in words: the log's lines and the
+ * inspector's failure sentence, from the same catalog texts.
+ */
+import type { TargetFailure } from '../../shared/contract'
+import { assertNever } from '../../shared/result'
+import type { Translate } from './i18n/context'
+import type { TargetLine } from './state/log-target'
+
+/** A leg's time in ms as written: tenths below 10 ms (a loopback connect takes less than 1). */
+export function legMs(ms: number): string {
+  const value = Math.max(0, ms)
+  return value < 10 ? value.toFixed(1) : String(Math.round(value))
+}
+
+/** What a failure sentence names. */
+export interface TargetFailureFacts {
+  failure: TargetFailure
+  connectionNumber: number
+  /** The target as host:port. */
+  address: string
+  /** The listener's target timeout (null: not known). */
+  seconds: number | null
+  code: string | null
+}
+
+/** Why the leg failed, in the learner's terms. */
+export function targetFailureText(t: Translate, f: TargetFailureFacts): string {
+  return t(`forward.failure.${f.failure}`, {
+    number: String(f.connectionNumber),
+    address: f.address,
+    seconds: f.seconds === null ? '?' : String(f.seconds),
+    code: f.code ?? '?',
+  })
+}
+
+/** A log line about connection #`connectionNumber`'s leg to the target. */
+export function targetLineText(t: Translate, connectionNumber: number, line: TargetLine): string {
+  const number = String(connectionNumber)
+  switch (line.change) {
+    case 'connected':
+      return t('forward.log.connected', { number, address: line.address, ms: legMs(line.ms) })
+    case 'answered':
+      return t('forward.log.answered', { number, ms: legMs(line.ms) })
+    case 'client-ended':
+      return t('forward.log.clientEnded', { number })
+    case 'target-ended':
+      return line.bytes === 0
+        ? t('forward.log.noAnswer', { number })
+        : t('forward.log.targetEnded', { number, count: line.bytes })
+    case 'failed':
+      return targetFailureText(t, { ...line, connectionNumber })
+    default:
+      return assertNever(line)
+  }
+}
