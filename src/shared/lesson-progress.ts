@@ -2,6 +2,10 @@
  * The chapter's stages and checkpoints as ids, and a student's progress through them: which stage
  * is open, and per stage since when it counts and when each checkpoint ticked. Saved with the
  * settings, carried by sessions and progress exports, read by the teacher's class view.
+ *
+ * After the chapter's stages comes the learner's own server (issue 14), inspected through a
+ * forwarding listener. Stages are only ever added: a file written before one was added reads as
+ * progress with nothing ticked there.
  */
 import * as v from 'valibot'
 import { oneOf } from './schema/fields'
@@ -17,6 +21,7 @@ export const STAGE_IDS = [
   'slow',
   'pool',
   'shutdown',
+  'own-server',
 ] as const
 
 export type StageId = (typeof STAGE_IDS)[number]
@@ -42,6 +47,9 @@ export const CHECKPOINT_IDS = [
   'take-shutdown',
   'workers-shut-down',
   'stopped-by-itself',
+  'target-accepted',
+  'target-answered',
+  'response-clean',
 ] as const
 
 export type CheckpointId = (typeof CHECKPOINT_IDS)[number]
@@ -102,6 +110,7 @@ export const STAGE_CHECKPOINTS: readonly {
   { stageId: 'slow', checkpoints: ['sleep-answered', 'sleep-blocks'] },
   { stageId: 'pool', checkpoints: ['worker-job', 'side-by-side', 'sleep-not-blocking'] },
   { stageId: 'shutdown', checkpoints: ['take-shutdown', 'workers-shut-down', 'stopped-by-itself'] },
+  { stageId: 'own-server', checkpoints: ['target-accepted', 'target-answered', 'response-clean'] },
 ]
 
 export const EMPTY_PROGRESS: LessonProgress = { stageId: 'connect', stages: {} }

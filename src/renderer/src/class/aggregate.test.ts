@@ -26,10 +26,11 @@ describe('studentRow', () => {
       '0/2',
       '0/3',
       '0/3',
+      '0/3',
     ])
     // Seven checkpoints ticked, one a minute.
     expect(r.ticked).toBe(7)
-    expect(r.total).toBe(20)
+    expect(r.total).toBe(23)
     expect(r.stages[1]?.lastTick).toBe(LESSON_START + 6 * 60_000)
     expect(r.lastTick).toBe(LESSON_START + 7 * 60_000)
     expect(r.stages[3]?.lastTick).toBeNull()
@@ -57,10 +58,21 @@ describe('studentRow', () => {
     expect(r.ticked).toBe(1)
   })
 
+  it('shows a file from before the own server’s stage with that stage not started', () => {
+    const chapter = progressUpTo('own-server')
+    expect(chapter.stages['own-server']).toEqual({ since: LESSON_START, ticked: {} })
+    delete chapter.stages['own-server']
+    const r = row('old.json', 'Old', chapter)
+    expect(r.stages.at(-1)).toMatchObject({ stageId: 'own-server', ticked: 0, total: 3 })
+    expect(r.stages.slice(0, -1).every((s) => s.isComplete)).toBe(true)
+    expect(r.stuckAt).toBe('own-server')
+    expect(r.ticked).toBe(20)
+  })
+
   it('is stuck nowhere when every stage is complete', () => {
     const r = row('done.json', 'Done', progressUpTo(null))
     expect(r.stuckAt).toBeNull()
-    expect(r.ticked).toBe(20)
+    expect(r.ticked).toBe(23)
     expect(r.stages.every((s) => s.isComplete)).toBe(true)
   })
 })

@@ -95,12 +95,13 @@ describe('classCsv', () => {
       'Student',
       'File',
       'First unfinished stage',
-      'Checkpoints ticked (of 20)',
+      'Checkpoints ticked (of 23)',
       '1. Connection established: ticked (of 3)',
       '1. Connection established: last tick',
     ])
-    expect(table[0]).toHaveLength(4 + 2 * 8)
-    expect(table[0]?.at(-2)).toBe('8. Graceful shutdown: ticked (of 3)')
+    expect(table[0]).toHaveLength(4 + 2 * 9)
+    expect(table[0]?.at(-4)).toBe('8. Graceful shutdown: ticked (of 3)')
+    expect(table[0]?.at(-2)).toBe('9. Inspect your own server: ticked (of 3)')
     expect(table.slice(1).every((r) => r.length === table[0]?.length)).toBe(true)
   })
 
@@ -112,7 +113,7 @@ describe('classCsv', () => {
       '5. Routes and 404',
       '11',
     ])
-    expect(table[2]?.slice(0, 4)).toEqual(['Smith, "JJ"', 'a, "b"\nc.json', 'all done', '20'])
+    expect(table[2]?.slice(0, 4)).toEqual(['Smith, "JJ"', 'a, "b"\nc.json', 'all done', '23'])
   })
 
   it('leaves the name empty for a student without one, and writes ticks as numbers', () => {

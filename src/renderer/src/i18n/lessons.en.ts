@@ -23,6 +23,7 @@ export const lessonsEn = {
   'lessons.jump.title': 'Go to the lesson below the listeners',
   'lessons.stage': 'Stage',
   'lessons.stageOption': '{number}. {title} ({listings})',
+  'lessons.stageOption.own': '{number}. {title}',
   'lessons.code': 'Rust code',
   'lessons.copy': 'Copy',
   'lessons.copied': 'Copied',
@@ -38,6 +39,7 @@ export const lessonsEn = {
   'lessons.setup.change.handling': 'handling: {from} → {to}',
   'lessons.setup.change.workers': 'workers: {from} → {to}',
   'lessons.setup.change.stopAfterOff': 'no stop after N connections',
+  'lessons.setup.change.target': 'target {from} → {to}',
   'lessons.setup.change.pages': 'the book’s hello.html, 404.html and their heads',
   'lessons.setup.change.restart': 'stops it, then starts it again',
   'lessons.setup.confirmLabel': 'Close the open connections?',
@@ -51,6 +53,8 @@ export const lessonsEn = {
   'lessons.setup.taken.unknown': 'another program',
   'lessons.setup.taken.self': 'another of Socket Lab’s listeners',
   'lessons.setup.taken.process': '{name} (PID {pid})',
+  'lessons.setup.taken.ownServer':
+    'If that is your own server still on the book’s port, stop it (Ctrl+C), change its port to {targetPort} as the steps below say, run it again and set up once more.',
   'lessons.setup.usePort': 'Use port {port} instead',
   'lessons.setup.noFreePort': 'No free port was found near it: pick one in the listener card.',
   'lessons.setup.noListener': 'Add a listener first: the stage is set up on listener 1.',
@@ -110,6 +114,13 @@ export const lessonsEn = {
     'take(2) ends the loop after two connections; main prints “Shutting down.” and drops the pool. Its Drop closes the channel and joins the workers in order: each finishes its job, sees the channel closed and exits.',
   'lessons.stage.shutdown.see':
     'Stop the listener, set up, start it and make two requests (curl is best: an idle browser connection counts as one of the two and can keep a worker waiting in read). The log shows “Shutting down worker N” for each worker, and the listener stops by itself.',
+  'lessons.stage.own-server.title': 'Inspect your own server',
+  'lessons.stage.own-server.does':
+    'Your own program now, not a listing: Socket Lab stands between the browser and your server. Each connection to the listener opens one to your server, and the bytes pass both ways unchanged, so the inspector shows exactly what your server sent and the response linter says what is wrong with it.',
+  'lessons.stage.own-server.see':
+    'In your server’s src/main.rs change the bind line to {bindLine}, so that it listens on {target}, where Socket Lab forwards, and start it with cargo run. Set up, start listening and open {url} in a browser: the request goes through Socket Lab to your server, and its answer comes back unchanged. Select the connection: the inspector’s “Socket Lab ↔ target” section shows what your server sent and the linter’s findings, and the log says when your server accepted, answered and closed. The book’s final program stops after two connections (take(2)): run cargo run again, or remove .take(2).',
+  'lessons.stage.own-server.mistakes':
+    'The linter catches the classic mistakes: lines that end in \\n only, without \\r; a Content-Length that is not the body’s length in bytes (too short or too long); and answering without reading the request: a stream dropped with request bytes still unread makes the OS reset the connection (RST), and the browser may show “connection reset” although the response arrived. If the log says your server is not running, the connect to {target} was refused: nothing listens there, so start your server with cargo run on that port.',
 
   'lessons.check.listening': 'The listener is listening',
   'lessons.check.established': '“Connection established!” printed',
@@ -131,4 +142,7 @@ export const lessonsEn = {
   'lessons.check.take-shutdown': '2 requests, then shutdown',
   'lessons.check.workers-shut-down': 'Every worker shut down',
   'lessons.check.stopped-by-itself': 'The listener stopped by itself',
+  'lessons.check.target-accepted': 'Your server accepted a forwarded connection',
+  'lessons.check.target-answered': 'Your server answered',
+  'lessons.check.response-clean': 'A complete response the linter finds nothing wrong with',
 } satisfies Record<string, Message>

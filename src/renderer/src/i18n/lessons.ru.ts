@@ -23,6 +23,7 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.jump.title': 'Перейти к уроку под слушателями',
   'lessons.stage': 'Этап',
   'lessons.stageOption': '{number}. {title} ({listings})',
+  'lessons.stageOption.own': '{number}. {title}',
   'lessons.code': 'Код на Rust',
   'lessons.copy': 'Копировать',
   'lessons.copied': 'Скопировано',
@@ -38,6 +39,7 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.setup.change.handling': 'обработка: {from} → {to}',
   'lessons.setup.change.workers': 'потоков: {from} → {to}',
   'lessons.setup.change.stopAfterOff': 'без остановки после N соединений',
+  'lessons.setup.change.target': 'цель {from} → {to}',
   'lessons.setup.change.pages': 'hello.html, 404.html и их заголовки — как в книге',
   'lessons.setup.change.restart': 'остановит его, затем запустит снова',
   'lessons.setup.confirmLabel': 'Закрыть открытые соединения?',
@@ -53,6 +55,8 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.setup.taken.unknown': 'другая программа',
   'lessons.setup.taken.self': 'другой слушатель Socket Lab',
   'lessons.setup.taken.process': '{name} (PID {pid})',
+  'lessons.setup.taken.ownServer':
+    'Если это ваш собственный сервер на порту из книги, остановите его (Ctrl+C), поменяйте порт на {targetPort}, как сказано ниже, запустите снова и ещё раз настройте этап.',
   'lessons.setup.usePort': 'Взять порт {port}',
   'lessons.setup.noFreePort':
     'Свободного порта рядом не нашлось: выберите его в карточке слушателя.',
@@ -114,6 +118,13 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
     'take(2) завершает цикл после двух соединений; main печатает «Shutting down.» и удаляет пул. Его Drop закрывает канал и по очереди дожидается (join) рабочих потоков: каждый доделывает свою задачу, видит, что канал закрыт, и завершается.',
   'lessons.stage.shutdown.see':
     'Остановите слушателя, настройте этап, запустите его и сделайте два запроса (лучше curl: простаивающее соединение браузера засчитывается как одно из двух и может держать поток в ожидании чтения). В журнале появится «Shutting down worker N» для каждого потока, и слушатель остановится сам.',
+  'lessons.stage.own-server.title': 'Проверка своего сервера',
+  'lessons.stage.own-server.does':
+    'Теперь это ваша программа, а не листинг книги: Socket Lab стоит между браузером и вашим сервером. Каждое соединение со слушателем открывает соединение с вашим сервером, и байты идут в обе стороны без изменений, поэтому инспектор показывает ровно то, что прислал ваш сервер, а линтер ответов говорит, что в этом ответе не так.',
+  'lessons.stage.own-server.see':
+    'В src/main.rs вашего сервера замените строку с bind на {bindLine}, чтобы сервер слушал {target} — туда Socket Lab передаёт соединения, — и запустите его командой cargo run. Настройте этап, запустите слушателя и откройте {url} в браузере: запрос пройдёт через Socket Lab к вашему серверу, а ответ вернётся без изменений. Выберите соединение: в разделе инспектора «Socket Lab ↔ цель» видно, что прислал ваш сервер и что нашёл в этом линтер, а журнал показывает, когда сервер принял соединение, ответил и закрыл его. Финальная программа из книги завершается после двух соединений (take(2)): запустите cargo run снова или уберите .take(2).',
+  'lessons.stage.own-server.mistakes':
+    'Линтер ловит классические ошибки: строки, которые кончаются только на \\n, без \\r; Content-Length, не равный длине тела в байтах (меньше или больше); ответ без чтения запроса: если TcpStream удаляется, когда байты запроса ещё не прочитаны, ОС сбрасывает соединение (RST), и браузер может показать «connection reset», хотя ответ дошёл. Если журнал пишет, что ваш сервер не запущен, подключение к {target} было отклонено: там никто не слушает, так что запустите сервер командой cargo run на этом порту.',
 
   'lessons.check.listening': 'Слушатель слушает порт',
   'lessons.check.established': 'Напечатано «Connection established!»',
@@ -135,4 +146,7 @@ export const lessonsRu: { readonly [K in keyof typeof lessonsEn]: Message } = {
   'lessons.check.take-shutdown': '2 запроса, затем завершение',
   'lessons.check.workers-shut-down': 'Все рабочие потоки завершились',
   'lessons.check.stopped-by-itself': 'Слушатель остановился сам',
+  'lessons.check.target-accepted': 'Ваш сервер принял переданное соединение',
+  'lessons.check.target-answered': 'Ваш сервер ответил',
+  'lessons.check.response-clean': 'Полный ответ, в котором линтер не нашёл ошибок',
 }

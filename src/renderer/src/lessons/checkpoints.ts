@@ -1,9 +1,11 @@
 /**
  * Which checkpoints are done, and since when: selectors over the store's event log and lesson
  * trail (state/lesson-trail.ts), the same entries the log and the table show. A line the log shows
- * ticks the checkpoint about it, whatever responder printed it.
+ * ticks the checkpoint about it, whatever responder printed it. What the linter found in the
+ * learner's own server's response is read from the forwarded connection's leg, as the inspector
+ * shows it (the log's line about that leg gives the time).
  */
-import type { ListenerSnapshot } from '../../../shared/contract'
+import type { ConnectionSnapshot, ListenerSnapshot, TargetLeg } from '../../../shared/contract'
 import type { CheckpointId } from '../../../shared/lesson-progress'
 import type { TrailMark } from '../state/lesson-trail'
 import { programLine, type LogEntry } from '../state/log'
@@ -58,6 +60,10 @@ function logTicks(
       case 'stopped':
         if (takeEnded.has(listenerId)) tick('stopped-by-itself', at)
         break
+      case 'target':
+        if (m.line.change === 'connected') tick('target-accepted', at)
+        if (m.line.change === 'answered') tick('target-answered', at)
+        break
       default:
         break
     }
@@ -111,11 +117,58 @@ function trailTicks(trail: readonly TrailMark[], since: number): Ticks {
   return ticks
 }
 
+/**
+ * The linter finds nothing wrong with what the learner's server sent on this leg: an HTTP
+ * response, complete, with no finding, on a leg that did not fail (an answer followed by a reset,
+ * because the request was not read, is the classic mistake).
+ */
+export function isCleanResponse(leg: TargetLeg): boolean {
+  const r = leg.response
+  return (
+    r !== null &&
+    leg.failure === null &&
+    r.isHttp &&
+    r.progress === 'complete' &&
+    r.findings.length === 0
+  )
+}
+
+/**
+ * When a forwarded connection's response the linter finds nothing wrong with was judged after
+ * `since`, the first such time, or null. A leg is judged at its server's FIN, which the log has a
+ * line for, or else when both legs closed (the client closed first): then the close's time.
+ */
+function cleanResponseAt(
+  log: readonly LogEntry[],
+  connections: readonly ConnectionSnapshot[],
+  since: number,
+): number | null {
+  const clean = new Map<string, ConnectionSnapshot>()
+  for (const c of connections)
+    if (c.target !== undefined && isCleanResponse(c.target))
+      clean.set(`${c.listenerId} ${c.number}`, c)
+  if (clean.size === 0) return null
+  let first: number | null = null
+  const judgedAt = (at: number): void => {
+    if (at > since && (first === null || at < first)) first = at
+  }
+  for (const entry of log) {
+    const m = entry.message
+    if (m.kind !== 'target' || m.line.change !== 'target-ended') continue
+    const c = clean.get(`${entry.listenerId} ${m.connectionNumber}`)
+    if (c?.target?.targetEnded === true) judgedAt(entry.at)
+  }
+  for (const c of clean.values())
+    if (c.target?.targetEnded === false && c.closedAt !== null) judgedAt(c.closedAt)
+  return first
+}
+
 /** What the checkpoints read from the store. */
 export interface CheckpointSources {
   log: readonly LogEntry[]
   trail: readonly TrailMark[]
   listeners: readonly ListenerSnapshot[]
+  connections: readonly ConnectionSnapshot[]
 }
 
 /** Every checkpoint done by what happened after `since` (the engine's wall clock, ms). */
@@ -123,5 +176,10 @@ export function checkpointTicks(sources: CheckpointSources, since: number): Tick
   const pools = new Map(sources.listeners.map((l) => [l.id, l.settings.workers]))
   // A pool whose size is not known any more never counts as all shut down.
   const poolSize = (id: string): number => pools.get(id) ?? Number.POSITIVE_INFINITY
-  return { ...trailTicks(sources.trail, since), ...logTicks(sources.log, poolSize, since) }
+  const clean = cleanResponseAt(sources.log, sources.connections, since)
+  return {
+    ...trailTicks(sources.trail, since),
+    ...logTicks(sources.log, poolSize, since),
+    ...(clean === null ? {} : { 'response-clean': clean }),
+  }
 }

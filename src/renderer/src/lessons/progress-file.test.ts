@@ -73,4 +73,35 @@ describe('progress files', () => {
       [...CHECKPOINT_IDS].sort(),
     )
   })
+
+  it('read a file written before the own server’s stage, and one that has it', () => {
+    // As an app without the stage wrote it: the chapter's eight stages, nothing else.
+    const older = JSON.stringify({
+      format: 'socket-lab-progress',
+      version: 1,
+      appVersion: '0.1.0',
+      exportedAt: 1000,
+      student: 'Ann',
+      progress: {
+        stageId: 'shutdown',
+        stages: { shutdown: { since: 10, ticked: { 'take-shutdown': 20 } } },
+      },
+    })
+    const read = parseProgressFile(older)
+    expect(read).toMatchObject({ ok: true, value: { progress: { stageId: 'shutdown' } } })
+    if (read.ok) expect(read.value.progress.stages['own-server']).toBeUndefined()
+    const own: ProgressFile = {
+      ...file,
+      progress: {
+        stageId: 'own-server',
+        stages: {
+          'own-server': {
+            since: 10,
+            ticked: { 'target-accepted': 20, 'target-answered': 30, 'response-clean': 40 },
+          },
+        },
+      },
+    }
+    expect(parseProgressFile(serializeProgress(own))).toEqual({ ok: true, value: own })
+  })
 })

@@ -1,16 +1,20 @@
 /**
  * What "Set up this stage" changes on a listener: the book's address, the stage's responder and
- * handling, and the book's pages and heads. Pure, so the panel can show the list before it acts.
+ * handling (and, forwarding to the learner's server, its target), and the book's pages and heads.
+ * Pure, so the panel can show the list before it acts.
  */
 import { HELLO_HEAD, HELLO_HTML, NOT_FOUND_HEAD, NOT_FOUND_HTML } from '../../../shared/book-pages'
 import { formatHostPort, isWildcardHost } from '../../../shared/address'
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
+  DEFAULT_TARGET_HOST,
+  DEFAULT_TARGET_PORT,
   type ListenerSettings,
   type ListenerSnapshot,
   type UpdateListenerRequest,
 } from '../../../shared/contract'
+import { bindCall } from './rust-code-own-server'
 import type { StageSetup } from './stages'
 
 /** One setting that will change, named as the card names it. */
@@ -20,6 +24,7 @@ export type SetupChange =
   | { kind: 'handling'; from: ListenerSettings['handling']; to: ListenerSettings['handling'] }
   | { kind: 'workers'; from: number; to: number }
   | { kind: 'stop-after'; from: number | null; to: number | null }
+  | { kind: 'target'; from: string; to: string }
   | { kind: 'pages' }
 
 const BOOK_PAGES = {
@@ -55,6 +60,14 @@ export function setupChanges(
     })
   if (request.responder !== undefined && request.responder !== s.responder)
     changes.push({ kind: 'responder', from: s.responder, to: request.responder })
+  const targetHost = request.targetHost ?? s.targetHost
+  const targetPort = Number(request.targetPort ?? s.targetPort)
+  if (targetHost !== s.targetHost || targetPort !== s.targetPort)
+    changes.push({
+      kind: 'target',
+      from: formatHostPort(s.targetHost, s.targetPort),
+      to: formatHostPort(targetHost, targetPort),
+    })
   if (request.handling !== undefined && request.handling !== s.handling)
     changes.push({ kind: 'handling', from: s.handling, to: request.handling })
   if (request.workers !== undefined && request.workers !== s.workers)
@@ -80,4 +93,19 @@ export function lessonAddress(listener: ListenerSnapshot | undefined): {
   const port = bound?.port ?? (listener?.settings.port || DEFAULT_PORT)
   const address = formatHostPort(host, port)
   return { address, url: `http://${address}` }
+}
+
+/**
+ * Where the lesson tells the student to run their own server: the listener's target as its
+ * settings say (the defaults without a listener), and the bind line that listens there.
+ */
+export function lessonTarget(listener: ListenerSnapshot | undefined): {
+  target: string
+  targetPort: number
+  bindLine: string
+} {
+  const host = listener?.settings.targetHost ?? DEFAULT_TARGET_HOST
+  const targetPort = listener?.settings.targetPort ?? DEFAULT_TARGET_PORT
+  const target = formatHostPort(host, targetPort)
+  return { target, targetPort, bindLine: bindCall(target) }
 }

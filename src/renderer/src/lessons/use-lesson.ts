@@ -6,14 +6,16 @@ import { useCallback, useEffect, useMemo } from 'react'
 import type { StageId } from '../../../shared/lesson-progress'
 import type { SettingsPatch } from '../../../shared/settings'
 import type { AppState } from '../state/app-state'
-import { selectListeners, selectLog } from '../state/selectors'
+import { selectConnections, selectListeners, selectLog } from '../state/selectors'
 import { saveSettings } from '../state/settings-sync'
 import { useApi, useAppState, useStore } from '../state/StoreContext'
 import { checkpointTicks } from './checkpoints'
-import { openStage, resetAll, resetStage, withTicks } from './progress'
+import { checkpointsOf, openStage, resetAll, resetStage, withTicks } from './progress'
 
 const selectProgress = (s: AppState): AppState['settings']['progress'] => s.settings.progress
 const selectTrail = (s: AppState): AppState['trail'] => s.trail
+const NO_CONNECTIONS: AppState['connections'] = []
+const selectNone = (): AppState['connections'] => NO_CONNECTIONS
 /** The engine's state and the saved settings are both in: only then may progress be written. */
 const selectIsReady = (s: AppState): boolean => s.isLoaded && s.settingsStatus !== 'loading'
 
@@ -29,11 +31,16 @@ export function useLessonKeeper(): void {
   const log = useAppState(selectLog)
   const trail = useAppState(selectTrail)
   const listeners = useAppState(selectListeners)
+  // Only the own server's stage reads the connections: they change with every read and write.
+  const connections = useAppState(
+    checkpointsOf(progress.stageId).includes('response-clean') ? selectConnections : selectNone,
+  )
   const isReady = useAppState(selectIsReady)
   const since = progress.stages[progress.stageId]?.since
   const ticks = useMemo(
-    () => (since === undefined ? null : checkpointTicks({ log, trail, listeners }, since)),
-    [log, trail, listeners, since],
+    () =>
+      since === undefined ? null : checkpointTicks({ log, trail, listeners, connections }, since),
+    [log, trail, listeners, connections, since],
   )
   useEffect(() => {
     if (!isReady) return

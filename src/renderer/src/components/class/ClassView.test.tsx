@@ -121,7 +121,8 @@ describe('ClassView', () => {
       '0/2',
       '0/3',
       '0/3',
-      '11/20',
+      '0/3',
+      '11/23',
     ])
     expect(within(cells[4] as HTMLElement).getByText(/^\d\d:\d\d$|May/)).toBeTruthy()
 
@@ -219,7 +220,7 @@ describe('ClassView', () => {
     await within(dialog).findByRole('table')
     await user.upload(input, [progressFile('anna.json', 'Anna', null)])
     await waitFor(() =>
-      expect(within(dialog).getByRole('row', { name: /^Anna/ }).textContent).toContain('20/20'),
+      expect(within(dialog).getByRole('row', { name: /^Anna/ }).textContent).toContain('23/23'),
     )
     expect(studentNames(dialog)).toHaveLength(4)
     await user.click(within(dialog).getByRole('button', { name: 'Clear' }))

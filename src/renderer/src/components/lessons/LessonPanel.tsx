@@ -1,6 +1,7 @@
 /**
- * The lesson of a stage of the chapter (issue 4, section 5): a stage picker, what the listing
- * does, its Rust code, what to see and try, a button that sets the first listener up for it, and
+ * The lesson of a stage of the chapter (issue 4, section 5), or of the learner's own server
+ * (issue 14): a stage picker, what the listing does, its Rust code (the own server's bound to the
+ * listener's target), what to see and try, a button that sets the first listener up for it, and
  * checkpoints that tick from the store's log and trail since the stage was opened or reset. The
  * progress is saved with the settings (see lessons/use-lesson.ts).
  */
@@ -8,8 +9,8 @@ import { useId, type ReactNode } from 'react'
 import { RUST_BOOK_CHAPTER_URL } from '../../../../shared/external-links'
 import { useI18n } from '../../i18n/context'
 import { checkpointsOf } from '../../lessons/progress'
-import { lessonAddress } from '../../lessons/stage-setup'
-import { stageById, STAGES, type StageId } from '../../lessons/stages'
+import { lessonAddress, lessonTarget } from '../../lessons/stage-setup'
+import { stageById, stageCode, STAGES, type StageId } from '../../lessons/stages'
 import { useLessonActions } from '../../lessons/use-lesson'
 import type { AppState } from '../../state/app-state'
 import { selectListeners } from '../../state/selectors'
@@ -54,6 +55,7 @@ export function LessonPanel(): ReactNode {
   const ticked = progress.stages[stage.id]?.ticked ?? {}
   const noPrivilegedReason = useNoPrivilegedReason()
   const key = `lessons.stage.${stage.id}` as const
+  const target = lessonTarget(listeners[0])
   return (
     <section
       id={LESSON_PANEL_ID}
@@ -79,20 +81,28 @@ export function LessonPanel(): ReactNode {
           >
             {STAGES.map((s, index) => (
               <option key={s.id} value={s.id}>
-                {t('lessons.stageOption', {
-                  number: String(index + 1),
-                  title: t(`lessons.stage.${s.id}.title`),
-                  listings: s.listings,
-                })}
+                {s.listings === null
+                  ? t('lessons.stageOption.own', {
+                      number: String(index + 1),
+                      title: t(`lessons.stage.${s.id}.title`),
+                    })
+                  : t('lessons.stageOption', {
+                      number: String(index + 1),
+                      title: t(`lessons.stage.${s.id}.title`),
+                      listings: s.listings,
+                    })}
               </option>
             ))}
           </select>
         </div>
         <p>{t(`${key}.does`)}</p>
-        <LessonCode code={stage.code} />
+        <LessonCode code={stageCode(stage, target.target)} />
         <details className="lesson-see" open>
           <summary>{t('lessons.see')}</summary>
-          <p>{t(`${key}.see`, lessonAddress(listeners[0]))}</p>
+          <p>{t(`${key}.see`, { ...lessonAddress(listeners[0]), ...target })}</p>
+          {stage.id === 'own-server' && (
+            <p className="lesson-note">{t('lessons.stage.own-server.mistakes', target)}</p>
+          )}
           {stage.id === 'bind-errors' && noPrivilegedReason !== null && (
             <p className="lesson-note">
               {t('lessons.stage.bind-errors.noPrivileged', { why: noPrivilegedReason })}

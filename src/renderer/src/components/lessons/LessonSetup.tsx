@@ -2,7 +2,8 @@
  * "Set up this stage": shows what it will change on the first listener, asks once before closing
  * open connections, then stops the listener, applies the stage and starts it on the book's address
  * (one engine request, from any state). When that port is taken it says by whom and offers the
- * next free port; the lesson's addresses follow the port the listener gets.
+ * next free port (never the port a forwarding stage sends to); the lesson's addresses follow the
+ * port the listener gets.
  */
 import { useState, type ReactNode } from 'react'
 import type { ListenerSnapshot } from '../../../../shared/contract'
@@ -39,6 +40,8 @@ function changeText(t: Translate, change: SetupChange): string {
       return change.to === null
         ? t('lessons.setup.change.stopAfterOff')
         : t('lessons.setup.stopAfter', { count: change.to })
+    case 'target':
+      return t('lessons.setup.change.target', { from: change.from, to: change.to })
     case 'pages':
       return t('lessons.setup.change.pages')
   }
@@ -59,7 +62,7 @@ type Phase =
   | { kind: 'confirm' }
   | { kind: 'busy' }
   | { kind: 'done' }
-  | { kind: 'taken'; port: number; holder: string; free: number | null }
+  | { kind: 'taken'; port: number; holder: string; isSelf: boolean; free: number | null }
   | { kind: 'failed'; error: AppError }
 
 export interface LessonSetupProps {
@@ -80,6 +83,7 @@ export function LessonSetup({ setup, listener }: LessonSetupProps): ReactNode {
   const changes = setupChanges(listener, request)
   const isRunning = listener.state !== 'stopped'
   const isReady = changes.length === 0 && listener.state === 'listening'
+  const targetPort = Number(request.targetPort ?? listener.settings.targetPort)
 
   const run = async (port?: number): Promise<void> => {
     setPhase({ kind: 'busy' })
@@ -95,14 +99,27 @@ export function LessonSetup({ setup, listener }: LessonSetupProps): ReactNode {
     }
     const [who, free] = await Promise.all([
       api.whoHolds({ port: bind.port }),
-      api.findFreePort({ host: bind.host, from: bind.port + 1 }),
+      freePortAfter(bind.host, bind.port),
     ])
     setPhase({
       kind: 'taken',
       port: bind.port,
       holder: holderText(t, who.ok ? who.value : null),
-      free: free.ok ? free.value.port : null,
+      isSelf: who.ok && who.value.outcome === 'found' && who.value.holders[0]?.isSelf === true,
+      free,
     })
+  }
+
+  /**
+   * The next free port after `port`, never the target's: a listener forwarding to its own port
+   * would pass each connection to itself.
+   */
+  const freePortAfter = async (host: string, port: number): Promise<number | null> => {
+    const free = await api.findFreePort({ host, from: port + 1 })
+    if (!free.ok) return null
+    if (setup.responder !== 'forward' || free.value.port !== targetPort) return free.value.port
+    const next = await api.findFreePort({ host, from: free.value.port + 1 })
+    return next.ok ? next.value.port : null
   }
 
   const start = (): void => {
@@ -153,6 +170,9 @@ export function LessonSetup({ setup, listener }: LessonSetupProps): ReactNode {
       {phase.kind === 'taken' && (
         <div role="alert" className="inline-error">
           <p>{t('lessons.setup.taken', { port: phase.port, holder: phase.holder })}</p>
+          {setup.responder === 'forward' && !phase.isSelf && (
+            <p>{t('lessons.setup.taken.ownServer', { targetPort })}</p>
+          )}
           {phase.free !== null ? (
             <button type="button" onClick={() => void run(phase.free ?? undefined)}>
               {t('lessons.setup.usePort', { port: phase.free })}
