@@ -174,6 +174,7 @@ const targetLeg = v.object({
   firstEnded: nullable(v.picklist(['client', 'target'])),
   failure: nullable(
     v.picklist([
+      'self',
       'refused',
       'target-reset',
       'client-reset',

@@ -250,6 +250,11 @@ export class ConnectionRuntime implements HalfClosedProbe {
     })
   }
 
+  /** Our end of the connection: the listener's address and port as this client reached them. */
+  get localEndpoint(): Endpoint {
+    return this.local
+  }
+
   /** Why it closed, once it has (null while open). */
   get closedFor(): CloseReason | null {
     return this.closeReason

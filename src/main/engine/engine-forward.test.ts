@@ -308,6 +308,22 @@ describe('forward to my server', () => {
   }, 40_000)
 })
 
+describe('forward to itself', () => {
+  it('refuses a target that is this very listener, instead of opening connections to itself', async () => {
+    t = recordingEngine()
+    const { id, port } = await startListener(t, { responder: 'forward' })
+    await t.value('listener:update', { listenerId: id, targetPort: port })
+    const client = await connectClient(port)
+    sockets.add(client)
+    client.on('error', () => undefined)
+    await closed(client)
+    await waitFor(() => targetChanges().includes('failed'), 'the leg failed')
+    expect(lastTarget().target).toMatchObject({ failure: 'self', state: 'closed', local: null })
+    const snapshot = await t.value('engine:snapshot', {})
+    expect(snapshot.connections).toHaveLength(1)
+  })
+})
+
 describe('forward settings', () => {
   it('refuses a target host that is not this machine unless the request confirms it', async () => {
     t = recordingEngine()

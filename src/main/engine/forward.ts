@@ -17,6 +17,7 @@ import type {
 } from '../../shared/contract'
 import { CLIENT_RESPONSE_BYTES } from '../../shared/client-types'
 import { judgeResponse, looksLikeHttpRequest } from '../../shared/client-response'
+import { isLoopbackHost, isWildcardHost } from '../../shared/address'
 import { toEndpoint, type ConnectionRuntime } from './connection'
 
 /** Where to forward and how long to wait: the listener's settings when the connection came. */
@@ -33,7 +34,50 @@ const RESET_CODES = new Set(['ECONNRESET', 'EPIPE'])
 
 /** Starts forwarding `connection` to the target; its life follows the two sockets. */
 export function forward(connection: ConnectionRuntime, settings: ForwardSettings): void {
-  new Forward(connection, settings).start()
+  if (!isSelf(connection, settings)) return new Forward(connection, settings).start()
+  // Never tried: said, and the client's connection dropped.
+  connection.targetChanged('failed', {
+    ...newLeg(settings),
+    state: 'closed',
+    failure: 'self',
+    response: judgeResponse(new Uint8Array(0), 0, { requestIsHttp: false, closedCleanly: false }),
+  })
+  void connection.close('destroy')
+}
+
+/** A leg about to connect to the target. */
+function newLeg(settings: ForwardSettings): TargetLeg {
+  return {
+    host: settings.targetHost,
+    port: settings.targetPort,
+    state: 'connecting',
+    local: null,
+    connectMono: performance.now(),
+    connectedMono: null,
+    firstByteToTargetMono: null,
+    firstByteFromTargetMono: null,
+    bytesToTarget: 0,
+    bytesFromTarget: 0,
+    clientEnded: false,
+    targetEnded: false,
+    firstEnded: null,
+    failure: null,
+    errorCode: null,
+    response: null,
+  }
+}
+
+/**
+ * Whether the target is the listener that accepted `connection`: its port, on this machine. Each
+ * connection would open one more to itself until the descriptors ran out.
+ */
+export function isSelf(connection: ConnectionRuntime, settings: ForwardSettings): boolean {
+  const local = connection.localEndpoint
+  const host = settings.targetHost
+  return (
+    settings.targetPort === local.port &&
+    (isLoopbackHost(host) || isWildcardHost(host) || host === local.address)
+  )
 }
 
 class Forward {
@@ -50,24 +94,7 @@ class Forward {
     settings: ForwardSettings,
   ) {
     this.timeoutMs = settings.targetTimeoutSeconds * 1000
-    this.leg = {
-      host: settings.targetHost,
-      port: settings.targetPort,
-      state: 'connecting',
-      local: null,
-      connectMono: performance.now(),
-      connectedMono: null,
-      firstByteToTargetMono: null,
-      firstByteFromTargetMono: null,
-      bytesToTarget: 0,
-      bytesFromTarget: 0,
-      clientEnded: false,
-      targetEnded: false,
-      firstEnded: null,
-      failure: null,
-      errorCode: null,
-      response: null,
-    }
+    this.leg = newLeg(settings)
     // allowHalfOpen: the target's FIN is passed on, not answered by Node with ours.
     this.target = connect({
       host: settings.targetHost,

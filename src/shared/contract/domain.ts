@@ -192,12 +192,19 @@ export interface ConnectionSnapshot {
 
 /**
  * How a forwarded connection's second leg (Socket Lab ↔ the learner's server) ended, when it did
- * not end well: the target refused the connect (its server is not running there), reset it, took
+ * not end well: the target is this very listener (each connection would open another: never
+ * tried), the target refused the connect (its server is not running there), reset it, took
  * longer than targetTimeoutSeconds to accept or to answer, or another socket error; the client
  * reset its leg, which is passed on as a reset. null while it goes on or once both sides ended.
  */
 export type TargetFailure =
-  'refused' | 'target-reset' | 'client-reset' | 'connect-timeout' | 'answer-timeout' | 'error'
+  | 'self'
+  | 'refused'
+  | 'target-reset'
+  | 'client-reset'
+  | 'connect-timeout'
+  | 'answer-timeout'
+  | 'error'
 
 /** The forward responder's leg to the target, as one connection's second half. */
 export interface TargetLeg {
