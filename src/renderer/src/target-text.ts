@@ -1,8 +1,8 @@
 /**
- * A forwarded connection's leg to the learner's server in words: the log's lines and the
- * inspector's failure sentence, from the same catalog texts.
+ * A forwarded connection's leg to the learner's server in words: the log's lines, the
+ * inspector's failure sentence and what it says of the response, from the same catalog texts.
  */
-import type { TargetFailure } from '../../shared/contract'
+import type { TargetFailure, TargetLeg } from '../../shared/contract'
 import { assertNever } from '../../shared/result'
 import type { Translate } from './i18n/context'
 import type { TargetLine } from './state/log-target'
@@ -52,5 +52,46 @@ export function targetLineText(t: Translate, connectionNumber: number, line: Tar
       return targetFailureText(t, { ...line, connectionNumber })
     default:
       return assertNever(line)
+  }
+}
+
+/**
+ * The usual cause behind how the leg ended, derived from it: a reset after the target answered
+ * (it closed with request bytes unread), or a close without an answer; null for neither.
+ */
+export type TargetCause = 'resetAfterAnswer' | 'noAnswer'
+
+export function targetCause(leg: TargetLeg): TargetCause | null {
+  if (leg.failure === 'target-reset' && leg.bytesFromTarget > 0) return 'resetAfterAnswer'
+  if (leg.targetEnded && leg.bytesFromTarget === 0) return 'noAnswer'
+  return null
+}
+
+/**
+ * How far the target's response got, as a sentence: null when there is nothing to add (bytes
+ * that are not HTTP, which the findings say, or no answer, which the cause says).
+ */
+export function targetProgressText(t: Translate, leg: TargetLeg): string | null {
+  const response = leg.response
+  if (response === null) return leg.bytesFromTarget > 0 ? t('forward.response.pending') : null
+  const progress = response.progress
+  switch (progress) {
+    case 'nothing':
+      return targetCause(leg) === 'noAnswer' ? null : t('forward.response.nothing')
+    case 'head':
+      return t('forward.response.head')
+    case 'body':
+      return response.contentLength !== null && response.headEnd !== null
+        ? t('forward.response.body', {
+            body: leg.bytesFromTarget - response.headEnd,
+            length: response.contentLength,
+          })
+        : t('forward.response.bodyNoLength')
+    case 'complete':
+      return t('forward.response.complete')
+    case 'unknown':
+      return null
+    default:
+      return assertNever(progress)
   }
 }

@@ -5,7 +5,15 @@ import { ok } from '../../../shared/result'
 import { parseSessionFile, serializeSession, type Session } from '../../../shared/session-file'
 import { I18nProvider } from '../i18n/I18nProvider'
 import type { Lang } from '../i18n/translate'
-import { makeConnection, makeListener, makeSnapshot, storeWith, type FakeApi } from '../test-utils'
+import { readPcap, sentBy, streamOf } from '../session/pcap-test-kit'
+import {
+  makeConnection,
+  makeListener,
+  makeSnapshot,
+  makeTargetLeg,
+  storeWith,
+  type FakeApi,
+} from '../test-utils'
 import { apiServing, CHUNKS, conversationConnection, IN, OUT } from '../inspector-test-kit'
 import { Root } from './Root'
 import { defaultListenerSettings } from '../../../shared/listener-defaults'
@@ -267,6 +275,28 @@ describe('downloads', () => {
     const packets = new TextDecoder('latin1').decode(bytes)
     expect(packets).toContain('GET / HTTP')
     expect(packets).toContain('HTTP/1.1 200 OK')
+  })
+
+  it('exports a forwarded connection’s leg to the target as a second stream', async () => {
+    const user = userEvent.setup()
+    const api = liveApi()
+    const target = makeTargetLeg({
+      state: 'open',
+      local: { address: '127.0.0.1', port: 40001, family: 'IPv4' },
+      connectMono: 1000.2,
+      connectedMono: 1000.5,
+    })
+    api.snapshot.mockResolvedValue(
+      ok({ ...liveSnapshot, connections: [conversationConnection({ target })] }),
+    )
+    renderRoot('en', api)
+    await user.click(screen.getByRole('button', { name: 'Export pcap' }))
+    await waitFor(() => expect(blobs).toHaveLength(1))
+    const rows = readPcap(new Uint8Array((await blobs[0]?.arrayBuffer()) ?? new ArrayBuffer(0)))
+    const leg = streamOf(rows, 40001)
+    expect(streamOf(rows, 50001).length + leg.length).toBe(rows.length)
+    expect([...sentBy(leg, 40001)]).toEqual([...IN])
+    expect([...sentBy(leg, 7879)]).toEqual([...OUT])
   })
 
   it('reports a save that fails', async () => {

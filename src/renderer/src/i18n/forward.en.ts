@@ -19,6 +19,8 @@ export const forwardEn = {
   'forward.log.noAnswer':
     '#{number}: your server closed the connection without answering; Socket Lab passed the FIN on to the client',
 
+  'forward.failure.self':
+    'Connection #{number} was not forwarded: the target {address} is this listener itself, and each connection would open another. Set Target port to the port your server listens on.',
   'forward.failure.refused':
     'Your server is not running on {address}: connection #{number} was refused (ECONNREFUSED). Start it (cargo run) or change the target port.',
   'forward.failure.target-reset':
@@ -50,4 +52,22 @@ export const forwardEn = {
   'forward.leg.firstEnded.client': 'the client',
   'forward.leg.firstEnded.target': 'your server',
   'forward.leg.firstEnded.none': 'neither yet',
+
+  'forward.response.pending':
+    'The linter looks at your server’s response once your server has said all it will (its FIN, or the close).',
+  'forward.response.nothing': 'Your server sent no response.',
+  'forward.response.head':
+    'Your server’s response: the head only — no blank line (\\r\\n\\r\\n) ended it.',
+  'forward.response.body':
+    'Your server’s response: the body is short — {body} of the {length} bytes its Content-Length promised.',
+  'forward.response.bodyNoLength':
+    'Your server’s response: the body did not end — with no usable Content-Length only a clean close (FIN) ends it, and none came.',
+  'forward.response.complete': 'Your server’s response: complete.',
+  'forward.response.lint':
+    'What the response linter found (press “byte …” to select those bytes in the stream below):',
+  'forward.response.list': 'Linter findings for your server’s response on #{number}',
+  'forward.cause.resetAfterAnswer':
+    'The classic cause: your server answered and closed the connection without reading the whole request. With request bytes still unread, the OS sends RST instead of FIN, and a browser may show “connection reset” although the response arrived. Read the request up to its blank line (as Listing 20-2 does) before you answer.',
+  'forward.cause.noAnswer':
+    'Your server closed the connection without answering: the stream was dropped before a response was written, as in Listings 20-1 and 20-2. Does your handler call stream.write_all before the stream is dropped?',
 } satisfies Record<string, Message>

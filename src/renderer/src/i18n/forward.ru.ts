@@ -20,6 +20,8 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.log.noAnswer':
     '#{number}: ваш сервер закрыл соединение, ничего не ответив; Socket Lab передал FIN клиенту',
 
+  'forward.failure.self':
+    'Соединение #{number} не перенаправлено: цель {address} — это сам этот слушатель, и каждое соединение открывало бы новое. Укажите в поле «Порт цели» порт, который слушает ваш сервер.',
   'forward.failure.refused':
     'Ваш сервер не запущен на {address}: соединение #{number} отклонено (ECONNREFUSED). Запустите его (cargo run) или измените порт цели.',
   'forward.failure.target-reset':
@@ -51,4 +53,22 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.leg.firstEnded.client': 'клиент',
   'forward.leg.firstEnded.target': 'ваш сервер',
   'forward.leg.firstEnded.none': 'пока никто',
+
+  'forward.response.pending':
+    'Линтер проверит ответ вашего сервера, когда сервер закончит отправку (его FIN или закрытие соединения).',
+  'forward.response.nothing': 'Ваш сервер не прислал ответа.',
+  'forward.response.head':
+    'Ответ вашего сервера: только заголовки — пустая строка (\\r\\n\\r\\n) их так и не завершила.',
+  'forward.response.body':
+    'Ответ вашего сервера: тело неполное — {body} из {length} байт, обещанных в Content-Length.',
+  'forward.response.bodyNoLength':
+    'Ответ вашего сервера: тело не завершено — без пригодного Content-Length его завершает только чистое закрытие (FIN), а его не было.',
+  'forward.response.complete': 'Ответ вашего сервера: пришёл целиком.',
+  'forward.response.lint':
+    'Что нашёл линтер ответов (нажмите «байт …», чтобы выделить эти байты в потоке ниже):',
+  'forward.response.list': 'Замечания линтера к ответу вашего сервера на #{number}',
+  'forward.cause.resetAfterAnswer':
+    'Типичная причина: ваш сервер ответил и закрыл соединение, не дочитав запрос. Раз в сокете остались непрочитанные байты запроса, ОС отправляет RST вместо FIN, и браузер может показать «соединение сброшено», хотя ответ уже пришёл. Прочитайте запрос до пустой строки (как в листинге 20-2), а потом отвечайте.',
+  'forward.cause.noAnswer':
+    'Ваш сервер закрыл соединение, ничего не ответив: TcpStream удалён до того, как записан ответ, — как в листингах 20-1 и 20-2. Вызывает ли ваш обработчик stream.write_all до того, как TcpStream удаляется?',
 }

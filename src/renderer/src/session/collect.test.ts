@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { ChunkInfo, CloseReason } from '../../../shared/contract'
+import type { ChunkInfo } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
 import type { Session, SessionConnection } from '../../../shared/session-file'
 import { fakeApi, makeConnection, makeListener, makeSnapshot, toBase64 } from '../test-utils'
-import { collectConnection, collectSession, toPcapConversation } from './collect'
+import { collectConnection, collectSession } from './collect'
 import { createSessionApi, sessionEvents } from './session-api'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -184,60 +184,5 @@ describe('collectSession', () => {
     const api = fakeApi()
     api.readChunks.mockResolvedValue({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } })
     await expect(collectConnection(api, makeConnection(1))).rejects.toThrow('gone')
-  })
-})
-
-describe('toPcapConversation', () => {
-  it('makes a segment of every kept chunk at its wall-clock time', () => {
-    const pcap = toPcapConversation(conversation())
-    expect(pcap.client).toEqual({ address: '127.0.0.1', port: 50001, family: 'IPv4' })
-    expect(pcap.server).toEqual({ address: '127.0.0.1', port: 7878, family: 'IPv4' })
-    expect(pcap.startTimeMs).toBe(T0)
-    expect(
-      pcap.segments.map((s) => ({
-        direction: s.direction,
-        at: s.timeMs - T0,
-        text: text(s.bytes),
-      })),
-    ).toEqual([
-      { direction: 'in', at: 10, text: 'GET / HTTP' },
-      { direction: 'in', at: 12.5, text: '/1.1\r\n\r\n' },
-      { direction: 'out', at: 20, text: 'HTTP/1.1 200 OK\r\n\r\n' },
-      { direction: 'in', at: 30, text: 'more' },
-    ])
-  })
-
-  it('has no end while the connection is open', () => {
-    expect(toPcapConversation(conversation()).end).toBeUndefined()
-  })
-
-  it.each<['peer-ended' | 'we-ended', 'client' | 'server']>([
-    ['peer-ended', 'client'],
-    ['we-ended', 'server'],
-  ])('a %s connection has the one FIN so far, by the %s', (state, by) => {
-    const pcap = toPcapConversation(conversation({ state }))
-    expect(pcap.end).toMatchObject({ by, kind: 'half' })
-  })
-
-  it.each<[CloseReason, { by: 'client' | 'server'; kind: 'fin' | 'rst' }]>([
-    ['peer', { by: 'client', kind: 'fin' }],
-    ['us', { by: 'server', kind: 'fin' }],
-    ['reset', { by: 'client', kind: 'rst' }],
-    ['us-reset', { by: 'server', kind: 'rst' }],
-    ['error', { by: 'client', kind: 'rst' }],
-  ])('ends a connection closed by %s', (reason, expected) => {
-    const closedAt = T0 + 500
-    const pcap = toPcapConversation(
-      conversation({ state: 'closed', closedAt, closeReason: reason }),
-    )
-    expect(pcap.end).toEqual({ ...expected, timeMs: closedAt })
-  })
-
-  it('never ends before the last segment', () => {
-    // Wall clock and monotonic clock may disagree by a few ms.
-    const pcap = toPcapConversation(
-      conversation({ state: 'closed', closedAt: T0 + 25, closeReason: 'peer' }),
-    )
-    expect(pcap.end?.timeMs).toBe(T0 + 30)
   })
 })

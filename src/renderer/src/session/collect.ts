@@ -1,5 +1,6 @@
 /**
- * Gathers a whole session (or one connection) from any Api, page by page, for saving and for pcap.
+ * Gathers a whole session (or one connection) from any Api, page by page, for saving and for pcap
+ * (pcap-conversation.ts makes its conversations).
  */
 import { fromBase64 } from '../../../shared/byte-formats'
 import {
@@ -9,7 +10,6 @@ import {
   type ConnectionSnapshot,
   type Direction,
 } from '../../../shared/contract'
-import type { PcapConversation } from './pcap'
 import type { Result } from '../../../shared/result'
 import type { Session, SessionConnection } from '../../../shared/session-file'
 
@@ -123,48 +123,4 @@ export async function collectSession(
     connections,
     events: snapshot.recentEvents,
   }
-}
-
-/**
- * A connection as pcap's packets see it: the client is the remote end, the server our listener.
- * Times are wall-clock, from the accept time plus the engine's monotonic offsets.
- */
-export function toPcapConversation(c: SessionConnection): PcapConversation {
-  const { connection } = c
-  const wall = (mono: number) => connection.acceptedAt + (mono - connection.acceptedMono)
-  const segments = c.chunks
-    .filter((chunk) => chunk.kept > 0)
-    .map((chunk) => {
-      const stream = chunk.direction === 'in' ? c.received : c.sent
-      return {
-        direction: chunk.direction,
-        timeMs: wall(chunk.mono),
-        bytes: stream.subarray(chunk.offset, chunk.offset + chunk.kept),
-      }
-    })
-  const conversation: PcapConversation = {
-    client: connection.remote,
-    server: connection.local,
-    startTimeMs: connection.acceptedAt,
-    segments,
-  }
-  const lastTime = segments.at(-1)?.timeMs ?? connection.acceptedAt
-  if (connection.state === 'closed' && connection.closedAt !== null) {
-    const reason = connection.closeReason
-    // A reset from the peer or an error ends with the peer's RST, our Reset with ours; otherwise
-    // both sides sent FIN, the one that closed first leading.
-    const rst = reason === 'reset' || reason === 'error' || reason === 'us-reset'
-    conversation.end = {
-      by: reason === 'us' || reason === 'us-reset' ? 'server' : 'client',
-      kind: rst ? 'rst' : 'fin',
-      timeMs: Math.max(connection.closedAt, lastTime),
-    }
-  } else if (connection.state === 'peer-ended' || connection.state === 'we-ended') {
-    // Half-closed: one FIN so far. The engine keeps no time for it; it came after that side's
-    // last byte, so it is stamped with the last byte either way.
-    const by = connection.state === 'peer-ended' ? 'client' : 'server'
-    const mono = connection.lastByteMono
-    conversation.end = { by, kind: 'half', timeMs: mono === null ? lastTime : wall(mono) }
-  }
-  return conversation
 }

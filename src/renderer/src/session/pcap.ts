@@ -6,8 +6,12 @@
  * then FIN/ACK or RST. Sequence numbers, acknowledgements and checksums are correct, so Wireshark's
  * analysis (Follow TCP Stream, expert info) treats the file as a clean capture. Link type is
  * LINKTYPE_RAW: bare IPv4 or IPv6 packets, no made-up Ethernet addresses.
+ *
+ * A forwarded connection is two conversations: the client's with Socket Lab, and Socket Lab's
+ * relay of the same bytes to the learner's server (see pcap-conversation.ts).
  */
 import type { Endpoint } from '../../../shared/contract'
+import { addressBytes, toIPv6 } from './pcap-address'
 
 export interface PcapSegment {
   /** in: client → server (what the server read); out: server → client. */
@@ -17,17 +21,38 @@ export interface PcapSegment {
   bytes: Uint8Array
 }
 
+/**
+ * How a conversation ended: FIN both ways, RST, or 'half' — one side's FIN (acknowledged) while
+ * the connection is still half-open (the other side may still send).
+ */
+export interface PcapEnd {
+  by: 'client' | 'server' | 'both'
+  kind: 'fin' | 'rst' | 'half'
+  timeMs: number
+  /** For an RST: this side's FIN came first, and was acknowledged. */
+  finFirst?: 'client' | 'server'
+}
+
 export interface PcapConversation {
   client: Endpoint
   server: Endpoint
-  /** Wall-clock ms of the accept: the handshake is stamped with it. */
-  startTimeMs: number
-  segments: PcapSegment[]
   /**
-   * How it ended: FIN both ways, RST, or 'half' — one side's FIN (acknowledged) while the
-   * connection is still half-open (the other side may still send).
+   * Wall-clock ms of the accept (or the connect): the handshake is stamped with it, its SYN only
+   * when connectedTimeMs is given.
    */
-  end?: { by: 'client' | 'server' | 'both'; kind: 'fin' | 'rst' | 'half'; timeMs: number }
+  startTimeMs: number
+  /** When the server answered the SYN, if later than startTimeMs (a connect that took time). */
+  connectedTimeMs?: number
+  /** The server refused it: an RST answers the SYN (at connectedTimeMs); no data, no end. */
+  isRefused?: boolean
+  /**
+   * Socket Lab's own connection that relays another conversation's bytes (to the learner's
+   * server): at equal times in a session, what it sends follows the other conversation's packets
+   * and what it receives precedes them, cause before effect.
+   */
+  isRelay?: boolean
+  segments: PcapSegment[]
+  end?: PcapEnd
 }
 
 const LINKTYPE_RAW = 101
@@ -45,6 +70,12 @@ const ACK = 0x10
 interface Packet {
   /** Microseconds since the epoch. */
   timeUs: number
+  /**
+   * Order among packets of equal time: a relay's received ones -1, its sent ones 1, others 0;
+   * never below its conversation's previous packet of that time, so that sorting by time and
+   * rank keeps each conversation's own order.
+   */
+  rank: number
   data: Uint8Array
 }
 
@@ -56,72 +87,6 @@ function hash32(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0
   }
   return h >>> 0
-}
-
-function parseIPv4(text: string): Uint8Array | null {
-  const parts = text.split('.')
-  if (parts.length !== 4) return null
-  const out = new Uint8Array(4)
-  for (let i = 0; i < 4; i += 1) {
-    const part = parts[i] ?? ''
-    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return null
-    out[i] = Number(part)
-  }
-  return out
-}
-
-function parseIPv6(text: string): Uint8Array | null {
-  const address = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '')
-  const halves = address.split('::')
-  if (halves.length > 2) return null
-  const groups = (half: string): number[] | null => {
-    if (half === '') return []
-    const out: number[] = []
-    const pieces = half.split(':')
-    for (let i = 0; i < pieces.length; i += 1) {
-      const piece = pieces[i] ?? ''
-      if (i === pieces.length - 1 && piece.includes('.')) {
-        const v4 = parseIPv4(piece)
-        if (!v4) return null
-        out.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0))
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(piece)) return null
-        out.push(parseInt(piece, 16))
-      }
-    }
-    return out
-  }
-  const head = groups(halves[0] ?? '')
-  const tail = halves.length === 2 ? groups(halves[1] ?? '') : []
-  if (!head || !tail) return null
-  const missing = 8 - head.length - tail.length
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return null
-  const all = [...head, ...new Array<number>(missing).fill(0), ...tail]
-  const out = new Uint8Array(16)
-  all.forEach((group, i) => {
-    out[i * 2] = group >> 8
-    out[i * 2 + 1] = group & 0xff
-  })
-  return out
-}
-
-const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]
-
-/** The address as 4 or 16 bytes; IPv4-mapped IPv6 becomes IPv4 (that is what was on the wire). */
-function addressBytes(endpoint: Endpoint): Uint8Array {
-  const v4 = parseIPv4(endpoint.address)
-  if (v4) return v4
-  const v6 = parseIPv6(endpoint.address) ?? new Uint8Array(16)
-  if (MAPPED_PREFIX.every((b, i) => v6[i] === b)) return v6.slice(12)
-  return v6
-}
-
-function toIPv6(address: Uint8Array): Uint8Array {
-  if (address.length === 16) return address
-  const out = new Uint8Array(16)
-  out.set(MAPPED_PREFIX)
-  out.set(address, 12)
-  return out
 }
 
 /** The one's-complement sum of 16-bit big-endian words, not yet inverted. */
@@ -225,11 +190,19 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
     flags: number,
     payload: Uint8Array = new Uint8Array(0),
   ): void => {
-    packets.push({ timeUs: clock, data: tcpPacket(from, to, flags, payload) })
+    const last = packets.at(-1)
+    const own = conversation.isRelay === true ? (from === c ? 1 : -1) : 0
+    const rank = last !== undefined && last.timeUs === clock ? Math.max(own, last.rank) : own
+    packets.push({ timeUs: clock, rank, data: tcpPacket(from, to, flags, payload) })
   }
 
   at(conversation.startTimeMs)
   send(c, s, SYN)
+  at(conversation.connectedTimeMs ?? conversation.startTimeMs)
+  if (conversation.isRefused === true) {
+    send(s, c, RST | ACK)
+    return packets
+  }
   send(s, c, SYN | ACK)
   send(c, s, ACK)
   for (const segment of conversation.segments) {
@@ -245,6 +218,11 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
     at(end.timeMs)
     const [first, second] = end.by === 'server' ? [s, c] : [c, s]
     if (end.kind === 'rst') {
+      if (end.finFirst !== undefined) {
+        const [closer, peer] = end.finFirst === 'server' ? [s, c] : [c, s]
+        send(closer, peer, FIN | ACK)
+        send(peer, closer, ACK)
+      }
       send(first, second, RST | ACK)
     } else if (end.kind === 'half') {
       send(first, second, FIN | ACK)
@@ -293,6 +271,7 @@ export function buildPcap(conversation: PcapConversation): Uint8Array {
 export function buildSessionPcap(conversations: PcapConversation[]): Uint8Array {
   const packets = conversations.flatMap(conversationPackets)
   // Array.prototype.sort is stable: a connection's own packets keep their order on equal times.
-  packets.sort((a, b) => a.timeUs - b.timeUs)
+  // A relay's packets of equal time go around those they follow from or lead to (see isRelay).
+  packets.sort((a, b) => a.timeUs - b.timeUs || a.rank - b.rank)
   return writePcap(packets)
 }

@@ -10,9 +10,8 @@ import type { ClientResponse } from '../../../../shared/client-types'
 import { base64ToBytes } from '../../bytes-format'
 import '../../client-results.css'
 import { useI18n } from '../../i18n/context'
-import { TabList } from '../ui'
+import { ResponseFindings, TabList } from '../ui'
 import { markedBytes } from './response-marks'
-import { ResponseFindings } from './ResponseFindings'
 import { ResponseHex, useHexLineBytes } from './ResponseHex'
 import { ResponseText } from './ResponseText'
 
@@ -89,7 +88,12 @@ export const ClientResponseView = memo(function ClientResponseView({
         )}
       </div>
       {view === 'text' && <p className="field-hint">{t('client.response.textHint')}</p>}
-      <ResponseFindings n={n} response={response} active={active} onShow={setActive} />
+      <ResponseFindings
+        judgement={response}
+        label={t('client.lint.list', { n })}
+        active={active}
+        onShow={setActive}
+      />
     </section>
   )
 })

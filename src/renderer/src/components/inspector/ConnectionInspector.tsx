@@ -8,7 +8,7 @@
 import { useMemo, type ReactNode } from 'react'
 import type { ConnectionSnapshot, Direction } from '../../../../shared/contract'
 import type { Decoding } from '../../bytes-format'
-import type { DirectionFilter } from '../../conversation-layout'
+import type { ByteRange, DirectionFilter } from '../../conversation-layout'
 import { useHttpAnalysis } from '../../hooks/use-http-analysis'
 import { useI18n } from '../../i18n/context'
 import { useApi, useIsReadOnly } from '../../state/StoreContext'
@@ -33,8 +33,8 @@ export interface ConnectionInspectorProps {
   connection: ConnectionSnapshot
   /** The region's tab and view options, which StreamView keeps across connections. */
   options: StreamOptions
-  /** The user picked another direction filter or decoding. */
-  onOptions(change: Partial<Pick<StreamOptions, 'filter' | 'decoding'>>): void
+  /** The user picked another direction filter or decoding, or bytes to show needed a tab. */
+  onOptions(change: Partial<Pick<StreamOptions, 'tab' | 'filter' | 'decoding'>>): void
 }
 
 /** The inspector of `connection`; render it keyed by the connection's id. */
@@ -80,6 +80,16 @@ export function ConnectionInspector({
   const notCaptured = connection.bytesIn - captured + (connection.bytesOut - capturedOut)
   const directions: Direction[] = filter === 'both' ? ['in', 'out'] : [filter]
   const target = connection.target
+  // A linter finding's bytes: selected in Text or Hex (Text unless one of them is open), with
+  // their direction shown.
+  const showBytes = (range: ByteRange): void => {
+    onFound(range)
+    const isShown = filter === 'both' || filter === range.direction
+    onOptions({
+      ...(tab === 'text' || tab === 'hex' ? {} : { tab: 'text' }),
+      ...(isShown ? {} : { filter: 'both' }),
+    })
+  }
   return (
     <>
       {target === undefined ? (
@@ -91,7 +101,12 @@ export function ConnectionInspector({
             <h3 id={`${baseId}-client-leg`}>{t('forward.leg.client')}</h3>
             <StreamStats connection={connection} />
           </section>
-          <TargetLegView connection={connection} target={target} />
+          <TargetLegView
+            connection={connection}
+            target={target}
+            selection={selection.range}
+            onShowBytes={showBytes}
+          />
         </div>
       )}
       {connection.truncated && notCaptured > 0 && (

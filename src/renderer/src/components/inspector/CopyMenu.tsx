@@ -11,13 +11,14 @@ import {
   toRustArray,
 } from '../../../../shared/byte-formats'
 import type { ConnectionSnapshot, Direction } from '../../../../shared/contract'
-import { buildPcap } from '../../session/pcap'
+import { buildSessionPcap } from '../../session/pcap'
+import { toPcapConversations } from '../../session/pcap-conversation'
 import { assertNever } from '../../../../shared/result'
 import type { Decoding } from '../../bytes-format'
 import type { ByteRange } from '../../conversation-layout'
 import { copyText, saveFile } from '../../shell-io'
 import { useI18n } from '../../i18n/context'
-import { collectConnection, readRange, toPcapConversation } from '../../session/collect'
+import { collectConnection, readRange } from '../../session/collect'
 import type { CaptureView } from '../../state/capture-reader'
 import { selectListener } from '../../state/selectors'
 import { useApi, useAppState } from '../../state/StoreContext'
@@ -141,7 +142,7 @@ export function CopyMenu({
     try {
       const collected = await collectConnection(api, connection)
       const where = await saveFile(
-        buildPcap(toPcapConversation(collected)),
+        buildSessionPcap(toPcapConversations(collected)),
         `connection-L${listener?.number ?? ''}-${connection.number}.pcap`,
         'pcap',
       )

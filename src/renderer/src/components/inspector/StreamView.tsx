@@ -67,7 +67,10 @@ export function StreamView({
           key={connection.id}
           connection={connection}
           options={{ tab, ...shown, baseId }}
-          onOptions={(change) => setShown((s) => ({ ...s, ...change }))}
+          onOptions={({ tab: nextTab, ...change }) => {
+            if (nextTab !== undefined) setTab(nextTab)
+            setShown((s) => ({ ...s, ...change }))
+          }}
         />
       ) : (
         <div

@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
 import type { ConnectionSnapshot, ListenerSettings } from '../../../../shared/contract'
-import { apiServing, conversationConnection } from '../../inspector-test-kit'
+import { apiServing, conversationConnection, IN, OUT } from '../../inspector-test-kit'
+import { readPcap, sentBy, streamOf } from '../../session/pcap-test-kit'
 import { makeListener, makeSnapshot, makeTargetLeg, renderWith, storeWith } from '../../test-utils'
 import { StreamView } from './StreamView'
 
@@ -86,5 +88,29 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     expect(stream.queryByRole('region', { name: 'Client ↔ Socket Lab' })).toBeNull()
     expect(stream.queryByRole('region', { name: 'Socket Lab ↔ target' })).toBeNull()
     expect(stream.getByText(/in: 29 bytes/)).toBeTruthy()
+  })
+
+  it('exports both legs in the connection’s pcap: two streams with the same bytes', async () => {
+    const user = userEvent.setup()
+    const createObjectURL = vi.fn((_: Blob) => 'blob:fake')
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() })
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    try {
+      const stream = renderStream(forwarded)
+      await user.click(stream.getByRole('button', { name: 'Export pcap' }))
+      await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1))
+      const blob = createObjectURL.mock.calls[0]?.[0]
+      const rows = readPcap(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0)))
+      const client = streamOf(rows, 50001)
+      const target = streamOf(rows, 40001)
+      expect(client.length + target.length).toBe(rows.length)
+      expect([...sentBy(client, 50001)]).toEqual([...IN])
+      expect([...sentBy(target, 40001)]).toEqual([...IN])
+      expect([...sentBy(client, 7878)]).toEqual([...OUT])
+      expect([...sentBy(target, 7879)]).toEqual([...OUT])
+      expect(target[0]).toMatchObject({ flags: 'S', dstPort: 7879 })
+    } finally {
+      click.mockRestore()
+    }
   })
 })

@@ -1,24 +1,36 @@
 /**
  * A forwarded connection's second leg, Socket Lab ↔ the learner's server: where it goes, the port
  * Socket Lab connected from, its state and timings (connect, first byte each way since the
- * client's accept), the bytes each way, who closed first, and what went wrong, in words.
+ * client's accept), the bytes each way, who closed first, what went wrong, in words, and what the
+ * response linter found in what the server sent (see TargetResponse).
  */
 import { useId, useMemo, type ReactNode } from 'react'
 import { formatHostPort } from '../../../../shared/address'
 import type { ConnectionSnapshot, TargetLeg } from '../../../../shared/contract'
+import type { ByteRange } from '../../conversation-layout'
 import { useI18n } from '../../i18n/context'
 import { selectListener } from '../../state/selectors'
 import { useAppState } from '../../state/StoreContext'
 import { legMs, targetFailureText } from '../../target-text'
 import '../../target-leg.css'
+import { TargetResponse } from './TargetResponse'
 
 export interface TargetLegViewProps {
   connection: ConnectionSnapshot
   target: TargetLeg
+  /** The stream's selection (a finding's bytes show as pressed when selected). */
+  selection: ByteRange | null
+  /** Select a finding's bytes in the stream and bring them into view. */
+  onShowBytes(range: ByteRange): void
 }
 
 /** `<section>` headed "Socket Lab ↔ target" with the leg's facts as a description list. */
-export function TargetLegView({ connection, target }: TargetLegViewProps): ReactNode {
+export function TargetLegView({
+  connection,
+  target,
+  selection,
+  onShowBytes,
+}: TargetLegViewProps): ReactNode {
   const { t } = useI18n()
   const headingId = useId()
   const select = useMemo(() => selectListener(connection.listenerId), [connection.listenerId])
@@ -69,6 +81,13 @@ export function TargetLegView({ connection, target }: TargetLegViewProps): React
           })}
         </p>
       )}
+      <TargetResponse
+        connectionNumber={connection.number}
+        target={target}
+        keptOut={connection.capturedOut}
+        selection={selection}
+        onShowBytes={onShowBytes}
+      />
     </section>
   )
 }

@@ -7,7 +7,8 @@ import { buildSessionPcap } from '../../session/pcap'
 import { serializeSession, type Session } from '../../../../shared/session-file'
 import { fileStamp } from '../../download'
 import { useI18n } from '../../i18n/context'
-import { collectSession, toPcapConversation } from '../../session/collect'
+import { collectSession } from '../../session/collect'
+import { toPcapConversations } from '../../session/pcap-conversation'
 import { useApi, useStore } from '../../state/StoreContext'
 import { desktopApi, openSessionFile, saveFile } from '../../shell-io'
 import { ClassView } from '../class'
@@ -68,7 +69,7 @@ export function SessionBar({ onOpen }: SessionBarProps): ReactNode {
     run(async () => {
       const session = await collectSession(api)
       return saveFile(
-        buildSessionPcap(session.connections.map(toPcapConversation)),
+        buildSessionPcap(session.connections.flatMap(toPcapConversations)),
         `socket-lab-${fileStamp()}.pcap`,
         'pcap',
       )

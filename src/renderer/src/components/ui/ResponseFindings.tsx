@@ -1,11 +1,13 @@
 /**
- * The response linter's findings on a response the client received, in the user's language,
- * each naming the bytes it is about.
+ * The response linter's findings on a response — one the test client received, or one the
+ * learner's server sent through a forwarding listener — in the user's language, each naming the
+ * bytes it is about.
  */
 import type { ReactNode } from 'react'
-import type { ClientFinding, ClientResponse } from '../../../../shared/client-types'
+import type { ClientFinding, ResponseJudgement } from '../../../../shared/response-findings'
 import { assertNever } from '../../../../shared/result'
 import { useI18n, type Translate } from '../../i18n/context'
+import '../../response-findings.css'
 
 /** One finding in the user's language. */
 export function findingText(t: Translate, finding: ClientFinding): string {
@@ -42,34 +44,48 @@ export function findingPlace(t: Translate, finding: ClientFinding): string {
   })
 }
 
-/** What the response linter found, each place a button that marks its bytes. */
+export interface ResponseFindingsProps {
+  judgement: Pick<ResponseJudgement, 'isHttp' | 'findings'>
+  /** The list's accessible name: whose response it is. */
+  label: string
+  /** The line above the list (the client's "The response linter on these bytes" when absent). */
+  title?: string
+  /** The finding whose bytes are shown, or null. */
+  active: number | null
+  /** The user asked to see finding `index`'s bytes. */
+  onShow(index: number): void
+  /**
+   * Whether a finding's bytes can be shown (all of them by default): a point (a missing thing)
+   * never can; its place is plain text.
+   */
+  canShow?(finding: ClientFinding): boolean
+}
+
+/** What the response linter found, each place a button that shows its bytes. */
 export function ResponseFindings({
-  n,
-  response,
+  judgement,
+  label,
+  title,
   active,
   onShow,
-}: {
-  n: number
-  response: ClientResponse
-  active: number | null
-  onShow(index: number): void
-}): ReactNode {
+  canShow = () => true,
+}: ResponseFindingsProps): ReactNode {
   const { t } = useI18n()
-  if (!response.isHttp) return <p className="field-hint">{t('client.lint.notHttp')}</p>
-  if (response.findings.length === 0) return <p className="client-lint-ok">{t('client.lint.ok')}</p>
+  if (!judgement.isHttp) return <p className="field-hint">{t('client.lint.notHttp')}</p>
+  if (judgement.findings.length === 0) return <p className="lint-ok">{t('client.lint.ok')}</p>
   return (
-    <div className="client-findings">
-      <p>{t('client.lint.title')}</p>
-      <ul aria-label={t('client.lint.list', { n })}>
-        {response.findings.map((finding, index) => (
+    <div className="lint-findings">
+      <p>{title ?? t('client.lint.title')}</p>
+      <ul aria-label={label}>
+        {judgement.findings.map((finding, index) => (
           <li key={index}>
             {findingText(t, finding)}{' '}
-            {finding.length === 0 ? (
-              <span className="client-place">({findingPlace(t, finding)})</span>
+            {finding.length === 0 || !canShow(finding) ? (
+              <span className="lint-place">({findingPlace(t, finding)})</span>
             ) : (
               <button
                 type="button"
-                className="small quiet client-place"
+                className="small quiet lint-place"
                 aria-pressed={active === index}
                 title={t('client.lint.where.hint')}
                 onClick={() => onShow(index)}
