@@ -48,6 +48,8 @@ test('Forward to my server: a browser through the listener reaches the learner�
     ).toBeVisible()
     const rows = page.getByRole('table', { name: 'Connections' }).getByRole('row')
     await rows.nth(1).click()
+    // Both legs are folded into one line under the stream's counts until opened.
+    await page.getByText(`Client ↔ Socket Lab ↔ your server at 127.0.0.1:${targetPort}`).click()
     await expect(page.getByRole('heading', { name: 'Client ↔ Socket Lab' })).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Socket Lab ↔ target' })).toBeVisible()
     // What the learner's server sent is what the inspector shows as sent to the browser.

@@ -33,6 +33,15 @@ export const forwardEn = {
     'Your server did not answer connection #{number} within {seconds} s of getting its bytes (the listener’s target timeout)',
   'forward.failure.error': 'Connection #{number} to your server at {address} failed: {code}',
 
+  'forward.legs.summary': 'Client ↔ Socket Lab ↔ your server at {address}',
+  'forward.legs.failed': 'it went wrong: open to see why',
+  'forward.legs.pending': 'the linter judges the response once your server is done',
+  'forward.legs.clean': 'the linter finds nothing wrong with the response',
+  'forward.legs.findings': {
+    one: 'the linter found {count} problem in the response',
+    other: 'the linter found {count} problems in the response',
+  },
+  'forward.leg.route': 'The client {client} connected to this listener at {listener}.',
   'forward.leg.client': 'Client ↔ Socket Lab',
   'forward.leg.target': 'Socket Lab ↔ target',
   'forward.leg.address': 'Target',

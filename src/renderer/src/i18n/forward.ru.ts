@@ -34,6 +34,17 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
     'Ваш сервер не ответил на соединение #{number} за {seconds} с после того, как получил байты (тайм-аут цели в настройках слушателя)',
   'forward.failure.error': 'Ошибка в соединении #{number} с вашим сервером на {address}: {code}',
 
+  'forward.legs.summary': 'Клиент ↔ Socket Lab ↔ ваш сервер на {address}',
+  'forward.legs.failed': 'что-то пошло не так: откройте, чтобы узнать почему',
+  'forward.legs.pending': 'линтер оценит ответ, когда ваш сервер закончит',
+  'forward.legs.clean': 'линтер не нашёл ошибок в ответе',
+  'forward.legs.findings': {
+    one: 'линтер нашёл в ответе {count} проблему',
+    few: 'линтер нашёл в ответе {count} проблемы',
+    many: 'линтер нашёл в ответе {count} проблем',
+    other: 'линтер нашёл в ответе {count} проблемы',
+  },
+  'forward.leg.route': 'Клиент {client} подключился к этому слушателю на {listener}.',
   'forward.leg.client': 'Клиент ↔ Socket Lab',
   'forward.leg.target': 'Socket Lab ↔ цель',
   'forward.leg.address': 'Цель',

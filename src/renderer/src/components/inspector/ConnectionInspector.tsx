@@ -21,7 +21,7 @@ import { HttpPanel } from './HttpPanel'
 import { StreamActions } from './StreamActions'
 import { StreamSearch } from './StreamSearch'
 import { StreamStats } from './StreamStats'
-import { TargetLegView } from './TargetLegView'
+import { ForwardLegs } from './ForwardLegs'
 import type { StreamOptions } from './stream-options'
 import { TextLines } from './TextLines'
 import { useByteSelection } from './use-byte-selection'
@@ -92,22 +92,15 @@ export function ConnectionInspector({
   }
   return (
     <>
-      {target === undefined ? (
-        <StreamStats connection={connection} />
-      ) : (
-        // Forwarded: two legs, each under its own heading.
-        <div className="legs">
-          <section className="leg" aria-labelledby={`${baseId}-client-leg`}>
-            <h3 id={`${baseId}-client-leg`}>{t('forward.leg.client')}</h3>
-            <StreamStats connection={connection} />
-          </section>
-          <TargetLegView
-            connection={connection}
-            target={target}
-            selection={selection.range}
-            onShowBytes={showBytes}
-          />
-        </div>
+      <StreamStats connection={connection} />
+      {target !== undefined && (
+        // Forwarded: two legs, each under its own heading, folded into one line until opened.
+        <ForwardLegs
+          connection={connection}
+          target={target}
+          selection={selection.range}
+          onShowBytes={showBytes}
+        />
       )}
       {connection.truncated && notCaptured > 0 && (
         <p className="notice">{t('stream.truncated', { count: notCaptured })}</p>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { ConnectionSnapshot, ListenerSettings } from '../../../../shared/contract'
@@ -47,8 +47,11 @@ function facts(section: HTMLElement): string[] {
 describe('the inspector: a forwarded connection’s two legs', () => {
   it('shows the leg to the target under its heading, the client’s under its own', () => {
     const stream = renderStream(forwarded)
+    expect(stream.getByText(/in: 29 bytes/)).toBeTruthy()
     const client = stream.getByRole('region', { name: 'Client ↔ Socket Lab' })
-    expect(within(client).getByText(/in: 29 bytes/)).toBeTruthy()
+    expect(
+      within(client).getByText(/^The client [\d.]+:\d+ connected to this listener at /),
+    ).toBeTruthy()
     const target = stream.getByRole('region', { name: 'Socket Lab ↔ target' })
     expect(within(target).getByRole('heading', { name: 'Socket Lab ↔ target' })).toBeTruthy()
     expect(facts(target)).toEqual([
@@ -63,6 +66,22 @@ describe('the inspector: a forwarded connection’s two legs', () => {
       'Closed first (FIN): the client',
     ])
     expect(target.querySelector('.leg-failure')).toBeNull()
+  })
+
+  it('folds both legs into one line that says how it went, until opened', () => {
+    const summary = renderStream(forwarded).getByText(/^Client ↔ Socket Lab ↔ your server at/)
+    expect((summary.closest('details') as HTMLDetailsElement).open).toBe(false)
+    expect(summary.textContent).toBe(
+      'Client ↔ Socket Lab ↔ your server at 127.0.0.1:7879 — the linter judges the response once your server is done',
+    )
+    cleanup()
+    const failed = renderStream({
+      ...forwarded,
+      target: makeTargetLeg({ state: 'closed', failure: 'refused' }),
+    })
+    expect(failed.getByText(/^Client ↔ Socket Lab ↔ your server at/).textContent).toMatch(
+      /— it went wrong: open to see why$/,
+    )
   })
 
   it('explains a failure with the listener’s timeout', () => {
