@@ -6,33 +6,33 @@ import type { Message } from './translate'
 
 export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.log.kind': 'Ваш сервер',
-  'forward.log.connected': 'Соединение #{number} → ваш сервер на {address}: установлено за {ms} мс',
-  'forward.log.answered': 'Ваш сервер ответил на соединение #{number} через {ms} мс',
+  'forward.log.connected': 'Соединение №{number} → ваш сервер на {address}: установлено за {ms} мс',
+  'forward.log.answered': 'Ваш сервер ответил на соединение №{number} через {ms} мс',
   'forward.log.clientEnded':
-    '#{number}: клиент закрыл свою сторону (FIN); Socket Lab передал это вашему серверу',
+    '№{number}: клиент закрыл свою сторону (FIN); Socket Lab передал это вашему серверу',
   'forward.log.targetEnded': {
-    one: '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
-    few: '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
-    many: '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
+    one: '№{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
+    few: '№{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
+    many: '№{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
     other:
-      '#{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
+      '№{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
   },
   'forward.log.noAnswer':
-    '#{number}: ваш сервер закрыл соединение, ничего не ответив; Socket Lab передал FIN клиенту',
+    '№{number}: ваш сервер закрыл соединение, ничего не ответив; Socket Lab передал FIN клиенту',
 
   'forward.failure.self':
-    'Соединение #{number} не перенаправлено: цель {address} — это сам этот слушатель, и каждое соединение открывало бы новое. Укажите в поле «Порт цели» порт, который слушает ваш сервер.',
+    'Соединение №{number} не перенаправлено: цель {address} — это сам этот слушатель, и каждое соединение открывало бы новое. Укажите в поле «Порт цели» порт, который слушает ваш сервер.',
   'forward.failure.refused':
-    'Ваш сервер не запущен на {address}: соединение #{number} отклонено (ECONNREFUSED). Запустите его (cargo run) или измените порт цели.',
+    'Ваш сервер не запущен на {address}: соединение №{number} отклонено (ECONNREFUSED). Запустите его (cargo run) или измените порт цели.',
   'forward.failure.target-reset':
-    'Ваш сервер сбросил соединение #{number} (RST); Socket Lab передал сброс клиенту',
+    'Ваш сервер сбросил соединение №{number} (RST); Socket Lab передал сброс клиенту',
   'forward.failure.client-reset':
-    'Клиент сбросил соединение #{number} (RST); Socket Lab передал сброс вашему серверу',
+    'Клиент сбросил соединение №{number} (RST); Socket Lab передал сброс вашему серверу',
   'forward.failure.connect-timeout':
-    'Ваш сервер на {address} не принял соединение #{number} за {seconds} с (тайм-аут цели в настройках слушателя)',
+    'Ваш сервер на {address} не принял соединение №{number} за {seconds} с (тайм-аут цели в настройках слушателя)',
   'forward.failure.answer-timeout':
-    'Ваш сервер не ответил на соединение #{number} за {seconds} с после того, как получил байты (тайм-аут цели в настройках слушателя)',
-  'forward.failure.error': 'Ошибка в соединении #{number} с вашим сервером на {address}: {code}',
+    'Ваш сервер не ответил на соединение №{number} за {seconds} с после того, как получил байты (тайм-аут цели в настройках слушателя)',
+  'forward.failure.error': 'Ошибка в соединении №{number} с вашим сервером на {address}: {code}',
 
   'forward.legs.summary': 'Клиент ↔ Socket Lab ↔ ваш сервер на {address}',
   'forward.legs.failed': 'что-то пошло не так: откройте, чтобы узнать почему',
@@ -77,7 +77,7 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.response.complete': 'Ответ вашего сервера: пришёл целиком.',
   'forward.response.lint':
     'Что нашёл линтер ответов (нажмите «байт …», чтобы выделить эти байты в потоке ниже):',
-  'forward.response.list': 'Замечания линтера к ответу вашего сервера на #{number}',
+  'forward.response.list': 'Замечания линтера к ответу вашего сервера на №{number}',
   'forward.cause.resetAfterAnswer':
     'Типичная причина: ваш сервер ответил и закрыл соединение, не дочитав запрос. Раз в сокете остались непрочитанные байты запроса, ОС отправляет RST вместо FIN, и браузер может показать «соединение сброшено», хотя ответ уже пришёл. Прочитайте запрос до пустой строки (как в листинге 20-2), а потом отвечайте.',
   'forward.cause.noAnswer':

@@ -204,7 +204,7 @@ describe('the inspector: what the linter found in the response of the learner’
     const target = within(stream.getByRole('region', { name: 'Socket Lab ↔ цель' }))
     expect(target.getByText(/^Типичная причина: ваш сервер ответил/)).toBeTruthy()
     const list = target.getByRole('list', {
-      name: 'Замечания линтера к ответу вашего сервера на #3',
+      name: 'Замечания линтера к ответу вашего сервера на №3',
     })
     expect(within(list).getAllByRole('listitem')[0]?.textContent).toMatch(
       /^Строка 1 заголовков заканчивается голым \\n/,
