@@ -14,7 +14,16 @@ import {
   waitFor,
   type TestEngine,
 } from './engine-test-kit'
-import { buildRust, findRustc, NO_RUSTC, runRust, type RunningRust } from './rust-kit'
+import { NOT_FOUND_HTML, HELLO_HTML } from '../../shared/book-pages'
+import { bindCall, codeOwnServer } from '../../shared/own-server-code'
+import {
+  buildRust,
+  buildRustCrate,
+  findRustc,
+  NO_RUSTC,
+  runRust,
+  type RunningRust,
+} from './rust-kit'
 
 let t: TestEngine | null = null
 const running: RunningRust[] = []
@@ -35,107 +44,23 @@ const HELLO: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <h1>Hell
 const NOT_FOUND: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <h1>Oops!</h1>\n  </body>\n</html>\n";
 `
 
-/** Listing 20-25 (the chapter's end), serving two connections, then shutting down gracefully. */
-const BOOK_FINAL_SERVER = String.raw`
-use std::{
-    io::{prelude::*, BufReader},
-    net::{TcpListener, TcpStream},
-    sync::{mpsc, Arc, Mutex},
-    thread,
-};
-${PAGES}
-fn main() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    println!("{}", listener.local_addr().unwrap().port());
-    let pool = ThreadPool::new(4);
-
-    for stream in listener.incoming().take(2) {
-        let stream = stream.unwrap();
-
-        pool.execute(|| {
-            handle_connection(stream);
-        });
-    }
-
-    println!("Shutting down.");
+/**
+ * The lesson's own server (src/shared/own-server-code.ts: the chapter's final server, a crate
+ * with its lib.rs and hello.html beside it), exactly as the lesson shows it, but bound to port 0
+ * and saying which port it got.
+ */
+function lessonCrate(): Parameters<typeof buildRustCrate>[1] {
+  const [main = '', lib = ''] = codeOwnServer('127.0.0.1:0').split('// src/lib.rs')
+  const bind = `let listener = ${bindCall('127.0.0.1:0')}.unwrap();`
+  if (!main.includes(bind))
+    throw new Error('the lesson’s code no longer binds as this test expects')
+  return {
+    name: 'hello',
+    lib,
+    main: main.replace(bind, `${bind}\n    println!("{}", listener.local_addr().unwrap().port());`),
+    files: { 'hello.html': HELLO_HTML, '404.html': NOT_FOUND_HTML },
+  }
 }
-
-fn handle_connection(mut stream: TcpStream) {
-    let buf_reader = BufReader::new(&stream);
-    let request_line = buf_reader.lines().next().unwrap().unwrap();
-
-    let (status_line, contents) = match &request_line[..] {
-        "GET / HTTP/1.1" => ("HTTP/1.1 200 OK", HELLO),
-        _ => ("HTTP/1.1 404 NOT FOUND", NOT_FOUND),
-    };
-
-    let length = contents.len();
-    let response = format!("{status_line}\r\nContent-Length: {length}\r\n\r\n{contents}");
-    stream.write_all(response.as_bytes()).unwrap();
-}
-
-pub struct ThreadPool {
-    workers: Vec<Worker>,
-    sender: Option<mpsc::Sender<Job>>,
-}
-
-type Job = Box<dyn FnOnce() + Send + 'static>;
-
-impl ThreadPool {
-    pub fn new(size: usize) -> ThreadPool {
-        assert!(size > 0);
-        let (sender, receiver) = mpsc::channel();
-        let receiver = Arc::new(Mutex::new(receiver));
-        let mut workers = Vec::with_capacity(size);
-        for id in 0..size {
-            workers.push(Worker::new(id, Arc::clone(&receiver)));
-        }
-        ThreadPool { workers, sender: Some(sender) }
-    }
-
-    pub fn execute<F>(&self, f: F)
-    where
-        F: FnOnce() + Send + 'static,
-    {
-        let job = Box::new(f);
-        self.sender.as_ref().unwrap().send(job).unwrap();
-    }
-}
-
-impl Drop for ThreadPool {
-    fn drop(&mut self) {
-        drop(self.sender.take());
-        for worker in self.workers.drain(..) {
-            println!("Shutting down worker {}", worker.id);
-            worker.thread.join().unwrap();
-        }
-    }
-}
-
-struct Worker {
-    id: usize,
-    thread: thread::JoinHandle<()>,
-}
-
-impl Worker {
-    fn new(id: usize, receiver: Arc<Mutex<mpsc::Receiver<Job>>>) -> Worker {
-        let thread = thread::spawn(move || loop {
-            let message = receiver.lock().unwrap().recv();
-            match message {
-                Ok(job) => {
-                    println!("Worker {id} got a job; executing.");
-                    job();
-                }
-                Err(_) => {
-                    println!("Worker {id} disconnected; shutting down.");
-                    break;
-                }
-            }
-        });
-        Worker { id, thread }
-    }
-}
-`
 
 /** A learner's single-threaded server answering one connection with `respond` (Rust code). */
 function learnerServer(respond: string, readsRequest = true): string {
@@ -218,117 +143,113 @@ async function fetchThrough(
   return { data: Buffer.concat(chunks), codes, leg: done.target }
 }
 
-describe.skipIf(rustc === null)(
-  `forwarding to Rust servers compiled here (${NO_RUSTC} skips)`,
-  () => {
-    it(
-      'the book’s final server: two clean answers, then its graceful shutdown',
-      { timeout: 180_000 },
-      async ({ skip }) => {
-        skip(rustc === null, NO_RUSTC)
-        const program = buildRust(rustc!, BOOK_FINAL_SERVER)
-        try {
-          const server = await runRust(program)
-          running.push(server)
-          const port = await forwarder(server.port)
-          const hello = await fetchThrough(port, '/')
-          expect(hello.data.toString()).toBe(
-            `HTTP/1.1 200 OK\r\nContent-Length: ${HELLO_BYTES}\r\n\r\n` +
-              '<!DOCTYPE html>\n<html lang="en">\n  <body>\n    <h1>Hello!</h1>\n  </body>\n</html>\n',
-          )
-          expect(hello.leg).toMatchObject({
-            failure: null,
-            targetEnded: true,
-            firstEnded: 'target',
-            response: { isHttp: true, progress: 'complete', findings: [] },
-          })
-          const missing = await fetchThrough(port, '/missing')
-          expect(missing.data.toString()).toMatch(/^HTTP\/1\.1 404 NOT FOUND\r\n/)
-          expect(missing.leg.response).toMatchObject({ progress: 'complete', findings: [] })
-          expect(await server.exited).toBe(0)
-          expect(server.stdout()).toMatch(/Shutting down\.\n/)
-          for (const id of [0, 1, 2, 3])
-            expect(server.stdout()).toContain(`Shutting down worker ${id}`)
-        } finally {
-          program.remove()
-        }
-      },
-    )
-
-    it(
-      'a response with \\n only: the linter points at the first bare \\n',
-      { timeout: 180_000 },
-      async ({ skip }) => {
-        skip(rustc === null, NO_RUSTC)
-        const program = buildRust(
-          rustc!,
-          learnerServer(
-            'let response = format!("HTTP/1.1 200 OK\\nContent-Length: {length}\\n\\n{contents}");',
-          ),
+describe('forwarding to Rust servers compiled here', () => {
+  it(
+    'the lesson’s server, the book’s final one: two clean answers, then its graceful shutdown',
+    { timeout: 180_000 },
+    async ({ skip }) => {
+      skip(rustc === null, NO_RUSTC)
+      const program = buildRustCrate(rustc!, lessonCrate())
+      try {
+        const server = await runRust(program)
+        running.push(server)
+        const port = await forwarder(server.port)
+        const hello = await fetchThrough(port, '/')
+        expect(hello.data.toString()).toBe(
+          `HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(HELLO_HTML)}\r\n\r\n${HELLO_HTML}`,
         )
-        try {
-          const server = await runRust(program)
-          running.push(server)
-          const { leg, data } = await fetchThrough(await forwarder(server.port), '/')
-          expect(data.subarray(0, 16).toString()).toBe('HTTP/1.1 200 OK\n')
-          // The first bare \n is the one that counts: a client stops there.
-          expect(leg.response?.findings).toEqual([
-            { warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 },
-          ])
-        } finally {
-          program.remove()
-        }
-      },
-    )
+        expect(hello.leg).toMatchObject({
+          failure: null,
+          targetEnded: true,
+          firstEnded: 'target',
+          response: { isHttp: true, progress: 'complete', findings: [] },
+        })
+        const missing = await fetchThrough(port, '/missing')
+        expect(missing.data.toString()).toMatch(/^HTTP\/1\.1 404 NOT FOUND\r\n/)
+        expect(missing.leg.response).toMatchObject({ progress: 'complete', findings: [] })
+        expect(await server.exited).toBe(0)
+        expect(server.stdout()).toMatch(/Shutting down\.\n/)
+        for (const id of [0, 1, 2, 3])
+          expect(server.stdout()).toContain(`Shutting down worker ${id}`)
+      } finally {
+        program.remove()
+      }
+    },
+  )
 
-    it(
-      'a wrong Content-Length: the linter says the body is short of it',
-      { timeout: 180_000 },
-      async ({ skip }) => {
-        skip(rustc === null, NO_RUSTC)
-        const program = buildRust(
-          rustc!,
-          learnerServer(
-            'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {}\\r\\n\\r\\n{contents}", length + 5);',
-          ),
-        )
-        try {
-          const server = await runRust(program)
-          running.push(server)
-          const { leg } = await fetchThrough(await forwarder(server.port), '/')
-          expect(leg.targetEnded).toBe(true)
-          expect(leg.response?.progress).toBe('body')
-          expect(leg.response?.findings.map((f) => f.warning)).toEqual([
-            { code: 'length-short', declared: HELLO_BYTES + 5, actual: HELLO_BYTES },
-          ])
-        } finally {
-          program.remove()
-        }
-      },
-    )
+  it(
+    'a response with \\n only: the linter points at the first bare \\n',
+    { timeout: 180_000 },
+    async ({ skip }) => {
+      skip(rustc === null, NO_RUSTC)
+      const program = buildRust(
+        rustc!,
+        learnerServer(
+          'let response = format!("HTTP/1.1 200 OK\\nContent-Length: {length}\\n\\n{contents}");',
+        ),
+      )
+      try {
+        const server = await runRust(program)
+        running.push(server)
+        const { leg, data } = await fetchThrough(await forwarder(server.port), '/')
+        expect(data.subarray(0, 16).toString()).toBe('HTTP/1.1 200 OK\n')
+        // The first bare \n is the one that counts: a client stops there.
+        expect(leg.response?.findings).toEqual([
+          { warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 },
+        ])
+      } finally {
+        program.remove()
+      }
+    },
+  )
 
-    it(
-      'answering without reading the request: the OS resets, and the reset is passed on',
-      { timeout: 180_000 },
-      async ({ skip }) => {
-        skip(rustc === null, NO_RUSTC)
-        const program = buildRust(
-          rustc!,
-          learnerServer(
-            'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {length}\\r\\n\\r\\n{contents}");',
-            false,
-          ),
-        )
-        try {
-          const server = await runRust(program)
-          running.push(server)
-          const { leg, codes } = await fetchThrough(await forwarder(server.port), '/')
-          expect(leg).toMatchObject({ failure: 'target-reset', errorCode: 'ECONNRESET' })
-          expect(codes).toContain('ECONNRESET')
-        } finally {
-          program.remove()
-        }
-      },
-    )
-  },
-)
+  it(
+    'a wrong Content-Length: the linter says the body is short of it',
+    { timeout: 180_000 },
+    async ({ skip }) => {
+      skip(rustc === null, NO_RUSTC)
+      const program = buildRust(
+        rustc!,
+        learnerServer(
+          'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {}\\r\\n\\r\\n{contents}", length + 5);',
+        ),
+      )
+      try {
+        const server = await runRust(program)
+        running.push(server)
+        const { leg } = await fetchThrough(await forwarder(server.port), '/')
+        expect(leg.targetEnded).toBe(true)
+        expect(leg.response?.progress).toBe('body')
+        expect(leg.response?.findings.map((f) => f.warning)).toEqual([
+          { code: 'length-short', declared: HELLO_BYTES + 5, actual: HELLO_BYTES },
+        ])
+      } finally {
+        program.remove()
+      }
+    },
+  )
+
+  it(
+    'answering without reading the request: the OS resets, and the reset is passed on',
+    { timeout: 180_000 },
+    async ({ skip }) => {
+      skip(rustc === null, NO_RUSTC)
+      const program = buildRust(
+        rustc!,
+        learnerServer(
+          'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {length}\\r\\n\\r\\n{contents}");',
+          false,
+        ),
+      )
+      try {
+        const server = await runRust(program)
+        running.push(server)
+        const { leg, codes } = await fetchThrough(await forwarder(server.port), '/')
+        expect(leg).toMatchObject({ failure: 'target-reset', errorCode: 'ECONNRESET' })
+        expect(codes).toContain('ECONNRESET')
+      } finally {
+        program.remove()
+      }
+    },
+  )
+})

@@ -20,9 +20,10 @@ export function findRustc(): string | null {
   return null
 }
 
-/** A compiled program: where it is, and how to remove it. */
+/** A compiled program: where it is, the folder it runs in, and how to remove both. */
 export interface RustProgram {
   exe: string
+  dir: string
   remove(): void
 }
 
@@ -40,7 +41,36 @@ export function buildRust(rustc: string, source: string): RustProgram {
     remove()
     throw new Error(`rustc failed:\n${built.stderr}`)
   }
-  return { exe, remove }
+  return { exe, dir, remove }
+}
+
+/**
+ * Compiles a crate named `name` as cargo would (src/lib.rs, then src/main.rs using it), with
+ * `files` (hello.html, say) written beside the program: it runs in that folder.
+ */
+export function buildRustCrate(
+  rustc: string,
+  crate: { name: string; lib: string; main: string; files?: Record<string, string> },
+): RustProgram {
+  const dir = mkdtempSync(join(tmpdir(), 'socket-lab-rust-'))
+  const remove = (): void => rmSync(dir, { recursive: true, force: true })
+  const run = (args: string[]): void => {
+    const built = spawnSync(rustc, ['-O', '--edition', '2021', ...args], {
+      encoding: 'utf8',
+      timeout: 110_000,
+    })
+    if (built.status === 0) return
+    remove()
+    throw new Error(`rustc failed:\n${built.stderr}`)
+  }
+  writeFileSync(join(dir, 'lib.rs'), crate.lib)
+  writeFileSync(join(dir, 'main.rs'), crate.main)
+  for (const [name, text] of Object.entries(crate.files ?? {})) writeFileSync(join(dir, name), text)
+  const lib = join(dir, `lib${crate.name}.rlib`)
+  run(['--crate-type', 'lib', '--crate-name', crate.name, '-o', lib, join(dir, 'lib.rs')])
+  const exe = join(dir, process.platform === 'win32' ? 'server.exe' : 'server')
+  run(['--extern', `${crate.name}=${lib}`, '-o', exe, join(dir, 'main.rs')])
+  return { exe, dir, remove }
 }
 
 /** A running program: its port (its first line), what it printed so far, how to stop it. */
@@ -54,7 +84,7 @@ export interface RunningRust {
 }
 
 export async function runRust(program: RustProgram): Promise<RunningRust> {
-  const child = spawn(program.exe, [], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(program.exe, [], { cwd: program.dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout.on('data', (data: Buffer) => (out += data.toString()))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))

@@ -14,7 +14,7 @@ import {
   type ListenerSnapshot,
   type UpdateListenerRequest,
 } from '../../../shared/contract'
-import { bindCall } from './rust-code-own-server'
+import { bindCall } from '../../../shared/own-server-code'
 import type { StageSetup } from './stages'
 
 /** One setting that will change, named as the card names it. */

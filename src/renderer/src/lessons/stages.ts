@@ -23,7 +23,7 @@ import {
   CODE_SHUTDOWN,
   CODE_SLOW,
 } from './rust-code'
-import { codeOwnServer } from './rust-code-own-server'
+import { codeOwnServer } from '../../../shared/own-server-code'
 
 export type { CheckpointId, StageId } from '../../../shared/lesson-progress'
 

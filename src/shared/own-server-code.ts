@@ -1,7 +1,9 @@
 /**
- * The Rust code of the last stage: the chapter's final server (Listings 20-24 and 20-25: routes,
- * /sleep, a ThreadPool of 4 and graceful shutdown after take(2)), the learner's own program, bound
- * to the address the forwarding listener passes connections to. Code is not translated.
+ * The Rust code of the lesson "Inspect your own server": the chapter's final server (Listings
+ * 20-24 and 20-25: routes, /sleep, a ThreadPool of 4 and graceful shutdown after take(2)), the
+ * learner's own program, bound to the address the forwarding listener passes connections to.
+ * Code is not translated. Shared: the engine's tests compile this very code with rustc and
+ * forward to it.
  */
 
 /** `TcpListener::bind("<address>")`: the line the learner changes, as the lesson shows it. */
