@@ -3,7 +3,7 @@
  * carries the whole leg after its change, so the newest leg wins. A repeated event, or one older
  * than what is known, says nothing new and must not take the leg back.
  */
-import type { Endpoint, TargetLeg } from '../../../shared/contract'
+import type { ConnectionSnapshot, Endpoint, TargetLeg } from '../../../shared/contract'
 
 const STATE_RANK: Record<TargetLeg['state'], number> = { connecting: 0, open: 1, closed: 2 }
 
@@ -62,4 +62,21 @@ function isSame(a: TargetLeg, b: TargetLeg): boolean {
 export function isNewerLeg(known: TargetLeg | undefined, next: TargetLeg): boolean {
   if (known === undefined) return true
   return known !== next && !isBehind(known, next) && !isSame(known, next)
+}
+
+/**
+ * The leg's byte counts as they are now. Its events say them only at a change (connected,
+ * answered, a FIN, the close); in between, the connection's own counters are the same bytes,
+ * passed on unchanged: what the client sent went to the target, what the client got came from it.
+ */
+export function legBytes(
+  connection: ConnectionSnapshot,
+  leg: TargetLeg,
+): { toTarget: number; fromTarget: number } {
+  if (leg.state === 'closed')
+    return { toTarget: leg.bytesToTarget, fromTarget: leg.bytesFromTarget }
+  return {
+    toTarget: Math.max(leg.bytesToTarget, connection.bytesIn),
+    fromTarget: Math.max(leg.bytesFromTarget, connection.bytesOut),
+  }
 }

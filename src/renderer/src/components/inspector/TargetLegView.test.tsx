@@ -84,6 +84,19 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     )
   })
 
+  it('counts the bytes of an open leg as they are, from the connection between its events', () => {
+    const flowing = { ...forwarded, bytesIn: 5000, bytesOut: 90_000 }
+    const open = renderStream(flowing).getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(facts(open)).toContain('Sent to target: 5,000 bytes')
+    expect(facts(open)).toContain('Received from target: 90,000 bytes')
+    cleanup()
+    const closed = renderStream({
+      ...flowing,
+      target: makeTargetLeg({ state: 'closed', bytesToTarget: 78, bytesFromTarget: 1234 }),
+    }).getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(facts(closed)).toContain('Sent to target: 78 bytes')
+  })
+
   it('explains a failure with the listener’s timeout', () => {
     const timedOut = {
       ...forwarded,

@@ -11,6 +11,7 @@ import type { ByteRange } from '../../conversation-layout'
 import { useI18n } from '../../i18n/context'
 import { selectListener } from '../../state/selectors'
 import { useAppState } from '../../state/StoreContext'
+import { legBytes } from '../../state/target-leg'
 import { legMs, targetFailureText } from '../../target-text'
 import '../../target-leg.css'
 import { TargetResponse } from './TargetResponse'
@@ -36,6 +37,7 @@ export function TargetLegView({
   const select = useMemo(() => selectListener(connection.listenerId), [connection.listenerId])
   const seconds = useAppState(select)?.settings.targetTimeoutSeconds ?? null
   const address = formatHostPort(target.host, target.port)
+  const bytes = legBytes(connection, target)
   const sinceAccept = (mono: number | null): string =>
     mono === null
       ? t('forward.leg.none')
@@ -52,11 +54,8 @@ export function TargetLegView({
     ],
     [t('forward.leg.toTarget'), sinceAccept(target.firstByteToTargetMono)],
     [t('forward.leg.fromTarget'), sinceAccept(target.firstByteFromTargetMono)],
-    [t('forward.leg.bytesToTarget'), t('inspector.block.bytes', { count: target.bytesToTarget })],
-    [
-      t('forward.leg.bytesFromTarget'),
-      t('inspector.block.bytes', { count: target.bytesFromTarget }),
-    ],
+    [t('forward.leg.bytesToTarget'), t('inspector.block.bytes', { count: bytes.toTarget })],
+    [t('forward.leg.bytesFromTarget'), t('inspector.block.bytes', { count: bytes.fromTarget })],
     [t('forward.leg.firstEnded'), t(`forward.leg.firstEnded.${target.firstEnded ?? 'none'}`)],
   ]
   return (
