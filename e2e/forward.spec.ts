@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, listenerCard, startListening, test } from './fixtures'
+import { get, setUpStage } from './lessons-kit'
 
 /** The learner's own server, on port 0: answers every request with a small page. */
 async function learnerServer(): Promise<{ server: Server; port: number }> {
@@ -90,4 +91,31 @@ test('Forward to my server: nothing on the target port, and the log says to star
       .getByText(new RegExp(`Your server is not running on 127\\.0\\.0\\.1:${targetPort}`))
       .first(),
   ).toBeVisible()
+})
+
+test('lesson 9, Inspect your own server: set up, the text follows the target port, the checkpoints tick', async ({
+  app,
+}) => {
+  const { page } = app
+  const { server, port: targetPort } = await learnerServer()
+  try {
+    const { panel, port } = await setUpStage(page, '9. Inspect your own server')
+    const card = listenerCard(page, 1)
+    await expect(card.getByRole('combobox', { name: 'Responder' })).toHaveValue('forward')
+    // The learner's server is on another port than the lesson's 7879: the text follows it.
+    const portField = card.getByRole('textbox', { name: 'Target port' })
+    await portField.fill(String(targetPort))
+    await portField.press('Tab')
+    await expect(panel).toContainText(`TcpListener::bind("127.0.0.1:${targetPort}")`)
+    expect(await get(port, '/')).toBe(200)
+    for (const name of [
+      'Your server accepted a forwarded connection',
+      'Your server answered',
+      'A complete response the linter finds nothing wrong with',
+    ])
+      await expect(panel.getByRole('checkbox', { name })).toBeChecked()
+  } finally {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
 })
