@@ -143,6 +143,20 @@ async function fetchThrough(
   return { data: Buffer.concat(chunks), codes, leg: done.target }
 }
 
+/** A learner's server (see {@link learnerServer}) compiled and run; one request through the forwarder. */
+async function throughLearnerServer(
+  source: string,
+): Promise<{ data: Buffer; codes: string[]; leg: TargetLeg }> {
+  const program = buildRust(rustc!, source)
+  try {
+    const server = await runRust(program)
+    running.push(server)
+    return await fetchThrough(await forwarder(server.port), '/')
+  } finally {
+    program.remove()
+  }
+}
+
 describe('forwarding to Rust servers compiled here', () => {
   it(
     'the lesson’s server, the book’s final one: two clean answers, then its graceful shutdown',
@@ -182,24 +196,16 @@ describe('forwarding to Rust servers compiled here', () => {
     { timeout: 180_000 },
     async ({ skip }) => {
       skip(rustc === null, NO_RUSTC)
-      const program = buildRust(
-        rustc!,
+      const { leg, data } = await throughLearnerServer(
         learnerServer(
           'let response = format!("HTTP/1.1 200 OK\\nContent-Length: {length}\\n\\n{contents}");',
         ),
       )
-      try {
-        const server = await runRust(program)
-        running.push(server)
-        const { leg, data } = await fetchThrough(await forwarder(server.port), '/')
-        expect(data.subarray(0, 16).toString()).toBe('HTTP/1.1 200 OK\n')
-        // The first bare \n is the one that counts: a client stops there.
-        expect(leg.response?.findings).toEqual([
-          { warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 },
-        ])
-      } finally {
-        program.remove()
-      }
+      expect(data.subarray(0, 16).toString()).toBe('HTTP/1.1 200 OK\n')
+      // The first bare \n is the one that counts: a client stops there.
+      expect(leg.response?.findings).toEqual([
+        { warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 },
+      ])
     },
   )
 
@@ -208,24 +214,16 @@ describe('forwarding to Rust servers compiled here', () => {
     { timeout: 180_000 },
     async ({ skip }) => {
       skip(rustc === null, NO_RUSTC)
-      const program = buildRust(
-        rustc!,
+      const { leg } = await throughLearnerServer(
         learnerServer(
           'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {}\\r\\n\\r\\n{contents}", length + 5);',
         ),
       )
-      try {
-        const server = await runRust(program)
-        running.push(server)
-        const { leg } = await fetchThrough(await forwarder(server.port), '/')
-        expect(leg.targetEnded).toBe(true)
-        expect(leg.response?.progress).toBe('body')
-        expect(leg.response?.findings.map((f) => f.warning)).toEqual([
-          { code: 'length-short', declared: HELLO_BYTES + 5, actual: HELLO_BYTES },
-        ])
-      } finally {
-        program.remove()
-      }
+      expect(leg.targetEnded).toBe(true)
+      expect(leg.response?.progress).toBe('body')
+      expect(leg.response?.findings.map((f) => f.warning)).toEqual([
+        { code: 'length-short', declared: HELLO_BYTES + 5, actual: HELLO_BYTES },
+      ])
     },
   )
 
@@ -234,22 +232,14 @@ describe('forwarding to Rust servers compiled here', () => {
     { timeout: 180_000 },
     async ({ skip }) => {
       skip(rustc === null, NO_RUSTC)
-      const program = buildRust(
-        rustc!,
+      const { leg, codes } = await throughLearnerServer(
         learnerServer(
           'let response = format!("HTTP/1.1 200 OK\\r\\nContent-Length: {length}\\r\\n\\r\\n{contents}");',
           false,
         ),
       )
-      try {
-        const server = await runRust(program)
-        running.push(server)
-        const { leg, codes } = await fetchThrough(await forwarder(server.port), '/')
-        expect(leg).toMatchObject({ failure: 'target-reset', errorCode: 'ECONNRESET' })
-        expect(codes).toContain('ECONNRESET')
-      } finally {
-        program.remove()
-      }
+      expect(leg).toMatchObject({ failure: 'target-reset', errorCode: 'ECONNRESET' })
+      expect(codes).toContain('ECONNRESET')
     },
   )
 })
