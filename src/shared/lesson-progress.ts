@@ -97,10 +97,15 @@ export const lessonProgressSchema: v.GenericSchema<
   LessonProgress
 > = lessonProgress
 
-/** Which checkpoints belong to which stage, in the chapter's order (stages.ts follows it). */
+/**
+ * Which checkpoints belong to which stage, in the chapter's order (stages.ts follows it). A stage
+ * `isAfterChapter` goes past the book's chapter (the learner's own server): a student who has not
+ * done it has still finished the chapter, and is not stuck.
+ */
 export const STAGE_CHECKPOINTS: readonly {
   stageId: StageId
   checkpoints: readonly CheckpointId[]
+  isAfterChapter?: true
 }[] = [
   { stageId: 'connect', checkpoints: ['listening', 'established', 'accepted-3'] },
   { stageId: 'bind-errors', checkpoints: ['bind-in-use', 'bind-denied', 'relistened'] },
@@ -110,7 +115,11 @@ export const STAGE_CHECKPOINTS: readonly {
   { stageId: 'slow', checkpoints: ['sleep-answered', 'sleep-blocks'] },
   { stageId: 'pool', checkpoints: ['worker-job', 'side-by-side', 'sleep-not-blocking'] },
   { stageId: 'shutdown', checkpoints: ['take-shutdown', 'workers-shut-down', 'stopped-by-itself'] },
-  { stageId: 'own-server', checkpoints: ['target-accepted', 'target-answered', 'response-clean'] },
+  {
+    stageId: 'own-server',
+    checkpoints: ['target-accepted', 'target-answered', 'response-clean'],
+    isAfterChapter: true,
+  },
 ]
 
 export const EMPTY_PROGRESS: LessonProgress = { stageId: 'connect', stages: {} }

@@ -65,13 +65,16 @@ describe('studentRow', () => {
     const r = row('old.json', 'Old', chapter)
     expect(r.stages.at(-1)).toMatchObject({ stageId: 'own-server', ticked: 0, total: 3 })
     expect(r.stages.slice(0, -1).every((s) => s.isComplete)).toBe(true)
-    expect(r.stuckAt).toBe('own-server')
+    // The own server's stage goes past the chapter: not done, but not stuck either.
+    expect(r.stuckAt).toBeNull()
+    expect(r.isAllDone).toBe(false)
     expect(r.ticked).toBe(20)
   })
 
   it('is stuck nowhere when every stage is complete', () => {
     const r = row('done.json', 'Done', progressUpTo(null))
     expect(r.stuckAt).toBeNull()
+    expect(r.isAllDone).toBe(true)
     expect(r.ticked).toBe(23)
     expect(r.stages.every((s) => s.isComplete)).toBe(true)
   })
@@ -109,6 +112,16 @@ describe('stuckStage', () => {
   it('is null for no students, and when everyone finished', () => {
     expect(stuckStage([])).toBeNull()
     expect(stuckStage([row('a', 'A', progressUpTo(null))])).toBeNull()
+  })
+
+  it('does not count a student who finished the chapter but not the stage after it', () => {
+    const rows = [
+      row('a', 'A', progressUpTo('own-server')),
+      row('b', 'B', progressUpTo('own-server', 2)),
+      row('c', 'C', progressUpTo('pool')),
+    ]
+    expect(stuckStage(rows)).toEqual({ stageId: 'pool', count: 1 })
+    expect(stuckStage(rows.slice(0, 2))).toBeNull()
   })
 })
 

@@ -21,6 +21,8 @@ export interface StageCell {
   /** When the stage's latest checkpoint ticked (wall-clock ms), or null. */
   lastTick: number | null
   isComplete: boolean
+  /** The stage goes past the book's chapter (see STAGE_CHECKPOINTS). */
+  isAfterChapter: boolean
 }
 
 /** One row of the class table. */
@@ -37,8 +39,13 @@ export interface StudentRow {
   ticked: number
   total: number
   lastTick: number | null
-  /** The first stage not complete, or null when every stage is. */
+  /**
+   * The first stage of the chapter not complete, or null when the chapter is done (a stage after
+   * the chapter, the learner's own server, is extra work: not having done it is not being stuck).
+   */
   stuckAt: StageId | null
+  /** Every stage is complete, those after the chapter too. */
+  isAllDone: boolean
 }
 
 function latest(times: readonly (number | null)[]): number | null {
@@ -49,7 +56,7 @@ function latest(times: readonly (number | null)[]): number | null {
 
 /** A file's progress as a row. Checkpoints ticked under another stage than their own do not count. */
 export function studentRow(file: ClassStudentFile): StudentRow {
-  const stages = STAGE_CHECKPOINTS.map(({ stageId, checkpoints }): StageCell => {
+  const stages = STAGE_CHECKPOINTS.map(({ stageId, checkpoints, isAfterChapter }): StageCell => {
     const ticked = file.progress.stages[stageId]?.ticked ?? {}
     const cells = checkpoints.map((id) => ({ id, at: ticked[id] ?? null }))
     const count = cells.filter((c) => c.at !== null).length
@@ -60,6 +67,7 @@ export function studentRow(file: ClassStudentFile): StudentRow {
       total: cells.length,
       lastTick: latest(cells.map((c) => c.at)),
       isComplete: count === cells.length,
+      isAfterChapter: isAfterChapter === true,
     }
   })
   return {
@@ -72,7 +80,8 @@ export function studentRow(file: ClassStudentFile): StudentRow {
     ticked: stages.reduce((sum, s) => sum + s.ticked, 0),
     total: stages.reduce((sum, s) => sum + s.total, 0),
     lastTick: latest(stages.map((s) => s.lastTick)),
-    stuckAt: stages.find((s) => !s.isComplete)?.stageId ?? null,
+    stuckAt: stages.find((s) => !s.isComplete && !s.isAfterChapter)?.stageId ?? null,
+    isAllDone: stages.every((s) => s.isComplete),
   }
 }
 
@@ -84,7 +93,7 @@ export interface StuckStage {
 
 /**
  * The stage that is most often a student's first incomplete one; on a tie, the earlier stage
- * (the class meets it first). Null when there are no rows or everyone finished every stage.
+ * (the class meets it first). Null when there are no rows or everyone finished the chapter.
  */
 export function stuckStage(rows: readonly StudentRow[]): StuckStage | null {
   const counts = new Map<StageId, number>()

@@ -116,6 +116,12 @@ describe('classCsv', () => {
     expect(table[2]?.slice(0, 4)).toEqual(['Smith, "JJ"', 'a, "b"\nc.json', 'all done', '23'])
   })
 
+  it('says the chapter is done when only the stage after it is left', () => {
+    const chapter = progressUpTo('own-server')
+    const table = readCsv(classCsv([studentRow(studentFile('c.json', 'C', chapter))], t).slice(1))
+    expect(table[1]?.slice(2, 4)).toEqual(['chapter done', '20'])
+  })
+
   it('leaves the name empty for a student without one, and writes ticks as numbers', () => {
     const table = readCsv(classCsv(rows, t).slice(1))
     expect(table[3]?.slice(0, 8)).toEqual([

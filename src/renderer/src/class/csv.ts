@@ -63,7 +63,9 @@ export function classCsv(rows: readonly StudentRow[], t: Translate): string {
   const body = rows.map((row): CsvCell[] => [
     row.isNamedByFile ? '' : row.name,
     row.file,
-    row.stuckAt === null ? t('class.csv.allDone') : `${number(row.stuckAt)}. ${title(row.stuckAt)}`,
+    row.stuckAt !== null
+      ? `${number(row.stuckAt)}. ${title(row.stuckAt)}`
+      : t(row.isAllDone ? 'class.csv.allDone' : 'class.csv.chapterDone'),
     row.ticked,
     ...row.stages.flatMap((s) => [s.ticked, csvTime(s.lastTick)]),
   ])

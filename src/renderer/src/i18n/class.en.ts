@@ -36,6 +36,8 @@ export const classEn = {
     other: 'It is the first unfinished stage for {stuck} of {count} students.',
   },
   'class.allDone': 'Every student has completed every stage.',
+  'class.chapterDone':
+    'Every student has finished the chapter. Stage {number}, “{title}”, goes beyond it: extra work.',
   'class.stuckBadge': 'most stuck',
   'class.table': 'Students and stages',
   'class.student': 'Student',
@@ -65,6 +67,7 @@ export const classEn = {
   'class.csv.file': 'File',
   'class.csv.stuckAt': 'First unfinished stage',
   'class.csv.allDone': 'all done',
+  'class.csv.chapterDone': 'chapter done',
   'class.csv.total': 'Checkpoints ticked (of {total})',
   'class.csv.stageTicked': '{number}. {title}: ticked (of {total})',
   'class.csv.stageLastTick': '{number}. {title}: last tick',

@@ -48,6 +48,8 @@ export const classRu: { readonly [K in keyof typeof classEn]: Message } = {
     other: 'Это первый незавершённый этап у {stuck} из {count} ученика.',
   },
   'class.allDone': 'Все ученики прошли все этапы.',
+  'class.chapterDone':
+    'Все ученики прошли главу. Этап {number} «{title}» выходит за её рамки: это дополнительное задание.',
   'class.stuckBadge': 'здесь застряли',
   'class.table': 'Ученики и этапы',
   'class.student': 'Ученик',
@@ -77,6 +79,7 @@ export const classRu: { readonly [K in keyof typeof classEn]: Message } = {
   'class.csv.file': 'Файл',
   'class.csv.stuckAt': 'Первый незавершённый этап',
   'class.csv.allDone': 'всё пройдено',
+  'class.csv.chapterDone': 'глава пройдена',
   'class.csv.total': 'Отмечено контрольных точек (из {total})',
   'class.csv.stageTicked': '{number}. {title}: отмечено (из {total})',
   'class.csv.stageLastTick': '{number}. {title}: последняя отметка',

@@ -228,6 +228,24 @@ describe('ClassView', () => {
     expect(within(dialog).queryByRole('region', { name: /could not be read/ })).toBeNull()
   })
 
+  it('says the class finished the chapter when only the stage after it is left', async () => {
+    const { user, dialog } = await openClassView()
+    const input = within(dialog).getByLabelText('Progress files or saved sessions')
+    await user.upload(input, [
+      progressFile('anna.json', 'Anna', null),
+      progressFile('boris.json', 'Boris', 'own-server', 1),
+    ])
+    await within(dialog).findByRole('table')
+    expect(
+      within(dialog).getByText(
+        'Every student has finished the chapter. Stage 9, “Inspect your own server”, goes beyond it: extra work.',
+      ),
+    ).toBeTruthy()
+    expect(within(dialog).queryByText(/Most often stuck/)).toBeNull()
+    await user.upload(input, [progressFile('boris.json', 'Boris', null)])
+    expect(await within(dialog).findByText('Every student has completed every stage.')).toBeTruthy()
+  })
+
   it('holds at most 200 files and says how many were left out', async () => {
     const { user, dialog } = await openClassView()
     const many = Array.from({ length: 201 }, (_, i) =>

@@ -103,6 +103,8 @@ export function ClassView({ isOpen, onClose }: ClassViewProps): ReactNode {
     [files.results],
   )
   const stuck = stuckStage(rows)
+  // With no one stuck in the chapter, a stage someone has left is one after it.
+  const extraLeft = rows.flatMap((row) => row.stages).find((s) => !s.isComplete)?.stageId
 
   const add = (list: FileList | null): void => {
     setExported(null)
@@ -250,7 +252,16 @@ export function ClassView({ isOpen, onClose }: ClassViewProps): ReactNode {
             <p>{t('class.stuckDetail', { stuck: String(stuck.count), count: rows.length })}</p>
           </div>
         )}
-        {!stuck && rows.length > 0 && <p className="class-all-done">{t('class.allDone')}</p>}
+        {!stuck && rows.length > 0 && (
+          <p className="class-all-done">
+            {extraLeft === undefined
+              ? t('class.allDone')
+              : t('class.chapterDone', {
+                  number: String(STAGE_IDS.indexOf(extraLeft) + 1),
+                  title: t(`lessons.stage.${extraLeft}.title`),
+                })}
+          </p>
+        )}
 
         {rows.length > 0 ? (
           <div
