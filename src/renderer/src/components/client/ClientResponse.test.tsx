@@ -274,6 +274,20 @@ describe('a failure explained by what the target did', () => {
     expect(text).not.toContain('request bytes it never read are waiting')
   })
 
+  it('a reset through a forwarding listener: what it does, then what to look for in your server', () => {
+    const { panel, deliver } = setup()
+    const row = runOf(
+      deliver,
+      panel,
+      over({ phase: 'failed', errorCode: 'ECONNRESET', response: response(new Uint8Array()) }),
+      { ...RUN, listener: { listenerId: 'l1', listenerNumber: 1, responder: 'forward' } },
+    )
+    const text = row.textContent ?? ''
+    expect(text).toContain('Listener 1 is “Forward to my server”: it passes every byte on')
+    expect(text).toContain('request bytes it never read')
+    expect(text.indexOf('Listener 1 is')).toBeLessThan(text.indexOf('request bytes it never read'))
+  })
+
   it('refused, closed without an answer, and no answer in time', () => {
     const { panel, deliver } = setup()
     let row = runOf(

@@ -103,7 +103,8 @@ function oursText(t: Translate, run: ClientRunInfo): string | null {
 
 /**
  * The sentences for `verdict`: what the target did, its evidence, and the causes to look for in
- * the learner's own server (`why`, left out when the target is Socket Lab's).
+ * the learner's own server (`why`, left out when the target is Socket Lab's own responder; kept
+ * when it forwards to the learner's server).
  */
 function verdictSentences(
   lang: Lang,
@@ -224,8 +225,8 @@ function isAboutTarget(verdict: ClientVerdict): boolean {
 
 /**
  * The explanation of a finished request that did not simply get its answer, or null: what the
- * target did with the evidence, then what Socket Lab's listener does (when it is one) or what to
- * look for in your own server.
+ * target did with the evidence, then what Socket Lab's listener does (when it is one) and what to
+ * look for in your own server (when the bytes came from it).
  */
 export function explainRequest(
   lang: Lang,
@@ -237,6 +238,8 @@ export function explainRequest(
   if (verdict === null) return null
   const { what, why } = verdictSentences(lang, t, run, r, verdict)
   const ours = isAboutTarget(verdict) ? oursText(t, run) : null
-  const sentences = [...what, ours ?? why].filter((s): s is string => s !== null)
+  // A forwarding listener passes on what your own server did: its causes are yours to look for.
+  const isYours = ours === null || run.listener?.responder === 'forward'
+  const sentences = [...what, ours, isYours ? why : null].filter((s): s is string => s !== null)
   return sentences.length === 0 ? null : sentences.join(' ')
 }
