@@ -158,6 +158,8 @@ const responseJudgement = v.object({
   findings: few(v.object({ warning: responseWarning, offset: count, length: count })),
 })
 
+const targetSide = v.picklist(['client', 'target'])
+
 const targetLeg = v.object({
   host: text(),
   port,
@@ -185,6 +187,14 @@ const targetLeg = v.object({
   ),
   errorCode: nullable(text()),
   response: nullable(responseJudgement),
+  // Later fields: a file written before them has none (see TargetLeg).
+  remote: v.optional(nullable(endpoint)),
+  clientEndedMono: v.optional(nullable(time)),
+  targetEndedMono: v.optional(nullable(time)),
+  closedMono: v.optional(nullable(time)),
+  stalled: v.optional(nullable(targetSide)),
+  lastStall: v.optional(nullable(v.object({ side: targetSide, waiting: count, cap: count }))),
+  stalls: v.optional(count),
 })
 
 const connection = v.object({
@@ -338,6 +348,8 @@ export const engineEventSchema = v.variant('type', [
       'answered',
       'client-ended',
       'target-ended',
+      'paused',
+      'resumed',
       'closed',
       'failed',
     ]),

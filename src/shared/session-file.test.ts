@@ -146,6 +146,64 @@ describe('session files', () => {
     expect(parseSessionFile(damaged)).toMatchObject({ ok: false })
   })
 
+  it('keeps a leg’s stalls, resolved address and end times; still reads a leg without them', () => {
+    const before: TargetLeg = {
+      host: 'localhost',
+      port: 7879,
+      state: 'closed',
+      local: { address: '127.0.0.1', port: 50412, family: 'IPv4' },
+      connectMono: 10,
+      connectedMono: 10.4,
+      firstByteToTargetMono: 10.5,
+      firstByteFromTargetMono: 12,
+      bytesToTarget: 78,
+      bytesFromTarget: 131,
+      clientEnded: true,
+      targetEnded: true,
+      firstEnded: 'target',
+      failure: null,
+      errorCode: null,
+      response: null,
+    }
+    const leg: TargetLeg = {
+      ...before,
+      remote: { address: '127.0.0.1', port: 7879, family: 'IPv4' },
+      clientEndedMono: 14.25,
+      targetEndedMono: 13,
+      closedMono: 14.5,
+      stalled: null,
+      lastStall: { side: 'client', waiting: 1_048_576, cap: 16_384 },
+      stalls: 2,
+    }
+    const withLeg = (target: TargetLeg): Session => ({
+      ...session,
+      connections: [{ ...session.connections[0]!, connection: { ...connection, target } }],
+    })
+    const read = parseSessionFile(serializeSession(withLeg(leg)))
+    if (!read.ok) throw new Error(JSON.stringify(read.error))
+    expect(read.value.connections[0]?.connection.target).toEqual(leg)
+    // Written before these fields: none of them, and the leg reads as it was.
+    const text = serializeSession(withLeg(before))
+    expect(text).not.toContain('"stalls"')
+    const old = parseSessionFile(text)
+    if (!old.ok) throw new Error(JSON.stringify(old.error))
+    const oldLeg = old.value.connections[0]?.connection.target
+    expect(oldLeg).toEqual(before)
+    expect(oldLeg).not.toHaveProperty('stalls')
+    expect(oldLeg).not.toHaveProperty('remote')
+    // A damaged one is refused.
+    const damaged = [
+      ['"side":"client"', '"side":"both"'],
+      ['"stalls":2', '"stalls":-1'],
+      ['"closedMono":14.5', '"closedMono":"soon"'],
+    ]
+    for (const [from, to] of damaged) {
+      const bad = serializeSession(withLeg(leg)).replace(from!, to!)
+      expect(bad).toContain(to)
+      expect(parseSessionFile(bad)).toMatchObject({ ok: false })
+    }
+  })
+
   it('says what is wrong with a foreign, newer or damaged file', () => {
     expect(parseSessionFile('not json')).toEqual({ ok: false, error: { kind: 'not-json' } })
     expect(parseSessionFile('{"hello":1}')).toEqual({

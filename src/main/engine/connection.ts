@@ -58,7 +58,13 @@ export function toEndpoint(
 }
 
 function copyLeg(leg: TargetLeg): TargetLeg {
-  return { ...leg, local: leg.local === null ? null : { ...leg.local } }
+  const { local, remote, lastStall } = leg
+  return {
+    ...leg,
+    local: local === null ? null : { ...local },
+    ...(remote ? { remote: { ...remote } } : {}),
+    ...(lastStall ? { lastStall: { ...lastStall } } : {}),
+  }
 }
 
 /** What a responder hears of its connection, after the connection recorded it. */
@@ -232,6 +238,15 @@ export class ConnectionRuntime implements HalfClosedProbe {
     }
     socket.on('drain', done)
     socket.on('close', done)
+  }
+
+  /**
+   * What waits in Node's buffer to be sent to the peer, and the buffer's cap (the socket's
+   * writableHighWaterMark): what the forward responder tells of a client that does not read.
+   */
+  get unsent(): { waiting: number; cap: number } {
+    const socket = this.socket
+    return { waiting: socket?.writableLength ?? 0, cap: socket?.writableHighWaterMark ?? 0 }
   }
 
   /**

@@ -140,9 +140,31 @@ describe('forward to my server', () => {
       failure: null,
     })
     expect(leg.local?.port).toBe(server.remotePort)
+    expect(leg.remote).toEqual({ address: '127.0.0.1', port: target.port, family: 'IPv4' })
+    expect(leg).toMatchObject({ clientEndedMono: null, targetEndedMono: null, closedMono: null })
     expect(leg.connectedMono).toBeGreaterThanOrEqual(leg.connectMono)
     expect(leg.firstByteFromTargetMono).toBeGreaterThanOrEqual(leg.firstByteToTargetMono!)
     expect(targetChanges()).toEqual(['connecting', 'connected', 'answered'])
+  })
+
+  it('keeps the address a target host name resolved to', async () => {
+    const target = await targetServer()
+    t = recordingEngine()
+    const { port } = await startListener(t, {
+      responder: 'forward',
+      targetHost: 'localhost',
+      targetPort: target.port,
+    })
+    const client = await connectClient(port)
+    sockets.add(client)
+    await send(client, 'x')
+    await target.accepted
+    await waitFor(() => targetChanges().includes('connected'), 'the leg connected')
+    // Only 127.0.0.1 listens: whatever else localhost means here (::1) was tried and refused.
+    expect(lastTarget().target).toMatchObject({
+      host: 'localhost',
+      remote: { address: '127.0.0.1', port: target.port, family: 'IPv4' },
+    })
   })
 
   it('passes the client’s FIN on, then the target’s: the target may still answer in between', async () => {
@@ -163,13 +185,18 @@ describe('forward to my server', () => {
     expect(toClient.data().toString()).toBe('answer after your FIN')
     await closed(client)
     await waitFor(() => targetChanges().includes('closed'), 'the leg closed')
-    expect(lastTarget().target).toMatchObject({
+    const leg = lastTarget().target
+    expect(leg).toMatchObject({
       clientEnded: true,
       targetEnded: true,
       firstEnded: 'client',
       failure: null,
       state: 'closed',
     })
+    // Each FIN with its own time: the target's came after the client's, the close last.
+    expect(leg.clientEndedMono).toBeGreaterThanOrEqual(leg.connectedMono!)
+    expect(leg.targetEndedMono).toBeGreaterThan(leg.clientEndedMono!)
+    expect(leg.closedMono).toBeGreaterThanOrEqual(leg.targetEndedMono!)
     const snapshot = await t!.value('engine:snapshot', {})
     expect(snapshot.connections[0]).toMatchObject({
       state: 'closed',
@@ -197,7 +224,9 @@ describe('forward to my server', () => {
     await atTarget.ended
     expect(atTarget.data().toString()).toBe('hello and more')
     await waitFor(() => targetChanges().includes('closed'), 'the leg closed')
-    expect(lastTarget().target).toMatchObject({ firstEnded: 'target', failure: null })
+    const leg = lastTarget().target
+    expect(leg).toMatchObject({ firstEnded: 'target', failure: null })
+    expect(leg.clientEndedMono).toBeGreaterThan(leg.targetEndedMono!)
     await waitFor(
       async () => (await t!.value('engine:snapshot', {})).connections[0]?.closeReason === 'us',
       'the client leg closed, we ended first',
@@ -217,6 +246,7 @@ describe('forward to my server', () => {
     expect(toClient.codes).toContain('ECONNRESET')
     await waitFor(() => targetChanges().includes('failed'), 'the leg failed')
     expect(lastTarget().target).toMatchObject({ failure: 'target-reset', errorCode: 'ECONNRESET' })
+    expect(lastTarget().target.closedMono).toBeGreaterThanOrEqual(lastTarget().target.connectMono)
     const snapshot = await t!.value('engine:snapshot', {})
     expect(snapshot.connections[0]?.closeReason).toBe('us-reset')
   })
@@ -249,7 +279,9 @@ describe('forward to my server', () => {
       errorCode: 'ECONNREFUSED',
       state: 'closed',
       connectedMono: null,
+      remote: null,
     })
+    expect(lastTarget().target.closedMono).toBeGreaterThanOrEqual(lastTarget().target.connectMono)
     expect(targetChanges()).toEqual(['connecting', 'failed'])
   })
 

@@ -6,19 +6,16 @@
  * The two legs are one connection to the GUI: the client's leg is the {@link ConnectionRuntime}
  * (its capture holds the request as the client sent it and the response as the target sent it),
  * the target's leg is a {@link TargetLeg} the connection carries. FIN and RST are passed on in
- * each direction; a slow reader on either side pauses the other (TCP's own backpressure).
+ * each direction; a slow reader on either side pauses the other (TCP's own backpressure), and a
+ * pause that lasts long enough is told as a stall (forward-stall.ts).
  */
 import { connect, type Socket } from 'node:net'
-import type {
-  ListenerSettings,
-  TargetChange,
-  TargetFailure,
-  TargetLeg,
-} from '../../shared/contract'
+import type { ListenerSettings, TargetChange, TargetFailure } from '../../shared/contract'
 import { CLIENT_RESPONSE_BYTES } from '../../shared/client-types'
 import { judgeResponse, looksLikeHttpRequest } from '../../shared/client-response'
 import { isLoopbackHost, isWildcardHost } from '../../shared/address'
 import { toEndpoint, type ConnectionRuntime } from './connection'
+import { StallWatch, type EngineLeg } from './forward-stall'
 
 /** Where to forward and how long to wait: the listener's settings when the connection came. */
 export type ForwardSettings = Pick<
@@ -36,9 +33,11 @@ const RESET_CODES = new Set(['ECONNRESET', 'EPIPE'])
 export function forward(connection: ConnectionRuntime, settings: ForwardSettings): void {
   if (!isSelf(connection, settings)) return new Forward(connection, settings).start()
   // Never tried: said, and the client's connection dropped.
+  const leg = newLeg(settings)
   connection.targetChanged('failed', {
-    ...newLeg(settings),
+    ...leg,
     state: 'closed',
+    closedMono: leg.connectMono,
     failure: 'self',
     response: judgeResponse(new Uint8Array(0), 0, { requestIsHttp: false, closedCleanly: false }),
   })
@@ -46,7 +45,7 @@ export function forward(connection: ConnectionRuntime, settings: ForwardSettings
 }
 
 /** A leg about to connect to the target. */
-function newLeg(settings: ForwardSettings): TargetLeg {
+function newLeg(settings: ForwardSettings): EngineLeg {
   return {
     host: settings.targetHost,
     port: settings.targetPort,
@@ -64,6 +63,13 @@ function newLeg(settings: ForwardSettings): TargetLeg {
     failure: null,
     errorCode: null,
     response: null,
+    remote: null,
+    clientEndedMono: null,
+    targetEndedMono: null,
+    closedMono: null,
+    stalled: null,
+    lastStall: null,
+    stalls: 0,
   }
 }
 
@@ -81,13 +87,12 @@ export function isSelf(connection: ConnectionRuntime, settings: ForwardSettings)
 }
 
 class Forward {
-  private readonly leg: TargetLeg
+  private readonly leg: EngineLeg
   private readonly target: Socket
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly timeoutMs: number
-  /** Each side paused because the other has not taken what it was given yet. */
-  private isClientPaused = false
-  private isTargetPaused = false
+  /** Tells a pause of either side that lasts STALL_REPORT_MS. */
+  private readonly stalls: StallWatch
 
   constructor(
     private readonly connection: ConnectionRuntime,
@@ -95,6 +100,14 @@ class Forward {
   ) {
     this.timeoutMs = settings.targetTimeoutSeconds * 1000
     this.leg = newLeg(settings)
+    this.stalls = new StallWatch({
+      leg: this.leg,
+      buffered: (side) =>
+        side === 'target'
+          ? { waiting: this.target.writableLength, cap: this.target.writableHighWaterMark }
+          : this.connection.unsent,
+      tell: (change) => this.tell(change),
+    })
     // allowHalfOpen: the target's FIN is passed on, not answered by Node with ours.
     this.target = connect({
       host: settings.targetHost,
@@ -127,6 +140,9 @@ class Forward {
     // Bytes the client sent while connecting left for the target only now.
     if (leg.firstByteToTargetMono !== null) leg.firstByteToTargetMono = leg.connectedMono
     leg.local = toEndpoint(target.localAddress, target.localPort, target.localFamily)
+    leg.remote = toEndpoint(target.remoteAddress, target.remotePort, target.remoteFamily)
+    // The target could not read before it accepted: a pause counts from now.
+    this.stalls.connected(leg.connectedMono)
     this.tell('connected')
     // Bytes the client sent while the target was connecting are in the socket's buffer.
     if (leg.bytesToTarget > 0 && leg.bytesFromTarget === 0) this.arm('answer-timeout')
@@ -141,13 +157,13 @@ class Forward {
     // The target has something to answer: it must answer in time (unless it already does).
     if (leg.state === 'open' && leg.bytesFromTarget === 0 && this.timer === null)
       this.arm('answer-timeout')
-    if (!target.write(data) && !this.isClientPaused) {
+    if (!target.write(data) && !this.stalls.isPaused('target')) {
       // The target reads slower than the client sends: the client waits (its window closes).
-      this.isClientPaused = true
       this.connection.pause()
+      this.stalls.paused('target')
       target.once('drain', () => {
-        this.isClientPaused = false
         this.connection.resume()
+        this.stalls.resumed('target')
       })
     }
   }
@@ -162,13 +178,14 @@ class Forward {
       this.tell('answered')
     } else leg.bytesFromTarget += data.length
     if (!connection.send(data).ok) return
-    if (connection.needsDrain && !this.isTargetPaused) {
+    if (connection.needsDrain && !this.stalls.isPaused('client')) {
       // The client reads slower than the target sends: the target waits.
-      this.isTargetPaused = true
       target.pause()
+      this.stalls.paused('client')
       connection.whenDrained(() => {
-        this.isTargetPaused = false
         target.resume()
+        // Gone rather than drained: the leg closes next, nothing resumed.
+        if (!connection.isClosed) this.stalls.resumed('client')
       })
     }
   }
@@ -177,6 +194,7 @@ class Forward {
     const { leg, target } = this
     if (leg.state === 'closed' || leg.clientEnded) return
     leg.clientEnded = true
+    leg.clientEndedMono = performance.now()
     leg.firstEnded ??= 'client'
     target.end()
     this.tell('client-ended')
@@ -200,6 +218,7 @@ class Forward {
     const { leg } = this
     if (leg.targetEnded || leg.failure !== null) return
     leg.targetEnded = true
+    leg.targetEndedMono = performance.now()
     leg.firstEnded ??= 'target'
     this.disarm()
     this.judge()
@@ -219,8 +238,10 @@ class Forward {
 
   private onTargetClose(): void {
     this.disarm()
+    this.stalls.end()
     if (this.leg.state === 'closed') return
     this.leg.state = 'closed'
+    this.leg.closedMono = performance.now()
     this.judge()
     // Closed without an error: both FINs went through (or we destroyed it after the client).
     if (this.leg.failure === null) this.tell('closed')
@@ -251,6 +272,8 @@ class Forward {
     leg.failure = failure
     leg.errorCode = code
     leg.state = 'closed'
+    leg.closedMono = performance.now()
+    this.stalls.end()
     this.judge()
     this.tell('failed')
     if (failure === 'client-reset') target.resetAndDestroy()

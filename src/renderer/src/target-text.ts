@@ -44,6 +44,14 @@ export function targetLineText(t: Translate, connectionNumber: number, line: Tar
       return t('forward.log.answered', { number, ms: legMs(line.ms) })
     case 'client-ended':
       return t('forward.log.clientEnded', { number })
+    case 'paused':
+      return t(`forward.log.paused.${line.side}`, {
+        number,
+        waiting: t('inspector.block.bytes', { count: line.waiting }),
+        cap: t('inspector.block.bytes', { count: line.cap }),
+      })
+    case 'resumed':
+      return t(`forward.log.resumed.${line.side}`, { number })
     case 'target-ended':
       return line.bytes === 0
         ? t('forward.log.noAnswer', { number })

@@ -206,7 +206,27 @@ export type TargetFailure =
   | 'answer-timeout'
   | 'error'
 
-/** The forward responder's leg to the target, as one connection's second half. */
+/** A side of a forwarded connection: the client, or the target (the learner's server). */
+export type TargetSide = 'client' | 'target'
+
+/**
+ * A stall Socket Lab told: `side` did not read what the other side sent, so that `waiting` bytes
+ * waited for it in Socket Lab's buffer, past `cap` (that socket's writableHighWaterMark, where a
+ * write asks the writer to wait), for STALL_REPORT_MS or more; Socket Lab stopped reading from
+ * the other side meanwhile. Counted when told.
+ */
+export interface TargetStall {
+  side: TargetSide
+  waiting: number
+  cap: number
+}
+
+/**
+ * The forward responder's leg to the target, as one connection's second half.
+ *
+ * The fields marked optional came later: a leg from a session file written before them has none
+ * of them, read as null (and stalls as 0). The engine always sets them.
+ */
 export interface TargetLeg {
   host: string
   port: number
@@ -235,6 +255,25 @@ export interface TargetLeg {
    * once the target has said all it will (its FIN, a failure, or the close); null until then.
    */
   response: ResponseJudgement | null
+  /** The address the target's host resolved to, once connected (`localhost` may be ::1). */
+  remote?: Endpoint | null
+  /**
+   * Engine monotonic ms: the client's FIN was passed on, the target's FIN was passed on, the leg
+   * closed or failed; null until then.
+   */
+  clientEndedMono?: number | null
+  targetEndedMono?: number | null
+  closedMono?: number | null
+  /**
+   * The side that does not read now, so that Socket Lab stopped reading from the other: 'client'
+   * (the client does not read, so Socket Lab stopped reading from the target) or 'target'. Told
+   * only once that has lasted STALL_REPORT_MS; null again when it reads (or the leg closes).
+   */
+  stalled?: TargetSide | null
+  /** The stall going on (the one `stalled` names), or else the last one told. */
+  lastStall?: TargetStall | null
+  /** Stalls told so far. */
+  stalls?: number
 }
 
 export interface CaptureTotals {

@@ -17,11 +17,21 @@ import type {
 
 /**
  * What happened to a forwarded connection's target leg: connecting (begun), connected, answered
- * (its first byte from the target), client-ended / target-ended (a FIN passed on), closed (both
- * ended, or the client's leg closed), failed (see TargetLeg.failure).
+ * (its first byte from the target), client-ended / target-ended (a FIN passed on), paused (a side
+ * has not read for STALL_REPORT_MS: see TargetLeg.stalled), resumed (a paused side read what
+ * waited for it), closed (both ended, or the client's leg closed), failed (see
+ * TargetLeg.failure).
  */
 export type TargetChange =
-  'connecting' | 'connected' | 'answered' | 'client-ended' | 'target-ended' | 'closed' | 'failed'
+  | 'connecting'
+  | 'connected'
+  | 'answered'
+  | 'client-ended'
+  | 'target-ended'
+  | 'paused'
+  | 'resumed'
+  | 'closed'
+  | 'failed'
 
 export type EngineEvent =
   | { type: 'listener-added'; at: number; listener: ListenerSnapshot }

@@ -17,6 +17,11 @@ export const DEFAULT_TARGET_PORT = 7879
 /** How long the target may take to accept, and to answer once it has bytes to answer. */
 export const DEFAULT_TARGET_TIMEOUT_SECONDS = 10
 export const MAX_TARGET_TIMEOUT_SECONDS = 600
+/**
+ * A forwarded side paused this long (the other side does not read what it sends) is told as a
+ * stall; a shorter pause, which a fast transfer makes many times a second, is not.
+ */
+export const STALL_REPORT_MS = 200
 export const PREVIEW_BYTES = 64
 export const MAX_CHUNKS_PER_READ = 4096
 export const MAX_READ_LENGTH = 4 * 1024 * 1024

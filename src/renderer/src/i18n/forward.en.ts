@@ -11,6 +11,14 @@ export const forwardEn = {
   'forward.log.answered': 'Your server answered connection #{number} after {ms} ms',
   'forward.log.clientEnded':
     '#{number}: the client closed its side (FIN); Socket Lab passed it on to your server',
+  'forward.log.paused.client':
+    '#{number}: the client is not reading; {waiting} wait for it in Socket Lab (a socket takes {cap}), so Socket Lab stopped reading from your server',
+  'forward.log.paused.target':
+    '#{number}: your server is not reading; {waiting} wait for it in Socket Lab (a socket takes {cap}), so Socket Lab stopped reading from the client',
+  'forward.log.resumed.client':
+    '#{number}: the client reads again; Socket Lab reads from your server again',
+  'forward.log.resumed.target':
+    '#{number}: your server reads again; Socket Lab reads from the client again',
   'forward.log.targetEnded': {
     one: '#{number}: your server closed its side (FIN) after {count} byte; Socket Lab passed it on to the client',
     other:
@@ -37,6 +45,10 @@ export const forwardEn = {
   'forward.legs.failed': 'it went wrong: open to see why',
   'forward.legs.pending': 'the linter judges the response once your server is done',
   'forward.legs.clean': 'the linter finds nothing wrong with the response',
+  'forward.legs.stalled.client':
+    'the client is not reading: Socket Lab stopped reading from your server',
+  'forward.legs.stalled.target':
+    'your server is not reading: Socket Lab stopped reading from the client',
   'forward.legs.findings': {
     one: 'the linter found {count} problem in the response',
     other: 'the linter found {count} problems in the response',
@@ -61,6 +73,18 @@ export const forwardEn = {
   'forward.leg.firstEnded.client': 'the client',
   'forward.leg.firstEnded.target': 'your server',
   'forward.leg.firstEnded.none': 'neither yet',
+  'forward.leg.stalls': 'A side stopped reading',
+  'forward.leg.stalls.value': {
+    one: '{count} time; last, {side}, with {waiting} waiting in Socket Lab (cap {cap})',
+    other: '{count} times; last, {side}, with {waiting} waiting in Socket Lab (cap {cap})',
+  },
+  'forward.leg.side.client': 'the client',
+  'forward.leg.side.target': 'your server',
+
+  'forward.stall.client':
+    'The client is not reading what your server sends: {waiting} wait for it in Socket Lab (a socket takes {cap} before a write must wait). So Socket Lab stopped reading from your server until the client reads, and your server’s writes wait in turn.',
+  'forward.stall.target':
+    'Your server is not reading what the client sends: {waiting} wait for it in Socket Lab (a socket takes {cap} before a write must wait). So Socket Lab stopped reading from the client until your server reads, and the client’s writes wait in turn. A handler that is busy, or that reads only the request’s head, leaves the rest unread.',
 
   'forward.response.pending':
     'The linter looks at your server’s response once your server has said all it will (its FIN, or the close).',

@@ -10,6 +10,14 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.log.answered': 'Ваш сервер ответил на соединение №{number} через {ms} мс',
   'forward.log.clientEnded':
     '№{number}: клиент закрыл свою сторону (FIN); Socket Lab передал это вашему серверу',
+  'forward.log.paused.client':
+    '№{number}: клиент не читает; в очереди к нему в Socket Lab — {waiting} (сокет вмещает {cap}), поэтому Socket Lab перестал читать от вашего сервера',
+  'forward.log.paused.target':
+    '№{number}: ваш сервер не читает; в очереди к нему в Socket Lab — {waiting} (сокет вмещает {cap}), поэтому Socket Lab перестал читать от клиента',
+  'forward.log.resumed.client':
+    '№{number}: клиент снова читает; Socket Lab снова читает от вашего сервера',
+  'forward.log.resumed.target':
+    '№{number}: ваш сервер снова читает; Socket Lab снова читает от клиента',
   'forward.log.targetEnded': {
     one: '№{number}: ваш сервер закрыл свою сторону (FIN) после {count} байта; Socket Lab передал это клиенту',
     few: '№{number}: ваш сервер закрыл свою сторону (FIN) после {count} байт; Socket Lab передал это клиенту',
@@ -38,6 +46,8 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.legs.failed': 'что-то пошло не так: откройте, чтобы узнать почему',
   'forward.legs.pending': 'линтер оценит ответ, когда ваш сервер закончит',
   'forward.legs.clean': 'линтер не нашёл ошибок в ответе',
+  'forward.legs.stalled.client': 'клиент не читает: Socket Lab перестал читать из вашего сервера',
+  'forward.legs.stalled.target': 'ваш сервер не читает: Socket Lab перестал читать от клиента',
   'forward.legs.findings': {
     one: 'линтер нашёл в ответе {count} проблему',
     few: 'линтер нашёл в ответе {count} проблемы',
@@ -64,6 +74,20 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.leg.firstEnded.client': 'клиент',
   'forward.leg.firstEnded.target': 'ваш сервер',
   'forward.leg.firstEnded.none': 'пока никто',
+  'forward.leg.stalls': 'Сторона перестала читать',
+  'forward.leg.stalls.value': {
+    one: '{count} раз; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
+    few: '{count} раза; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
+    many: '{count} раз; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
+    other: '{count} раза; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
+  },
+  'forward.leg.side.client': 'клиент',
+  'forward.leg.side.target': 'ваш сервер',
+
+  'forward.stall.client':
+    'Клиент не читает то, что присылает ваш сервер: в Socket Lab его ждут {waiting} (сокет принимает {cap}, дальше запись должна ждать). Поэтому Socket Lab перестал читать из вашего сервера, пока клиент не прочитает, и теперь ждут записи вашего сервера.',
+  'forward.stall.target':
+    'Ваш сервер не читает то, что присылает клиент: в Socket Lab его ждут {waiting} (сокет принимает {cap}, дальше запись должна ждать). Поэтому Socket Lab перестал читать от клиента, пока ваш сервер не прочитает, и теперь ждут записи клиента. Так бывает, если обработчик занят или читает только заголовки запроса.',
 
   'forward.response.pending':
     'Линтер проверит ответ вашего сервера, когда сервер закончит отправку (его FIN или закрытие соединения).',

@@ -250,7 +250,64 @@ describe('a forwarded connection in pcap', () => {
     expect(toPcapConversations(conversation())).toHaveLength(1)
   })
 
-  it('writes a target given by name as the existing code writes any address that is not IP', () => {
+  it('writes the leg to the address its host name resolved to', () => {
+    const resolved = { address: '127.0.0.1', port: 7879, family: 'IPv4' as const }
+    const target = streamOf(packetsOf(forwarded({ host: 'localhost', remote: resolved })), 40001)
+    expect(target[0]).toMatchObject({ src: '127.0.0.1', dst: '127.0.0.1', dstPort: 7879 })
+    const v6 = forwarded({
+      host: 'localhost',
+      local: { address: '::1', port: 40001, family: 'IPv6' },
+      remote: { address: '::1', port: 7879, family: 'IPv6' },
+    })
+    const onV6 = streamOf(packetsOf(v6), 40001)
+    expect(onV6[0]).toMatchObject({ src: '0:0:0:0:0:0:0:1', dst: '0:0:0:0:0:0:0:1' })
+    expect(text(sentBy(onV6, 7879))).toBe(text(RESPONSE))
+  })
+
+  it('stamps the leg’s FINs and reset with its own times, not the connection’s close', () => {
+    const fins = streamOf(
+      packetsOf(
+        forwarded({
+          failure: null,
+          clientEnded: true,
+          targetEnded: true,
+          firstEnded: 'target',
+          targetEndedMono: 1025,
+          clientEndedMono: 1028,
+          closedMono: 1029,
+        }),
+      ),
+      40001,
+    )
+    // The connection closed at 30 ms; the target's FIN, which ended the leg, came at 25.
+    expect(fins.slice(-4).map((r) => [r.flags, ms(r)])).toEqual([
+      ['AF', 25],
+      ['A', 25],
+      ['AF', 25],
+      ['A', 25],
+    ])
+    const reset = streamOf(packetsOf(forwarded({ closedMono: 1022 })), 40001)
+    expect([reset.at(-1)?.flags, ms(reset.at(-1))]).toEqual(['AR', 22])
+    const half = streamOf(
+      packetsOf(
+        forwarded({
+          failure: null,
+          state: 'open',
+          clientEnded: true,
+          firstEnded: 'client',
+          clientEndedMono: 1023.5,
+        }),
+      ),
+      40001,
+    )
+    expect(flagsOf(half, 40001).slice(-2)).toEqual(['c:AF', 's:A'])
+    expect(half.slice(-2).map(ms)).toEqual([23.5, 23.5])
+    // Not before the leg's last byte: a FIN follows what its side sent.
+    const early = streamOf(packetsOf(forwarded({ closedMono: 1005 })), 40001)
+    expect(ms(early.at(-1))).toBe(21)
+  })
+
+  it('writes a target given by name, in a file from before its address was kept, as not IP', () => {
     const target = streamOf(packetsOf(forwarded({ host: 'localhost' })), 40001)
     // 127.0.0.1 against "::" (a name is not an address): both written as IPv6.
     expect(target[0]?.src).toBe('0:0:0:0:0:ffff:7f00:1')

@@ -61,24 +61,36 @@ export function toPcapConversation(c: SessionConnection): PcapConversation {
   return conversation
 }
 
+/** The leg's own times of its end as wall-clock ms (a leg from an older file has none). */
+interface LegEndTimes {
+  clientEnded: number | null
+  targetEnded: number | null
+  closed: number | null
+}
+
 /**
  * How the leg to the target ended, as packets show it (Socket Lab is its client): a reset by the
  * target (or another socket error) or the client's reset passed on, after a FIN the other way if
  * one came; otherwise the FINs each side sent. Socket Lab's side sent FIN also when it closed the
  * leg itself (the client's leg went first, or the target did not answer in time). Undefined while
  * both ways are open.
+ *
+ * Stamped with the leg's own time of what ends it: the reset's (the leg's failure), else the
+ * first FIN's, else the close's; `fallback` where the leg has no such time. pcap.ts writes an
+ * end's packets at one time, so a FIN before a reset, or the second of two FINs, shares it.
  */
-function targetEnd(leg: TargetLeg, timeMs: number): PcapEnd | undefined {
+function targetEnd(leg: TargetLeg, times: LegEndTimes, fallback: number): PcapEnd | undefined {
+  const at = (time: number | null): number => time ?? fallback
   const failure = leg.failure
   switch (failure) {
     case 'target-reset':
     case 'error': {
-      const end: PcapEnd = { by: 'server', kind: 'rst', timeMs }
+      const end: PcapEnd = { by: 'server', kind: 'rst', timeMs: at(times.closed) }
       if (leg.clientEnded) end.finFirst = 'client'
       return end
     }
     case 'client-reset': {
-      const end: PcapEnd = { by: 'client', kind: 'rst', timeMs }
+      const end: PcapEnd = { by: 'client', kind: 'rst', timeMs: at(times.closed) }
       if (leg.targetEnded) end.finFirst = 'server'
       return end
     }
@@ -91,17 +103,27 @@ function targetEnd(leg: TargetLeg, timeMs: number): PcapEnd | undefined {
     default:
       return assertNever(failure)
   }
-  if (leg.clientEnded && leg.targetEnded)
-    return { by: leg.firstEnded === 'target' ? 'server' : 'client', kind: 'fin', timeMs }
+  if (leg.clientEnded && leg.targetEnded) {
+    const isTargetFirst = leg.firstEnded === 'target'
+    const first = isTargetFirst ? times.targetEnded : times.clientEnded
+    return { by: isTargetFirst ? 'server' : 'client', kind: 'fin', timeMs: at(first) }
+  }
   if (leg.targetEnded)
-    return { by: 'server', kind: leg.state === 'closed' ? 'fin' : 'half', timeMs }
-  if (leg.clientEnded || leg.state === 'closed') return { by: 'client', kind: 'half', timeMs }
+    return {
+      by: 'server',
+      kind: leg.state === 'closed' ? 'fin' : 'half',
+      timeMs: at(times.targetEnded),
+    }
+  // Socket Lab's FIN: the client's passed on, or Socket Lab's own when it closed the leg.
+  if (leg.clientEnded) return { by: 'client', kind: 'half', timeMs: at(times.clientEnded) }
+  if (leg.state === 'closed') return { by: 'client', kind: 'half', timeMs: at(times.closed) }
   return undefined
 }
 
 /**
  * A forwarded connection's leg to the learner's server as a conversation of its own: Socket Lab's
- * end of it (`target.local`) the client, `target.host:target.port` the server (a host name is
+ * end of it (`target.local`) the client, the address the target's host resolved to the server
+ * (`target.remote`; in a file from before it was kept, `target.host:target.port`, a host name
  * written as pcap.ts writes any address that is not IP), carrying the connection's kept chunks in
  * the same order — 'in' what the client sent and Socket Lab passed on, 'out' what the target sent
  * — at the same times, but not before the leg connected. null for a connection not forwarded and
@@ -115,7 +137,7 @@ export function targetPcapConversation(c: SessionConnection): PcapConversation |
   const startTimeMs = wall(leg.connectMono)
   const base = {
     client: leg.local,
-    server: {
+    server: leg.remote ?? {
       address: leg.host,
       port: leg.port,
       family: leg.host.includes(':') ? ('IPv6' as const) : ('IPv4' as const),
@@ -123,7 +145,10 @@ export function targetPcapConversation(c: SessionConnection): PcapConversation |
     startTimeMs,
     isRelay: true,
   }
-  const closedAt = connection.state === 'closed' ? connection.closedAt : null
+  const legTime = (mono: number | null | undefined): number | null =>
+    mono === null || mono === undefined ? null : wall(mono)
+  const closedTime = legTime(leg.closedMono)
+  const closedAt = closedTime ?? (connection.state === 'closed' ? connection.closedAt : null)
   if (leg.failure === 'refused')
     return {
       ...base,
@@ -140,7 +165,13 @@ export function targetPcapConversation(c: SessionConnection): PcapConversation |
   const connectedTimeMs = wall(connectedMono)
   const lastTime = segments.at(-1)?.timeMs ?? connectedTimeMs
   const lastByte = connection.lastByteMono === null ? lastTime : wall(connection.lastByteMono)
-  const end = targetEnd(leg, Math.max(closedAt ?? lastByte, lastTime))
+  const times: LegEndTimes = {
+    clientEnded: legTime(leg.clientEndedMono),
+    targetEnded: legTime(leg.targetEndedMono),
+    closed: closedTime,
+  }
+  const end = targetEnd(leg, times, Math.max(closedAt ?? lastByte, lastTime))
+  if (end !== undefined) end.timeMs = Math.max(end.timeMs, lastTime)
   return { ...base, connectedTimeMs, segments, ...(end === undefined ? {} : { end }) }
 }
 

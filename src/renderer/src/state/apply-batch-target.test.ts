@@ -77,6 +77,34 @@ describe('applyBatches: connection-target', () => {
     expect(c1(late)?.target?.failure).toBe('refused')
   })
 
+  it('takes a stall and its end, and does not take a stall told again back', () => {
+    const lastStall = { side: 'client' as const, waiting: 1_048_576, cap: 16_384 }
+    const stalled = { ...answered, stalled: 'client' as const, lastStall, stalls: 1 }
+    const resumed = { ...stalled, stalled: null, lastStall: { ...lastStall } }
+    const paused = apply(loaded, makeTargetEvent('answered', answered))
+    const during = apply(paused, makeTargetEvent('paused', stalled))
+    expect(c1(during)?.target).toEqual(stalled)
+    const after = apply(during, makeTargetEvent('resumed', resumed))
+    expect(c1(after)?.target).toMatchObject({ stalled: null, stalls: 1, lastStall })
+    expect(apply(after, makeTargetEvent('resumed', { ...resumed })).connections).toBe(
+      after.connections,
+    )
+    // Fewer stalls than known is an older leg.
+    const older = apply(after, makeTargetEvent('paused', { ...stalled, stalls: 0 }))
+    expect(older.connections).toBe(after.connections)
+  })
+
+  it('takes the leg’s end times and remote address, and keeps them once known', () => {
+    const remote = { address: '127.0.0.1', port: 7879, family: 'IPv4' as const }
+    const ended = { ...answered, remote, clientEnded: true, clientEndedMono: 2030 }
+    const next = apply(loaded, makeTargetEvent('answered', answered))
+    const withEnd = apply(next, makeTargetEvent('client-ended', ended))
+    expect(c1(withEnd)?.target).toMatchObject({ remote, clientEndedMono: 2030 })
+    // A leg as an older engine or file has it (no such fields) says nothing newer.
+    const lost = apply(withEnd, makeTargetEvent('client-ended', { ...answered, clientEnded: true }))
+    expect(lost.connections).toBe(withEnd.connections)
+  })
+
   it('ignores a connection it does not know', () => {
     const next = apply(loaded, makeTargetEvent('connected', connected, { connectionId: 'c99' }))
     expect(next.connections).toBe(loaded.connections)

@@ -3,7 +3,7 @@
  * through the catalogs at render time (see target-text.ts).
  */
 import { formatHostPort } from '../../../shared/address'
-import type { EngineEvent, TargetFailure } from '../../../shared/contract'
+import type { EngineEvent, TargetFailure, TargetSide } from '../../../shared/contract'
 import { assertNever } from '../../../shared/result'
 
 /** What one change of the leg says; times in ms of the engine's clock. */
@@ -12,6 +12,10 @@ export type TargetLine =
   /** From the first byte sent to the target (from the connect if none was, or none had gone). */
   | { change: 'answered'; ms: number }
   | { change: 'client-ended' }
+  /** `side` stopped reading long enough to tell: `waiting` bytes for it in Socket Lab, `cap` its socket's. */
+  | { change: 'paused'; side: TargetSide; waiting: number; cap: number }
+  /** `side` took what waited for it: Socket Lab reads from the other side again. */
+  | { change: 'resumed'; side: TargetSide }
   /** The target's FIN, after `bytes` from it: 0 means it closed without answering. */
   | { change: 'target-ended'; bytes: number }
   | {
@@ -22,6 +26,8 @@ export type TargetLine =
       seconds: number | null
       code: string | null
     }
+
+const OTHER: Record<TargetSide, TargetSide> = { client: 'target', target: 'client' }
 
 type TargetEvent = Extract<EngineEvent, { type: 'connection-target' }>
 
@@ -36,6 +42,16 @@ export function targetLine(event: TargetEvent, seconds: number | null): TargetLi
     case 'connecting':
     case 'closed':
       return null
+    case 'paused': {
+      const stall = leg.lastStall ?? null
+      return stall === null ? null : { change: 'paused', ...stall }
+    }
+    case 'resumed': {
+      // The side still stalled is the other one; with none, the last stall is the one over.
+      const stalled = leg.stalled ?? null
+      const side = stalled === null ? (leg.lastStall?.side ?? null) : OTHER[stalled]
+      return side === null ? null : { change: 'resumed', side }
+    }
     case 'connected':
       return leg.connectedMono === null
         ? null

@@ -3,13 +3,16 @@
  * carries the whole leg after its change, so the newest leg wins. A repeated event, or one older
  * than what is known, says nothing new and must not take the leg back.
  */
-import type { ConnectionSnapshot, Endpoint, TargetLeg } from '../../../shared/contract'
+import type { ConnectionSnapshot, Endpoint, TargetLeg, TargetStall } from '../../../shared/contract'
 
 const STATE_RANK: Record<TargetLeg['state'], number> = { connecting: 0, open: 1, closed: 2 }
 
-/** Set once and never unset, so a leg that has one is ahead of a leg that has not. */
-function lost<T>(known: T | null, next: T | null): boolean {
-  return known !== null && next === null
+/**
+ * Set once and never unset, so a leg that has one is ahead of a leg that has not. Absent (a
+ * field newer than the leg's file) counts as not set.
+ */
+function lost<T>(known: T | null | undefined, next: T | null | undefined): boolean {
+  return (known ?? null) !== null && (next ?? null) === null
 }
 
 /** Whether `next` is behind `known` in anything that only moves forward. */
@@ -24,13 +27,33 @@ function isBehind(known: TargetLeg, next: TargetLeg): boolean {
     lost(known.firstEnded, next.firstEnded) ||
     lost(known.failure, next.failure) ||
     lost(known.response, next.response) ||
+    lost(known.remote, next.remote) ||
+    lost(known.clientEndedMono, next.clientEndedMono) ||
+    lost(known.targetEndedMono, next.targetEndedMono) ||
+    lost(known.closedMono, next.closedMono) ||
+    (next.stalls ?? 0) < (known.stalls ?? 0) ||
     (known.clientEnded && !next.clientEnded) ||
     (known.targetEnded && !next.targetEnded)
   )
 }
 
-function sameEndpoint(a: Endpoint | null, b: Endpoint | null): boolean {
-  return a === b || (a !== null && b !== null && a.address === b.address && a.port === b.port)
+/** Both absent (or null), or both there and alike in `same`. */
+function both<T>(
+  a: T | null | undefined,
+  b: T | null | undefined,
+  same: (a: T, b: T) => boolean,
+): boolean {
+  const x = a ?? null
+  const y = b ?? null
+  return x === y || (x !== null && y !== null && same(x, y))
+}
+
+function sameEndpoint(a: Endpoint | null | undefined, b: Endpoint | null | undefined): boolean {
+  return both(a, b, (x, y) => x.address === y.address && x.port === y.port)
+}
+
+function sameStall(a: TargetStall | null | undefined, b: TargetStall | null | undefined): boolean {
+  return both(a, b, (x, y) => x.side === y.side && x.waiting === y.waiting && x.cap === y.cap)
 }
 
 function isSame(a: TargetLeg, b: TargetLeg): boolean {
@@ -50,6 +73,13 @@ function isSame(a: TargetLeg, b: TargetLeg): boolean {
     a.firstEnded === b.firstEnded &&
     a.failure === b.failure &&
     a.errorCode === b.errorCode &&
+    sameEndpoint(a.remote, b.remote) &&
+    (a.clientEndedMono ?? null) === (b.clientEndedMono ?? null) &&
+    (a.targetEndedMono ?? null) === (b.targetEndedMono ?? null) &&
+    (a.closedMono ?? null) === (b.closedMono ?? null) &&
+    (a.stalled ?? null) === (b.stalled ?? null) &&
+    sameStall(a.lastStall, b.lastStall) &&
+    (a.stalls ?? 0) === (b.stalls ?? 0) &&
     // Judged once, when the target has said all it will: whether it is there says enough.
     (a.response === null) === (b.response === null)
   )

@@ -20,12 +20,22 @@ export interface ForwardLegsProps {
   onShowBytes(range: ByteRange): void
 }
 
-/** Where the leg stands, in a few words: failed, waiting for the verdict, or the verdict. */
+/**
+ * Where the leg stands, in a few words: failed, a side not reading now, waiting for the verdict,
+ * or the verdict.
+ */
 function verdict(t: Translate, target: TargetLeg): string {
   if (target.failure !== null) return t('forward.legs.failed')
+  const stalled = target.stalled ?? null
+  if (stalled !== null) return t(`forward.legs.stalled.${stalled}`)
   if (target.response === null) return t('forward.legs.pending')
   const count = target.response.findings.length
   return count === 0 ? t('forward.legs.clean') : t('forward.legs.findings', { count })
+}
+
+function mark(target: TargetLeg): string {
+  if (target.failure !== null) return 'leg-failure-mark'
+  return (target.stalled ?? null) === null ? '' : 'leg-stall-mark'
 }
 
 export function ForwardLegs({
@@ -47,9 +57,7 @@ export function ForwardLegs({
       <summary>
         {t('forward.legs.summary', { address })}
         {' — '}
-        <span className={target.failure === null ? '' : 'leg-failure-mark'}>
-          {verdict(t, target)}
-        </span>
+        <span className={mark(target)}>{verdict(t, target)}</span>
       </summary>
       <section className="leg" aria-labelledby={`${id}-client`}>
         <h3 id={`${id}-client`}>{t('forward.leg.client')}</h3>

@@ -115,6 +115,64 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     expect(facts(target)).toContain('Первым закрыл (FIN): клиент')
   })
 
+  it('says which side is not reading, with the bytes waiting and the cap, while it lasts', () => {
+    const stalled = {
+      ...forwarded,
+      target: {
+        ...forwarded.target!,
+        stalled: 'target' as const,
+        lastStall: { side: 'target' as const, waiting: 3_145_728, cap: 16_384 },
+        stalls: 1,
+      },
+    }
+    const stream = renderStream(stalled)
+    expect(stream.getByText(/^Client ↔ Socket Lab ↔ your server at/).textContent).toBe(
+      'Client ↔ Socket Lab ↔ your server at 127.0.0.1:7879 — your server is not reading: Socket Lab stopped reading from the client',
+    )
+    const target = stream.getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(
+      within(target).getByText(
+        /^Your server is not reading what the client sends: 3,145,728 bytes wait for it in Socket Lab \(a socket takes 16,384 bytes before a write must wait\)\. So Socket Lab stopped reading from the client until your server reads/,
+      ),
+    ).toBeTruthy()
+    expect(facts(target)).toContain(
+      'A side stopped reading: 1 time; last, your server, with 3,145,728 bytes waiting in Socket Lab (cap 16,384 bytes)',
+    )
+    cleanup()
+    // Over: the count and the last stall stay, the sentence goes.
+    const resumed = renderStream({
+      ...stalled,
+      target: { ...stalled.target, stalled: null, stalls: 2 },
+    }).getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(within(resumed).queryByText(/is not reading/)).toBeNull()
+    expect(facts(resumed)).toContain(
+      'A side stopped reading: 2 times; last, your server, with 3,145,728 bytes waiting in Socket Lab (cap 16,384 bytes)',
+    )
+  })
+
+  it('says a client that does not read in Russian', () => {
+    const stalled = {
+      ...forwarded,
+      target: {
+        ...forwarded.target!,
+        stalled: 'client' as const,
+        lastStall: { side: 'client' as const, waiting: 2_000_000, cap: 16_384 },
+        stalls: 3,
+      },
+    }
+    const target = renderStream(stalled, 'ru').getByRole('region', { name: 'Socket Lab ↔ цель' })
+    expect(
+      within(target).getByText(
+        /^Клиент не читает то, что присылает ваш сервер: в Socket Lab его ждут 2\s000\s000 байт \(сокет принимает 16\s384 байта/,
+      ),
+    ).toBeTruthy()
+    expect(facts(target)).toContainEqual(
+      expect.stringMatching(
+        /^Сторона перестала читать: 3 раза; последний — клиент, в Socket Lab ждали 2\s000\s000 байт/,
+      ),
+    )
+  })
+
   it('leaves the inspector of other responders as it was', () => {
     const stream = renderStream(conversationConnection())
     expect(stream.queryByRole('region', { name: 'Client ↔ Socket Lab' })).toBeNull()

@@ -1,8 +1,9 @@
 /**
  * A forwarded connection's second leg, Socket Lab ↔ the learner's server: where it goes, the port
  * Socket Lab connected from, its state and timings (connect, first byte each way since the
- * client's accept), the bytes each way, who closed first, what went wrong, in words, and what the
- * response linter found in what the server sent (see TargetResponse).
+ * client's accept), the bytes each way, who closed first, how often a side stopped reading, what
+ * goes on while one does not read and what went wrong, in words, and what the response linter
+ * found in what the server sent (see TargetResponse).
  */
 import { useId, useMemo, type ReactNode } from 'react'
 import { formatHostPort } from '../../../../shared/address'
@@ -42,6 +43,9 @@ export function TargetLegView({
     mono === null
       ? t('forward.leg.none')
       : t('inspector.block.at', { ms: Math.round(mono - connection.acceptedMono) })
+  const bytesText = (count: number): string => t('inspector.block.bytes', { count })
+  const stall = target.lastStall ?? null
+  const stalls = target.stalls ?? 0
   const facts: Array<[string, string]> = [
     [t('forward.leg.address'), address],
     [t('forward.leg.localPort'), target.local === null ? '—' : String(target.local.port)],
@@ -58,6 +62,17 @@ export function TargetLegView({
     [t('forward.leg.bytesFromTarget'), t('inspector.block.bytes', { count: bytes.fromTarget })],
     [t('forward.leg.firstEnded'), t(`forward.leg.firstEnded.${target.firstEnded ?? 'none'}`)],
   ]
+  if (stalls > 0 && stall !== null)
+    facts.push([
+      t('forward.leg.stalls'),
+      t('forward.leg.stalls.value', {
+        count: stalls,
+        side: t(`forward.leg.side.${stall.side}`),
+        waiting: bytesText(stall.waiting),
+        cap: bytesText(stall.cap),
+      }),
+    ])
+  const stalled = target.stalled ?? null
   return (
     <section className="leg leg-target" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('forward.leg.target')}</h3>
@@ -69,6 +84,14 @@ export function TargetLegView({
           </div>
         ))}
       </dl>
+      {stalled !== null && stall !== null && (
+        <p className="leg-stall">
+          {t(`forward.stall.${stalled}`, {
+            waiting: bytesText(stall.waiting),
+            cap: bytesText(stall.cap),
+          })}
+        </p>
+      )}
       {target.failure !== null && (
         <p className="leg-failure">
           {targetFailureText(t, {

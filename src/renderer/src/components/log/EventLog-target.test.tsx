@@ -140,6 +140,28 @@ describe('the event log: a forwarded connection’s leg to your server', () => {
     expect(region.getByText(text).closest('li')?.className).toContain('log-target-failed')
   })
 
+  it('says when a side stops reading, with what waits and the cap, and when it reads again', () => {
+    const stall = { side: 'target' as const, waiting: 81_920, cap: 16_384 }
+    const paused: TargetLeg = { ...answered, stalled: 'target', lastStall: stall, stalls: 1 }
+    const resumed: TargetLeg = { ...paused, stalled: null }
+    const clientStall = { side: 'client' as const, waiting: 5_000, cap: 16_384 }
+    const both: TargetLeg = { ...resumed, stalled: 'client', lastStall: clientStall, stalls: 2 }
+    const { lines } = renderLog([
+      makeTargetEvent('connected', connected),
+      makeTargetEvent('answered', answered),
+      makeTargetEvent('paused', paused),
+      makeTargetEvent('resumed', resumed),
+      makeTargetEvent('paused', both),
+      makeTargetEvent('resumed', { ...both, stalled: null }),
+    ])
+    expect(lines().slice(2)).toEqual([
+      '#3: your server is not reading; 81,920 bytes wait for it in Socket Lab (a socket takes 16,384 bytes), so Socket Lab stopped reading from the client',
+      '#3: your server reads again; Socket Lab reads from the client again',
+      '#3: the client is not reading; 5,000 bytes wait for it in Socket Lab (a socket takes 16,384 bytes), so Socket Lab stopped reading from your server',
+      '#3: the client reads again; Socket Lab reads from your server again',
+    ])
+  })
+
   it('adds no line for a repeated or older event', () => {
     const { lines } = renderLog([
       makeTargetEvent('connected', connected),
