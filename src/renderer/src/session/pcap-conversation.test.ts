@@ -279,12 +279,22 @@ describe('a forwarded connection in pcap', () => {
       ),
       40001,
     )
-    // The connection closed at 30 ms; the target's FIN, which ended the leg, came at 25.
+    // The connection closed at 30 ms; the target's FIN came at 25, the client's at 28.
     expect(fins.slice(-4).map((r) => [r.flags, ms(r)])).toEqual([
       ['AF', 25],
       ['A', 25],
-      ['AF', 25],
-      ['A', 25],
+      ['AF', 28],
+      ['A', 28],
+    ])
+    // The client's FIN passed on at 24, then the target's reset at 27: each at its own time.
+    const finThenReset = streamOf(
+      packetsOf(forwarded({ clientEnded: true, clientEndedMono: 1024, closedMono: 1027 })),
+      40001,
+    )
+    expect(finThenReset.slice(-3).map((r) => [r.flags, ms(r)])).toEqual([
+      ['AF', 24],
+      ['A', 24],
+      ['AR', 27],
     ])
     const reset = streamOf(packetsOf(forwarded({ closedMono: 1022 })), 40001)
     expect([reset.at(-1)?.flags, ms(reset.at(-1))]).toEqual(['AR', 22])

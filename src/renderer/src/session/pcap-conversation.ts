@@ -75,9 +75,9 @@ interface LegEndTimes {
  * leg itself (the client's leg went first, or the target did not answer in time). Undefined while
  * both ways are open.
  *
- * Stamped with the leg's own time of what ends it: the reset's (the leg's failure), else the
- * first FIN's, else the close's; `fallback` where the leg has no such time. pcap.ts writes an
- * end's packets at one time, so a FIN before a reset, or the second of two FINs, shares it.
+ * Stamped with the leg's own times: a FIN at the time it was passed on, a reset at the leg's
+ * failure (after a FIN, `laterTimeMs`), the second of two FINs at its own time, Socket Lab's own
+ * FIN at the close; `fallback` where the leg has no such time (a leg from an older file).
  */
 function targetEnd(leg: TargetLeg, times: LegEndTimes, fallback: number): PcapEnd | undefined {
   const at = (time: number | null): number => time ?? fallback
@@ -85,14 +85,16 @@ function targetEnd(leg: TargetLeg, times: LegEndTimes, fallback: number): PcapEn
   switch (failure) {
     case 'target-reset':
     case 'error': {
-      const end: PcapEnd = { by: 'server', kind: 'rst', timeMs: at(times.closed) }
-      if (leg.clientEnded) end.finFirst = 'client'
-      return end
+      if (!leg.clientEnded) return { by: 'server', kind: 'rst', timeMs: at(times.closed) }
+      const fin = at(times.clientEnded)
+      const reset = at(times.closed)
+      return { by: 'server', kind: 'rst', timeMs: fin, finFirst: 'client', laterTimeMs: reset }
     }
     case 'client-reset': {
-      const end: PcapEnd = { by: 'client', kind: 'rst', timeMs: at(times.closed) }
-      if (leg.targetEnded) end.finFirst = 'server'
-      return end
+      if (!leg.targetEnded) return { by: 'client', kind: 'rst', timeMs: at(times.closed) }
+      const fin = at(times.targetEnded)
+      const reset = at(times.closed)
+      return { by: 'client', kind: 'rst', timeMs: fin, finFirst: 'server', laterTimeMs: reset }
     }
     case 'self':
     case 'refused':
@@ -105,8 +107,15 @@ function targetEnd(leg: TargetLeg, times: LegEndTimes, fallback: number): PcapEn
   }
   if (leg.clientEnded && leg.targetEnded) {
     const isTargetFirst = leg.firstEnded === 'target'
-    const first = isTargetFirst ? times.targetEnded : times.clientEnded
-    return { by: isTargetFirst ? 'server' : 'client', kind: 'fin', timeMs: at(first) }
+    const [first, second] = isTargetFirst
+      ? [times.targetEnded, times.clientEnded]
+      : [times.clientEnded, times.targetEnded]
+    return {
+      by: isTargetFirst ? 'server' : 'client',
+      kind: 'fin',
+      timeMs: at(first),
+      laterTimeMs: at(second),
+    }
   }
   if (leg.targetEnded)
     return {

@@ -31,6 +31,11 @@ export interface PcapEnd {
   timeMs: number
   /** For an RST: this side's FIN came first, and was acknowledged. */
   finFirst?: 'client' | 'server'
+  /**
+   * When the end's second step came, if later than `timeMs`: the RST after a FIN (finFirst), or
+   * the second FIN of a 'fin' end. Without it, both are stamped with `timeMs`.
+   */
+  laterTimeMs?: number
 }
 
 export interface PcapConversation {
@@ -222,6 +227,7 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
         const [closer, peer] = end.finFirst === 'server' ? [s, c] : [c, s]
         send(closer, peer, FIN | ACK)
         send(peer, closer, ACK)
+        if (end.laterTimeMs !== undefined) at(end.laterTimeMs)
       }
       send(first, second, RST | ACK)
     } else if (end.kind === 'half') {
@@ -234,6 +240,7 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
     } else {
       send(first, second, FIN | ACK)
       send(second, first, ACK)
+      if (end.laterTimeMs !== undefined) at(end.laterTimeMs)
       send(second, first, FIN | ACK)
       send(first, second, ACK)
     }
