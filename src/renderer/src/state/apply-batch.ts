@@ -50,7 +50,7 @@ interface Draft {
    * pass changes them in place. A connection that arrives, is read, answered and closed in one
    * burst is copied once, not five times.
    */
-  owned: WeakSet<object>
+  owned: Set<object>
 }
 
 function connectionsOf(state: AppState, draft: Draft): ConnectionSnapshot[] {
@@ -327,7 +327,7 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
       isConnectionClosed: (id) => findConnection(state, draft, id)?.[1].state === 'closed',
       target: (id) => findConnection(state, draft, id)?.[1].target,
     },
-    owned: new WeakSet(),
+    owned: new Set(),
   }
   for (const event of events) applyEvent(state, draft, event)
   const connections = draft.connections ?? state.connections
@@ -342,7 +342,14 @@ export function applyBatches(state: AppState, batches: readonly EventBatch[]): A
   let log = state.log
   let nextLogId = state.nextLogId
   if (draft.newLog.length > 0) {
-    const added = draft.newLog.map((entry) => ({ ...entry, id: nextLogId++ }))
+    // Written out, not spread: one literal shape, several times faster in a burst's pass.
+    const added = draft.newLog.map((entry): LogEntry => ({
+      id: nextLogId++,
+      at: entry.at,
+      listenerId: entry.listenerId,
+      listenerNumber: entry.listenerNumber,
+      message: entry.message,
+    }))
     log = appendCapped(log, added, LOG_LIMIT)
   }
   return {
