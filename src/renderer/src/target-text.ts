@@ -7,10 +7,13 @@ import { assertNever } from '../../shared/result'
 import type { Translate } from './i18n/context'
 import type { TargetLine } from './state/log-target'
 
-/** A leg's time in ms as written: tenths below 10 ms (a loopback connect takes less than 1). */
-export function legMs(ms: number): string {
+/**
+ * A leg's time in ms as the catalogs write it: tenths below 10 ms (a loopback connect takes less
+ * than 1), with the language's decimal mark.
+ */
+export function legMs(ms: number): number {
   const value = Math.max(0, ms)
-  return value < 10 ? value.toFixed(1) : String(Math.round(value))
+  return value < 10 ? Math.round(value * 10) / 10 : Math.round(value)
 }
 
 /** What a failure sentence names. */

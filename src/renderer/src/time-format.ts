@@ -14,7 +14,7 @@ export function formatClock(ms: number): string {
 /** A duration: "4.2 s", "3 min 07 s", "2 h 05 min". */
 export function formatDuration(t: Translate, ms: number): string {
   const clamped = Math.max(0, ms)
-  if (clamped < 60_000) return t('duration.seconds', { value: (clamped / 1000).toFixed(1) })
+  if (clamped < 60_000) return t('duration.seconds', { value: Math.round(clamped / 100) / 10 })
   const totalSeconds = Math.floor(clamped / 1000)
   if (totalSeconds < 3600)
     return t('duration.minutes', {

@@ -31,5 +31,5 @@ export function fileSize(t: Translate, bytes: number): string {
   const kib = bytes / 1024
   if (kib < 1024) return t('class.size.kib', { n: String(Math.round(kib)) })
   const mib = kib / 1024
-  return t('class.size.mib', { n: mib < 10 ? mib.toFixed(1) : String(Math.round(mib)) })
+  return t('class.size.mib', { n: mib < 10 ? Math.round(mib * 10) / 10 : Math.round(mib) })
 }

@@ -44,6 +44,12 @@ describe('translate', () => {
     expect(translate('en', 'stream.received', { count: 12345 })).toBe('received 12,345 bytes')
   })
 
+  it('writes a fraction with the language’s decimal mark, ungrouped', () => {
+    expect(format('en', 'in {ms} ms on {port}', { ms: 4.7, port: 7878 })).toBe('in 4.7 ms on 7878')
+    expect(format('ru', 'за {ms} мс на {port}', { ms: 4.7, port: 7878 })).toBe('за 4,7 мс на 7878')
+    expect(format('ru', '{ms}', { ms: 12345.5 })).toBe('12345,5')
+  })
+
   it('chooses Russian plural forms for 1, 2, 5 and 21', () => {
     const forms = [1, 2, 5, 21].map((count) => translate('ru', 'connections.count', { count }))
     expect(forms).toEqual(['1 соединение', '2 соединения', '5 соединений', '21 соединение'])

@@ -17,6 +17,7 @@ export type Params = Record<string, string | number>
 
 const pluralRules = new Map<Lang, Intl.PluralRules>()
 const numberFormats = new Map<Lang, Intl.NumberFormat>()
+const decimalFormats = new Map<Lang, Intl.NumberFormat>()
 
 function rulesFor(lang: Lang): Intl.PluralRules {
   let rules = pluralRules.get(lang)
@@ -31,6 +32,16 @@ export function formatNumber(lang: Lang, n: number): string {
   return format.format(n)
 }
 
+/** A number with a fraction as `lang` writes it (4.7 in English, 4,7 in Russian), not grouped. */
+export function formatDecimal(lang: Lang, n: number): string {
+  let format = decimalFormats.get(lang)
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 3 })
+    decimalFormats.set(lang, format)
+  }
+  return format.format(n)
+}
+
 /** The plural form of `message` for `count` in `lang`. */
 export function pluralForm(lang: Lang, message: PluralMessage, count: number): string {
   return message[rulesFor(lang).select(count)] ?? message.other
@@ -38,8 +49,9 @@ export function pluralForm(lang: Lang, message: PluralMessage, count: number): s
 
 /**
  * Fills `{name}` placeholders. A numeric `count` picks the plural form and is written with the
- * language's digit grouping; other numbers (ports, offsets) are written plainly. Unknown
- * placeholders stay as they are, so a typo shows instead of vanishing.
+ * language's digit grouping; other numbers (ports, offsets) are written plainly, a fraction with
+ * the language's decimal mark. Unknown placeholders stay as they are, so a typo shows instead of
+ * vanishing.
  */
 export function format(lang: Lang, message: Message, params: Params = {}): string {
   const count = params.count
@@ -51,7 +63,8 @@ export function format(lang: Lang, message: Message, params: Params = {}): strin
     const value = params[name]
     if (value === undefined) return whole
     if (typeof value === 'string') return value
-    return name === 'count' ? formatNumber(lang, value) : String(value)
+    if (name === 'count') return formatNumber(lang, value)
+    return Number.isInteger(value) ? String(value) : formatDecimal(lang, value)
   })
 }
 

@@ -92,7 +92,7 @@ describe('the event log: a forwarded connection’s leg to your server', () => {
   it('times an answer to bytes sent while connecting from the connect', () => {
     const early = { ...connected, firstByteToTargetMono: 2000.2, firstByteFromTargetMono: 2005.4 }
     const { lines } = renderLog([makeTargetEvent('answered', early)])
-    expect(lines()).toEqual(['Your server answered connection #3 after 5.0 ms'])
+    expect(lines()).toEqual(['Your server answered connection #3 after 5 ms'])
   })
 
   it('says when your server closed without answering', () => {
@@ -186,7 +186,7 @@ describe('the event log: a forwarded connection’s leg to your server', () => {
       'ru',
     )
     expect(lines()).toEqual([
-      'Соединение №3 → ваш сервер на 127.0.0.1:7879: установлено за 0.4 мс',
+      'Соединение №3 → ваш сервер на 127.0.0.1:7879: установлено за 0,4 мс',
       'Ваш сервер не запущен на 127.0.0.1:7879: соединение №3 отклонено (ECONNREFUSED). Запустите его (cargo run) или измените порт цели.',
     ])
     expect(region.getByRole('checkbox', { name: 'Ваш сервер' })).toBeTruthy()
