@@ -12,9 +12,9 @@ export const forwardEn = {
   'forward.log.clientEnded':
     '#{number}: the client closed its side (FIN); Socket Lab passed it on to your server',
   'forward.log.paused.client':
-    '#{number}: the client is not reading; {waiting} wait for it in Socket Lab (a socket takes {cap}), so Socket Lab stopped reading from your server',
+    '#{number}: the client is not reading; the OS buffers are full and {waiting} more wait in Socket Lab (threshold {cap}), so Socket Lab stopped reading from your server',
   'forward.log.paused.target':
-    '#{number}: your server is not reading; {waiting} wait for it in Socket Lab (a socket takes {cap}), so Socket Lab stopped reading from the client',
+    '#{number}: your server is not reading; the OS buffers are full and {waiting} more wait in Socket Lab (threshold {cap}), so Socket Lab stopped reading from the client',
   'forward.log.resumed.client':
     '#{number}: the client reads again; Socket Lab reads from your server again',
   'forward.log.resumed.target':
@@ -75,16 +75,17 @@ export const forwardEn = {
   'forward.leg.firstEnded.none': 'neither yet',
   'forward.leg.stalls': 'A side stopped reading',
   'forward.leg.stalls.value': {
-    one: '{count} time; last, {side}, with {waiting} waiting in Socket Lab (cap {cap})',
-    other: '{count} times; last, {side}, with {waiting} waiting in Socket Lab (cap {cap})',
+    one: 'once; it was {side}, with {waiting} more waiting in Socket Lab (threshold {cap})',
+    other:
+      '{count} times; the last was {side}, with {waiting} more waiting in Socket Lab (threshold {cap})',
   },
   'forward.leg.side.client': 'the client',
   'forward.leg.side.target': 'your server',
 
   'forward.stall.client':
-    'The client is not reading what your server sends: {waiting} wait for it in Socket Lab (a socket takes {cap} before a write must wait). So Socket Lab stopped reading from your server until the client reads, and your server’s writes wait in turn.',
+    'The client is not reading what your server sends. What Socket Lab passed on lies unread in the operating system’s buffers, and {waiting} more wait in Socket Lab itself (it stops reading once more than its threshold of {cap} wait). So Socket Lab stopped reading from your server until the client reads, and your server’s writes wait in turn.',
   'forward.stall.target':
-    'Your server is not reading what the client sends: {waiting} wait for it in Socket Lab (a socket takes {cap} before a write must wait). So Socket Lab stopped reading from the client until your server reads, and the client’s writes wait in turn. A handler that is busy, or that reads only the request’s head, leaves the rest unread.',
+    'Your server is not reading what the client sends. What Socket Lab passed on lies unread in the operating system’s buffers, and {waiting} more wait in Socket Lab itself (it stops reading once more than its threshold of {cap} wait). So Socket Lab stopped reading from the client until your server reads, and the client’s writes wait in turn. A handler that is busy, or that reads only the request’s head, leaves the rest unread.',
 
   'forward.response.pending':
     'The linter looks at your server’s response once your server has said all it will (its FIN, or the close).',

@@ -11,9 +11,9 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.log.clientEnded':
     '№{number}: клиент закрыл свою сторону (FIN); Socket Lab передал это вашему серверу',
   'forward.log.paused.client':
-    '№{number}: клиент не читает; в очереди к нему в Socket Lab — {waiting} (сокет вмещает {cap}), поэтому Socket Lab перестал читать от вашего сервера',
+    '№{number}: клиент не читает; буферы ОС заполнены, и ещё {waiting} ждут в Socket Lab (порог {cap}), поэтому Socket Lab перестал читать от вашего сервера',
   'forward.log.paused.target':
-    '№{number}: ваш сервер не читает; в очереди к нему в Socket Lab — {waiting} (сокет вмещает {cap}), поэтому Socket Lab перестал читать от клиента',
+    '№{number}: ваш сервер не читает; буферы ОС заполнены, и ещё {waiting} ждут в Socket Lab (порог {cap}), поэтому Socket Lab перестал читать от клиента',
   'forward.log.resumed.client':
     '№{number}: клиент снова читает; Socket Lab снова читает от вашего сервера',
   'forward.log.resumed.target':
@@ -46,7 +46,7 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.legs.failed': 'что-то пошло не так: откройте, чтобы узнать почему',
   'forward.legs.pending': 'линтер оценит ответ, когда ваш сервер закончит',
   'forward.legs.clean': 'линтер не нашёл ошибок в ответе',
-  'forward.legs.stalled.client': 'клиент не читает: Socket Lab перестал читать из вашего сервера',
+  'forward.legs.stalled.client': 'клиент не читает: Socket Lab перестал читать от вашего сервера',
   'forward.legs.stalled.target': 'ваш сервер не читает: Socket Lab перестал читать от клиента',
   'forward.legs.findings': {
     one: 'линтер нашёл в ответе {count} проблему',
@@ -76,18 +76,18 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.leg.firstEnded.none': 'пока никто',
   'forward.leg.stalls': 'Сторона перестала читать',
   'forward.leg.stalls.value': {
-    one: '{count} раз; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
-    few: '{count} раза; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
-    many: '{count} раз; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
-    other: '{count} раза; последний — {side}, в Socket Lab ждали {waiting} (предел {cap})',
+    one: '{count} раз; это был {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
+    few: '{count} раза; последний — {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
+    many: '{count} раз; последний — {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
+    other: '{count} раза; последний — {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
   },
   'forward.leg.side.client': 'клиент',
   'forward.leg.side.target': 'ваш сервер',
 
   'forward.stall.client':
-    'Клиент не читает то, что присылает ваш сервер: в Socket Lab его ждут {waiting} (сокет принимает {cap}, дальше запись должна ждать). Поэтому Socket Lab перестал читать из вашего сервера, пока клиент не прочитает, и теперь ждут записи вашего сервера.',
+    'Клиент не читает то, что присылает ваш сервер. Переданное Socket Lab лежит непрочитанным в буферах операционной системы, и ещё {waiting} ждут в самом Socket Lab (он перестаёт читать, когда ждёт больше порога в {cap}). Поэтому Socket Lab перестал читать от вашего сервера, пока клиент не прочитает, и запись вашего сервера в свою очередь ждёт.',
   'forward.stall.target':
-    'Ваш сервер не читает то, что присылает клиент: в Socket Lab его ждут {waiting} (сокет принимает {cap}, дальше запись должна ждать). Поэтому Socket Lab перестал читать от клиента, пока ваш сервер не прочитает, и теперь ждут записи клиента. Так бывает, если обработчик занят или читает только заголовки запроса.',
+    'Ваш сервер не читает то, что присылает клиент. Переданное Socket Lab лежит непрочитанным в буферах операционной системы, и ещё {waiting} ждут в самом Socket Lab (он перестаёт читать, когда ждёт больше порога в {cap}). Поэтому Socket Lab перестал читать от клиента, пока ваш сервер не прочитает, и запись клиента в свою очередь ждёт. Так бывает, если обработчик занят или читает только заголовок запроса, а остальное оставляет непрочитанным.',
 
   'forward.response.pending':
     'Линтер проверит ответ вашего сервера, когда сервер закончит отправку (его FIN или закрытие соединения).',

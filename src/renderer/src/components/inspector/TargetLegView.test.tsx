@@ -132,11 +132,11 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     const target = stream.getByRole('region', { name: 'Socket Lab ↔ target' })
     expect(
       within(target).getByText(
-        /^Your server is not reading what the client sends: 3,145,728 bytes wait for it in Socket Lab \(a socket takes 16,384 bytes before a write must wait\)\. So Socket Lab stopped reading from the client until your server reads/,
+        /^Your server is not reading what the client sends\. What Socket Lab passed on lies unread in the operating system’s buffers, and 3,145,728 bytes more wait in Socket Lab itself \(it stops reading once more than its threshold of 16,384 bytes wait\)\. So Socket Lab stopped reading from the client until your server reads/,
       ),
     ).toBeTruthy()
     expect(facts(target)).toContain(
-      'A side stopped reading: 1 time; last, your server, with 3,145,728 bytes waiting in Socket Lab (cap 16,384 bytes)',
+      'A side stopped reading: once; it was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes)',
     )
     cleanup()
     // Over: the count and the last stall stay, the sentence goes.
@@ -146,7 +146,7 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     }).getByRole('region', { name: 'Socket Lab ↔ target' })
     expect(within(resumed).queryByText(/is not reading/)).toBeNull()
     expect(facts(resumed)).toContain(
-      'A side stopped reading: 2 times; last, your server, with 3,145,728 bytes waiting in Socket Lab (cap 16,384 bytes)',
+      'A side stopped reading: 2 times; the last was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes)',
     )
   })
 
@@ -163,12 +163,12 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     const target = renderStream(stalled, 'ru').getByRole('region', { name: 'Socket Lab ↔ цель' })
     expect(
       within(target).getByText(
-        /^Клиент не читает то, что присылает ваш сервер: в Socket Lab его ждут 2\s000\s000 байт \(сокет принимает 16\s384 байта/,
+        /^Клиент не читает то, что присылает ваш сервер\. Переданное Socket Lab лежит непрочитанным в буферах операционной системы, и ещё 2\s000\s000 байт ждут в самом Socket Lab \(он перестаёт читать, когда ждёт больше порога в 16\s384 байта\)/,
       ),
     ).toBeTruthy()
     expect(facts(target)).toContainEqual(
       expect.stringMatching(
-        /^Сторона перестала читать: 3 раза; последний — клиент, в Socket Lab ждали 2\s000\s000 байт/,
+        /^Сторона перестала читать: 3 раза; последний — клиент, и ещё 2\s000\s000 байт ждали в Socket Lab \(порог 16\s384 байта\)/,
       ),
     )
   })

@@ -76,14 +76,7 @@ export function TargetLegView({
   return (
     <section className="leg leg-target" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('forward.leg.target')}</h3>
-      <dl className="leg-facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      {/* First: at a laptop's height the facts below may leave it out of view. */}
       {stalled !== null && stall !== null && (
         <p className="leg-stall">
           {t(`forward.stall.${stalled}`, {
@@ -92,6 +85,14 @@ export function TargetLegView({
           })}
         </p>
       )}
+      <dl className="leg-facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
       {target.failure !== null && (
         <p className="leg-failure">
           {targetFailureText(t, {

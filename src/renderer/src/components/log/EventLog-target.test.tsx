@@ -155,9 +155,9 @@ describe('the event log: a forwarded connection’s leg to your server', () => {
       makeTargetEvent('resumed', { ...both, stalled: null }),
     ])
     expect(lines().slice(2)).toEqual([
-      '#3: your server is not reading; 81,920 bytes wait for it in Socket Lab (a socket takes 16,384 bytes), so Socket Lab stopped reading from the client',
+      '#3: your server is not reading; the OS buffers are full and 81,920 bytes more wait in Socket Lab (threshold 16,384 bytes), so Socket Lab stopped reading from the client',
       '#3: your server reads again; Socket Lab reads from the client again',
-      '#3: the client is not reading; 5,000 bytes wait for it in Socket Lab (a socket takes 16,384 bytes), so Socket Lab stopped reading from your server',
+      '#3: the client is not reading; the OS buffers are full and 5,000 bytes more wait in Socket Lab (threshold 16,384 bytes), so Socket Lab stopped reading from your server',
       '#3: the client reads again; Socket Lab reads from your server again',
     ])
   })
