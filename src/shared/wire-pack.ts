@@ -7,6 +7,10 @@
  * the array of its values, its keys listed once per batch in `shapes`; the page unpacks to exactly
  * what `JSON.parse(JSON.stringify(batch))` would give, so nothing downstream changes.
  *
+ * Strings of {@link INTERN_MIN_LENGTH} characters or more go once per batch too, in `strings`:
+ * every request of a burst carries the same request and response previews (about 90 characters
+ * of Base64 each), which were a quarter of what was left.
+ *
  * The codec knows nothing about events: any JSON value packs, and what cannot be unpacked is
  * refused whole, never half-read.
  */
@@ -19,9 +23,12 @@ export interface PackedBatch {
   at: number
   /**
    * Key lists, each once: an object packs as `[i + 1, ...values]` with its keys in `shapes[i]`,
-   * an array as `[0, ...items]`; strings, numbers, booleans and null stay as they are.
+   * an array as `[0, ...items]`, a long string as `[-(i + 1)]` with its text in `strings[i]`;
+   * shorter strings, numbers, booleans and null stay as they are.
    */
   shapes: Shape[]
+  /** Long strings, each once (absent when the batch has none). */
+  strings?: string[]
   /** The batch's events, packed. */
   events: unknown[]
 }
@@ -35,6 +42,12 @@ export interface Shape {
   keys: string[]
   type?: string
 }
+
+/**
+ * The shortest string sent once per batch. A reference costs four to eight characters: shorter
+ * strings would gain little, and every string looked up costs the engine a hash.
+ */
+export const INTERN_MIN_LENGTH = 8
 
 /** Where a key list's index is found by walking its keys (no string joins, no collisions). */
 interface ShapeNode {
@@ -59,6 +72,8 @@ function isTypedEvent(value: unknown): value is { type: string; at: number } {
 /** `batch` packed; JSON.stringify of the result is what goes on the wire. */
 export function packBatch(batch: EventBatch): PackedBatch {
   const shapes: Shape[] = []
+  const strings: string[] = []
+  const stringIndex = new Map<string, number>()
   const plain = newNode()
   const typed = new Map<string, ShapeNode>()
   const first = batch.events[0]
@@ -101,6 +116,16 @@ export function packBatch(batch: EventBatch): PackedBatch {
   }
 
   const pack = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (value.length < INTERN_MIN_LENGTH) return value
+      let index = stringIndex.get(value)
+      if (index === undefined) {
+        index = strings.length
+        strings.push(value)
+        stringIndex.set(value, index)
+      }
+      return [-(index + 1)]
+    }
     if (value === null || typeof value !== 'object') return value
     if (!Array.isArray(value)) return packObject(value as Record<string, unknown>, undefined)
     const out: unknown[] = [0]
@@ -116,7 +141,9 @@ export function packBatch(batch: EventBatch): PackedBatch {
       ? packObject(event, event.type)
       : pack(event),
   )
-  return { seq: batch.seq, at: base, shapes, events }
+  return strings.length === 0
+    ? { seq: batch.seq, at: base, shapes, events }
+    : { seq: batch.seq, at: base, shapes, strings, events }
 }
 
 /**
@@ -125,10 +152,12 @@ export function packBatch(batch: EventBatch): PackedBatch {
  */
 export function unpackBatch(raw: unknown): EventBatch | null {
   if (typeof raw !== 'object' || raw === null) return null
-  const { seq, at, shapes, events } = raw as Partial<Record<keyof PackedBatch, unknown>>
+  const { seq, at, shapes, strings, events } = raw as Partial<Record<keyof PackedBatch, unknown>>
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return null
   if (typeof at !== 'number' || !Number.isSafeInteger(at)) return null
   if (!Array.isArray(shapes) || !Array.isArray(events) || !shapes.every(isShape)) return null
+  const texts: unknown = strings ?? []
+  if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string')) return null
   const plans = (shapes as Shape[]).map(planOf)
 
   const unpack = (value: unknown, isEvent: boolean): unknown => {
@@ -142,6 +171,11 @@ export function unpackBatch(raw: unknown): EventBatch | null {
         out.push(item === null || typeof item !== 'object' ? item : unpack(item, false))
       }
       return out
+    }
+    if (typeof tag === 'number' && tag < 0) {
+      const text = texts[-tag - 1]
+      if (value.length !== 1 || text === undefined) throw new Error('no such string')
+      return text
     }
     const plan = typeof tag === 'number' ? plans[tag - 1] : undefined
     if (plan === undefined) throw new Error('no such shape')

@@ -40,13 +40,41 @@ export interface TrailContext {
   isSleep(connectionId: string): boolean
 }
 
-/** The first Latin-1 characters of a preview ('' if it is not Base64). */
-function previewText(base64: string): string {
+/** What the trail reads in a preview's first bytes. */
+interface PreviewFacts {
+  /** A request for the book's slow route. */
+  isSleep: boolean
+  /** The status code of an `HTTP/1.x NNN` status line, or null for anything else. */
+  status: number | null
+  hasLength: boolean
+}
+
+/**
+ * Previews already read. A burst repeats one request and one response thousands of times (the
+ * wire sends each text once per batch, so they arrive as the same string): each is decoded once.
+ */
+const factsByPreview = new Map<string, PreviewFacts>()
+const FACTS_MEMORY = 256
+
+/** What a preview (Base64 of the first bytes) says; not Base64 reads as no bytes at all. */
+function previewFacts(base64: string): PreviewFacts {
+  const known = factsByPreview.get(base64)
+  if (known !== undefined) return known
+  let text = ''
   try {
-    return atob(base64)
+    text = atob(base64)
   } catch {
-    return ''
+    // Not Base64: nothing to read.
   }
+  const status = /^HTTP\/1\.[01] (\d{3})(?: |\r|$)/.exec(text)
+  const facts = {
+    isSleep: isSleepRequest(text),
+    status: status ? Number(status[1]) : null,
+    hasLength: /\r\nContent-Length: *\d/i.test(text),
+  }
+  if (factsByPreview.size >= FACTS_MEMORY) factsByPreview.clear()
+  factsByPreview.set(base64, facts)
+  return facts
 }
 
 /** Whether a request's first bytes ask for /sleep (the book's slow route). */
@@ -69,10 +97,9 @@ export function trailMarksFor(event: EngineEvent, ctx: TrailContext): TrailMark[
           ? event.chunksIn === event.chunks
           : event.chunksOut === event.chunks
       if (!isFirst) return []
-      const text = previewText(event.preview)
+      const facts = previewFacts(event.preview)
       if (event.direction === 'in')
-        return [{ kind: 'received', at, listenerId, connectionId, isSleep: isSleepRequest(text) }]
-      const status = /^HTTP\/1\.[01] (\d{3})(?: |\r|$)/.exec(text)
+        return [{ kind: 'received', at, listenerId, connectionId, isSleep: facts.isSleep }]
       const isSleep = ctx.isSleep(connectionId)
       return [
         {
@@ -80,8 +107,8 @@ export function trailMarksFor(event: EngineEvent, ctx: TrailContext): TrailMark[
           at,
           listenerId,
           connectionId,
-          status: status ? Number(status[1]) : null,
-          hasLength: /\r\nContent-Length: *\d/i.test(text),
+          status: facts.status,
+          hasLength: facts.hasLength,
           isSleep,
           isDuringSleep: !isSleep && sleepingElsewhere(ctx, listenerId, connectionId),
         },
