@@ -79,6 +79,9 @@ export const forwardEn = {
     other:
       '{count} times; the last was {side}, with {waiting} more waiting in Socket Lab (threshold {cap})',
   },
+  'forward.leg.stalls.ongoing': '(going on now)',
+  'forward.leg.stalls.over': '(over: {side} reads again)',
+  'forward.leg.bytesToTarget.waiting': '{bytes}, of which {waiting} still wait in Socket Lab',
   'forward.leg.side.client': 'the client',
   'forward.leg.side.target': 'your server',
 

@@ -81,6 +81,9 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
     many: '{count} раз; последний — {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
     other: '{count} раза; последний — {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
   },
+  'forward.leg.stalls.ongoing': '(продолжается)',
+  'forward.leg.stalls.over': '(закончилась: {side} снова читает)',
+  'forward.leg.bytesToTarget.waiting': '{bytes}, из них {waiting} ещё ждут в Socket Lab',
   'forward.leg.side.client': 'клиент',
   'forward.leg.side.target': 'ваш сервер',
 

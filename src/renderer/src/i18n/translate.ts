@@ -42,6 +42,23 @@ export function formatDecimal(lang: Lang, n: number): string {
   return format.format(n)
 }
 
+const fixedFormats = new Map<string, Intl.NumberFormat>()
+
+/** `n` with exactly `digits` fraction digits and the language's decimal mark (4.0, 4,0), not grouped. */
+export function formatFixed(lang: Lang, n: number, digits: number): string {
+  const key = `${lang} ${digits}`
+  let format = fixedFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(lang, {
+      useGrouping: false,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    fixedFormats.set(key, format)
+  }
+  return format.format(n)
+}
+
 /** The plural form of `message` for `count` in `lang`. */
 export function pluralForm(lang: Lang, message: PluralMessage, count: number): string {
   return message[rulesFor(lang).select(count)] ?? message.other

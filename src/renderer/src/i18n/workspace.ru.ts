@@ -64,6 +64,13 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.connections.col.bytesOut': 'Байт отпр.',
   'workspace.connections.state.we-ended': 'мы завершили передачу (FIN)',
   'workspace.connections.idle': 'простаивает',
+  'workspace.connections.mib': '{n} МиБ',
+  'workspace.connections.bytesTitle': {
+    one: '{count} байт',
+    few: '{count} байта',
+    many: '{count} байт',
+    other: '{count} байта',
+  },
   'workspace.connections.idleTitle':
     'Байтов пока нет — часто это упреждающее соединение браузера; блокирующее чтение ждало бы здесь.',
   'workspace.connections.filters': 'Фильтры соединений',

@@ -145,6 +145,24 @@ describe('ConnectionsTable', () => {
     )
   })
 
+  it('writes a million bytes or more in MiB, the exact count in the cell’s title', () => {
+    for (const [lang, shown, title, small] of [
+      ['en', '4.1 MiB', '4,260,352 bytes', '999,999'],
+      ['ru', '4,1 МиБ', '4\u00a0260\u00a0352 байта', '999\u00a0999'],
+    ] as const) {
+      const { table, unmount } = renderTable(
+        [makeConnection(1, { bytesIn: 4_260_352, bytesOut: 999_999 })],
+        null,
+        lang,
+      )
+      const cells = within(within(table).getByRole('row', { name: /50001/ })).getAllByRole('cell')
+      const byteCells = cells.filter((cell) => cell.hasAttribute('title') && /\d/.test(cell.title))
+      expect(byteCells.map((cell) => cell.textContent)).toEqual([shown, small])
+      expect(byteCells[0]?.title.replace(/\s/g, ' ')).toBe(title.replace(/\s/g, ' '))
+      unmount()
+    }
+  })
+
   it('shows bytes out and the we-ended state', () => {
     const { table } = renderTable([
       makeConnection(1, { bytesIn: 10, bytesOut: 4321, state: 'we-ended' }),

@@ -15,7 +15,7 @@ import { useNow } from '../../hooks/use-now'
 import { useFollowBottom } from '../../hooks/use-follow-bottom'
 import { useVirtualWindow } from '../../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../../i18n/context'
-import { formatNumber } from '../../i18n/translate'
+import { formatNumber, type Lang } from '../../i18n/translate'
 import type { ConnectionIndex } from '../../state/connection-index'
 import { isIdle } from '../../state/connections-view'
 import { formatClock, formatDuration } from '../../time-format'
@@ -70,6 +70,15 @@ function stateText(t: Translate, c: ConnectionSnapshot): string {
     default:
       return assertNever(c.state)
   }
+}
+
+/** Bytes as the narrow byte columns show them: exact up to 999,999, then in MiB. */
+export function shortBytes(t: Translate, lang: Lang, bytes: number): string {
+  if (bytes < 1_000_000) return formatNumber(lang, bytes)
+  const mib = bytes / (1024 * 1024)
+  return t('workspace.connections.mib', {
+    n: mib < 10 ? Math.round(mib * 10) / 10 : Math.round(mib),
+  })
 }
 
 /** The connections table: `<table aria-label="Connections">`. */
@@ -229,8 +238,18 @@ export function ConnectionsTable({
                   <td className="mono">{formatHostPort(c.remote.address, c.remote.port)}</td>
                   <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
                   <td className="mono">{formatClock(c.acceptedAt)}</td>
-                  <td className="num mono">{formatNumber(lang, c.bytesIn)}</td>
-                  <td className="num mono">{formatNumber(lang, c.bytesOut)}</td>
+                  <td
+                    className="num mono"
+                    title={t('workspace.connections.bytesTitle', { count: c.bytesIn })}
+                  >
+                    {shortBytes(t, lang, c.bytesIn)}
+                  </td>
+                  <td
+                    className="num mono"
+                    title={t('workspace.connections.bytesTitle', { count: c.bytesOut })}
+                  >
+                    {shortBytes(t, lang, c.bytesOut)}
+                  </td>
                   <td title={stateText}>
                     {idle && (
                       <span className="idle-badge" title={t('workspace.connections.idleTitle')}>

@@ -7,14 +7,11 @@ import type { ChunkInfo } from '../../../../shared/contract'
 import type { DirectionFilter } from '../../conversation-layout'
 import { useVirtualWindow } from '../../hooks/use-virtual-window'
 import { useI18n } from '../../i18n/context'
+import { formatFixed, formatNumber } from '../../i18n/translate'
 import type { CaptureView } from '../../state/capture-reader'
 
 const ROW_HEIGHT = 24
 const HEADER_HEIGHT = 28
-
-function ms(value: number): string {
-  return value.toFixed(1)
-}
 
 /** The table of chunks of `view` that `filter` shows; times relative to `acceptedMono`. */
 export function ChunksTable({
@@ -26,7 +23,7 @@ export function ChunksTable({
   filter: DirectionFilter
   acceptedMono: number
 }): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const { chunks, chunkCount } = view
   // Conversation indexes of the rows; recomputed when chunks arrive (cheap next to rendering).
   const indexes = useMemo(() => {
@@ -58,7 +55,7 @@ export function ChunksTable({
           <span className="dir-badge">{t(isIn ? 'inspector.dir.in' : 'inspector.dir.out')}</span>
         </td>
         <td className="num">
-          {chunk.size}
+          {formatNumber(lang, chunk.size)}
           {chunk.kept < chunk.size && (
             <span className="muted">
               {' '}
@@ -66,8 +63,8 @@ export function ChunksTable({
             </span>
           )}
         </td>
-        <td className="num">{ms(chunk.mono - acceptedMono)}</td>
-        <td className="num">{previous ? ms(chunk.mono - previous.mono) : '—'}</td>
+        <td className="num">{formatFixed(lang, chunk.mono - acceptedMono, 1)}</td>
+        <td className="num">{previous ? formatFixed(lang, chunk.mono - previous.mono, 1) : '—'}</td>
       </tr>,
     )
   }

@@ -238,6 +238,21 @@ describe('StreamView: Chunks and HTTP tabs', () => {
     ])
   })
 
+  it('writes the chunks’ times with the language’s decimal mark', async () => {
+    const user = userEvent.setup()
+    renderWith(<StreamView connection={conversationConnection()} />, {
+      api: apiServing(),
+      lang: 'ru',
+    })
+    await user.click(screen.getByRole('tab', { name: 'Куски' }))
+    const table = await screen.findByRole('table')
+    const second = within(table).getAllByRole('row')[2]!
+    const cells = within(second)
+      .getAllByRole('cell')
+      .map((c) => c.textContent)
+    expect(cells.slice(3)).toEqual(['12,5', '2,5'])
+  })
+
   it('explains the HTTP analysis: problems, Listing 20-2 and "not HTTP"', async () => {
     const user = userEvent.setup()
     const api = apiServing({

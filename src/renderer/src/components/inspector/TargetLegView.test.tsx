@@ -136,7 +136,13 @@ describe('the inspector: a forwarded connection’s two legs', () => {
       ),
     ).toBeTruthy()
     expect(facts(target)).toContain(
-      'A side stopped reading: once; it was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes)',
+      'A side stopped reading: once; it was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes) (going on now)',
+    )
+    // What was sent to the target is not all with it yet.
+    expect(facts(target)).toContainEqual(
+      expect.stringMatching(
+        /^Sent to target: [\d,]+ bytes, of which 3,145,728 bytes still wait in Socket Lab$/,
+      ),
     )
     cleanup()
     // Over: the count and the last stall stay, the sentence goes.
@@ -146,7 +152,17 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     }).getByRole('region', { name: 'Socket Lab ↔ target' })
     expect(within(resumed).queryByText(/is not reading/)).toBeNull()
     expect(facts(resumed)).toContain(
-      'A side stopped reading: 2 times; the last was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes)',
+      'A side stopped reading: 2 times; the last was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes) (over: your server reads again)',
+    )
+    expect(facts(resumed)).toContainEqual(expect.stringMatching(/^Sent to target: [\d,]+ bytes$/))
+    cleanup()
+    // A leg that closed says nothing of whether the stall ended.
+    const closed = renderStream({
+      ...stalled,
+      target: { ...stalled.target, state: 'closed' as const, stalled: null },
+    }).getByRole('region', { name: 'Socket Lab ↔ target' })
+    expect(facts(closed)).toContain(
+      'A side stopped reading: once; it was your server, with 3,145,728 bytes more waiting in Socket Lab (threshold 16,384 bytes)',
     )
   })
 
@@ -168,7 +184,7 @@ describe('the inspector: a forwarded connection’s two legs', () => {
     ).toBeTruthy()
     expect(facts(target)).toContainEqual(
       expect.stringMatching(
-        /^Сторона перестала читать: 3 раза; последний — клиент, и ещё 2\s000\s000 байт ждали в Socket Lab \(порог 16\s384 байта\)/,
+        /^Сторона перестала читать: 3 раза; последний — клиент, и ещё 2\s000\s000 байт ждали в Socket Lab \(порог 16\s384 байта\) \(продолжается\)$/,
       ),
     )
   })

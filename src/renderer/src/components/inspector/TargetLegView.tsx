@@ -58,19 +58,39 @@ export function TargetLegView({
     ],
     [t('forward.leg.toTarget'), sinceAccept(target.firstByteToTargetMono)],
     [t('forward.leg.fromTarget'), sinceAccept(target.firstByteFromTargetMono)],
-    [t('forward.leg.bytesToTarget'), t('inspector.block.bytes', { count: bytes.toTarget })],
-    [t('forward.leg.bytesFromTarget'), t('inspector.block.bytes', { count: bytes.fromTarget })],
+    [
+      t('forward.leg.bytesToTarget'),
+      // Written to the target's socket, not yet all read: while it does not read, say how much
+      // of that still waits in Socket Lab, as the stall paragraph above does.
+      target.stalled === 'target' && stall !== null
+        ? t('forward.leg.bytesToTarget.waiting', {
+            bytes: bytesText(bytes.toTarget),
+            waiting: bytesText(stall.waiting),
+          })
+        : bytesText(bytes.toTarget),
+    ],
+    [t('forward.leg.bytesFromTarget'), bytesText(bytes.fromTarget)],
     [t('forward.leg.firstEnded'), t(`forward.leg.firstEnded.${target.firstEnded ?? 'none'}`)],
   ]
   if (stalls > 0 && stall !== null)
     facts.push([
       t('forward.leg.stalls'),
-      t('forward.leg.stalls.value', {
-        count: stalls,
-        side: t(`forward.leg.side.${stall.side}`),
-        waiting: bytesText(stall.waiting),
-        cap: bytesText(stall.cap),
-      }),
+      [
+        t('forward.leg.stalls.value', {
+          count: stalls,
+          side: t(`forward.leg.side.${stall.side}`),
+          waiting: bytesText(stall.waiting),
+          cap: bytesText(stall.cap),
+        }),
+        // Whether it still goes on; a leg that closed meanwhile says nothing more.
+        target.stalled != null
+          ? t('forward.leg.stalls.ongoing')
+          : target.state === 'closed'
+            ? ''
+            : t('forward.leg.stalls.over', { side: t(`forward.leg.side.${stall.side}`) }),
+      ]
+        .filter((part) => part !== '')
+        .join(' '),
     ])
   const stalled = target.stalled ?? null
   return (

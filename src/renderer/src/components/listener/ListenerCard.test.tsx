@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../../../shared/result'
@@ -144,6 +144,18 @@ describe('ListenerCard', () => {
     const alert = await card.findByRole('alert')
     expect(alert.textContent).toContain('EADDRINUSE')
     expect(card.getByRole('status').textContent).toBe('Stopped')
+  })
+
+  it('groups the counters’ digits as the language does', () => {
+    const listener = makeListener({
+      counters: { accepted: 12_345, open: 1, dropped: 0, bytesIn: 4_260_352, bytesOut: 1_000 },
+    })
+    const en = renderCard(listener).card.getByLabelText('Counters').textContent
+    expect(en).toContain('accepted12,345')
+    expect(en).toContain('bytes in4,260,352')
+    cleanup()
+    const ru = renderCard(listener, fakeApi(), 'ru').card.getByLabelText('Счётчики').textContent
+    expect(ru?.replace(/\s/g, ' ')).toContain('4 260 352')
   })
 
   it('shows the counters and applies settings with updateListener', async () => {

@@ -15,6 +15,7 @@ import { checkHost, parsePort } from '../../../../shared/validate'
 import { assertNever, type AppError, type Result } from '../../../../shared/result'
 import { errorText } from '../../error-text'
 import { useI18n, type Translate } from '../../i18n/context'
+import { formatNumber } from '../../i18n/translate'
 import { selectDescriptors, selectListeners } from '../../state/selectors'
 import { useApi, useAppState } from '../../state/StoreContext'
 import { BindErrorPanel, LocalhostPanel } from '../diagnostics'
@@ -48,7 +49,7 @@ function statusText(t: Translate, listener: ListenerSnapshot): string {
 
 /** The card of one listener: `<section aria-label="Listener N">`. */
 export function ListenerCard({ listener }: { listener: ListenerSnapshot }): ReactNode {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const api = useApi()
   const { id, settings, state } = listener
   const others = useAppState(selectListeners).filter((l) => l.id !== listener.id)
@@ -283,28 +284,28 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
       <dl className="counters" aria-label={t('listener.counters')}>
         <div>
           <dt>{t('listener.accepted')}</dt>
-          <dd>{counters.accepted}</dd>
+          <dd>{formatNumber(lang, counters.accepted)}</dd>
         </div>
         <div>
           <dt>{t('listener.open')}</dt>
-          <dd>{counters.open}</dd>
+          <dd>{formatNumber(lang, counters.open)}</dd>
         </div>
         <div>
           <dt>{t('listener.dropped')}</dt>
-          <dd>{counters.dropped}</dd>
+          <dd>{formatNumber(lang, counters.dropped)}</dd>
         </div>
         <div>
           <dt>{t('listener.bytesIn')}</dt>
-          <dd>{counters.bytesIn}</dd>
+          <dd>{formatNumber(lang, counters.bytesIn)}</dd>
         </div>
         <div>
           <dt>{t('workspace.listener.bytesOut')}</dt>
-          <dd>{counters.bytesOut}</dd>
+          <dd>{formatNumber(lang, counters.bytesOut)}</dd>
         </div>
         {refused > 0 && (
           <div>
             <dt>{t('workspace.listener.refused')}</dt>
-            <dd>{refused}</dd>
+            <dd>{formatNumber(lang, refused)}</dd>
           </div>
         )}
       </dl>
