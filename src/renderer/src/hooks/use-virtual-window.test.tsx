@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_SCROLL_HEIGHT, useVirtualWindow } from './use-virtual-window'
 
 /** A list that shows its window in data attributes and its padding as heights. */
-function Probe({ count, isAtEnd = false }: { count: number; isAtEnd?: boolean }) {
+function Probe({
+  count,
+  isAtEnd = false,
+  onRender,
+}: {
+  count: number
+  isAtEnd?: boolean
+  onRender?: () => void
+}) {
+  onRender?.()
   const { ref, onScroll, start, end, padTop, padBottom } = useVirtualWindow<HTMLDivElement>({
     count,
     rowHeight: 20,
@@ -50,6 +59,34 @@ describe('useVirtualWindow', () => {
     scrollTo(MAX_SCROLL_HEIGHT - 400)
     expect(windowOf(el).end).toBe(count)
     expect(windowOf(el).end - windowOf(el).start).toBeLessThanOrEqual(22)
+  })
+
+  it('renders nothing anew for the scroll that following the end makes, and follows a user’s', () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400)
+    vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(1000 * 20)
+    const onRender = vi.fn()
+    const { getByTestId, rerender } = render(<Probe count={1000} isAtEnd onRender={onRender} />)
+    const el = getByTestId('list')
+    const scrollTo = (top: number): void => {
+      el.scrollTop = top
+      act(() => {
+        el.dispatchEvent(new Event('scroll'))
+      })
+    }
+    const renders = onRender.mock.calls.length
+    // At the bottom (where following put it): the window is the last rows either way.
+    scrollTo(1000 * 20 - 400)
+    expect(onRender.mock.calls.length).toBe(renders)
+    expect(windowOf(el).end).toBe(1000)
+    // The user scrolled up: following stops, and the window is where they are.
+    scrollTo(200 * 20)
+    rerender(<Probe count={1000} onRender={onRender} />)
+    expect(windowOf(el).start).toBe(200 - 8)
+    // Not following, a scroll to the bottom counts as any other.
+    const before = onRender.mock.calls.length
+    scrollTo(1000 * 20 - 400)
+    expect(onRender.mock.calls.length).toBeGreaterThan(before)
+    expect(windowOf(el).end).toBe(1000)
   })
 
   it('keeps one px per px below the cap', () => {

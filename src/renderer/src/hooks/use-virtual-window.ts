@@ -70,15 +70,24 @@ export function useVirtualWindow<E extends HTMLElement>({
     return () => observer.disconnect()
   }, [ref])
 
-  const onScroll = useCallback(
-    (event: UIEvent<E>) => setScrollTop(event.currentTarget.scrollTop),
-    [],
-  )
-
   // Browsers cap an element's height (Chromium near 33.5M px): past MAX_SCROLL_HEIGHT the
   // scrollbar maps proportionally onto the rows instead of one px per px.
   const fullHeight = count * rowHeight
   const isScaled = fullHeight > MAX_SCROLL_HEIGHT && height > 0
+
+  /** The window is the last rows whatever scrollTop is (following the end, not scaled). */
+  const isEndWindow = useRef(false)
+  useLayoutEffect(() => {
+    isEndWindow.current = isAtEnd && !isScaled
+  })
+  const onScroll = useCallback((event: UIEvent<E>) => {
+    const el = event.currentTarget
+    // Following the end, each render's scroll to the new bottom fires a scroll event: the window
+    // is the same, and a render for it cost a burst's page a table's worth of work each time.
+    // Anywhere else (the user scrolled up) the position counts, and following stops.
+    if (isEndWindow.current && el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return
+    setScrollTop(el.scrollTop)
+  }, [])
   const ratio = isScaled ? (fullHeight - height) / Math.max(1, MAX_SCROLL_HEIGHT - height) : 1
 
   const scrollToIndex = (index: number): void => {
