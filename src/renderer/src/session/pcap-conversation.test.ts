@@ -317,6 +317,43 @@ describe('a forwarded connection in pcap', () => {
     expect(ms(early.at(-1))).toBe(21)
   })
 
+  it('shows a client that shut its writing half before the answer doing so in both streams', () => {
+    const rows = packetsOf(
+      forwarded(
+        {
+          failure: null,
+          errorCode: null,
+          clientEnded: true,
+          targetEnded: true,
+          firstEnded: 'client',
+          clientEndedMono: 1012,
+          targetEndedMono: 1022,
+          closedMono: 1022,
+        },
+        { closeReason: 'peer' },
+      ),
+    )
+    // The request by 10 ms, the client's FIN at 12, the answer at 20 and 21, the server's FIN at 22.
+    for (const [port, peer] of [
+      [50001, 7878],
+      [40001, 7879],
+    ] as const) {
+      const stream = streamOf(rows, port)
+      const steps = stream
+        .filter((r) => r.flags.includes('F') || r.payload.length > 0)
+        .map(
+          (r) =>
+            `${r.srcPort === port ? 'c' : 's'}:${r.flags.includes('F') ? 'FIN' : 'data'}@${ms(r)}`,
+        )
+      expect(steps.slice(-4), `stream ${port}–${peer}`).toEqual([
+        'c:FIN@12',
+        's:data@20',
+        's:data@21',
+        's:FIN@22',
+      ])
+    }
+  })
+
   it('writes a target given by name, in a file from before its address was kept, as not IP', () => {
     const target = streamOf(packetsOf(forwarded({ host: 'localhost' })), 40001)
     // 127.0.0.1 against "::" (a name is not an address): both written as IPv6.

@@ -41,6 +41,11 @@ export function toPcapConversation(c: SessionConnection): PcapConversation {
     segments,
   }
   const lastTime = segments.at(-1)?.timeMs ?? connection.acceptedAt
+  const legEnd = forwardedEnd(connection, wall)
+  if (legEnd !== undefined) {
+    conversation.end = legEnd
+    return conversation
+  }
   if (connection.state === 'closed' && connection.closedAt !== null) {
     const reason = connection.closeReason
     // A reset from the peer or an error ends with the peer's RST, our Reset with ours; otherwise
@@ -59,6 +64,40 @@ export function toPcapConversation(c: SessionConnection): PcapConversation {
     conversation.end = { by, kind: 'half', timeMs: mono === null ? lastTime : wall(mono) }
   }
   return conversation
+}
+
+/**
+ * How a forwarded connection's client side ended with FINs, at the times its leg kept: the
+ * client's FIN when Socket Lab passed it on to the target, Socket Lab's FIN to the client when it
+ * passed on the target's. So a client that shut its writing half and then read the answer shows
+ * its FIN before the answer, as it came. Undefined for anything else (a reset, a FIN whose time
+ * the leg does not know): the caller's end then stands, at the connection's close.
+ */
+function forwardedEnd(
+  connection: ConnectionSnapshot,
+  wall: (mono: number) => number,
+): PcapEnd | undefined {
+  const leg = connection.target
+  if (leg === undefined) return undefined
+  const client = leg.clientEnded ? (leg.clientEndedMono ?? null) : null
+  const server = leg.targetEnded ? (leg.targetEndedMono ?? null) : null
+  const reason = connection.closeReason
+  if (connection.state === 'closed') {
+    if (reason !== 'peer' && reason !== 'us') return undefined
+    if (client === null || server === null) return undefined
+    const isClientFirst = client <= server
+    return {
+      by: isClientFirst ? 'client' : 'server',
+      kind: 'fin',
+      timeMs: wall(Math.min(client, server)),
+      laterTimeMs: wall(Math.max(client, server)),
+    }
+  }
+  if (connection.state === 'peer-ended' && client !== null)
+    return { by: 'client', kind: 'half', timeMs: wall(client) }
+  if (connection.state === 'we-ended' && server !== null)
+    return { by: 'server', kind: 'half', timeMs: wall(server) }
+  return undefined
 }
 
 /** The leg's own times of its end as wall-clock ms (a leg from an older file has none). */
@@ -179,8 +218,9 @@ export function targetPcapConversation(c: SessionConnection): PcapConversation |
     targetEnded: legTime(leg.targetEndedMono),
     closed: closedTime,
   }
+  // pcap.ts keeps each FIN after its own side's bytes and a reset after all of them; a FIN may
+  // come before the other side's (a half-close), as it did.
   const end = targetEnd(leg, times, Math.max(closedAt ?? lastByte, lastTime))
-  if (end !== undefined) end.timeMs = Math.max(end.timeMs, lastTime)
   return { ...base, connectedTimeMs, segments, ...(end === undefined ? {} : { end }) }
 }
 

@@ -208,6 +208,49 @@ describe('buildPcap', () => {
     expectCleanExpert(pcap)
   })
 
+  it('a FIN that came before the other side’s bytes goes between them, and stays clean', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    // The client shut its writing half after the request; the server answered, then closed.
+    const pcap = buildPcap(
+      conversation({
+        end: { by: 'client', kind: 'fin', timeMs: T0 + 2.5, laterTimeMs: T0 + 4 },
+      }),
+    )
+    const rows = packets(pcap)
+    const marks = rows.map((r) => `${r.srcPort === 7878 ? 's' : 'c'}:${r.flags}`)
+    expect(marks.slice(3)).toEqual([
+      'c:AP',
+      's:A',
+      'c:AP',
+      's:A', // the request in two writes
+      'c:AF',
+      's:A', // the client's FIN, before the answer
+      's:AP',
+      'c:A', // the answer, after it
+      's:AF',
+      'c:A', // the server's FIN
+    ])
+    // The answer acknowledges the client's FIN: one sequence number past the request.
+    const fin = rows.find((r) => r.flags === 'AF' && r.srcPort === 52114)
+    const answer = rows.find((r) => r.payload !== '' && r.srcPort === 7878)
+    expect(answer?.ack).toBe((fin?.seq ?? 0) + 1)
+    expect(payloadOf(rows, 7878)).toBe(hex(response))
+    expectCleanExpert(pcap)
+  })
+
+  it('never puts a side’s FIN before its own bytes, nor a reset before anyone’s', (ctx) => {
+    ctx.skip(!hasTshark, NEEDS_TSHARK)
+    const finEarly = packets(
+      buildPcap(conversation({ end: { by: 'server', kind: 'fin', timeMs: T0 + 0.5 } })),
+    )
+    expect(finEarly.findIndex((r) => r.flags === 'AF')).toBeGreaterThan(
+      finEarly.findIndex((r) => r.payload !== '' && r.srcPort === 7878),
+    )
+    const resetEarly = buildPcap(conversation({ end: { by: 'client', kind: 'rst', timeMs: T0 } }))
+    expect(packets(resetEarly).at(-1)?.flags).toBe('AR')
+    expectCleanExpert(resetEarly)
+  })
+
   it('IPv4-mapped IPv6 endpoints are written as the IPv4 packets they were', (ctx) => {
     ctx.skip(!hasTshark, NEEDS_TSHARK)
     const pcap = buildPcap(

@@ -3,7 +3,8 @@
  *
  * The app sees reads and writes, not packets, so the packets are synthesized: a three-way
  * handshake, one TCP segment per read or write (split past MAX_SEGMENT) each answered by a pure ACK,
- * then FIN/ACK or RST. Sequence numbers, acknowledgements and checksums are correct, so Wireshark's
+ * and FIN/ACK or RST at the times they came (a FIN before the other side's last bytes in a
+ * half-close). Sequence numbers, acknowledgements and checksums are correct, so Wireshark's
  * analysis (Follow TCP Stream, expert info) treats the file as a clean capture. Link type is
  * LINKTYPE_RAW: bare IPv4 or IPv6 packets, no made-up Ethernet addresses.
  *
@@ -11,6 +12,7 @@
  * relay of the same bytes to the learner's server (see pcap-conversation.ts).
  */
 import type { Endpoint } from '../../../shared/contract'
+import { assertNever } from '../../../shared/result'
 import { addressBytes, toIPv6 } from './pcap-address'
 
 export interface PcapSegment {
@@ -163,6 +165,61 @@ function tcpPacket(from: Side, to: Side, flags: number, payload: Uint8Array): Ui
   return packet
 }
 
+/** One packet exchange of a conversation's end: a FIN (acknowledged), both FINs at once, or RST. */
+interface EndStep {
+  kind: 'fin' | 'fin-both' | 'rst'
+  by: 'client' | 'server'
+  timeMs: number
+}
+
+/**
+ * The end as steps in time order. A side's FIN never goes before that side's last segment (it
+ * sends nothing after it), a reset never before any segment, and no step before the one it
+ * follows; the other side's bytes may come after a FIN, as they do in a half-close.
+ */
+function endSteps({ end, segments }: PcapConversation): EndStep[] {
+  if (end === undefined) return []
+  const lastOf = (direction: 'in' | 'out'): number =>
+    segments.reduce(
+      (last, segment) => (segment.direction === direction ? Math.max(last, segment.timeMs) : last),
+      -Infinity,
+    )
+  const last = { client: lastOf('in'), server: lastOf('out') }
+  const lastAny = Math.max(last.client, last.server)
+  const other = (side: 'client' | 'server'): 'client' | 'server' =>
+    side === 'client' ? 'server' : 'client'
+  const steps: EndStep[] = []
+  const add = (kind: EndStep['kind'], by: 'client' | 'server', timeMs: number): void => {
+    const after = steps.at(-1)?.timeMs ?? -Infinity
+    const floor = kind === 'fin' ? last[by] : lastAny
+    steps.push({ kind, by, timeMs: Math.max(timeMs, floor, after) })
+  }
+  const later = end.laterTimeMs ?? end.timeMs
+  if (end.by === 'both') {
+    add('fin-both', 'client', end.timeMs)
+    return steps
+  }
+  switch (end.kind) {
+    case 'half':
+      add('fin', end.by, end.timeMs)
+      break
+    case 'fin':
+      add('fin', end.by, end.timeMs)
+      add('fin', other(end.by), later)
+      break
+    case 'rst':
+      if (end.finFirst === undefined) add('rst', end.by, end.timeMs)
+      else {
+        add('fin', end.finFirst, end.timeMs)
+        add('rst', end.by, later)
+      }
+      break
+    default:
+      assertNever(end.kind)
+  }
+  return steps
+}
+
 function conversationPackets(conversation: PcapConversation): Packet[] {
   const { client, server } = conversation
   let clientAddress = addressBytes(client)
@@ -210,7 +267,36 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
   }
   send(s, c, SYN | ACK)
   send(c, s, ACK)
+  // The end's steps go between the segments at their times: a FIN that came before the other
+  // side's last bytes (a client that shut its writing half, then read the answer) shows there.
+  const steps = endSteps(conversation)
+  let next = 0
+  const stepsBefore = (timeMs: number): void => {
+    for (; next < steps.length && (steps[next]?.timeMs ?? Infinity) < timeMs; next++)
+      sendStep(steps[next]!)
+  }
+  const sendStep = (step: EndStep): void => {
+    at(step.timeMs)
+    const [from, to] = step.by === 'server' ? [s, c] : [c, s]
+    switch (step.kind) {
+      case 'fin':
+        send(from, to, FIN | ACK)
+        send(to, from, ACK)
+        return
+      case 'fin-both':
+        send(from, to, FIN | ACK)
+        send(to, from, FIN | ACK)
+        send(from, to, ACK)
+        return
+      case 'rst':
+        send(from, to, RST | ACK)
+        return
+      default:
+        assertNever(step.kind)
+    }
+  }
   for (const segment of conversation.segments) {
+    stepsBefore(segment.timeMs)
     const [from, to] = segment.direction === 'in' ? [c, s] : [s, c]
     at(segment.timeMs)
     for (let i = 0; i < segment.bytes.length; i += MAX_SEGMENT) {
@@ -218,33 +304,7 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
       send(to, from, ACK)
     }
   }
-  const end = conversation.end
-  if (end) {
-    at(end.timeMs)
-    const [first, second] = end.by === 'server' ? [s, c] : [c, s]
-    if (end.kind === 'rst') {
-      if (end.finFirst !== undefined) {
-        const [closer, peer] = end.finFirst === 'server' ? [s, c] : [c, s]
-        send(closer, peer, FIN | ACK)
-        send(peer, closer, ACK)
-        if (end.laterTimeMs !== undefined) at(end.laterTimeMs)
-      }
-      send(first, second, RST | ACK)
-    } else if (end.kind === 'half') {
-      send(first, second, FIN | ACK)
-      send(second, first, ACK)
-    } else if (end.by === 'both') {
-      send(first, second, FIN | ACK)
-      send(second, first, FIN | ACK)
-      send(first, second, ACK)
-    } else {
-      send(first, second, FIN | ACK)
-      send(second, first, ACK)
-      if (end.laterTimeMs !== undefined) at(end.laterTimeMs)
-      send(second, first, FIN | ACK)
-      send(first, second, ACK)
-    }
-  }
+  stepsBefore(Infinity)
   return packets
 }
 
