@@ -10,7 +10,7 @@ import { formatHostPort } from '../../../../shared/address'
 import type { ConnectionSnapshot, TargetLeg } from '../../../../shared/contract'
 import type { ByteRange } from '../../conversation-layout'
 import { useI18n } from '../../i18n/context'
-import { selectListener } from '../../state/selectors'
+import { selectListener, selectPlatform } from '../../state/selectors'
 import { useAppState } from '../../state/StoreContext'
 import { legBytes } from '../../state/target-leg'
 import { legMs, targetFailureText } from '../../target-text'
@@ -37,6 +37,14 @@ export function TargetLegView({
   const headingId = useId()
   const select = useMemo(() => selectListener(connection.listenerId), [connection.listenerId])
   const seconds = useAppState(select)?.settings.targetTimeoutSeconds ?? null
+  const platform = useAppState(selectPlatform)
+  // Linux reads a reset that follows data as an end; the engine tells them apart with a write,
+  // which is no longer possible once the client's FIN went to the target.
+  const isFinUncertain =
+    platform === 'linux' &&
+    target.firstEnded === 'client' &&
+    target.targetEnded &&
+    target.failure === null
   const address = formatHostPort(target.host, target.port)
   const bytes = legBytes(connection, target)
   const sinceAccept = (mono: number | null): string =>
@@ -113,6 +121,7 @@ export function TargetLegView({
           </div>
         ))}
       </dl>
+      {isFinUncertain && <p className="leg-note">{t('forward.leg.finAfterClient')}</p>}
       {target.failure !== null && (
         <p className="leg-failure">
           {targetFailureText(t, {
