@@ -74,7 +74,7 @@ export const forwardEn = {
   'forward.leg.firstEnded.target': 'your server',
   'forward.leg.firstEnded.none': 'neither yet',
   'forward.leg.finAfterClient':
-    'On Linux, once the client’s FIN has been passed on, a reset from your server after its answer also reaches Socket Lab as an end: it passed on a FIN, and cannot say whether your server sent a FIN or a reset.',
+    'On Linux, once the client’s FIN has been passed on, a reset that your server sends right behind its answer also reaches Socket Lab as an end: it passed on a FIN, and cannot say whether your server sent a FIN or a reset.',
   'forward.leg.stalls': 'A side stopped reading',
   'forward.leg.stalls.value': {
     one: 'once; it was {side}, with {waiting} more waiting in Socket Lab (threshold {cap})',

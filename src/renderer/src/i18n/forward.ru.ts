@@ -75,7 +75,7 @@ export const forwardRu: { readonly [K in keyof typeof forwardEn]: Message } = {
   'forward.leg.firstEnded.target': 'ваш сервер',
   'forward.leg.firstEnded.none': 'пока никто',
   'forward.leg.finAfterClient':
-    'В Linux, когда FIN клиента уже передан, сброс (RST) от вашего сервера после ответа тоже доходит до Socket Lab как конец потока: Socket Lab передал FIN и не может сказать, прислал ваш сервер FIN или сброс.',
+    'В Linux, когда FIN клиента уже передан, сброс (RST), посланный вашим сервером сразу вслед за ответом, тоже доходит до Socket Lab как конец потока: Socket Lab передал FIN и не может сказать, прислал ваш сервер FIN или сброс.',
   'forward.leg.stalls': 'Сторона перестала читать',
   'forward.leg.stalls.value': {
     one: '{count} раз; это был {side}, и ещё {waiting} ждали в Socket Lab (порог {cap})',
