@@ -59,8 +59,8 @@ export const workspaceEn = {
   'workspace.connections.col.bytesOut': 'Bytes out',
   'workspace.connections.state.we-ended': 'we ended (FIN sent)',
   'workspace.connections.idle': 'idle',
-  'workspace.connections.mib': '{n} MiB',
-  'workspace.connections.bytesTitle': { one: '{count} byte', other: '{count} bytes' },
+  'workspace.bytes.mib': '{n} MiB',
+  'workspace.bytes.title': { one: '{count} byte', other: '{count} bytes' },
   'workspace.connections.idleTitle':
     'No bytes yet — often a browser’s speculative connection; a blocking read would wait here.',
   'workspace.connections.filters': 'Connection filters',

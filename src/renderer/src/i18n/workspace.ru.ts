@@ -64,8 +64,8 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.connections.col.bytesOut': 'Байт отпр.',
   'workspace.connections.state.we-ended': 'мы завершили передачу (FIN)',
   'workspace.connections.idle': 'простаивает',
-  'workspace.connections.mib': '{n} МиБ',
-  'workspace.connections.bytesTitle': {
+  'workspace.bytes.mib': '{n} МиБ',
+  'workspace.bytes.title': {
     one: '{count} байт',
     few: '{count} байта',
     many: '{count} байт',

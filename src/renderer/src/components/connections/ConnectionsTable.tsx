@@ -15,9 +15,9 @@ import { useNow } from '../../hooks/use-now'
 import { useFollowBottom } from '../../hooks/use-follow-bottom'
 import { useVirtualWindow } from '../../hooks/use-virtual-window'
 import { useI18n, type Translate } from '../../i18n/context'
-import { formatNumber, type Lang } from '../../i18n/translate'
 import type { ConnectionIndex } from '../../state/connection-index'
 import { isIdle } from '../../state/connections-view'
+import { byteTitle, shortBytes } from '../../byte-count'
 import { formatClock, formatDuration } from '../../time-format'
 
 /** Row height in px: the stylesheet's `.connections tr` matches it. */
@@ -70,15 +70,6 @@ function stateText(t: Translate, c: ConnectionSnapshot): string {
     default:
       return assertNever(c.state)
   }
-}
-
-/** Bytes as the narrow byte columns show them: exact up to 999,999, then in MiB. */
-export function shortBytes(t: Translate, lang: Lang, bytes: number): string {
-  if (bytes < 1_000_000) return formatNumber(lang, bytes)
-  const mib = bytes / (1024 * 1024)
-  return t('workspace.connections.mib', {
-    n: mib < 10 ? Math.round(mib * 10) / 10 : Math.round(mib),
-  })
 }
 
 /** The connections table: `<table aria-label="Connections">`. */
@@ -238,16 +229,10 @@ export function ConnectionsTable({
                   <td className="mono">{formatHostPort(c.remote.address, c.remote.port)}</td>
                   <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
                   <td className="mono">{formatClock(c.acceptedAt)}</td>
-                  <td
-                    className="num mono"
-                    title={t('workspace.connections.bytesTitle', { count: c.bytesIn })}
-                  >
+                  <td className="num mono" title={byteTitle(t, c.bytesIn)}>
                     {shortBytes(t, lang, c.bytesIn)}
                   </td>
-                  <td
-                    className="num mono"
-                    title={t('workspace.connections.bytesTitle', { count: c.bytesOut })}
-                  >
+                  <td className="num mono" title={byteTitle(t, c.bytesOut)}>
                     {shortBytes(t, lang, c.bytesOut)}
                   </td>
                   <td title={stateText}>

@@ -150,12 +150,16 @@ describe('ListenerCard', () => {
     const listener = makeListener({
       counters: { accepted: 12_345, open: 1, dropped: 0, bytesIn: 4_260_352, bytesOut: 1_000 },
     })
-    const en = renderCard(listener).card.getByLabelText('Counters').textContent
-    expect(en).toContain('accepted12,345')
-    expect(en).toContain('bytes in4,260,352')
+    const en = renderCard(listener).card.getByLabelText('Counters')
+    expect(en.textContent).toContain('accepted12,345')
+    // A million bytes or more in MiB, so that the counter is not cut; the exact count in its title.
+    expect(en.textContent).toContain('bytes in4.1 MiB')
+    expect(en.textContent).toContain('bytes out1,000')
+    expect(within(en).getByTitle('4,260,352 bytes').textContent).toBe('4.1 MiB')
     cleanup()
-    const ru = renderCard(listener, fakeApi(), 'ru').card.getByLabelText('Счётчики').textContent
-    expect(ru?.replace(/\s/g, ' ')).toContain('4 260 352')
+    const ru = renderCard(listener, fakeApi(), 'ru').card.getByLabelText('Счётчики')
+    expect(ru.textContent?.replace(/\s/g, ' ')).toContain('12 345')
+    expect(ru.textContent).toContain('4,1 МиБ')
   })
 
   it('shows the counters and applies settings with updateListener', async () => {

@@ -13,6 +13,7 @@ import {
 import { readsRequest } from '../../../../shared/responders'
 import { checkHost, parsePort } from '../../../../shared/validate'
 import { assertNever, type AppError, type Result } from '../../../../shared/result'
+import { byteTitle, shortBytes } from '../../byte-count'
 import { errorText } from '../../error-text'
 import { useI18n, type Translate } from '../../i18n/context'
 import { formatNumber } from '../../i18n/translate'
@@ -296,11 +297,11 @@ export function ListenerCard({ listener }: { listener: ListenerSnapshot }): Reac
         </div>
         <div>
           <dt>{t('listener.bytesIn')}</dt>
-          <dd>{formatNumber(lang, counters.bytesIn)}</dd>
+          <dd title={byteTitle(t, counters.bytesIn)}>{shortBytes(t, lang, counters.bytesIn)}</dd>
         </div>
         <div>
           <dt>{t('workspace.listener.bytesOut')}</dt>
-          <dd>{formatNumber(lang, counters.bytesOut)}</dd>
+          <dd title={byteTitle(t, counters.bytesOut)}>{shortBytes(t, lang, counters.bytesOut)}</dd>
         </div>
         {refused > 0 && (
           <div>

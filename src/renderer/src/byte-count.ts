@@ -1,0 +1,20 @@
+/**
+ * A byte count where the room is narrow (a table column, a listener's counter): exact, with the
+ * language's digit grouping, up to 999,999; from a million on in MiB, one decimal under ten. The
+ * exact count goes in the element's title (byteTitle).
+ */
+import type { Translate } from './i18n/context'
+import { formatNumber, type Lang } from './i18n/translate'
+
+export function shortBytes(t: Translate, lang: Lang, bytes: number): string {
+  if (bytes < 1_000_000) return formatNumber(lang, bytes)
+  const mib = bytes / (1024 * 1024)
+  return t('workspace.bytes.mib', {
+    n: mib < 10 ? Math.round(mib * 10) / 10 : Math.round(mib),
+  })
+}
+
+/** The exact count, "4,260,352 bytes", for the title of a shortened one. */
+export function byteTitle(t: Translate, bytes: number): string {
+  return t('workspace.bytes.title', { count: bytes })
+}
