@@ -59,6 +59,7 @@ export const workspaceEn = {
   'workspace.connections.col.bytesOut': 'Bytes out',
   'workspace.connections.state.we-ended': 'we ended (FIN sent)',
   'workspace.connections.idle': 'idle',
+  'workspace.bytes.gib': '{n} GiB',
   'workspace.bytes.mib': '{n} MiB',
   'workspace.bytes.title': { one: '{count} byte', other: '{count} bytes' },
   'workspace.connections.idleTitle':

@@ -64,6 +64,7 @@ export const workspaceRu: { readonly [K in keyof typeof workspaceEn]: Message } 
   'workspace.connections.col.bytesOut': 'Байт отпр.',
   'workspace.connections.state.we-ended': 'мы завершили передачу (FIN)',
   'workspace.connections.idle': 'простаивает',
+  'workspace.bytes.gib': '{n} ГиБ',
   'workspace.bytes.mib': '{n} МиБ',
   'workspace.bytes.title': {
     one: '{count} байт',

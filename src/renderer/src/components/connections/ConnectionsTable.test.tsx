@@ -159,8 +159,15 @@ describe('ConnectionsTable', () => {
       const byteCells = cells.filter((cell) => cell.hasAttribute('title') && /\d/.test(cell.title))
       expect(byteCells.map((cell) => cell.textContent)).toEqual([shown, small])
       expect(byteCells[0]?.title.replace(/\s/g, ' ')).toBe(title.replace(/\s/g, ' '))
+      // Seven characters take the smaller font that keeps them whole in the narrow column.
+      expect(byteCells.map((cell) => cell.classList.contains('long'))).toEqual([true, true])
       unmount()
     }
+    const { table } = renderTable([makeConnection(1, { bytesIn: 5_000_000_000, bytesOut: 99_999 })])
+    const cells = within(within(table).getByRole('row', { name: /50001/ })).getAllByRole('cell')
+    expect(cells.map((cell) => cell.textContent)).toContain('4.7 GiB')
+    const short = cells.find((cell) => cell.textContent === '99,999')
+    expect(short?.classList.contains('long')).toBe(false)
   })
 
   it('shows bytes out and the we-ended state', () => {

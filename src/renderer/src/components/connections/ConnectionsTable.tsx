@@ -18,6 +18,7 @@ import { useI18n, type Translate } from '../../i18n/context'
 import type { ConnectionIndex } from '../../state/connection-index'
 import { isIdle } from '../../state/connections-view'
 import { byteTitle, shortBytes } from '../../byte-count'
+import type { Lang } from '../../i18n/translate'
 import { formatClock, formatDuration } from '../../time-format'
 
 /** Row height in px: the stylesheet's `.connections tr` matches it. */
@@ -70,6 +71,16 @@ function stateText(t: Translate, c: ConnectionSnapshot): string {
     default:
       return assertNever(c.state)
   }
+}
+
+/** A byte count in its narrow column: seven characters in a smaller font, the exact count in the title. */
+function ByteCell({ t, lang, bytes }: { t: Translate; lang: Lang; bytes: number }): ReactNode {
+  const text = shortBytes(t, lang, bytes)
+  return (
+    <td className={text.length > 6 ? 'num mono long' : 'num mono'} title={byteTitle(t, bytes)}>
+      {text}
+    </td>
+  )
 }
 
 /** The connections table: `<table aria-label="Connections">`. */
@@ -229,12 +240,8 @@ export function ConnectionsTable({
                   <td className="mono">{formatHostPort(c.remote.address, c.remote.port)}</td>
                   <td className="mono">{formatHostPort(c.local.address, c.local.port)}</td>
                   <td className="mono">{formatClock(c.acceptedAt)}</td>
-                  <td className="num mono" title={byteTitle(t, c.bytesIn)}>
-                    {shortBytes(t, lang, c.bytesIn)}
-                  </td>
-                  <td className="num mono" title={byteTitle(t, c.bytesOut)}>
-                    {shortBytes(t, lang, c.bytesOut)}
-                  </td>
+                  <ByteCell t={t} lang={lang} bytes={c.bytesIn} />
+                  <ByteCell t={t} lang={lang} bytes={c.bytesOut} />
                   <td title={stateText}>
                     {idle && (
                       <span className="idle-badge" title={t('workspace.connections.idleTitle')}>
