@@ -63,6 +63,32 @@ const session: Session = {
   ],
 }
 
+/** A forwarded connection's leg to the target, as a session file keeps it. */
+const FORWARDED_LEG: TargetLeg = {
+  host: '127.0.0.1',
+  port: 7879,
+  state: 'closed',
+  local: { address: '127.0.0.1', port: 50412, family: 'IPv4' },
+  connectMono: 10,
+  connectedMono: 10.4,
+  firstByteToTargetMono: 10.5,
+  firstByteFromTargetMono: 12,
+  bytesToTarget: 78,
+  bytesFromTarget: 131,
+  clientEnded: true,
+  targetEnded: true,
+  firstEnded: 'target',
+  failure: 'target-reset',
+  errorCode: 'ECONNRESET',
+  response: {
+    isHttp: true,
+    headEnd: 38,
+    contentLength: 91,
+    progress: 'complete',
+    findings: [{ warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 }],
+  },
+}
+
 describe('session files', () => {
   it('round-trips every byte, chunk and field; the listener comes back stopped', () => {
     const result = parseSessionFile(serializeSession(session))
@@ -108,30 +134,8 @@ describe('session files', () => {
   })
 
   it('keeps a forwarded connection’s leg to the target, findings included; refuses a damaged one', () => {
-    const target: TargetLeg = {
-      host: '127.0.0.1',
-      port: 7879,
-      state: 'closed',
-      local: { address: '127.0.0.1', port: 50412, family: 'IPv4' },
-      connectMono: 10,
-      connectedMono: 10.4,
-      firstByteToTargetMono: 10.5,
-      firstByteFromTargetMono: 12,
-      bytesToTarget: 78,
-      bytesFromTarget: 131,
-      clientEnded: true,
-      targetEnded: true,
-      firstEnded: 'target',
-      failure: 'target-reset',
-      errorCode: 'ECONNRESET',
-      response: {
-        isHttp: true,
-        headEnd: 38,
-        contentLength: 91,
-        progress: 'complete',
-        findings: [{ warning: { code: 'bare-lf', line: 1 }, offset: 15, length: 1 }],
-      },
-    }
+    const target = FORWARDED_LEG
+
     const forwarded: Session = {
       ...session,
       connections: [{ ...session.connections[0]!, connection: { ...connection, target } }],
@@ -147,20 +151,10 @@ describe('session files', () => {
   })
 
   it('keeps a leg’s stalls, resolved address and end times; still reads a leg without them', () => {
+    // A leg as a file from before these fields has it: a host name, no failure, no findings.
     const before: TargetLeg = {
+      ...FORWARDED_LEG,
       host: 'localhost',
-      port: 7879,
-      state: 'closed',
-      local: { address: '127.0.0.1', port: 50412, family: 'IPv4' },
-      connectMono: 10,
-      connectedMono: 10.4,
-      firstByteToTargetMono: 10.5,
-      firstByteFromTargetMono: 12,
-      bytesToTarget: 78,
-      bytesFromTarget: 131,
-      clientEnded: true,
-      targetEnded: true,
-      firstEnded: 'target',
       failure: null,
       errorCode: null,
       response: null,

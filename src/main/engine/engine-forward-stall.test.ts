@@ -3,7 +3,7 @@
  * side is told as a stall once it has lasted STALL_REPORT_MS, and its end once the side reads;
  * a transfer whose pauses are short tells none.
  */
-import { createServer, type Server, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { getDefaultHighWaterMark } from 'node:stream'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { STALL_REPORT_MS, type EngineEvent, type TargetChange } from '../../shared/contract'
@@ -15,37 +15,16 @@ import {
   waitFor,
   type TestEngine,
 } from './engine-test-kit'
+import { targetServers } from './forward-test-kit'
 
 let t: TestEngine | null = null
-const servers: Server[] = []
-const sockets = new Set<Socket>()
+const { sockets, targetServer } = targetServers()
 
 afterEach(async () => {
   vi.restoreAllMocks()
   await t?.engine.shutdown()
   t = null
-  for (const socket of sockets) socket.destroy()
-  sockets.clear()
-  await Promise.all(
-    servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))),
-  )
 })
-
-/** The learner's server on a free loopback port; the first socket it accepts. */
-async function targetServer(): Promise<{ port: number; accepted: Promise<Socket> }> {
-  let accept: (socket: Socket) => void = () => undefined
-  const accepted = new Promise<Socket>((resolve) => (accept = resolve))
-  const server = createServer({ allowHalfOpen: true }, (socket) => {
-    sockets.add(socket)
-    socket.on('error', () => undefined)
-    accept(socket)
-  })
-  servers.push(server)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return { port: address.port, accepted }
-}
 
 /** A client connected through a forwarding listener to a new target server, and that server. */
 async function forwarded(): Promise<{ client: Socket; server: Socket }> {

@@ -2,7 +2,7 @@
  * "Forward to my server" with real sockets: a client on loopback, Socket Lab's listener, and a
  * target server on port 0 standing in for the learner's `cargo run`.
  */
-import { createServer, type Server, type Socket } from 'node:net'
+import { createServer, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EngineEvent, TargetChange } from '../../shared/contract'
 import {
@@ -14,36 +14,15 @@ import {
   waitFor,
   type TestEngine,
 } from './engine-test-kit'
+import { targetServers } from './forward-test-kit'
 
 let t: TestEngine | null = null
-const servers: Server[] = []
-const sockets = new Set<Socket>()
+const { sockets, targetServer } = targetServers()
 
 afterEach(async () => {
   await t?.engine.shutdown()
   t = null
-  for (const socket of sockets) socket.destroy()
-  sockets.clear()
-  await Promise.all(
-    servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))),
-  )
 })
-
-/** The learner's server: on a free loopback port, half-open allowed; its accepted sockets. */
-async function targetServer(): Promise<{ port: number; accepted: Promise<Socket> }> {
-  let accept: (socket: Socket) => void = () => undefined
-  const accepted = new Promise<Socket>((resolve) => (accept = resolve))
-  const server = createServer({ allowHalfOpen: true }, (socket) => {
-    sockets.add(socket)
-    socket.on('error', () => undefined)
-    accept(socket)
-  })
-  servers.push(server)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return { port: address.port, accepted }
-}
 
 /** A port nothing listens on: bound once, then closed. */
 async function closedPort(): Promise<number> {
