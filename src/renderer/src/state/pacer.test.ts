@@ -63,6 +63,29 @@ describe('the commit pacer', () => {
     expect(flushed.at(-1)).toEqual([7])
   })
 
+  it('a busy batch close behind a small one waits for the gap: a burst starts with one render', () => {
+    const { host, flushed, taken, pacer } = paced()
+    // The burst's first events, few, are shown at once.
+    pacer.push(1, 3)
+    host.paint()
+    expect(flushed).toEqual([[1]])
+    // Its next batch, a busy one, a frame later: taken into the state, shown after the gap.
+    host.advance(16)
+    pacer.push(2, BUSY_EVENTS)
+    host.advance(0)
+    host.paint()
+    expect(taken).toEqual([[1], [2]])
+    expect(flushed).toEqual([[1]])
+    host.advance(BUSY_GAP_MS)
+    host.paint()
+    expect(flushed).toEqual([[1], [2]])
+    // Long after a render, a busy batch is shown at the next frame as any other.
+    host.advance(2 * BUSY_GAP_MS)
+    pacer.push(3, BUSY_EVENTS)
+    host.paint()
+    expect(flushed.at(-1)).toEqual([3])
+  })
+
   it('in a burst, takes each batch into the state soon after it came, and renders after the gap', () => {
     const { host, flushed, taken, pacer } = paced()
     pacer.push(1, BUSY_EVENTS)

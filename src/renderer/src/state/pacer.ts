@@ -74,6 +74,8 @@ export function createPacer<T>(sink: PacerSink<T>, host: PacerHost = browserHost
   let cancelTake: (() => void) | null = null
   /** Before this time the next render waits (the last one was busy). */
   let notBefore = Number.NEGATIVE_INFINITY
+  /** When the last render was. */
+  let shownAt = Number.NEGATIVE_INFINITY
 
   const take = (): void => {
     cancelTake?.()
@@ -89,7 +91,8 @@ export function createPacer<T>(sink: PacerSink<T>, host: PacerHost = browserHost
     cancel?.()
     cancel = null
     if (queue.length === 0 && !isTaken) return
-    notBefore = weight >= BUSY_EVENTS ? host.now() + BUSY_GAP_MS : Number.NEGATIVE_INFINITY
+    shownAt = host.now()
+    notBefore = weight >= BUSY_EVENTS ? shownAt + BUSY_GAP_MS : Number.NEGATIVE_INFINITY
     weight = 0
     take()
     isTaken = false
@@ -130,6 +133,10 @@ export function createPacer<T>(sink: PacerSink<T>, host: PacerHost = browserHost
     push(item, itemWeight) {
       queue.push(item)
       weight += itemWeight
+      // A burst's first batch is often small (the engine sends its first events at once) and
+      // shown at the next frame; a busy one close behind it waits for the gap, not for a render
+      // of its own.
+      if (itemWeight >= BUSY_EVENTS) notBefore = Math.max(notBefore, shownAt + BUSY_GAP_MS)
       schedule()
     },
     flushNow: run,
