@@ -13,15 +13,15 @@ export interface CloseAllButtonProps {
   listenerId: string | null
   /** Its number, for the explanation ("Listener 2"). */
   listenerNumber: number | null
-  /** Connections a FIN would still end; the button is disabled at 0. */
-  closableCount: number
+  /** Some connection a FIN would still end; the button is disabled without one. */
+  hasClosable: boolean
 }
 
 /** The button, a one-line explanation, and the outcome of the last click. */
 export function CloseAllButton({
   listenerId,
   listenerNumber,
-  closableCount,
+  hasClosable,
 }: CloseAllButtonProps): ReactNode {
   const { t } = useI18n()
   const api = useApi()
@@ -51,7 +51,7 @@ export function CloseAllButton({
       <button
         type="button"
         className="small"
-        disabled={isBusy || closableCount === 0}
+        disabled={isBusy || !hasClosable}
         onClick={() => void closeAll()}
         aria-describedby={explanationId}
       >

@@ -44,13 +44,13 @@ export function ConnectionsPanel(): ReactNode {
       : null
   const effective = useMemo(() => ({ ...filter, listenerId }), [filter, listenerId])
   const shown = useMemo(() => filterConnections(connections, effective), [connections, effective])
-  const closableCount = useMemo(
+  // From the newest back: open connections are the recent ones, so a burst's render stops at the
+  // first instead of counting every connection kept.
+  const hasClosable = useMemo(
     () =>
-      connections.reduce(
-        (n, c) =>
-          isClosableWithFin(c) && (listenerId === null || c.listenerId === listenerId) ? n + 1 : n,
-        0,
-      ),
+      connections.findLast(
+        (c) => isClosableWithFin(c) && (listenerId === null || c.listenerId === listenerId),
+      ) !== undefined,
     [connections, listenerId],
   )
   const onSelect = useCallback(
@@ -79,7 +79,7 @@ export function ConnectionsPanel(): ReactNode {
           <CloseAllButton
             listenerId={listenerId}
             listenerNumber={listenerNumber}
-            closableCount={closableCount}
+            hasClosable={hasClosable}
           />
         )}
       </header>
