@@ -135,7 +135,6 @@ describe('session files', () => {
 
   it('keeps a forwarded connection’s leg to the target, findings included; refuses a damaged one', () => {
     const target = FORWARDED_LEG
-
     const forwarded: Session = {
       ...session,
       connections: [{ ...session.connections[0]!, connection: { ...connection, target } }],
