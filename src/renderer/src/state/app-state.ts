@@ -89,7 +89,7 @@ export const initialState: AppState = {
   descriptors: null,
   listeners: [],
   connections: [],
-  connectionIndex: new ConnectionIndex(),
+  connectionIndex: ConnectionIndex.of([]),
   forgottenConnections: 0,
   log: [],
   nextLogId: 1,

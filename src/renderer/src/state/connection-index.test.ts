@@ -49,4 +49,47 @@ describe('ConnectionIndex', () => {
     again.index.add('c7', 3)
     expect(again.index.placeOf('c7')).toBe(6)
   })
+
+  it('drops a front of forgotten connections without a rebuild, still right for every list', () => {
+    const list = [1, 2, 3, 4, 5, 6].map((n) => makeConnection(n))
+    const index = ConnectionIndex.of(list)
+    const dropped = index.without(list, new Set(['c1', 'c2']))!
+    expect(dropped.list.map((c) => c.id)).toEqual(['c3', 'c4', 'c5', 'c6'])
+    expect(dropped.list.map((c) => dropped.index.find(dropped.list, c.id))).toEqual([0, 1, 2, 3])
+    expect(dropped.index.find(dropped.list, 'c1')).toBeUndefined()
+    expect(dropped.list.map((c) => dropped.index.placeOf(c.id))).toEqual([2, 3, 4, 5])
+    // The older state still finds what it holds, the dropped ones included.
+    expect(list.map((c) => index.find(list, c.id))).toEqual([0, 1, 2, 3, 4, 5])
+    // Appended after the drop: at its place in the new list, in accept order after the rest.
+    const grown = [...dropped.list, makeConnection(7)]
+    dropped.index.add('c7', 4)
+    expect(dropped.index.find(grown, 'c7')).toBe(4)
+    expect(dropped.index.placeOf('c7')).toBe(6)
+    // A forgotten one that is not in the front: rebuilt, the same answers.
+    const middle = dropped.index.without(grown, new Set(['c3', 'c5']))!
+    expect(middle.list.map((c) => c.id)).toEqual(['c4', 'c6', 'c7'])
+    expect(middle.list.map((c) => middle.index.find(middle.list, c.id))).toEqual([0, 1, 2])
+    expect(middle.list.map((c) => middle.index.placeOf(c.id))).toEqual([3, 5, 6])
+  })
+
+  it('stays right over many bursts of forgetting the front (rebuilding now and then)', () => {
+    let list = Array.from({ length: 100 }, (_, i) => makeConnection(i + 1))
+    let index = ConnectionIndex.of(list)
+    let next = 101
+    for (let round = 0; round < 60; round++) {
+      for (let i = 0; i < 30; i++) {
+        const c = makeConnection(next++)
+        index.add(c.id, list.length)
+        list = [...list, c]
+      }
+      const front = new Set(list.slice(0, 30).map((c) => c.id))
+      const after = index.without(list, front)!
+      list = after.list
+      index = after.index
+      expect(list).toHaveLength(100)
+      expect(list.map((c) => index.find(list, c.id))).toEqual(list.map((_, i) => i))
+      // Accept order is the connection's number less one: every one arrived in order.
+      expect(list.map((c) => index.placeOf(c.id))).toEqual(list.map((c) => c.number - 1))
+    }
+  })
 })
