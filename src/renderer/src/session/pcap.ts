@@ -272,8 +272,7 @@ function conversationPackets(conversation: PcapConversation): Packet[] {
   const steps = endSteps(conversation)
   let next = 0
   const stepsBefore = (timeMs: number): void => {
-    for (; next < steps.length && (steps[next]?.timeMs ?? Infinity) < timeMs; next++)
-      sendStep(steps[next]!)
+    while (next < steps.length && steps[next]!.timeMs < timeMs) sendStep(steps[next++]!)
   }
   const sendStep = (step: EndStep): void => {
     at(step.timeMs)

@@ -52,6 +52,7 @@ export function TargetLegView({
       ? t('forward.leg.none')
       : t('inspector.block.at', { ms: Math.round(mono - connection.acceptedMono) })
   const bytesText = (count: number): string => t('inspector.block.bytes', { count })
+  const stalled = target.stalled ?? null
   const stall = target.lastStall ?? null
   const stalls = target.stalls ?? 0
   const facts: Array<[string, string]> = [
@@ -70,7 +71,7 @@ export function TargetLegView({
       t('forward.leg.bytesToTarget'),
       // Written to the target's socket, not yet all read: while it does not read, say how much
       // of that still waits in Socket Lab, as the stall paragraph above does.
-      target.stalled === 'target' && stall !== null
+      stalled === 'target' && stall !== null
         ? t('forward.leg.bytesToTarget.waiting', {
             bytes: bytesText(bytes.toTarget),
             waiting: bytesText(stall.waiting),
@@ -80,27 +81,23 @@ export function TargetLegView({
     [t('forward.leg.bytesFromTarget'), bytesText(bytes.fromTarget)],
     [t('forward.leg.firstEnded'), t(`forward.leg.firstEnded.${target.firstEnded ?? 'none'}`)],
   ]
-  if (stalls > 0 && stall !== null)
-    facts.push([
-      t('forward.leg.stalls'),
-      [
-        t('forward.leg.stalls.value', {
-          count: stalls,
-          side: t(`forward.leg.side.${stall.side}`),
-          waiting: bytesText(stall.waiting),
-          cap: bytesText(stall.cap),
-        }),
-        // Whether it still goes on; a leg that closed meanwhile says nothing more.
-        target.stalled != null
-          ? t('forward.leg.stalls.ongoing')
-          : target.state === 'closed'
-            ? ''
-            : t('forward.leg.stalls.over', { side: t(`forward.leg.side.${stall.side}`) }),
-      ]
-        .filter((part) => part !== '')
-        .join(' '),
-    ])
-  const stalled = target.stalled ?? null
+  if (stalls > 0 && stall !== null) {
+    const side = t(`forward.leg.side.${stall.side}`)
+    const told = t('forward.leg.stalls.value', {
+      count: stalls,
+      side,
+      waiting: bytesText(stall.waiting),
+      cap: bytesText(stall.cap),
+    })
+    // Whether it still goes on; a leg that closed meanwhile says nothing more.
+    const now =
+      stalled !== null
+        ? t('forward.leg.stalls.ongoing')
+        : target.state === 'closed'
+          ? null
+          : t('forward.leg.stalls.over', { side })
+    facts.push([t('forward.leg.stalls'), now === null ? told : `${told} ${now}`])
+  }
   return (
     <section className="leg leg-target" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('forward.leg.target')}</h3>
